@@ -1,0 +1,65 @@
+/** Creating annotations and applying changes to a layer. */
+import { describeSpan } from './anchoring';
+import { newId } from './ids';
+import type { Annotation, AnnotationChange } from './model';
+import { fail, ok, type Result } from './result';
+import { splitsSurrogatePair } from './unicode';
+
+/** Checks that [start, end) is a non-empty span inside `text` that does not split a character. */
+export function checkSpan(text: string, start: number, end: number): Result<void> {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return fail('invalid-input', `offsets must be integers (got ${start}, ${end})`);
+  if (start < 0 || end > text.length) return fail('invalid-input', `span [${start}, ${end}) is outside the text (length ${text.length})`);
+  if (end <= start) return fail('invalid-input', `span [${start}, ${end}) is empty or reversed`);
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) return fail('invalid-input', `span [${start}, ${end}) splits a character in two`);
+  return ok(undefined);
+}
+
+/** A new annotation on `text[start, end)`, with its quote and context. */
+export function createAnnotation(
+  text: string,
+  input: { documentId: string; start: number; end: number; labelId: string; author: string; now: string; note?: string; id?: string },
+): Result<Annotation> {
+  const span = checkSpan(text, input.start, input.end);
+  if (!span.ok) return span;
+  const { quote } = describeSpan(text, input.start, input.end);
+  const annotation: Annotation = {
+    id: input.id ?? newId('ann'),
+    documentId: input.documentId,
+    start: input.start,
+    end: input.end,
+    quote,
+    labelId: input.labelId,
+    author: input.author,
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
+  if (input.note !== undefined && input.note !== '') annotation.note = input.note;
+  return ok(annotation);
+}
+
+/** The change that undoes `change`. */
+export function invertChange(change: AnnotationChange): AnnotationChange {
+  return { removed: change.added, added: change.removed };
+}
+
+/**
+ * Applies a change to a list of annotations, returning a new list sorted by
+ * position. Fails (changing nothing) if a removed id is absent or an added id
+ * already exists after the removals.
+ */
+export function applyChange(annotations: readonly Annotation[], change: AnnotationChange): Result<Annotation[]> {
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  for (const a of change.removed) {
+    if (!byId.delete(a.id)) return fail('not-found', `annotation ${a.id} is not in this layer`);
+  }
+  for (const a of change.added) {
+    if (byId.has(a.id)) return fail('conflict', `annotation ${a.id} already exists in this layer`);
+    byId.set(a.id, a);
+  }
+  return ok(sortAnnotations([...byId.values()]));
+}
+
+/** Annotations in reading order: by start, then longer first, then id. */
+export function sortAnnotations(annotations: Annotation[]): Annotation[] {
+  return annotations.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,63 @@
+/**
+ * The common shape of every interchange format: a codec turns files into a
+ * `Corpus` and back. Codecs are pure: they get file contents, not paths, and
+ * return `Result`s instead of throwing.
+ */
+import type { Corpus, LabelSchema } from '../model';
+import type { Problem, Result } from '../result';
+
+/** Names accepted by `--from`, `--to` and `--format`. */
+export type FormatName = 'parley' | 'w3c' | 'brat' | 'doccano' | 'label-studio' | 'spacy' | 'conll' | 'csv';
+
+/** One input or output file. `path` is relative (e.g. `news/001.ann`); `data` is text or raw bytes. */
+export interface FormatFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** Reports progress and lets the caller stop a long import or export between documents. */
+export interface ProgressControl {
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between documents; when it returns true the codec fails with code `cancelled`. */
+  isCancelled?: () => boolean;
+}
+
+/** Options for reading a format. */
+export interface ImportOptions extends ProgressControl {
+  /** The project's labels: imported names are matched against them, unknown ones added. */
+  labels: LabelSchema;
+  /** Author for annotations when the file names none. */
+  author?: string;
+  /** ISO time stamped on created documents and annotations. */
+  now: string;
+}
+
+/** What an import produced, and what it set aside (never silently). */
+export interface ImportOutcome {
+  corpus: Corpus;
+  /** Things kept but worth telling (e.g. discontinuous spans stored as linked fragments). */
+  warnings: Problem[];
+  /** Line or record types that the format has but Parley does not hold, with counts (e.g. brat relations). */
+  ignored: Array<{ kind: string; count: number }>;
+}
+
+/** Options for writing a format. */
+export interface ExportOptions extends ProgressControl {
+  /** Which layers to write (default: the analyst's own). */
+  layerIds?: string[];
+}
+
+/** What an export produced, and everything the format could not hold. */
+export interface ExportOutcome {
+  files: FormatFile[];
+  warnings: Problem[];
+}
+
+/** A format, both directions. */
+export interface FormatCodec {
+  name: FormatName;
+  /** One line for `--help` and the export dialog. */
+  description: string;
+  import(files: FormatFile[], options: ImportOptions): Result<ImportOutcome>;
+  export(corpus: Corpus, options: ExportOptions): Result<ExportOutcome>;
+}

@@ -1,0 +1,140 @@
+/**
+ * Parley's data model: plain, serialisable data that every layer shares.
+ *
+ * Offsets are UTF-16 code units, end exclusive — the same positions CodeMirror
+ * and JavaScript strings use. Formats that count code points (W3C, brat,
+ * doccano, spaCy) convert at their edge with `unicode.ts`.
+ */
+
+/** Version of every persisted or exported Parley structure. Bump with a migration. */
+export const SCHEMA_VERSION = 1;
+
+/** Where an analyst is with a document. */
+export type DocumentStatus = 'todo' | 'in-progress' | 'done';
+
+/** The statuses in the order the UI cycles through them. */
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['todo', 'in-progress', 'done'];
+
+/** An imported article. `text` is kept exactly as imported (CRLF, tabs, any Unicode). */
+export interface ParleyDocument {
+  id: string;
+  title: string;
+  /** Where the text came from: a file name, "pasted", "sample", or a colleague's export. */
+  source: string;
+  text: string;
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
+  sha256: string;
+  /** ISO 8601 time of import. */
+  importedAt: string;
+  status: DocumentStatus;
+}
+
+/** The quoted text of a span with a little context either side, for re-anchoring. */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** One tagged span. */
+export interface Annotation {
+  id: string;
+  documentId: string;
+  /** UTF-16 code unit offset of the first character. */
+  start: number;
+  /** UTF-16 code unit offset just past the last character. */
+  end: number;
+  quote: TextQuote;
+  labelId: string;
+  note?: string;
+  author: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601. */
+  updatedAt: string;
+}
+
+/** A tag an analyst can apply. */
+export interface Label {
+  /** Stable id, kebab-case (`policy-body`). */
+  id: string;
+  name: string;
+  /** CSS hex colour `#rrggbb`. */
+  color: string;
+  /** A single key (`1`, `a`) or empty for none. */
+  shortcut: string;
+  description: string;
+}
+
+/** The set of labels a project uses, in display order. */
+export interface LabelSchema {
+  labels: Label[];
+}
+
+/** Kinds of annotation layer kept for a document. */
+export type LayerKind = 'own' | 'colleague' | 'reconciled';
+
+/** A named set of annotations on one document: the analyst's own, a colleague's, or the reconciled result. */
+export interface AnnotationLayer {
+  /** `own`, `reconciled`, or `colleague:<author>`. */
+  id: string;
+  kind: LayerKind;
+  author: string;
+  annotations: Annotation[];
+}
+
+/** Id of the analyst's own layer. */
+export const OWN_LAYER_ID = 'own';
+/** Id of the reconciled (adjudicated) layer. */
+export const RECONCILED_LAYER_ID = 'reconciled';
+/** Id of a colleague's layer. */
+export function colleagueLayerId(author: string): string {
+  return `colleague:${author}`;
+}
+
+/** How two layers relate at one place in a document (see `review/`). */
+export type DifferenceKind = 'agreed' | 'label-conflict' | 'boundary-conflict' | 'only-mine' | 'only-theirs';
+
+/** What the reviewer did with one difference. */
+export type DecisionAction = 'accept-theirs' | 'keep-mine' | 'keep-both' | 'reject-both';
+
+/** One adjudication, recorded with the reconciled layer. */
+export interface ReviewDecision {
+  id: string;
+  documentId: string;
+  /** Stable key of the difference decided (see `review/`), so review can resume. */
+  differenceKey: string;
+  kind: DifferenceKind;
+  action: DecisionAction;
+  /** Layer ids compared: [mine, theirs]. */
+  layers: [string, string];
+  mineIds: string[];
+  theirsIds: string[];
+  /** Ids of the annotations this decision put in the reconciled layer. */
+  resultIds: string[];
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** A document with all its layers and review decisions: the unit of storage and interchange. */
+export interface CorpusDocument {
+  document: ParleyDocument;
+  layers: AnnotationLayer[];
+  decisions: ReviewDecision[];
+}
+
+/** A set of documents with the label schema they use. */
+export interface Corpus {
+  labels: LabelSchema;
+  documents: CorpusDocument[];
+}
+
+/**
+ * A change to one layer's annotations: remove these ids, then add these
+ * annotations (an edit removes the old version and adds the new one, same id).
+ * Its inverse swaps the two, which is how undo works.
+ */
+export interface AnnotationChange {
+  removed: Annotation[];
+  added: Annotation[];
+}

@@ -1,0 +1,54 @@
+/**
+ * Turns an imported file into an article: `.txt` and `.md` keep their text
+ * exactly (line ends, tabs, any Unicode); `.html`/`.htm` are reduced to
+ * readable text. The title comes from the page title, the first Markdown
+ * heading, or the file name.
+ */
+import { fail, ok, type Result } from '../result';
+import { htmlToText } from './html-text';
+
+/** File name extensions accepted as articles. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+
+/** An article ready to become a document. */
+export interface ArticleInput {
+  title: string;
+  source: string;
+  text: string;
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? '' : name.slice(dot).toLowerCase();
+}
+
+function baseName(name: string): string {
+  const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+  const file = name.slice(slash + 1);
+  const dot = file.lastIndexOf('.');
+  return (dot > 0 ? file.slice(0, dot) : file).replace(/[_-]+/g, ' ').trim();
+}
+
+/** Reads one file's content as an article, or says why it cannot. */
+export function articleFromFile(name: string, content: string): Result<ArticleInput> {
+  const ext = extensionOf(name);
+  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) {
+    return fail('invalid-format', `${name}: only ${ARTICLE_EXTENSIONS.join(', ')} files can be imported as articles`);
+  }
+  if (content.includes('\u0000')) return fail('invalid-format', `${name}: this looks like a binary file, not text`);
+  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  if (ext === '.html' || ext === '.htm') {
+    const page = htmlToText(text);
+    if (!page.text.trim()) return fail('invalid-format', `${name}: the page has no readable text`);
+    return ok({ title: page.title || baseName(name), source: name, text: page.text });
+  }
+  if (!text.trim()) return fail('invalid-format', `${name}: the file is empty`);
+  const heading = ext === '.txt' ? undefined : /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1];
+  return ok({ title: heading?.trim() || baseName(name), source: name, text });
+}
+
+/** A title for pasted text: its first line, shortened. */
+export function titleFromText(text: string): string {
+  const first = text.trim().split(/\r?\n/, 1)[0]?.replace(/^#+\s*/, '').trim() ?? '';
+  return first.length > 80 ? `${first.slice(0, 77)}…` : first || 'Pasted text';
+}

@@ -1,0 +1,209 @@
+/**
+ * Runs Parley for an end-to-end test: the real built renderer (out/renderer)
+ * in Chromium, bridged to the real main-process handlers — registered with
+ * the app's own `registerApi` — on a real store in a temporary folder.
+ *
+ * With PARLEY_E2E_ELECTRON=1 and an Electron binary present, the same specs
+ * drive the packaged app instead, through Playwright's Electron support.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { _electron, chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ParleyEvent } from '../../shared/api';
+import { resolveAsset } from '../../electron/main/app-assets';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
+import type { Dialogs } from '../../electron/main/dialogs';
+import { createHandlers } from '../../electron/main/handlers/create-handlers';
+import { registerApi, type InvokeEventLike } from '../../electron/main/ipc/register-api';
+import { createSenderCheck } from '../../electron/main/ipc/sender-check';
+import { openAppStore } from '../../electron/main/open-app-store';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+
+/** Answers the app's file dialogs in the order the test queues them. */
+export class TestDialogs implements Dialogs {
+  private readonly opens: Array<string[] | null> = [];
+  private readonly saves: Array<string | null> = [];
+  /** The next open dialog returns these paths (null: cancelled). */
+  nextOpen(paths: string[] | null): void {
+    this.opens.push(paths);
+  }
+  /** The next save dialog returns this path (null: cancelled). */
+  nextSave(file: string | null): void {
+    this.saves.push(file);
+  }
+  async openFiles(): Promise<string[] | null> {
+    if (this.opens.length === 0) throw new Error('the app opened a file dialog the test did not expect');
+    return this.opens.shift()!;
+  }
+  async saveFile(): Promise<string | null> {
+    if (this.saves.length === 0) throw new Error('the app opened a save dialog the test did not expect');
+    return this.saves.shift()!;
+  }
+}
+
+/** A running Parley under test. */
+export interface ParleyHarness {
+  page: Page;
+  storeDir: string;
+  dialogs: TestDialogs;
+  /** Reloads the window (the store stays open, as in the app). */
+  reload(): Promise<void>;
+  /** Closes the window and the store, then opens both again on the same folder: an app restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Seed the built-in sample corpus into an empty store (default true, as on first run). */
+  seedSamples?: boolean;
+  /** Reuse a store folder (default: a new temporary folder). */
+  storeDir?: string;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}
+
+let bridgeScript: Promise<string> | undefined;
+function bundleBridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [path.join(__dirname, 'bridge-preload.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  }).then((r) => r.outputFiles[0]!.text);
+  return bridgeScript;
+}
+
+let sharedBrowser: Promise<Browser> | undefined;
+function browser(): Promise<Browser> {
+  sharedBrowser ??= chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  return sharedBrowser;
+}
+
+/** Closes the Chromium shared by the specs of one file. */
+export async function closeBrowser(): Promise<void> {
+  if (sharedBrowser) await (await sharedBrowser).close();
+  sharedBrowser = undefined;
+}
+
+function serveRenderer(): Promise<{ server: http.Server; origin: string }> {
+  const server = http.createServer(async (req, res) => {
+    const asset = resolveAsset(RENDERER_DIR, req.url ?? '/');
+    if (!asset) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(asset.file);
+      res.writeHead(200, { 'content-type': asset.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+/** Starts Parley on a store (new temporary one by default) and opens its window. */
+export async function launchParley(options: LaunchOptions = {}): Promise<ParleyHarness> {
+  const storeDir = options.storeDir ?? (await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-')));
+  if (process.env.PARLEY_E2E_ELECTRON === '1') return launchElectron(storeDir, options);
+
+  const dialogs = new TestDialogs();
+  const { server, origin } = await serveRenderer();
+  const script = await bundleBridge();
+  let context: BrowserContext | undefined;
+  let page!: Page;
+  let close = async () => {};
+
+  const open = async () => {
+    const opened = await openAppStore(storeDir, 'analyst', { seedSamples: options.seedSamples ?? true });
+    if (!opened.ok) throw new Error(`store did not open: ${opened.error.message}`);
+    const { store, settings, incidents } = opened.value;
+    const channels = new Map<string, (event: InvokeEventLike, input: unknown) => Promise<unknown>>();
+    const handlers = createHandlers({
+      store,
+      settings,
+      incidents,
+      dialogs,
+      version: 'e2e',
+      notify: (event: ParleyEvent) => void page?.evaluate((e) => window.__parleyEmit(e), event).catch(() => undefined),
+    });
+    registerApi({ handle: (channel, listener) => channels.set(channel, listener) }, handlers, createSenderCheck([origin]));
+
+    context = await (await browser()).newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
+    await context.exposeBinding('__parleyInvoke', async ({ frame }, channel: string, input: unknown) => {
+      const listener = channels.get(channel);
+      if (!listener) return { ok: false, error: { code: 'not-found', message: `no handler for ${channel}` } };
+      return listener({ senderFrame: { url: frame.url() } }, input);
+    });
+    await context.addInitScript({ content: script });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error('renderer error:', error.message));
+    await page.goto(`${origin}/index.html`);
+    close = async () => {
+      await context?.close();
+      await store.close();
+    };
+  };
+
+  await open();
+  const harness: ParleyHarness = {
+    get page() {
+      return page;
+    },
+    storeDir,
+    dialogs,
+    async reload() {
+      await page.reload();
+    },
+    async restart() {
+      await close();
+      await open();
+    },
+    async close() {
+      await close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return harness;
+}
+
+async function launchElectron(storeDir: string, options: LaunchOptions): Promise<ParleyHarness> {
+  const dialogs = new TestDialogs();
+  const args = [path.join(ROOT, 'out/main/index.js'), '--store', storeDir];
+  if (options.seedSamples === false) args.push('--no-samples');
+  let app = await _electron.launch({ args, env: { ...process.env, PARLEY_E2E: '1' } as Record<string, string> });
+  let page = await app.firstWindow();
+  return {
+    get page() {
+      return page;
+    },
+    storeDir,
+    dialogs,
+    async reload() {
+      await page.reload();
+    },
+    async restart() {
+      await app.close();
+      app = await _electron.launch({ args, env: { ...process.env, PARLEY_E2E: '1' } as Record<string, string> });
+      page = await app.firstWindow();
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,255 @@
+/**
+ * The main process's implementation of the API: thin functions over the store
+ * and the engine. Inputs arrive already checked against their schemas.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createAnnotation } from '../../../annotations/annotation';
+import { createDocument } from '../../../annotations/document';
+import { getCodec } from '../../../annotations/formats/index';
+import { articleFromFile, ARTICLE_EXTENSIONS, titleFromText } from '../../../annotations/import/article-file';
+import type { Annotation, AnnotationChange, CorpusDocument } from '../../../annotations/model';
+import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
+import { fail, ok, type Problem, type Result } from '../../../annotations/result';
+import type { ImportReport, ParleyEvent } from '../../../shared/api';
+import type { StoreIncident } from '../../../shared/library';
+import type { Dialogs } from '../dialogs';
+import type { ApiHandlers } from '../ipc/register-api';
+import type { AppSettings } from '../app-settings';
+import type { ParleyStore } from '../store/parley-store';
+
+/** What the handlers need from the rest of the main process. */
+export interface HandlerDeps {
+  store: ParleyStore;
+  settings: AppSettings;
+  dialogs: Dialogs;
+  incidents: StoreIncident[];
+  version: string;
+  notify: (event: ParleyEvent) => void;
+  now?: () => string;
+}
+
+/** Largest file read by an import, in bytes. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+const EDITABLE_LAYERS = new Set([OWN_LAYER_ID, RECONCILED_LAYER_ID]);
+
+/** Builds every handler of the API over one store. */
+export function createHandlers(deps: HandlerDeps): ApiHandlers {
+  const { store, settings, dialogs } = deps;
+  const now = deps.now ?? (() => new Date().toISOString());
+
+  const importArticles = async (files: Array<{ name: string; content: string }>): Promise<Result<ImportReport>> => {
+    const problems: Problem[] = [];
+    const duplicates: ImportReport['duplicates'] = [];
+    const docs: CorpusDocument[] = [];
+    const known = new Map(store.listDocuments().map((d) => [d.sha256, d.id]));
+    const stamp = now();
+    for (const file of files) {
+      const article = file.name === '' ? fail('invalid-input', 'no name') : articleFromFile(file.name, file.content);
+      if (!article.ok) {
+        problems.push({ file: file.name, message: article.error.message });
+        continue;
+      }
+      const document = createDocument({ ...article.value, now: stamp });
+      const existing = known.get(document.sha256);
+      if (existing) {
+        duplicates.push({ name: file.name, existingId: existing });
+        continue;
+      }
+      known.set(document.sha256, document.id);
+      docs.push({ document, layers: [{ id: OWN_LAYER_ID, kind: 'own', author: settings.author(), annotations: [] }], decisions: [] });
+    }
+    const added = docs.length > 0 ? await store.addDocuments(docs) : ok([]);
+    if (!added.ok) return added;
+    if (docs.length > 0) deps.notify({ type: 'library-changed' });
+    return ok({ added: added.value, duplicates, problems });
+  };
+
+  const editableLayer = (layerId: string | undefined): Result<string> => {
+    const id = layerId ?? OWN_LAYER_ID;
+    return EDITABLE_LAYERS.has(id) ? ok(id) : fail('forbidden', `layer ${id} belongs to a colleague and cannot be edited; review it instead`);
+  };
+
+  const layerAnnotations = (documentId: string, layerId: string): Result<{ text: string; annotations: Annotation[] }> => {
+    const view = store.getDocument(documentId);
+    if (!view.ok) return view;
+    const layer = view.value.layers.find((l) => l.id === layerId);
+    return ok({ text: view.value.document.text, annotations: layer?.annotations ?? [] });
+  };
+
+  return {
+    async getAppInfo() {
+      return ok({ version: deps.version, storeDir: store.dir, author: settings.author(), incidents: deps.incidents });
+    },
+
+    async setAuthor({ author }) {
+      const saved = await settings.setAuthor(author);
+      return saved.ok ? ok({ author }) : saved;
+    },
+
+    async listDocuments() {
+      return ok(store.listDocuments());
+    },
+
+    async getDocument({ documentId }) {
+      return store.getDocument(documentId);
+    },
+
+    async importTexts({ files }) {
+      // A file without an article extension that came from the paste box is plain text.
+      const named = files.map((f) =>
+        ARTICLE_EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)) ? f : { name: `${titleFromText(f.content)}.txt`, content: f.content },
+      );
+      return importArticles(named);
+    },
+
+    async importFromDialog() {
+      const paths = await dialogs.openFiles({ title: 'Import articles', filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }] });
+      if (!paths) return ok(null);
+      const files: Array<{ name: string; content: string }> = [];
+      const problems: Problem[] = [];
+      for (const file of paths) {
+        const read = await readTextFile(file);
+        if (read.ok) files.push({ name: path.basename(file), content: read.value });
+        else problems.push({ file: path.basename(file), message: read.error.message });
+      }
+      const report = files.length > 0 ? await importArticles(files) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
+      if (!report.ok) return report;
+      return ok({ ...report.value, problems: [...problems, ...report.value.problems] });
+    },
+
+    async deleteDocument({ documentId }) {
+      const deleted = await store.deleteDocument(documentId);
+      if (!deleted.ok) return deleted;
+      deps.notify({ type: 'library-changed' });
+      return ok({ deleted: documentId });
+    },
+
+    async setStatus({ documentId, status }) {
+      return store.setStatus(documentId, status);
+    },
+
+    async addAnnotations({ documentId, layerId, spans, historyLabel }) {
+      const layer = editableLayer(layerId);
+      if (!layer.ok) return layer;
+      const current = layerAnnotations(documentId, layer.value);
+      if (!current.ok) return current;
+      const labels = new Set(store.getLabels().labels.map((l) => l.id));
+      const stamp = now();
+      const added: Annotation[] = [];
+      for (const [i, span] of spans.entries()) {
+        if (!labels.has(span.labelId)) return fail('invalid-input', `span ${i}: there is no label "${span.labelId}"`);
+        const created = createAnnotation(current.value.text, { documentId, start: span.start, end: span.end, labelId: span.labelId, author: settings.author(), now: stamp, note: span.note });
+        if (!created.ok) return fail(created.error.code, `span ${i}: ${created.error.message}`);
+        added.push(created.value);
+      }
+      const label = historyLabel ?? (added.length === 1 ? `Tag “${shorten(added[0]!.quote.exact)}”` : `Tag ${added.length} spans`);
+      return store.changeAnnotations(documentId, layer.value, { removed: [], added }, label);
+    },
+
+    async updateAnnotation({ documentId, layerId, annotationId, labelId, note }) {
+      const layer = editableLayer(layerId);
+      if (!layer.ok) return layer;
+      const current = layerAnnotations(documentId, layer.value);
+      if (!current.ok) return current;
+      const before = current.value.annotations.find((a) => a.id === annotationId);
+      if (!before) return fail('not-found', `annotation ${annotationId} is not in this document`);
+      if (labelId !== undefined && !store.getLabels().labels.some((l) => l.id === labelId)) return fail('invalid-input', `there is no label "${labelId}"`);
+      const after: Annotation = { ...before, updatedAt: now() };
+      if (labelId !== undefined) after.labelId = labelId;
+      if (note === null || note === '') delete after.note;
+      else if (note !== undefined) after.note = note;
+      const change: AnnotationChange = { removed: [before], added: [after] };
+      const what = labelId !== undefined && labelId !== before.labelId ? 'Change label of' : 'Edit note on';
+      return store.changeAnnotations(documentId, layer.value, change, `${what} “${shorten(before.quote.exact)}”`);
+    },
+
+    async deleteAnnotations({ documentId, layerId, annotationIds }) {
+      const layer = editableLayer(layerId);
+      if (!layer.ok) return layer;
+      const current = layerAnnotations(documentId, layer.value);
+      if (!current.ok) return current;
+      const byId = new Map(current.value.annotations.map((a) => [a.id, a]));
+      const removed: Annotation[] = [];
+      for (const id of new Set(annotationIds)) {
+        const found = byId.get(id);
+        if (!found) return fail('not-found', `annotation ${id} is not in this document`);
+        removed.push(found);
+      }
+      const label = removed.length === 1 ? `Delete “${shorten(removed[0]!.quote.exact)}”` : `Delete ${removed.length} annotations`;
+      return store.changeAnnotations(documentId, layer.value, { removed, added: [] }, label);
+    },
+
+    async undo({ documentId }) {
+      return store.undo(documentId);
+    },
+
+    async redo({ documentId }) {
+      return store.redo(documentId);
+    },
+
+    async getLabels() {
+      return ok(store.getLabels());
+    },
+
+    async saveLabels({ labels, migrate }) {
+      const saved = await store.saveLabels({ labels }, migrate);
+      if (!saved.ok) return saved;
+      deps.notify({ type: 'library-changed' });
+      return ok(store.getLabels());
+    },
+
+    async exportToDialog({ documentIds, format, layerIds }) {
+      const codec = getCodec(format);
+      const corpus = store.exportCorpus(documentIds);
+      if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
+      const exported = codec.export(corpus, { layerIds: layerIds ?? [OWN_LAYER_ID] });
+      if (!exported.ok) return exported;
+      const single = exported.value.files.length === 1 ? exported.value.files[0]! : null;
+      const defaultName = single ? path.basename(single.path) : `parley-${format}.zip`;
+      const target = await dialogs.saveFile({ title: 'Export annotations', defaultPath: defaultName, filters: [{ name: format, extensions: [path.extname(defaultName).slice(1) || 'json'] }] });
+      if (!target) return ok(null);
+      const data = single ? single.data : await zipFiles(exported.value.files);
+      try {
+        await writeFile(target, data);
+      } catch (error) {
+        return fail('io-error', `could not write ${target}: ${(error as Error).message}`);
+      }
+      return ok({ path: target, warnings: exported.value.warnings });
+    },
+
+    async listBackups({ documentId }) {
+      return ok(store.listBackups(documentId));
+    },
+
+    async restoreBackup({ backupId }) {
+      const restored = await store.restoreBackup(backupId);
+      if (restored.ok) deps.notify({ type: 'library-changed' });
+      return restored;
+    },
+  };
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
+}
+
+async function readTextFile(file: string): Promise<Result<string>> {
+  try {
+    const bytes = await readFile(file);
+    if (bytes.byteLength > MAX_FILE_BYTES) return fail('too-large', `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    if (error instanceof TypeError) return fail('invalid-format', `${path.basename(file)} is not valid UTF-8 text`);
+    return fail('io-error', `could not read ${path.basename(file)}: ${(error as Error).message}`);
+  }
+}
+
+async function zipFiles(files: Array<{ path: string; data: string | Uint8Array }>): Promise<Uint8Array> {
+  const { zipSync, strToU8 } = await import('fflate');
+  const entries: Record<string, Uint8Array> = {};
+  for (const f of files) entries[f.path] = typeof f.data === 'string' ? strToU8(f.data) : f.data;
+  return zipSync(entries);
+}

@@ -1,0 +1,92 @@
+/**
+ * Parley's main process: one hardened window, the store, the API handlers.
+ * Everything with logic lives in modules that run without Electron; this file
+ * only wires them to Electron's objects.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createElectronDialogs } from './electron-dialogs';
+import { createHandlers } from './handlers/create-handlers';
+import { hardenContents, hardenSession } from './harden-contents';
+import { registerApi } from './ipc/register-api';
+import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
+import { openAppStore } from './open-app-store';
+import { resolveStoreDir } from './store-location';
+import { mainWindowOptions } from './window-options';
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+const isOwnRenderer = createSenderCheck(rendererOrigins);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let window: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, isOwnRenderer));
+
+  app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    serveRenderer(path.join(__dirname, '../renderer'));
+
+    const storeDir = resolveStoreDir(process.argv, process.env, app.getPath('userData'));
+    const opened = await openAppStore(storeDir, os.userInfo().username);
+    if (!opened.ok) {
+      dialog.showErrorBox('Parley cannot open its store', `${opened.error.message}\n\nStore: ${storeDir}`);
+      app.quit();
+      return;
+    }
+    const { store, settings, incidents } = opened.value;
+
+    const createWindow = () => {
+      const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+      win.once('ready-to-show', () => win.show());
+      win.on('closed', () => {
+        if (window === win) window = null;
+      });
+      void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+      return win;
+    };
+
+    const handlers = createHandlers({
+      store,
+      settings,
+      incidents,
+      version: app.getVersion(),
+      dialogs: createElectronDialogs(() => window ?? undefined),
+      notify: (event) => window?.webContents.send('parley:event', event),
+    });
+    registerApi(ipcMain, handlers, isOwnRenderer);
+
+    window = createWindow();
+    if (incidents.length > 0) {
+      void dialog.showMessageBox(window, {
+        type: 'warning',
+        message: 'Parley repaired damaged files in its store',
+        detail: incidents.map((i) => `${i.file}: ${i.problem}\nMoved to ${i.movedTo}${i.restoredFrom ? `\nRestored from ${i.restoredFrom}` : ''}`).join('\n\n'),
+      });
+    }
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
+    });
+    app.on('will-quit', () => {
+      void store.close();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Links in notes or articles never open inside the app; the shell is only used for the store folder.
+  void shell;
+}

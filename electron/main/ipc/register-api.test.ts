@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ok } from '../../../annotations/result';
+import { API_METHODS, channelOf } from '../../../shared/api-methods';
+import { registerApi, type ApiHandlers, type InvokeEventLike } from './register-api';
+import { createSenderCheck } from './sender-check';
+
+type Listener = (event: InvokeEventLike, input: unknown) => Promise<unknown>;
+
+function registry(handlers: Partial<ApiHandlers>) {
+  const channels = new Map<string, Listener>();
+  const all = Object.fromEntries(API_METHODS.map((m) => [m, handlers[m] ?? (async () => ok(`${m} ran`))])) as unknown as ApiHandlers;
+  registerApi({ handle: (c, l) => channels.set(c, l) }, all, createSenderCheck(['parley://app']));
+  return channels;
+}
+
+const own: InvokeEventLike = { senderFrame: { url: 'parley://app/index.html' } };
+
+describe('registerApi', () => {
+  it('registers one channel per API method', () => {
+    expect([...registry({}).keys()].sort()).toEqual(API_METHODS.map(channelOf).sort());
+  });
+
+  it('refuses calls from any frame that is not our renderer', async () => {
+    const channel = registry({}).get(channelOf('listDocuments'))!;
+    for (const url of ['https://example.org/', 'file:///etc/passwd', 'parley://other/index.html', 'not a url']) {
+      expect(await channel({ senderFrame: { url } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await channel({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await channel(own, {})).toEqual({ ok: true, value: 'listDocuments ran' });
+  });
+
+  it('refuses payloads that fail the schema, naming the field, before the handler runs', async () => {
+    let ran = false;
+    const channel = registry({ addAnnotations: async () => ((ran = true), ok(null as never)) }).get(channelOf('addAnnotations'))!;
+    const bad = [
+      { documentId: 'd', spans: [{ start: -1, end: 3, labelId: 'actor' }] },
+      { documentId: 'd', spans: [{ start: 0, end: 3, labelId: 'actor', extra: 1 }] },
+      { documentId: 'd', spans: [] },
+      JSON.parse('{"documentId":"d","spans":[{"start":0,"end":1,"labelId":"actor"}],"__proto__":{"polluted":true}}'),
+      'a string',
+      null,
+    ];
+    for (const input of bad) {
+      const result = (await channel(own, input)) as { ok: boolean; error?: { code: string; problems?: unknown[] } };
+      expect(result.ok).toBe(false);
+      expect(result.error?.code).toBe('invalid-input');
+    }
+    expect(ran).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('turns a handler that throws into an internal-error result', async () => {
+    const channel = registry({
+      listDocuments: async () => {
+        throw new Error('disk on fire');
+      },
+    }).get(channelOf('listDocuments'))!;
+    expect(await channel(own, {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('disk on fire') } });
+  });
+});

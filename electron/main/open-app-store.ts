@@ -1,0 +1,51 @@
+/**
+ * Opens the store the way the app does — lock, validate, repair — and on the
+ * very first run seeds the built-in sample corpus. Shared by the app, the
+ * command line and the end-to-end bridge.
+ */
+import { createDocument } from '../../annotations/document';
+import { OWN_LAYER_ID, type CorpusDocument } from '../../annotations/model';
+import type { Result } from '../../annotations/result';
+import { fail, ok } from '../../annotations/result';
+import type { StoreIncident } from '../../shared/library';
+import { openAppSettings, type AppSettings } from './app-settings';
+import { SAMPLE_ARTICLES } from './sample-corpus';
+import { ParleyStore } from './store/parley-store';
+
+/** An open store with the settings kept beside it. */
+export interface OpenedStore {
+  store: ParleyStore;
+  settings: AppSettings;
+  incidents: StoreIncident[];
+}
+
+/** Opens (creating if needed) the store in `dir`. */
+export async function openAppStore(dir: string, defaultAuthor: string, options: { seedSamples?: boolean } = {}): Promise<Result<OpenedStore>> {
+  const opened = await ParleyStore.open(dir);
+  if (!opened.ok) return opened;
+  const { store, incidents } = opened.value;
+  const settings = await openAppSettings(store, defaultAuthor);
+  if (!settings.ok) {
+    await store.close();
+    return settings;
+  }
+  if ((options.seedSamples ?? true) && settings.value.isFirstRun()) {
+    const now = new Date().toISOString();
+    const docs: CorpusDocument[] = SAMPLE_ARTICLES.map((article) => ({
+      document: createDocument({ ...article, now }),
+      layers: [{ id: OWN_LAYER_ID, kind: 'own', author: settings.value.author(), annotations: [] }],
+      decisions: [],
+    }));
+    const seeded = store.isEmpty() ? await store.addDocuments(docs) : ok([]);
+    if (!seeded.ok) {
+      await store.close();
+      return fail(seeded.error.code, `could not add the sample articles: ${seeded.error.message}`);
+    }
+  }
+  const marked = await settings.value.markSeeded();
+  if (!marked.ok) {
+    await store.close();
+    return marked;
+  }
+  return ok({ store, settings: settings.value, incidents });
+}

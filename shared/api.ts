@@ -1,0 +1,143 @@
+/**
+ * The API between renderer and main, declared once. Inputs are zod schemas
+ * (every payload is parsed in the main process before a handler sees it);
+ * outputs are types. `ParleyApi` (the renderer's view) and `ApiHandlers` (what
+ * the main process must implement) are both derived from these, so a method
+ * missing on either side fails to compile.
+ */
+import { z } from 'zod';
+import type { Label, LabelSchema } from '../annotations/model';
+import type { Problem, Result } from '../annotations/result';
+import type { ApiMethod } from './api-methods';
+import type { DocumentSummary, DocumentView, StoreIncident } from './library';
+
+const MAX_ID = 200;
+/** Largest text accepted over IPC, in UTF-16 code units. */
+export const MAX_IMPORT_TEXT = 10_000_000;
+
+const id = z.string().min(1).max(MAX_ID);
+const offset = z.number().int().min(0).max(MAX_IMPORT_TEXT);
+const layerId = z.string().min(1).max(MAX_ID);
+const formatName = z.enum(['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv']);
+
+const label = z.strictObject({
+  id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,63}$/u, 'label ids are letters, digits and hyphens'),
+  name: z.string().trim().min(1).max(80),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb'),
+  shortcut: z.string().max(1),
+  description: z.string().max(300),
+});
+
+/** Schemas of every method's input. */
+export const apiInputSchemas = {
+  getAppInfo: z.strictObject({}),
+  setAuthor: z.strictObject({ author: z.string().trim().min(1).max(100) }),
+  listDocuments: z.strictObject({}),
+  getDocument: z.strictObject({ documentId: id }),
+  importTexts: z.strictObject({
+    files: z
+      .array(z.strictObject({ name: z.string().min(1).max(255), content: z.string().max(MAX_IMPORT_TEXT) }))
+      .min(1)
+      .max(500),
+  }),
+  importFromDialog: z.strictObject({}),
+  deleteDocument: z.strictObject({ documentId: id }),
+  setStatus: z.strictObject({ documentId: id, status: z.enum(['todo', 'in-progress', 'done']) }),
+  addAnnotations: z.strictObject({
+    documentId: id,
+    layerId: layerId.optional(),
+    spans: z
+      .array(z.strictObject({ start: offset, end: offset, labelId: id, note: z.string().max(10_000).optional() }))
+      .min(1)
+      .max(100_000),
+    historyLabel: z.string().max(200).optional(),
+  }),
+  updateAnnotation: z.strictObject({
+    documentId: id,
+    layerId: layerId.optional(),
+    annotationId: id,
+    labelId: id.optional(),
+    note: z.string().max(10_000).nullable().optional(),
+  }),
+  deleteAnnotations: z.strictObject({ documentId: id, layerId: layerId.optional(), annotationIds: z.array(id).min(1).max(100_000) }),
+  undo: z.strictObject({ documentId: id }),
+  redo: z.strictObject({ documentId: id }),
+  getLabels: z.strictObject({}),
+  saveLabels: z.strictObject({
+    labels: z.array(label).min(1).max(100),
+    migrate: z.array(z.strictObject({ from: id, to: id.nullable() })).max(100),
+  }),
+  exportToDialog: z.strictObject({
+    documentIds: z.array(id).max(100_000).optional(),
+    format: formatName,
+    layerIds: z.array(layerId).max(100).optional(),
+  }),
+  listBackups: z.strictObject({ documentId: id.optional() }),
+  restoreBackup: z.strictObject({ backupId: z.string().min(1).max(500) }),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/** The input type of a method. */
+export type ApiInput<M extends ApiMethod> = z.infer<(typeof apiInputSchemas)[M]>;
+
+/** What an import added and what it refused or set aside. */
+export interface ImportReport {
+  added: DocumentSummary[];
+  /** Documents whose text was already in the library (matched by SHA-256), not added twice. */
+  duplicates: Array<{ name: string; existingId: string }>;
+  problems: Problem[];
+}
+
+/** A backup snapshot of one document. */
+export interface BackupEntry {
+  id: string;
+  documentId: string;
+  title: string;
+  takenAt: string;
+  annotationCount: number;
+}
+
+/** Facts about the running app and its store. */
+export interface AppInfo {
+  version: string;
+  storeDir: string;
+  author: string;
+  /** Damaged files found when the store was opened, and what was done. */
+  incidents: StoreIncident[];
+}
+
+/** The output type of every method. */
+export interface ApiOutputs {
+  getAppInfo: AppInfo;
+  setAuthor: { author: string };
+  listDocuments: DocumentSummary[];
+  getDocument: DocumentView;
+  importTexts: ImportReport;
+  importFromDialog: ImportReport | null;
+  deleteDocument: { deleted: string };
+  setStatus: DocumentSummary;
+  addAnnotations: DocumentView;
+  updateAnnotation: DocumentView;
+  deleteAnnotations: DocumentView;
+  undo: DocumentView;
+  redo: DocumentView;
+  getLabels: LabelSchema;
+  saveLabels: LabelSchema;
+  exportToDialog: { path: string; warnings: Problem[] } | null;
+  listBackups: BackupEntry[];
+  restoreBackup: DocumentSummary;
+}
+
+/** The renderer's view of the API: each method returns a `Result`, never throws. */
+export type ParleyApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>> };
+
+/** Events pushed from main to renderer. */
+export type ParleyEvent = { type: 'library-changed' } | { type: 'progress'; task: string; done: number; total: number };
+
+/** What the preload exposes on `window.parley`. */
+export interface ParleyBridge {
+  api: ParleyApi;
+  /** Subscribes to events from the main process; returns an unsubscribe function. */
+  onEvent(listener: (event: ParleyEvent) => void): () => void;
+}
+
+export type { Label };

@@ -1,0 +1,49 @@
+/**
+ * What the main process tells the renderer about the library and its
+ * documents. Plain data, safe to send over IPC.
+ */
+import type { AnnotationLayer, DocumentStatus, ParleyDocument, ReviewDecision } from '../annotations/model';
+
+/** One row of the library list. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  source: string;
+  sha256: string;
+  importedAt: string;
+  /** ISO time of the last change to the document or any of its layers. */
+  updatedAt: string;
+  status: DocumentStatus;
+  /** Annotations in the analyst's own layer. */
+  annotationCount: number;
+  /** Own-layer annotations per label id. */
+  countsByLabel: Record<string, number>;
+  /** Every layer the document has, with its size. */
+  layers: Array<{ id: string; kind: AnnotationLayer['kind']; author: string; count: number }>;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+}
+
+/** A document opened in the reader: its text, every layer, review decisions and undo state. */
+export interface DocumentView {
+  document: ParleyDocument;
+  layers: AnnotationLayer[];
+  decisions: ReviewDecision[];
+  updatedAt: string;
+  /** Description of the change Ctrl+Z would undo, or null. */
+  undoLabel: string | null;
+  /** Description of the change Ctrl+Shift+Z would redo, or null. */
+  redoLabel: string | null;
+}
+
+/** A store file that failed to read and what was done about it. */
+export interface StoreIncident {
+  /** The file that was damaged. */
+  file: string;
+  /** Where the damaged file was moved (never deleted). */
+  movedTo: string;
+  /** What was wrong with it. */
+  problem: string;
+  /** The backup it was restored from, or null if none existed. */
+  restoredFrom: string | null;
+}

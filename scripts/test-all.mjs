@@ -38,6 +38,7 @@ function counts(file) {
 let ok = true;
 ok = run('typecheck', 'npx', ['tsc', '-b']) && ok;
 ok = run('lint', 'npx', ['eslint', '.']) && ok;
+ok = run('security scan (Electronegativity)', 'node', ['scripts/electronegativity.mjs']) && ok;
 ok = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'unit.json')}`]) && ok;
 const built = run('build', 'npx', ['electron-vite', 'build']);
 ok = built && ok;

@@ -14,7 +14,7 @@ import { registerApi } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
 import { openAppStore } from './open-app-store';
 import { resolveStoreDir } from './store-location';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
@@ -48,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     const { store, settings, incidents } = opened.value;
 
     const createWindow = () => {
-      const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+      const win = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/index.js'));
       win.once('ready-to-show', () => win.show());
       win.on('closed', () => {
         if (window === win) window = null;

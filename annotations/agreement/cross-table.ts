@@ -1,0 +1,48 @@
+/**
+ * A cross table of two annotators' token categories: how many tokens the first
+ * put in category x while the second put them in category y. Kappa and
+ * pairwise alpha are both computed from it.
+ */
+
+/** Counts keyed by `crossKey(categoryOfA, categoryOfB)`. */
+export type CrossTable = Map<string, number>;
+
+const SEPARATOR = '\u0000';
+
+/** The key of a category pair. Categories must not contain U+0000 (those from `token-labels.ts` never do). */
+export function crossKey(a: string, b: string): string {
+  return a + SEPARATOR + b;
+}
+
+/** The two categories of a key made by `crossKey`. */
+export function splitCrossKey(key: string): [string, string] {
+  const i = key.indexOf(SEPARATOR);
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** Counts the category pairs of two equally long sequences into `into` (mutates and returns it). Throws RangeError on unequal lengths. */
+export function addToCrossTable(into: CrossTable, a: readonly string[], b: readonly string[]): CrossTable {
+  if (a.length !== b.length) throw new RangeError(`sequences differ in length (${a.length} and ${b.length})`);
+  for (let i = 0; i < a.length; i++) {
+    const key = crossKey(a[i]!, b[i]!);
+    into.set(key, (into.get(key) ?? 0) + 1);
+  }
+  return into;
+}
+
+/** Adds every count of `more` into `into` (mutates and returns it). */
+export function mergeCrossTables(into: CrossTable, more: CrossTable): CrossTable {
+  for (const [key, n] of more) into.set(key, (into.get(key) ?? 0) + n);
+  return into;
+}
+
+/** A table with every category replaced by `map(category)`; pairs that map together are summed. */
+export function mapCrossTable(table: CrossTable, map: (category: string) => string): CrossTable {
+  const result: CrossTable = new Map();
+  for (const [key, n] of table) {
+    const [a, b] = splitCrossKey(key);
+    const mapped = crossKey(map(a), map(b));
+    result.set(mapped, (result.get(mapped) ?? 0) + n);
+  }
+  return result;
+}

@@ -1,0 +1,258 @@
+/**
+ * The agreement report: every measure for N annotators over a set of
+ * documents, per document, per label and overall, plus the pairwise figures
+ * and the label confusion matrix. The report is plain data; its JSON is the
+ * JSON export (see `report-markdown.ts`, `report-csv.ts`, `report-text.ts`
+ * for the other renderings).
+ *
+ * Which documents count: a document is compared between two annotators when
+ * both hold it (same key); a document held by one annotator only is listed
+ * but contributes nothing. Alpha uses, for each token, the annotators holding
+ * its document.
+ *
+ * How figures are pooled, for each annotator pair:
+ * - F1 measures sum matches and counts over the documents (and labels, for
+ *   the total) before dividing;
+ * - kappa and pairwise alpha pool the tokens of the documents (per label:
+ *   each token reduced to "has this label" or not).
+ * `total`, `perLabel` and `perDocument` then hold the mean and population
+ * standard deviation over the pairs for which the figure is defined. For
+ * `alpha`, which is computed across all annotators at once, `mean` holds that
+ * single figure and `sd` is `null`; its `pairs` hold the pairwise alphas.
+ */
+import type { Annotation } from '../model';
+import { fail, ok, type Problem, type Result } from '../result';
+import type { AgreementDocument, AnnotatorDocuments } from './agreement-input';
+import { kappaFromCrossTable } from './cohen-kappa';
+import { addConfusion, confusionMatrix, type ConfusionCounts, type ConfusionMatrix } from './confusion';
+import { addToCrossTable, mapCrossTable, mergeCrossTables, type CrossTable } from './cross-table';
+import { emptyF1Counts, f1Score, mergeF1CountMaps, totalF1Counts, type F1Counts } from './f1-score';
+import { instanceCounts } from './instance-f1';
+import { addAlphaUnit, alphaFromCrossTable, alphaFromTotals, emptyAlphaTotals, mergeAlphaTotals, type AlphaTotals } from './krippendorff-alpha';
+import { lenientCounts } from './lenient-f1';
+import { summarise, type AgreementSummary } from './summary';
+import { tokenCounts } from './token-f1';
+import { compareCodeUnits, labelsOfCategory, tokenCategories } from './token-labels';
+import { tokenize } from './tokens';
+
+/** The five measures, in report order. */
+export const AGREEMENT_MEASURES = ['instance', 'token', 'lenient', 'kappa', 'alpha'] as const;
+
+/** Name of one measure. */
+export type AgreementMeasure = (typeof AGREEMENT_MEASURES)[number];
+
+/** One measure for one pair of annotators. Values are `null` where undefined (see docs/agreement.md). */
+export interface PairFigures {
+  a: string;
+  b: string;
+  total: number | null;
+  perLabel: Record<string, number | null>;
+  /** Only the documents both annotators hold. */
+  perDocument: Record<string, number | null>;
+  /** For the F1 measures: the pooled counts behind `total`. */
+  counts?: F1Counts;
+}
+
+/** One measure across all pairs. */
+export interface MeasureReport {
+  total: AgreementSummary;
+  perLabel: Record<string, AgreementSummary>;
+  perDocument: Record<string, AgreementSummary>;
+  /** Every pair (a before b in annotator order): the pairwise matrix. */
+  pairs: PairFigures[];
+}
+
+/** A document as the report lists it. */
+export interface ReportDocument {
+  /** The key it was matched by (text SHA-256 in the CLI). */
+  id: string;
+  title: string;
+  tokens: number;
+  /** Annotators holding it; it is compared only when there are at least two. */
+  annotators: string[];
+}
+
+/** The whole report. Its JSON is the JSON export. */
+export interface AgreementReport extends Record<AgreementMeasure, MeasureReport> {
+  schemaVersion: 1;
+  annotators: string[];
+  /** Labels used by anyone in a compared document, in the order given by options, then code-unit order. */
+  labels: string[];
+  documents: ReportDocument[];
+  /** Overlapping spans of two annotators by (label of the earlier annotator, label of the later). */
+  confusion: ConfusionMatrix;
+}
+
+/** Options for `buildAgreementReport`. */
+export interface AgreementOptions {
+  /** Preferred label order (e.g. the schema's); labels not listed follow in code-unit order. */
+  labelOrder?: readonly string[];
+}
+
+interface PairAccumulator {
+  a: number;
+  b: number;
+  instance: Map<string, Map<string, F1Counts>>; // document → label → counts
+  token: Map<string, Map<string, F1Counts>>;
+  lenient: Map<string, Map<string, F1Counts>>;
+  cross: Map<string, CrossTable>; // document → token categories cross table
+}
+
+/**
+ * Builds the report. Fails with `invalid-input` for fewer than two annotators
+ * or a repeated annotator name, and with `conflict` when annotators hold
+ * different texts under one document key.
+ */
+export function buildAgreementReport(input: readonly AnnotatorDocuments[], options: AgreementOptions = {}): Result<AgreementReport> {
+  if (input.length < 2) return fail('invalid-input', `agreement needs at least two annotators (got ${input.length})`);
+  const names = input.map((x) => x.annotator);
+  const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+  if (repeated.length > 0) return fail('invalid-input', `annotator names must be distinct; repeated: ${[...new Set(repeated)].join(', ')}`);
+
+  // Documents in order of first appearance, with their holders.
+  const documents = new Map<string, { doc: AgreementDocument; holders: number[] }>();
+  const problems: Problem[] = [];
+  input.forEach((annotator, index) => {
+    for (const [id, doc] of annotator.documents) {
+      const entry = documents.get(id);
+      if (!entry) documents.set(id, { doc, holders: [index] });
+      else if (entry.doc.text !== doc.text) problems.push({ record: id, message: `${annotator.annotator} holds a different text under document ${id}` });
+      else entry.holders.push(index);
+    }
+  });
+  if (problems.length > 0) return fail('conflict', 'annotators hold different texts under the same document key', problems);
+
+  const pairs: PairAccumulator[] = [];
+  for (let a = 0; a < input.length; a++) {
+    for (let b = a + 1; b < input.length; b++) pairs.push({ a, b, instance: new Map(), token: new Map(), lenient: new Map(), cross: new Map() });
+  }
+  const usedLabels = new Set<string>();
+  const confusion: ConfusionCounts = new Map();
+  const reportDocuments: ReportDocument[] = [];
+  const categoryCache = new Map<string, readonly string[]>();
+  const labelsOf = (category: string): readonly string[] => {
+    let labels = categoryCache.get(category);
+    if (!labels) categoryCache.set(category, (labels = labelsOfCategory(category)));
+    return labels;
+  };
+  // Alpha across all annotators: per document, and per document × label (binary).
+  const alphaByDocument = new Map<string, AlphaTotals>();
+  const alphaByDocumentLabel = new Map<string, Map<string, AlphaTotals>>();
+  const comparedCategories = new Map<string, string[][]>(); // document → per holder, token categories
+
+  for (const [id, { doc, holders }] of documents) {
+    const tokens = tokenize(doc.text);
+    reportDocuments.push({ id, title: doc.title ?? id, tokens: tokens.length, annotators: holders.map((i) => input[i]!.annotator) });
+    if (holders.length < 2) continue;
+    const annotationsOf = (i: number): readonly Annotation[] => input[i]!.documents.get(id)!.annotations;
+    for (const i of holders) for (const x of annotationsOf(i)) usedLabels.add(x.labelId);
+    const categories = holders.map((i) => tokenCategories(tokens, annotationsOf(i)));
+    comparedCategories.set(id, categories);
+    for (const pair of pairs) {
+      const ia = holders.indexOf(pair.a);
+      const ib = holders.indexOf(pair.b);
+      if (ia < 0 || ib < 0) continue;
+      const x = annotationsOf(pair.a);
+      const y = annotationsOf(pair.b);
+      pair.instance.set(id, instanceCounts(x, y));
+      pair.token.set(id, tokenCounts(tokens, x, y));
+      pair.lenient.set(id, lenientCounts(x, y));
+      pair.cross.set(id, addToCrossTable(new Map(), categories[ia]!, categories[ib]!));
+      addConfusion(confusion, x, y);
+    }
+  }
+
+  const labels = orderLabels(usedLabels, options.labelOrder ?? []);
+  for (const [id, categories] of comparedCategories) {
+    const all = emptyAlphaTotals();
+    const perLabel = new Map(labels.map((l) => [l, emptyAlphaTotals()]));
+    const tokenCount = categories[0]!.length;
+    for (let t = 0; t < tokenCount; t++) {
+      const values = categories.map((c) => c[t]!);
+      addAlphaUnit(all, values);
+      for (const label of labels) addAlphaUnit(perLabel.get(label)!, values.map((v) => (labelsOf(v).includes(label) ? 'yes' : 'no')));
+    }
+    alphaByDocument.set(id, all);
+    alphaByDocumentLabel.set(id, perLabel);
+  }
+
+  const documentIds = reportDocuments.filter((d) => d.annotators.length >= 2).map((d) => d.id);
+  const binary = (label: string) => (category: string) => (labelsOf(category).includes(label) ? 'yes' : 'no');
+
+  const f1Measure = (pick: (p: PairAccumulator) => Map<string, Map<string, F1Counts>>): MeasureReport =>
+    measureFromPairs(
+      pairs.map((p) => {
+        const byDocument = pick(p);
+        const byLabel = new Map<string, F1Counts>();
+        for (const perLabel of byDocument.values()) mergeF1CountMaps(byLabel, perLabel);
+        const counts = totalF1Counts(byLabel);
+        return {
+          a: input[p.a]!.annotator,
+          b: input[p.b]!.annotator,
+          total: f1Score(counts),
+          perLabel: Object.fromEntries(labels.map((l) => [l, f1Score(byLabel.get(l) ?? emptyF1Counts())])),
+          perDocument: Object.fromEntries([...byDocument].map(([id, perLabel]) => [id, f1Score(totalF1Counts(perLabel))])),
+          counts,
+        };
+      }),
+      labels,
+      documentIds,
+    );
+
+  const tableMeasure = (score: (table: CrossTable) => number | null): PairFigures[] =>
+    pairs.map((p) => {
+      const pooled = new Map<string, number>();
+      for (const table of p.cross.values()) mergeCrossTables(pooled, table);
+      return {
+        a: input[p.a]!.annotator,
+        b: input[p.b]!.annotator,
+        total: score(pooled),
+        perLabel: Object.fromEntries(labels.map((l) => [l, score(mapCrossTable(pooled, binary(l)))])),
+        perDocument: Object.fromEntries([...p.cross].map(([id, table]) => [id, score(table)])),
+      };
+    });
+
+  const alphaTotal = emptyAlphaTotals();
+  const alphaLabelTotals = new Map(labels.map((l) => [l, emptyAlphaTotals()]));
+  for (const [id, totals] of alphaByDocument) {
+    mergeAlphaTotals(alphaTotal, totals);
+    for (const [label, t] of alphaByDocumentLabel.get(id)!) mergeAlphaTotals(alphaLabelTotals.get(label)!, t);
+  }
+  const single = (value: number | null): AgreementSummary => ({ mean: value, sd: null });
+  const alpha: MeasureReport = {
+    total: single(alphaFromTotals(alphaTotal)),
+    perLabel: Object.fromEntries(labels.map((l) => [l, single(alphaFromTotals(alphaLabelTotals.get(l)!))])),
+    perDocument: Object.fromEntries(documentIds.map((id) => [id, single(alphaFromTotals(alphaByDocument.get(id)!))])),
+    pairs: tableMeasure(alphaFromCrossTable),
+  };
+
+  return ok({
+    schemaVersion: 1,
+    annotators: names,
+    labels,
+    documents: reportDocuments,
+    instance: f1Measure((p) => p.instance),
+    token: f1Measure((p) => p.token),
+    lenient: f1Measure((p) => p.lenient),
+    kappa: measureFromPairs(tableMeasure(kappaFromCrossTable), labels, documentIds),
+    alpha,
+    confusion: confusionMatrix(confusion, labels),
+  });
+}
+
+function measureFromPairs(pairs: PairFigures[], labels: readonly string[], documentIds: readonly string[]): MeasureReport {
+  const perDocument: Record<string, AgreementSummary> = {};
+  for (const id of documentIds) perDocument[id] = summarise(pairs.filter((p) => id in p.perDocument).map((p) => p.perDocument[id]!));
+  return {
+    total: summarise(pairs.map((p) => p.total)),
+    perLabel: Object.fromEntries(labels.map((l) => [l, summarise(pairs.map((p) => p.perLabel[l] ?? null))])),
+    perDocument,
+    pairs,
+  };
+}
+
+function orderLabels(used: ReadonlySet<string>, preferred: readonly string[]): string[] {
+  const first = preferred.filter((l, i) => used.has(l) && preferred.indexOf(l) === i);
+  const rest = [...used].filter((l) => !first.includes(l)).sort(compareCodeUnits);
+  return [...first, ...rest];
+}

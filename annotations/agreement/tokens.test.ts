@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { overlappingTokens, tokenize } from './tokens';
+
+const words = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
+
+describe('tokenize', () => {
+  it('splits on spaces, tabs and CRLF, keeping punctuation on its word', () => {
+    expect(words('The IMF,\tin\r\nGeneva.')).toEqual(['The', 'IMF,', 'in', 'Geneva.']);
+  });
+
+  it('treats no-break and ideographic spaces as whitespace and Hangul words as tokens', () => {
+    expect(words('야당은\u00a0반대했다\u3000대표단')).toEqual(['야당은', '반대했다', '대표단']);
+  });
+
+  it('keeps emoji whole, including two-character flags, in UTF-16 offsets', () => {
+    const text = '👍 by 🇪🇺';
+    expect(tokenize(text)).toEqual([
+      { start: 0, end: 2 },
+      { start: 3, end: 5 },
+      { start: 6, end: 10 },
+    ]);
+  });
+
+  it('finds no tokens in empty or all-whitespace text', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize(' \r\n\t')).toEqual([]);
+  });
+});
+
+describe('overlappingTokens', () => {
+  const tokens = tokenize('aa bb cc'); // [0,2) [3,5) [6,8)
+
+  it('includes a token the span only partly covers', () => {
+    expect(overlappingTokens(tokens, 1, 4)).toEqual([0, 2]);
+  });
+
+  it('excludes tokens that only touch the span', () => {
+    expect(overlappingTokens(tokens, 2, 6)).toEqual([1, 2]);
+  });
+
+  it('is empty for a span over whitespace only, or an empty span', () => {
+    const [first, last] = overlappingTokens(tokens, 2, 3);
+    expect(last - first).toBe(0);
+    const [f2, l2] = overlappingTokens(tokens, 4, 4);
+    expect(l2 - f2).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+/** How far a review has got, and where to go next; what lets review stop and resume anywhere. */
+import type { ReviewDecision } from '../model';
+import type { Difference } from './differences';
+import { sameLayers } from './review-state';
+
+/** Progress through the differences of one comparison. */
+export interface ReviewProgress {
+  /** Differences with a decision on these layers. */
+  decided: number;
+  total: number;
+  /** Index of the first undecided difference at or after `from` (wrapping round), or `null` when all are decided. */
+  nextUndecided: number | null;
+  /** Decisions on these layers whose difference no longer exists (a layer changed since); their results stay in the reconciled layer. */
+  stale: ReviewDecision[];
+}
+
+/**
+ * Counts decided differences for the comparison `layers` ([mine, theirs]) and
+ * finds the next one to look at, starting from index `from` (default 0).
+ */
+export function reviewProgress(
+  differences: readonly Difference[],
+  decisions: readonly ReviewDecision[],
+  layers: readonly [string, string],
+  from = 0,
+): ReviewProgress {
+  const decidedKeys = new Set(decisions.filter((d) => sameLayers(d, layers)).map((d) => d.differenceKey));
+  const currentKeys = new Set(differences.map((d) => d.key));
+  const isDecided = differences.map((d) => decidedKeys.has(d.key));
+  let nextUndecided: number | null = null;
+  const n = differences.length;
+  const begin = n === 0 ? 0 : ((Math.trunc(from) % n) + n) % n;
+  for (let step = 0; step < n; step++) {
+    const i = (begin + step) % n;
+    if (!isDecided[i]) {
+      nextUndecided = i;
+      break;
+    }
+  }
+  return {
+    decided: isDecided.filter(Boolean).length,
+    total: n,
+    nextUndecided,
+    stale: decisions.filter((d) => sameLayers(d, layers) && !currentKeys.has(d.differenceKey)),
+  };
+}

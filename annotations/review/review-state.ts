@@ -1,0 +1,28 @@
+/**
+ * What a review produces and resumes from: the reconciled annotations and the
+ * decisions that put them there. Stored with the document as the `reconciled`
+ * layer plus `CorpusDocument.decisions`.
+ */
+import { RECONCILED_LAYER_ID, type AnnotationLayer, type ReviewDecision } from '../model';
+import type { Annotation } from '../model';
+
+/** The reconciled annotations and the decisions behind them. */
+export interface ReviewState {
+  annotations: Annotation[];
+  decisions: ReviewDecision[];
+}
+
+/** A review not yet started. */
+export function emptyReviewState(): ReviewState {
+  return { annotations: [], decisions: [] };
+}
+
+/** The reviewed state as an ordinary layer (kind `reconciled`), exportable like any other. */
+export function reconciledLayer(state: ReviewState, reviewer: string): AnnotationLayer {
+  return { id: RECONCILED_LAYER_ID, kind: 'reconciled', author: reviewer, annotations: state.annotations };
+}
+
+/** True when a decision was made while comparing exactly these layers ([mine, theirs]). */
+export function sameLayers(decision: ReviewDecision, layers: readonly [string, string]): boolean {
+  return decision.layers[0] === layers[0] && decision.layers[1] === layers[1];
+}

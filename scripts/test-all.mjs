@@ -44,7 +44,7 @@ const built = run('build', 'npx', ['electron-vite', 'build']);
 ok = built && ok;
 let e2e = { passed: 0, failed: 0 };
 if (built && ensureChromium()) {
-  ok = run('end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'e2e.json')}`]) && ok;
+  ok = run('end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'e2e.json')}`]) && ok;
   e2e = counts(path.join(results, 'e2e.json'));
 } else {
   ok = false;

@@ -22,6 +22,12 @@ export const API_METHODS = [
   'exportToDialog',
   'listBackups',
   'restoreBackup',
+  'importLayerFromDialog',
+  'removeLayer',
+  'decide',
+  'acceptAllAgreed',
+  'agreement',
+  'exportAgreementToDialog',
 ] as const;
 
 /** A method name. */

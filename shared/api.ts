@@ -6,6 +6,7 @@
  * missing on either side fails to compile.
  */
 import { z } from 'zod';
+import type { AgreementReport } from '../annotations/agreement/report';
 import type { Label, LabelSchema } from '../annotations/model';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
@@ -18,6 +19,7 @@ export const MAX_IMPORT_TEXT = 10_000_000;
 const id = z.string().min(1).max(MAX_ID);
 const offset = z.number().int().min(0).max(MAX_IMPORT_TEXT);
 const layerId = z.string().min(1).max(MAX_ID);
+const colleagueLayer = z.string().regex(/^colleague:.{1,100}$/su, 'a colleague layer id is colleague:<name>');
 const formatName = z.enum(['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv']);
 
 const label = z.strictObject({
@@ -74,6 +76,21 @@ export const apiInputSchemas = {
   }),
   listBackups: z.strictObject({ documentId: id.optional() }),
   restoreBackup: z.strictObject({ backupId: z.string().min(1).max(500) }),
+  importLayerFromDialog: z.strictObject({ format: formatName, author: z.string().trim().min(1).max(100).optional() }),
+  removeLayer: z.strictObject({ layerId: colleagueLayer, documentId: id.optional() }),
+  decide: z.strictObject({
+    documentId: id,
+    theirsLayerId: colleagueLayer,
+    differenceKey: z.string().min(1).max(2_000),
+    action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both']),
+  }),
+  acceptAllAgreed: z.strictObject({ documentId: id, theirsLayerId: colleagueLayer }),
+  agreement: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerIds: z.array(layerId).min(2).max(50) }),
+  exportAgreementToDialog: z.strictObject({
+    documentIds: z.array(id).max(100_000).optional(),
+    layerIds: z.array(layerId).min(2).max(50),
+    format: z.enum(['markdown', 'csv', 'json']),
+  }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The input type of a method. */
@@ -125,6 +142,25 @@ export interface ApiOutputs {
   exportToDialog: { path: string; warnings: Problem[] } | null;
   listBackups: BackupEntry[];
   restoreBackup: DocumentSummary;
+  importLayerFromDialog: LayerImportReport | null;
+  removeLayer: { removedFrom: number };
+  decide: DocumentView;
+  acceptAllAgreed: DocumentView;
+  agreement: AgreementReport;
+  exportAgreementToDialog: { path: string } | null;
+}
+
+/** What loading a colleague's export did: which documents got their layer, and what could not be placed. */
+export interface LayerImportReport {
+  /** Colleague layers added or replaced, per document. */
+  layers: Array<{ documentId: string; title: string; layerId: string; author: string; count: number; matchedBy: 'checksum' | 'quotes' }>;
+  /** Documents in the file that match nothing in the library. */
+  unmatched: Array<{ title: string; annotations: number }>;
+  /** Annotations that could not be placed in the matching document's text, never dropped silently. */
+  orphans: Array<{ documentId: string; title: string; quote: string; labelId: string; author: string; reason: string }>;
+  /** Labels the file used that the project did not have; added to the schema. */
+  labelsAdded: string[];
+  warnings: Problem[];
 }
 
 /** The renderer's view of the API: each method returns a `Result`, never throws. */

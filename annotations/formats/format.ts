@@ -3,7 +3,7 @@
  * `Corpus` and back. Codecs are pure: they get file contents, not paths, and
  * return `Result`s instead of throwing.
  */
-import type { Corpus, LabelSchema } from '../model';
+import type { Annotation, Corpus, LabelSchema } from '../model';
 import type { Problem, Result } from '../result';
 
 /** Names accepted by `--from`, `--to` and `--format`. */
@@ -39,12 +39,29 @@ export interface ImportOutcome {
   warnings: Problem[];
   /** Line or record types that the format has but Parley does not hold, with counts (e.g. brat relations). */
   ignored: Array<{ kind: string; count: number }>;
+  /**
+   * Annotations that could not be placed in their text (a changed text whose
+   * quote no longer occurs). They are kept out of every layer but listed here,
+   * never dropped silently. Absent when there are none.
+   */
+  orphans?: ImportOrphan[];
+}
+
+/** An annotation an import could not place, with where it belonged and why. */
+export interface ImportOrphan {
+  documentId: string;
+  layerId: string;
+  /** The annotation as the file stated it (offsets as given, UTF-16). */
+  annotation: Annotation;
+  reason: string;
 }
 
 /** Options for writing a format. */
 export interface ExportOptions extends ProgressControl {
-  /** Which layers to write (default: the analyst's own). */
+  /** Which layers to write (default: the analyst's own; Parley JSON writes every layer). */
   layerIds?: string[];
+  /** ISO time stamped on the export where the format has a place for it (default: now). */
+  now?: string;
 }
 
 /** What an export produced, and everything the format could not hold. */

@@ -1,6 +1,6 @@
 /** `parley export --out FILE [--store DIR] [--format FORMAT]`: the store's documents to a file. */
 import os from 'node:os';
-import { FORMAT_NAMES, getCodec, isFormatName } from '../../annotations/formats/index';
+import { codecs, FORMAT_NAMES, isFormatName } from '../../annotations/formats/index';
 import { openAppStore } from '../main/open-app-store';
 import type { CliIo } from './cli-io';
 import { writeOutputs } from './read-inputs';
@@ -27,7 +27,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   try {
     const corpus = store.exportCorpus();
     const layerIds = format === 'parley' ? [...new Set(corpus.documents.flatMap((d) => d.layers.map((l) => l.id)))] : undefined;
-    const exported = getCodec(format).export(corpus, layerIds ? { layerIds } : {});
+    const exported = codecs[format].export(corpus, layerIds ? { layerIds } : {});
     if (!exported.ok) {
       io.err(`parley export: ${exported.error.message}`);
       return 1;

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createAnnotation } from '../../../annotations/annotation';
 import { createDocument } from '../../../annotations/document';
-import { getCodec } from '../../../annotations/formats/index';
+import { codecs } from '../../../annotations/formats/index';
 import { articleFromFile, ARTICLE_EXTENSIONS, titleFromText } from '../../../annotations/import/article-file';
 import type { Annotation, AnnotationChange, CorpusDocument } from '../../../annotations/model';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
@@ -17,6 +17,7 @@ import type { Dialogs } from '../dialogs';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { AppSettings } from '../app-settings';
 import type { ParleyStore } from '../store/parley-store';
+import { createReviewHandlers } from './review-handlers';
 
 /** What the handlers need from the rest of the main process. */
 export interface HandlerDeps {
@@ -79,6 +80,8 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   };
 
   return {
+    ...createReviewHandlers(deps),
+
     async getAppInfo() {
       return ok({ version: deps.version, storeDir: store.dir, author: settings.author(), incidents: deps.incidents });
     },
@@ -201,7 +204,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     },
 
     async exportToDialog({ documentIds, format, layerIds }) {
-      const codec = getCodec(format);
+      const codec = codecs[format];
       const corpus = store.exportCorpus(documentIds);
       if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
       const exported = codec.export(corpus, { layerIds: layerIds ?? [OWN_LAYER_ID] });

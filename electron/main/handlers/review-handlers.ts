@@ -1,0 +1,148 @@
+/**
+ * Review and agreement over the store: load a colleague's layer, settle the
+ * differences into the reconciled layer, measure agreement, export reports.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildAgreementReport } from '../../../annotations/agreement/report';
+import { reportToCsv } from '../../../annotations/agreement/report-csv';
+import { reportToMarkdown } from '../../../annotations/agreement/report-markdown';
+import type { AnnotatorDocuments, AgreementDocument } from '../../../annotations/agreement/agreement-input';
+import type { FormatFile } from '../../../annotations/formats/format';
+import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
+import { fail, ok, type Result } from '../../../annotations/result';
+import { findDifferences } from '../../../annotations/review/differences';
+import { acceptAllAgreed, decide } from '../../../annotations/review/reconcile';
+import type { ReviewState } from '../../../annotations/review/review-state';
+import type { DocumentView } from '../../../shared/library';
+import type { ApiHandlers } from '../ipc/register-api';
+import type { HandlerDeps } from './create-handlers';
+import { importColleagueLayers } from './layer-import';
+
+type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'agreement' | 'exportAgreementToDialog';
+
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** Handlers for review, layers and agreement. */
+export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, ReviewMethods> {
+  const { store, settings, dialogs } = deps;
+  const now = deps.now ?? (() => new Date().toISOString());
+
+  const comparison = (documentId: string, theirsLayerId: string) => {
+    const view = store.getDocument(documentId);
+    if (!view.ok) return view;
+    const layer = (id: string) => view.value.layers.find((l) => l.id === id);
+    const theirs = layer(theirsLayerId);
+    if (!theirs) return fail<never>('not-found', `this document has no layer ${theirsLayerId}`);
+    const mine = layer(OWN_LAYER_ID)?.annotations ?? [];
+    const state: ReviewState = { annotations: layer(RECONCILED_LAYER_ID)?.annotations ?? [], decisions: view.value.decisions };
+    const differences = findDifferences(view.value.document.text, mine, theirs.annotations);
+    const context = { documentId, layers: [OWN_LAYER_ID, theirsLayerId] as [string, string], decidedBy: settings.author(), now: now() };
+    return ok({ view: view.value, differences, state, context });
+  };
+
+  const annotatorsFor = (layerIds: string[], documentIds?: string[]): Result<AnnotatorDocuments[]> => {
+    const corpus = store.exportCorpus(documentIds);
+    const annotators: AnnotatorDocuments[] = [];
+    for (const layerId of layerIds) {
+      const documents = new Map<string, AgreementDocument>();
+      let name = layerId;
+      for (const doc of corpus.documents) {
+        const layer = doc.layers.find((l) => l.id === layerId);
+        if (!layer) continue;
+        name = layerId === OWN_LAYER_ID ? settings.author() : layerId === RECONCILED_LAYER_ID ? 'reconciled' : layer.author;
+        documents.set(doc.document.sha256, { text: doc.document.text, title: doc.document.title, annotations: layer.annotations });
+      }
+      if (documents.size === 0) return fail('not-found', `no chosen document has the layer ${layerId}`);
+      annotators.push({ annotator: name, documents });
+    }
+    return ok(annotators);
+  };
+
+  return {
+    async importLayerFromDialog({ format, author }) {
+      const paths = await dialogs.openFiles({ title: 'Load a colleague\'s annotations', filters: [{ name: format, extensions: extensionsOf(format) }] });
+      if (!paths) return ok(null);
+      const files: FormatFile[] = [];
+      for (const file of paths) {
+        try {
+          const bytes = await readFile(file);
+          if (bytes.byteLength > MAX_FILE_BYTES) return fail('too-large', `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+          files.push({ path: path.basename(file), data: file.toLowerCase().endsWith('.zip') ? new Uint8Array(bytes) : new TextDecoder().decode(bytes) });
+        } catch (error) {
+          return fail('io-error', `could not read ${path.basename(file)}: ${(error as Error).message}`);
+        }
+      }
+      const report = await importColleagueLayers(store, files, format, { author, now: now() });
+      if (report.ok) deps.notify({ type: 'library-changed' });
+      return report;
+    },
+
+    async removeLayer({ layerId, documentId }) {
+      const targets = documentId ? [documentId] : store.listDocuments().filter((d) => d.layers.some((l) => l.id === layerId)).map((d) => d.id);
+      for (const id of targets) {
+        const removed = await store.removeLayer(id, layerId);
+        if (!removed.ok) return removed;
+      }
+      deps.notify({ type: 'library-changed' });
+      return ok({ removedFrom: targets.length });
+    },
+
+    async decide({ documentId, theirsLayerId, differenceKey, action }) {
+      const c = comparison(documentId, theirsLayerId);
+      if (!c.ok) return c;
+      const difference = c.value.differences.find((d) => d.key === differenceKey);
+      if (!difference) return fail('not-found', 'that difference no longer exists; the layers changed since it was listed');
+      const { state } = decide(c.value.state, difference, action, c.value.context);
+      return store.recordDecisions(documentId, state.annotations, state.decisions);
+    },
+
+    async acceptAllAgreed({ documentId, theirsLayerId }) {
+      const c = comparison(documentId, theirsLayerId);
+      if (!c.ok) return c;
+      const state = acceptAllAgreed(c.value.state, c.value.differences, c.value.context);
+      return store.recordDecisions(documentId, state.annotations, state.decisions) as Promise<Result<DocumentView>>;
+    },
+
+    async agreement({ layerIds, documentIds }) {
+      const annotators = annotatorsFor(layerIds, documentIds);
+      if (!annotators.ok) return annotators;
+      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id) });
+    },
+
+    async exportAgreementToDialog({ layerIds, documentIds, format }) {
+      const annotators = annotatorsFor(layerIds, documentIds);
+      if (!annotators.ok) return annotators;
+      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id) });
+      if (!report.ok) return report;
+      const ext = format === 'markdown' ? 'md' : format;
+      const target = await dialogs.saveFile({ title: 'Export agreement report', defaultPath: `agreement.${ext}`, filters: [{ name: format, extensions: [ext] }] });
+      if (!target) return ok(null);
+      const body = format === 'markdown' ? reportToMarkdown(report.value) : format === 'csv' ? reportToCsv(report.value) : `${JSON.stringify(report.value, null, 2)}\n`;
+      try {
+        await writeFile(target, body, 'utf8');
+      } catch (error) {
+        return fail('io-error', `could not write ${target}: ${(error as Error).message}`);
+      }
+      return ok({ path: target });
+    },
+  };
+}
+
+function extensionsOf(format: string): string[] {
+  switch (format) {
+    case 'brat':
+      return ['zip', 'ann', 'txt', 'conf'];
+    case 'doccano':
+    case 'spacy':
+      return ['jsonl', 'json'];
+    case 'conll':
+      return ['conll', 'txt', 'iob'];
+    case 'csv':
+      return ['csv'];
+    case 'w3c':
+      return ['json', 'jsonld', 'jsonl'];
+    default:
+      return ['json'];
+  }
+}

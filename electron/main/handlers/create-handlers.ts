@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createAnnotation } from '../../../annotations/annotation';
 import { createDocument } from '../../../annotations/document';
 import { codecs } from '../../../annotations/formats/index';
-import { articleFromFile, ARTICLE_EXTENSIONS, titleFromText } from '../../../annotations/import/article-file';
+import { articleFromFile } from '../../../annotations/import/article-file';
 import type { Annotation, AnnotationChange, CorpusDocument } from '../../../annotations/model';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
@@ -47,7 +47,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     const known = new Map(store.listDocuments().map((d) => [d.sha256, d.id]));
     const stamp = now();
     for (const file of files) {
-      const article = file.name === '' ? fail('invalid-input', 'no name') : articleFromFile(file.name, file.content);
+      const article = articleFromFile(file.name, file.content);
       if (!article.ok) {
         problems.push({ file: file.name, message: article.error.message });
         continue;
@@ -100,11 +100,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     },
 
     async importTexts({ files }) {
-      // A file without an article extension that came from the paste box is plain text.
-      const named = files.map((f) =>
-        ARTICLE_EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)) ? f : { name: `${titleFromText(f.content)}.txt`, content: f.content },
-      );
-      return importArticles(named);
+      return importArticles(files);
     },
 
     async importFromDialog() {

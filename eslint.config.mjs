@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // The npm bin shim is CommonJS on purpose: it runs on the user's Node before anything is built.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'e2e/support/bridge-preload.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -6,7 +6,16 @@ import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../..');
 
-async function builderConfig(): Promise<Record<string, any>> {
+interface BuilderConfig {
+  asar: boolean;
+  files: string[];
+  linux: { target: string[] };
+  mac: { target: string[] };
+  win: { target: string[] };
+  electronFuses: Record<string, boolean>;
+}
+
+async function builderConfig(): Promise<BuilderConfig> {
   return parse(await readFile(path.join(root, 'electron-builder.yml'), 'utf8'));
 }
 

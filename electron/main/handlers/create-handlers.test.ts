@@ -116,8 +116,8 @@ describe('tagging', () => {
     const own = (v: { layers: Array<{ id: string; annotations: Array<{ id: string; labelId: string; note?: string }> }> }) => v.layers.find((l) => l.id === 'own')!.annotations;
     let view = value(await api.addAnnotations({ documentId, spans: [{ start: 0, end: 3, labelId: 'actor' }, { start: 4, end: 43, labelId: 'position' }] }));
     const noh = own(view).find((a) => a.labelId === 'actor')!;
-    view = value(await api.updateAnnotation({ documentId, annotationId: noh.id, note: 'ROK special representative' }));
-    view = value(await api.updateAnnotation({ documentId, annotationId: noh.id, labelId: 'policy-body' }));
+    expect(own(value(await api.updateAnnotation({ documentId, annotationId: noh.id, note: 'ROK special representative' })))[0]!.note).toBe('ROK special representative');
+    expect(own(value(await api.updateAnnotation({ documentId, annotationId: noh.id, labelId: 'policy-body' })))[0]!.labelId).toBe('policy-body');
     view = value(await api.deleteAnnotations({ documentId, annotationIds: [noh.id] }));
     expect(own(view)).toHaveLength(1);
     view = value(await api.undo({ documentId }));

@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultLabelSchema } from '../labels';
+import { exportBrat, importBrat, readBratConfig } from './brat';
+import type { FormatFile } from './format';
+import { sampleCorpus } from './test-fixtures/sample-corpus';
+import { zipFiles } from './zip';
+
+const NEWS = path.resolve(__dirname, '../../../shared/fixtures/brat-news');
+const NOW = '2025-04-01T00:00:00.000Z';
+const options = { labels: defaultLabelSchema(), now: NOW };
+
+function newsFiles(): FormatFile[] {
+  return readdirSync(NEWS)
+    .filter((f) => !f.endsWith('.md'))
+    .map((f) => ({ path: f, data: new Uint8Array(readFileSync(path.join(NEWS, f))) }));
+}
+
+describe('brat standoff', () => {
+  it('imports the brat tutorial collection with every text-bound annotation in place', () => {
+    const result = importBrat(newsFiles(), options);
+    if (!result.ok) throw new Error(JSON.stringify(result.error.problems, null, 1));
+    let expected = 0;
+    for (const f of readdirSync(NEWS).filter((x) => x.endsWith('.ann'))) {
+      const text = readFileSync(path.join(NEWS, f.replace(/\.ann$/, '.txt')), 'utf8');
+      const doc = result.value.corpus.documents.find((d) => d.document.source === f.replace(/\.ann$/, '.txt'))!;
+      const cps = [...text];
+      for (const line of readFileSync(path.join(NEWS, f), 'utf8').split('\n').filter((l) => l.startsWith('T'))) {
+        expected++;
+        const [, type, s, e] = /^T\d+\t(\S+) (\d+) (\d+)/.exec(line)!;
+        const quote = cps.slice(Number(s), Number(e)).join('');
+        const label = result.value.corpus.labels.labels.find((l) => doc.layers[0]!.annotations.some((a) => a.labelId === l.id && a.quote.exact === quote))!;
+        expect(label, `${f}: ${line}`).toBeDefined();
+        expect(label.id.replace(/[\s_-]/g, '')).toBe(type!.toLowerCase().replace(/[\s_-]/g, ''));
+      }
+    }
+    const imported = result.value.corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + l.annotations.length, 0), 0);
+    expect(imported).toBe(expected);
+    expect(expected).toBe(119);
+  });
+
+  it('counts the line types it sets aside and keeps notes on text-bound annotations', () => {
+    const result = importBrat(newsFiles(), options);
+    if (!result.ok) throw new Error(result.error.message);
+    const ignored = Object.fromEntries(result.value.ignored.map((i) => [i.kind, i.count]));
+    expect(ignored).toMatchObject({ 'relations (R)': 8, 'events (E)': 23, 'attributes (A)': 11, 'normalizations (N)': 1, 'equivalences (*)': 2 });
+    const notes = result.value.corpus.documents.flatMap((d) => d.layers[0]?.annotations ?? []).filter((a) => a.note);
+    expect(notes.map((a) => [a.quote.exact, a.note])).toContainEqual(['Discworld', 'Should fictional places be annotated?']);
+  });
+
+  it('reads labels, colours and shortcuts from the configuration files', () => {
+    const labels = readBratConfig(
+      readFileSync(path.join(NEWS, 'annotation.conf'), 'utf8'),
+      readFileSync(path.join(NEWS, 'visual.conf'), 'utf8'),
+      readFileSync(path.join(NEWS, 'kb_shortcuts.conf'), 'utf8'),
+    );
+    expect(labels.map((l) => l.id)).toEqual(['Person', 'Organization', 'GPE', 'Money']);
+    expect(labels.find((l) => l.id === 'GPE')!.shortcut).toBe('G');
+  });
+
+  it('imports the same collection from a zip', () => {
+    const zipped = importBrat([{ path: 'news.zip', data: zipFiles(newsFiles()) }], options);
+    const folder = importBrat(newsFiles(), options);
+    expect(zipped.ok && folder.ok).toBe(true);
+    if (zipped.ok && folder.ok) expect(zipped.value.corpus.documents.map((d) => d.layers[0]?.annotations.length)).toEqual(folder.value.corpus.documents.map((d) => d.layers[0]?.annotations.length));
+  });
+
+  it('keeps a discontinuous span as one annotation per fragment and says so', () => {
+    const text = 'The 통일부 minister and the Seoul envoy spoke.';
+    const ann = 'T1\tActor 4 7;25 30\t통일부 Seoul\n';
+    const result = importBrat([{ path: 'a.txt', data: text }, { path: 'a.ann', data: ann }], options);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.corpus.documents[0]!.layers[0]!.annotations.map((a) => a.quote.exact)).toEqual(['통일부', 'Seoul']);
+    expect(result.value.warnings[0]!.message).toMatch(/discontinuous \(2 fragments\)/);
+  });
+
+  it('writes a span across a CRLF line end as fragments and joins them again on import', () => {
+    const corpus = sampleCorpus();
+    const out = exportBrat(corpus, {});
+    if (!out.ok) throw new Error(out.error.message);
+    const ann = out.value.files.find((f) => f.path === 'alliance-briefing.ann')!.data as string;
+    expect(ann).toMatch(/\tPosition \d+ \d+;\d+ \d+\tfrozen\. Analysts\n/);
+    expect(ann).toMatch(/\tPolicy_body \d+ \d+\t통일부\n#\d+\tAnnotatorNotes T\d+\tMinistry of Unification, 통일부\.\n/);
+    expect(out.value.files.map((f) => f.path)).toEqual(expect.arrayContaining(['annotation.conf', 'visual.conf', 'kb_shortcuts.conf']));
+  });
+
+  it('refuses an import whose quoted text does not match the offsets, naming the file and line', () => {
+    const result = importBrat([{ path: 'b.txt', data: 'Envoys met in Seoul.' }, { path: 'b.ann', data: 'T1\tActor 0 6\tEnvoys\nT2\tGPE 14 19\tTokyo\n' }], options);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.problems).toEqual([{ file: 'b.ann', line: 2, message: 'T2: text "Tokyo" does not match the text at the offsets, "Seoul"' }]);
+  });
+
+  it('rejects reversed and out-of-range offsets and unknown line types', () => {
+    const result = importBrat([{ path: 'c.txt', data: 'Short.' }, { path: 'c.ann', data: 'T1\tActor 4 2\tx\nT2\tActor 2 90\tx\nQ1\twhat\n' }], options);
+    expect(result.ok ? [] : result.error.problems!.map((p) => p.message)).toEqual(['T1: span [4, 2) is reversed', 'T2: end 90 is past the end of the text (6 code points)', 'unknown line type "Q"']);
+  });
+
+  it('flattens a multi-line note for brat and warns about it', () => {
+    const corpus = sampleCorpus();
+    corpus.documents[1]!.layers[0]!.annotations[0]!.note = 'First line.\nSecond line.';
+    const out = exportBrat(corpus, {});
+    expect(out.ok && out.value.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/put on one line/)]);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * brat standoff: a folder (or zip) of `.txt` + `.ann` pairs with
+ * `annotation.conf`, `visual.conf` (colours, display names) and
+ * `kb_shortcuts.conf` (keys). Offsets are code points, end exclusive.
+ *
+ * Import keeps text-bound annotations (`T`) and their `AnnotatorNotes`; a
+ * discontinuous span whose gaps are only line breaks is joined into one span
+ * (that is how brat stores a span across lines); other discontinuous spans are
+ * kept as one annotation per fragment and reported. Relations, events,
+ * attributes, normalisations and equivalences are counted and set aside.
+ */
+import type { Corpus, Label } from '../model';
+import type { Problem, Result } from '../result';
+import { fail, ok } from '../result';
+import { OffsetMap } from '../unicode';
+import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
+import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { baseName, FileNamer, fileText, withoutExtension } from './files';
+import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
+import { showText, spanFromCodePoints, toCodePointSpan, type Utf16Span } from './offsets';
+import { expandZips } from './zip';
+
+/** Largest `.ann` file accepted, in characters. */
+export const MAX_ANN_LENGTH = 32 * 1024 * 1024;
+
+const IGNORED_KINDS: Record<string, string> = {
+  R: 'relations (R)',
+  E: 'events (E)',
+  A: 'attributes (A)',
+  M: 'attributes (M)',
+  N: 'normalizations (N)',
+  '*': 'equivalences (*)',
+};
+
+/** A brat type name for a label name: whitespace becomes `_` (brat types cannot hold spaces). */
+export function bratType(name: string): string {
+  return name.trim().replace(/\s+/g, '_') || 'Label';
+}
+
+/** Sections of a brat `.conf` file: section name → non-comment lines. */
+function confSections(text: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current = '';
+  for (const raw of text.split(/\r\n|\n|\r/)) {
+    const line = raw.replace(/\s+$/, '');
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const m = /^\[(\w+)\]$/.exec(line.trim());
+    if (m) {
+      current = m[1]!.toLowerCase();
+      continue;
+    }
+    if (!sections.has(current)) sections.set(current, []);
+    sections.get(current)!.push(line);
+  }
+  return sections;
+}
+
+/** Labels described by brat's configuration files: entity types with display names, colours and keys. */
+export function readBratConfig(annotationConf?: string, visualConf?: string, kbShortcutsConf?: string): Label[] {
+  const types: string[] = [];
+  for (const line of annotationConf ? (confSections(annotationConf).get('entities') ?? []) : []) {
+    const type = line.trim().replace(/^!/, '').split(/\s+/)[0];
+    if (type && !line.trim().startsWith('!') && !type.startsWith('<')) types.push(type);
+  }
+  const names = new Map<string, string>();
+  const colours = new Map<string, string>();
+  if (visualConf) {
+    const sections = confSections(visualConf);
+    for (const line of sections.get('labels') ?? []) {
+      const [type, name] = line.split('|').map((s) => s.trim());
+      if (type && name) names.set(type, name);
+    }
+    for (const line of sections.get('drawing') ?? []) {
+      const m = /^(\S+)\s+.*\bbgColor:(#[0-9a-fA-F]{6})\b/.exec(line);
+      if (m) colours.set(m[1]!, m[2]!.toLowerCase());
+    }
+  }
+  const keys = new Map<string, string>();
+  for (const line of kbShortcutsConf ? kbShortcutsConf.split(/\r\n|\n|\r/) : []) {
+    const m = /^(\S)\s+(\S+)\s*$/.exec(line.trim());
+    if (m && !line.trim().startsWith('#')) keys.set(m[2]!, m[1]!);
+  }
+  return types.map((type) => ({ id: type, name: names.get(type) ?? type.replace(/_/g, ' '), color: colours.get(type) ?? '#6b7280', shortcut: keys.get(type) ?? '', description: '' }));
+}
+
+/** Reads brat standoff: `.txt`/`.ann` pairs, configs optional. An `.ann` without its `.txt` fails the import. */
+export function importBrat(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
+  const expanded = expandZips(files);
+  if (!expanded.ok) return expanded;
+  const byName = new Map<string, FormatFile>();
+  for (const f of expanded.value) byName.set(f.path, f);
+  const conf = (name: string): string | undefined => {
+    const f = expanded.value.find((x) => baseName(x.path) === name);
+    return f ? fileText(f) : undefined;
+  };
+  const txts = expanded.value.filter((f) => /\.txt$/i.test(f.path));
+  const anns = expanded.value.filter((f) => /\.ann$/i.test(f.path));
+  if (txts.length === 0 && anns.length === 0) return fail('invalid-input', 'no .txt or .ann file was given');
+  const builder = new CorpusBuilder(options, 'brat');
+  builder.defineLabels(readBratConfig(conf('annotation.conf'), conf('visual.conf'), conf('kb_shortcuts.conf')));
+  for (const ann of anns) {
+    if (!byName.has(`${withoutExtension(ann.path)}.txt`)) builder.error({ file: ann.path }, `no text file ${withoutExtension(ann.path)}.txt for these annotations`);
+  }
+  for (let i = 0; i < txts.length; i++) {
+    const stop = builder.step(i, txts.length);
+    if (stop) return stop;
+    const txt = txts[i]!;
+    const text = fileText(txt);
+    const doc = builder.addDocument({ file: txt.path }, { title: withoutExtension(baseName(txt.path)), source: baseName(txt.path), text });
+    const ann = byName.get(`${withoutExtension(txt.path)}.ann`);
+    if (doc && ann) readAnn(builder, doc, ann);
+  }
+  builder.step(txts.length, txts.length);
+  return builder.finish();
+}
+
+interface TextBound {
+  id: string;
+  type: string;
+  spans: Utf16Span[];
+  line: number;
+  notes: string[];
+}
+
+function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile): void {
+  const source = fileText(file);
+  if (source.length > MAX_ANN_LENGTH) {
+    builder.error({ file: file.path }, `file is ${source.length} characters; the limit is ${MAX_ANN_LENGTH}`);
+    return;
+  }
+  const text = doc.text;
+  const map = new OffsetMap(text);
+  const bound = new Map<string, TextBound>();
+  const notes: Array<{ target: string; note: string; line: number }> = [];
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const at = { file: file.path, line };
+    if (raw.trim() === '') return;
+    const kind = raw[0]!;
+    if (kind === 'T') {
+      const m = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(raw);
+      if (!m) return builder.error(at, 'malformed text-bound line (expected "T<n><TAB>TYPE START END<TAB>TEXT")');
+      const [, id, type, offsets, quoted] = m;
+      if (bound.has(id!)) return builder.error(at, `${id} is defined twice`);
+      const spans: Utf16Span[] = [];
+      for (const pair of offsets!.split(';')) {
+        const [s, e] = pair.split(' ').map(Number);
+        const span = spanFromCodePoints(map, s, e);
+        if (!span.ok) return builder.error(at, `${id}: ${span.error.message}`);
+        spans.push(span.value);
+      }
+      const actual = spans.map((s) => text.slice(s.start, s.end)).join(' ');
+      if (actual !== quoted) return builder.error(at, `${id}: text ${showText(quoted!)} does not match the text at the offsets, ${showText(actual)}`);
+      bound.set(id!, { id: id!, type: type!, spans, line, notes: [] });
+    } else if (kind === '#') {
+      const m = /^#\d*\t(\S+) (\S+)\t?(.*)$/.exec(raw);
+      if (!m) return builder.error(at, 'malformed note line (expected "#<n><TAB>AnnotatorNotes ID<TAB>NOTE")');
+      if (m[1] !== 'AnnotatorNotes') return builder.ignore(`notes of type ${m[1]}`);
+      notes.push({ target: m[2]!, note: m[3]!, line });
+    } else if (IGNORED_KINDS[kind]) {
+      builder.ignore(IGNORED_KINDS[kind]!);
+    } else {
+      builder.error(at, `unknown line type ${JSON.stringify(kind)}`);
+    }
+  });
+  for (const n of notes) {
+    const t = bound.get(n.target);
+    if (t) t.notes.push(n.note);
+    else if (/^T\d+$/.test(n.target)) builder.error({ file: file.path, line: n.line }, `note refers to ${n.target}, which is not defined`);
+    else builder.ignore('notes on relations, events and other non-text-bound annotations');
+  }
+  for (const t of bound.values()) {
+    const at = { file: file.path, line: t.line };
+    const note = t.notes.length > 0 ? t.notes.join('\n') : undefined;
+    const first = t.spans[0]!;
+    const last = t.spans[t.spans.length - 1]!;
+    const gapsAreLineBreaks = t.spans.every((s, k) => k === 0 || (s.start >= t.spans[k - 1]!.end && /^[\r\n]*$/.test(text.slice(t.spans[k - 1]!.end, s.start))));
+    if (t.spans.length === 1 || gapsAreLineBreaks) {
+      builder.addSpan(doc, at, { start: first.start, end: last.end, label: t.type, ...(note ? { note } : {}) });
+      continue;
+    }
+    builder.warn(at, `${t.id} is discontinuous (${t.spans.length} fragments); kept as ${t.spans.length} ${t.type} annotations, one per fragment`);
+    for (const s of t.spans) builder.addSpan(doc, at, { ...s, label: t.type, ...(note ? { note } : {}) });
+  }
+}
+
+/** Splits a span at line breaks into the fragments brat stores (brat spans do not cross lines). */
+function fragments(text: string, start: number, end: number): Utf16Span[] {
+  const out: Utf16Span[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text[i] : undefined;
+    if (c === '\n' || c === '\r' || i === end) {
+      if (i > from) out.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Writes `.txt`/`.ann` pairs plus `annotation.conf`, `visual.conf` and `kb_shortcuts.conf` carrying the labels. */
+export function exportBrat(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
+  const names = new LabelNames(corpus);
+  const namer = new FileNamer();
+  const files: FormatFile[] = [];
+  const warnings: Problem[] = [];
+  const total = corpus.documents.length;
+  for (let i = 0; i < total; i++) {
+    const stop = exportStep(options, 'brat', i, total);
+    if (stop) return stop;
+    const cd = corpus.documents[i]!;
+    const text = cd.document.text;
+    const map = new OffsetMap(text);
+    const stem = namer.stem(cd.document.title);
+    const lines: string[] = [];
+    let t = 0;
+    let n = 0;
+    for (const a of exportedAnnotations(cd, options)) {
+      const frags = fragments(text, a.start, a.end);
+      if (frags.length === 0) {
+        warnings.push({ file: `${stem}.ann`, record: a.id, message: `annotation [${a.start}, ${a.end}) holds only line breaks, which brat cannot mark; not written` });
+        continue;
+      }
+      t++;
+      const offsets = frags.map((f) => toCodePointSpan(map, f)).map((f) => `${f.start} ${f.end}`).join(';');
+      lines.push(`T${t}\t${bratType(names.name(a.labelId))} ${offsets}\t${frags.map((f) => text.slice(f.start, f.end)).join(' ')}`);
+      if (a.note) {
+        const flat = a.note.replace(/\r\n|\n|\r|\t/g, ' ');
+        if (flat !== a.note) warnings.push({ file: `${stem}.ann`, line: lines.length + 1, message: `note on T${t} put on one line: brat notes cannot hold line breaks or tabs` });
+        n++;
+        lines.push(`#${n}\tAnnotatorNotes T${t}\t${flat}`);
+      }
+    }
+    files.push({ path: `${stem}.txt`, data: text }, { path: `${stem}.ann`, data: lines.length > 0 ? `${lines.join('\n')}\n` : '' });
+  }
+  exportStep(options, 'brat', total, total);
+  const labels = corpus.labels.labels;
+  files.push(
+    { path: 'annotation.conf', data: ['[entities]', ...labels.map((l) => bratType(l.name)), '', '[relations]', '', '[events]', '', '[attributes]', ''].join('\n') },
+    { path: 'visual.conf', data: ['[labels]', ...labels.map((l) => `${bratType(l.name)} | ${l.name}`), '', '[drawing]', ...labels.map((l) => `${bratType(l.name)}\tbgColor:${l.color}`), ''].join('\n') },
+    { path: 'kb_shortcuts.conf', data: labels.filter((l) => /^\S$/u.test(l.shortcut)).map((l) => `${l.shortcut}\t${bratType(l.name)}\n`).join('') },
+  );
+  return ok({ files, warnings });
+}
+
+/** The brat standoff codec. */
+export const bratCodec: FormatCodec = {
+  name: 'brat',
+  description: 'brat standoff: .txt + .ann pairs with annotation.conf (a folder or a zip), code points',
+  import: importBrat,
+  export: exportBrat,
+};

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultLabelSchema } from '../labels';
+import { importConll, tokenize } from './conll';
+import type { FormatFile } from './format';
+
+const DOCCANO = path.resolve(__dirname, '../../../shared/fixtures/doccano');
+const options = { labels: defaultLabelSchema(), now: '2025-04-01T00:00:00.000Z' };
+const fixture = (name: string): FormatFile => ({ path: name, data: new Uint8Array(readFileSync(path.join(DOCCANO, name))) });
+
+describe('CoNLL IOB2', () => {
+  it('tokenises words, Hangul, flags, emoji and punctuation by the documented rule', () => {
+    expect(tokenize('통일부는 🇰🇷 talks, 𝑥-axis 🕊️!\r\nNext').map((t) => [t.text, t.sentence])).toEqual([
+      ['통일부는', 0],
+      ['🇰🇷', 0],
+      ['talks', 0],
+      [',', 0],
+      ['𝑥', 0],
+      ['-', 0],
+      ['axis', 0],
+      ['🕊️', 0],
+      ['!', 0],
+      ['Next', 1],
+    ]);
+  });
+
+  it("imports doccano's CoNLL example as spans on the rebuilt text", () => {
+    const result = importConll([fixture('import-example.conll')], options);
+    if (!result.ok) throw new Error(JSON.stringify(result.error.problems));
+    const doc = result.value.corpus.documents[0]!;
+    expect(doc.document.text.startsWith('JAPAN GET')).toBe(true);
+    const names = new Map(result.value.corpus.labels.labels.map((l) => [l.id, l.name]));
+    expect(doc.layers[0]!.annotations.slice(0, 2).map((a) => [a.quote.exact, names.get(a.labelId)])).toEqual([
+      ['JAPAN', 'LOC'],
+      ['Nadim Ladki', 'PER'],
+    ]);
+  });
+
+  it('imports a file that ends with blank lines', () => {
+    const result = importConll([fixture('import-labeling.trailing.conll')], options);
+    expect(result.ok && result.value.corpus.documents[0]!.document.text.endsWith('DEFEAT .')).toBe(true);
+  });
+
+  it("rejects doccano's invalid CoNLL file, naming the line", () => {
+    const result = importConll([fixture('import-labeling.invalid.conll')], options);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.problems![0]).toEqual({ file: 'import-labeling.invalid.conll', line: 1, message: 'tag "SOCCERO" is not O, B-LABEL or I-LABEL' });
+  });
+
+  it('rejects an I- tag that continues nothing', () => {
+    const result = importConll([{ path: 'x.conll', data: 'Seoul\tO\nsummit\tI-Date\n' }], options);
+    expect(result.ok ? '' : result.error.problems![0]!.message).toMatch(/does not continue a Date span/);
+  });
+
+  it('splits documents at -DOCSTART- lines', () => {
+    const result = importConll([{ path: 'two.conll', data: '-DOCSTART-\tO\n\n통일부\tB-Policy_body\n\n-DOCSTART-\tO\n\nSeoul\tB-Actor\nspoke\tO\n' }], options);
+    expect(result.ok && result.value.corpus.documents.map((d) => [d.document.text, d.layers[0]!.annotations[0]!.labelId])).toEqual([
+      ['통일부', 'policy-body'],
+      ['Seoul spoke', 'actor'],
+    ]);
+  });
+});

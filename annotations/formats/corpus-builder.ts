@@ -1,0 +1,253 @@
+/**
+ * Collects what an import reads (documents, spans, labels, problems) and turns
+ * it into a `Corpus` only if nothing was wrong: imports are all or nothing.
+ * Label names are resolved at the end with `resolveLabels`, so unknown labels
+ * are added to the schema rather than dropped.
+ */
+import { describeSpan } from '../anchoring';
+import { checkSpan, sortAnnotations } from '../annotation';
+import { MAX_TEXT_LENGTH } from '../document';
+import { newId } from '../ids';
+import { findLabel, labelIdFromName, resolveLabels } from '../labels';
+import type { Annotation, AnnotationLayer, CorpusDocument, DocumentStatus, Label, LabelSchema, LayerKind, ReviewDecision } from '../model';
+import { OWN_LAYER_ID } from '../model';
+import type { Problem, Result } from '../result';
+import { fail, ok } from '../result';
+import { textSha256 } from '../text-hash';
+import type { ImportOptions, ImportOrphan, ImportOutcome } from './format';
+
+/** Where a record came from, for problem reports. */
+export type Location = Omit<Problem, 'message'>;
+
+/** The layer an imported span goes to (default: the analyst's own). */
+export interface LayerRef {
+  id: string;
+  kind: LayerKind;
+  author: string;
+}
+
+/** A span read from a file, offsets already converted to UTF-16. */
+export interface SpanInput {
+  start: number;
+  end: number;
+  /** Label id or name as the file gives it. */
+  label: string;
+  note?: string;
+  author?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  id?: string;
+  layer?: LayerRef;
+}
+
+/** Handle to a document added to the builder. */
+export interface DocumentHandle {
+  readonly index: number;
+  readonly id: string;
+  readonly text: string;
+}
+
+interface PendingDocument {
+  handle: DocumentHandle;
+  title: string;
+  source: string;
+  importedAt: string;
+  status: DocumentStatus;
+  spans: Array<SpanInput & { layer: LayerRef }>;
+  layers: Map<string, LayerRef>;
+  decisions: ReviewDecision[];
+}
+
+/** Most problems listed in one report; the count of the rest is given. */
+const MAX_LISTED_PROBLEMS = 200;
+
+/** Builds an `ImportOutcome` from records read by a codec. */
+export class CorpusBuilder {
+  private readonly docs: PendingDocument[] = [];
+  private readonly docIds = new Set<string>();
+  private readonly problems: Problem[] = [];
+  private problemCount = 0;
+  private readonly warnings: Problem[] = [];
+  private readonly ignoredCounts = new Map<string, number>();
+  private readonly definedLabels: Label[] = [];
+  private readonly orphans: ImportOrphan[] = [];
+
+  constructor(
+    private readonly options: ImportOptions,
+    private readonly formatName: string,
+  ) {}
+
+  /** True once any problem has been reported. */
+  get failed(): boolean {
+    return this.problemCount > 0;
+  }
+
+  /** Records a problem that will make the import fail. */
+  error(at: Location, message: string): void {
+    this.problemCount++;
+    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push({ ...at, message });
+  }
+
+  /** Records something kept but worth telling. */
+  warn(at: Location, message: string): void {
+    if (this.warnings.length < MAX_LISTED_PROBLEMS) this.warnings.push({ ...at, message });
+  }
+
+  /** Counts a record type the format has but Parley does not hold. */
+  ignore(kind: string, count = 1): void {
+    this.ignoredCounts.set(kind, (this.ignoredCounts.get(kind) ?? 0) + count);
+  }
+
+  /** Declares labels the file defines (with colours and shortcuts) before spans refer to them. */
+  defineLabels(labels: Label[]): void {
+    this.definedLabels.push(...labels);
+  }
+
+  /** Author to stamp when the file names none. */
+  get defaultAuthor(): string {
+    return this.options.author ?? 'unknown';
+  }
+
+  /** The analyst's own layer for this import. */
+  get ownLayer(): LayerRef {
+    return { id: OWN_LAYER_ID, kind: 'own', author: this.defaultAuthor };
+  }
+
+  /** Adds a document; fails the import (and returns undefined) on an over-long text or a duplicate id. */
+  addDocument(at: Location, input: { title: string; source?: string; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
+    if (input.text.length > MAX_TEXT_LENGTH) {
+      this.error(at, `text is ${input.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`);
+      return undefined;
+    }
+    const id = input.id ?? newId('doc');
+    if (this.docIds.has(id)) {
+      this.error(at, `document id ${id} appears twice`);
+      return undefined;
+    }
+    this.docIds.add(id);
+    const handle: DocumentHandle = { index: this.docs.length, id, text: input.text };
+    this.docs.push({
+      handle,
+      title: input.title.trim() || 'Untitled',
+      source: input.source ?? `${this.formatName} import`,
+      importedAt: input.importedAt ?? this.options.now,
+      status: input.status ?? 'todo',
+      spans: [],
+      layers: new Map(),
+      decisions: [],
+    });
+    return handle;
+  }
+
+  /** Adds a span to a document; reports (and skips) one that does not fit the text. Returns false on a problem. */
+  addSpan(doc: DocumentHandle, at: Location, span: SpanInput): boolean {
+    const check = checkSpan(doc.text, span.start, span.end);
+    if (!check.ok) {
+      this.error(at, check.error.message);
+      return false;
+    }
+    if (span.label.trim() === '') {
+      this.error(at, 'label is empty');
+      return false;
+    }
+    const pending = this.docs[doc.index]!;
+    const layer = span.layer ?? this.ownLayer;
+    if (!pending.layers.has(layer.id)) pending.layers.set(layer.id, layer);
+    pending.spans.push({ ...span, layer });
+    return true;
+  }
+
+  /** Declares a layer even if it ends up empty (keeps a layer's author across a round trip). */
+  addLayer(doc: DocumentHandle, layer: LayerRef): void {
+    const pending = this.docs[doc.index]!;
+    if (!pending.layers.has(layer.id)) pending.layers.set(layer.id, layer);
+  }
+
+  /** Keeps review decisions with a document. */
+  addDecisions(doc: DocumentHandle, decisions: ReviewDecision[]): void {
+    this.docs[doc.index]!.decisions.push(...decisions);
+  }
+
+  /** Lists an annotation that could not be placed; it is kept out of the layer. */
+  addOrphan(orphan: ImportOrphan, at: Location): void {
+    this.orphans.push(orphan);
+    this.warn(at, `annotation ${orphan.annotation.id} could not be placed: ${orphan.reason}`);
+  }
+
+  /** Reports progress; returns a `cancelled` failure if the caller asked to stop. */
+  step(done: number, total: number): Result<never> | undefined {
+    this.options.onProgress?.(done, total);
+    if (this.options.isCancelled?.()) return fail('cancelled', `${this.formatName} import cancelled`);
+    return undefined;
+  }
+
+  /** The outcome, or a failure listing every problem found. */
+  finish(): Result<ImportOutcome> {
+    if (this.problemCount > 0) {
+      const more = this.problemCount - this.problems.length;
+      const problems = more > 0 ? [...this.problems, { message: `…and ${more} more problems` }] : this.problems;
+      return fail('invalid-format', `${this.formatName} import failed with ${this.problemCount} problem${this.problemCount === 1 ? '' : 's'}; nothing was imported`, problems);
+    }
+    const schema = this.mergeDefinedLabels(this.options.labels);
+    // A span naming a label the file defines is resolved by that label's name, so a file
+    // label `x1` called "Actor" lands on the project's Actor rather than becoming a new label.
+    const definedNames = new Map(this.definedLabels.map((l) => [l.id, l.name]));
+    const nameOf = (label: string): string => definedNames.get(label) ?? label;
+    const names = new Set<string>();
+    for (const d of this.docs) for (const s of d.spans) names.add(nameOf(s.label));
+    const resolved = resolveLabels(schema, names);
+    const documents: CorpusDocument[] = this.docs.map((d) => {
+      // Every document gets the analyst's own layer, even when the file marked nothing in it.
+      if (d.layers.size === 0) d.layers.set(OWN_LAYER_ID, this.ownLayer);
+      const layers: AnnotationLayer[] = [...d.layers.values()].map((ref) => ({ id: ref.id, kind: ref.kind, author: ref.author, annotations: [] }));
+      const byLayer = new Map(layers.map((l) => [l.id, l]));
+      const seenIds = new Set<string>();
+      for (const s of d.spans) {
+        let id = s.id ?? newId('ann');
+        while (seenIds.has(id)) id = newId('ann');
+        seenIds.add(id);
+        const { quote } = describeSpan(d.handle.text, s.start, s.end);
+        const annotation: Annotation = {
+          id,
+          documentId: d.handle.id,
+          start: s.start,
+          end: s.end,
+          quote,
+          labelId: resolved.ids.get(nameOf(s.label))!,
+          author: s.author ?? s.layer.author,
+          createdAt: s.createdAt ?? this.options.now,
+          updatedAt: s.updatedAt ?? s.createdAt ?? this.options.now,
+        };
+        if (s.note !== undefined && s.note !== '') annotation.note = s.note;
+        byLayer.get(s.layer.id)!.annotations.push(annotation);
+      }
+      for (const l of layers) sortAnnotations(l.annotations);
+      return {
+        document: { id: d.handle.id, title: d.title, source: d.source, text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
+        layers,
+        decisions: d.decisions,
+      };
+    });
+    const outcome: ImportOutcome = {
+      corpus: { labels: resolved.schema, documents },
+      warnings: this.warnings,
+      ignored: [...this.ignoredCounts].map(([kind, count]) => ({ kind, count })),
+    };
+    if (this.orphans.length > 0) outcome.orphans = this.orphans;
+    return ok(outcome);
+  }
+
+  /** Adds labels the file defines to the schema, keeping their colour, shortcut and description. */
+  private mergeDefinedLabels(schema: LabelSchema): LabelSchema {
+    const labels = schema.labels.map((l) => ({ ...l }));
+    for (const def of this.definedLabels) {
+      if (findLabel({ labels }, def.id) ?? findLabel({ labels }, def.name)) continue;
+      const base = labelIdFromName(def.id.trim() || def.name);
+      let id = base;
+      for (let n = 2; labels.some((l) => l.id === id); n++) id = `${base}-${n}`;
+      const shortcut = def.shortcut && !labels.some((l) => l.shortcut === def.shortcut) ? def.shortcut : '';
+      labels.push({ id, name: def.name.trim() || id, color: def.color, shortcut, description: def.description });
+    }
+    return { labels };
+  }
+}

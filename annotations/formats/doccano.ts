@@ -1,0 +1,99 @@
+/**
+ * doccano JSONL for sequence labelling: one document per line,
+ * `{"text": …, "label": [[start, end, "LABEL"], …]}` with code point offsets.
+ * Import also reads the `entities` form (`{"start_offset", "end_offset", "label"}`)
+ * of newer doccano exports. Notes, authors and layers have no place in it.
+ */
+import type { Corpus } from '../model';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+import { OffsetMap } from '../unicode';
+import { CorpusBuilder } from './corpus-builder';
+import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { baseName } from './files';
+import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
+import { isRecord, own } from './json-limits';
+import { forEachJsonLine, toJsonLines } from './jsonl';
+import { spanFromCodePoints, toCodePointSpan } from './offsets';
+import { expandZips } from './zip';
+
+/** Default file name of an export. */
+export const DOCCANO_EXPORT_FILE = 'doccano.jsonl';
+
+/** Reads doccano JSONL files; every line must have `text` and a valid `label` (or `entities`) list. */
+export function importDoccano(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
+  const expanded = expandZips(files);
+  if (!expanded.ok) return expanded;
+  const inputs = expanded.value.filter((f) => /\.(jsonl|json)$/i.test(f.path));
+  if (inputs.length === 0) return fail('invalid-input', 'no .jsonl file was given');
+  const builder = new CorpusBuilder(options, 'doccano');
+  for (let i = 0; i < inputs.length; i++) {
+    const stop = builder.step(i, inputs.length);
+    if (stop) return stop;
+    const file = inputs[i]!;
+    forEachJsonLine(file, builder, (value, line) => {
+      const at = { file: file.path, line };
+      if (!isRecord(value)) return builder.error(at, 'line is not a JSON object');
+      const text = own(value, 'text');
+      if (typeof text !== 'string') return builder.error(at, '"text" is missing or not a string');
+      const labelField = own(value, 'label') ?? own(value, 'labels');
+      const entities = own(value, 'entities');
+      if (labelField !== undefined && !Array.isArray(labelField)) return builder.error(at, '"label" must be a list of [start, end, label]');
+      if (entities !== undefined && !Array.isArray(entities)) return builder.error(at, '"entities" must be a list');
+      const meta = own(value, 'meta');
+      const title = isRecord(meta) && typeof own(meta, 'title') === 'string' ? (own(meta, 'title') as string) : `${baseName(file.path)} line ${line}`;
+      const doc = builder.addDocument(at, { title, source: baseName(file.path), text });
+      if (!doc) return;
+      const map = new OffsetMap(text);
+      const add = (start: unknown, end: unknown, label: unknown, where: string): void => {
+        const loc = { ...at, record: where };
+        if (typeof label !== 'string' || label.trim() === '') return builder.error(loc, 'label must be a non-empty string');
+        const span = spanFromCodePoints(map, start, end);
+        if (!span.ok) return builder.error(loc, span.error.message);
+        builder.addSpan(doc, loc, { ...span.value, label });
+      };
+      (labelField as unknown[] | undefined)?.forEach((item, k) => {
+        if (!Array.isArray(item) || item.length !== 3) return builder.error({ ...at, record: `label[${k}]` }, 'must be [start, end, label]');
+        add(item[0], item[1], item[2], `label[${k}]`);
+      });
+      (entities as unknown[] | undefined)?.forEach((item, k) => {
+        if (!isRecord(item)) return builder.error({ ...at, record: `entities[${k}]` }, 'must be an object');
+        add(own(item, 'start_offset'), own(item, 'end_offset'), own(item, 'label'), `entities[${k}]`);
+      });
+    });
+  }
+  builder.step(inputs.length, inputs.length);
+  return builder.finish();
+}
+
+/** Writes one doccano JSONL file; notes are counted in the warnings because doccano cannot hold them. */
+export function exportDoccano(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
+  const names = new LabelNames(corpus);
+  const lines: unknown[] = [];
+  let notes = 0;
+  const total = corpus.documents.length;
+  for (let i = 0; i < total; i++) {
+    const stop = exportStep(options, 'doccano', i, total);
+    if (stop) return stop;
+    const cd = corpus.documents[i]!;
+    const map = new OffsetMap(cd.document.text);
+    const label = exportedAnnotations(cd, options).map((a) => {
+      if (a.note) notes++;
+      const cp = toCodePointSpan(map, a);
+      return [cp.start, cp.end, names.name(a.labelId)];
+    });
+    lines.push({ text: cd.document.text, label, meta: { title: cd.document.title, parley_id: cd.document.id } });
+  }
+  exportStep(options, 'doccano', total, total);
+  const warnings = notes > 0 ? [{ message: `${notes} note${notes === 1 ? '' : 's'} not written: doccano sequence labelling has no place for notes` }] : [];
+  return ok({ files: [{ path: DOCCANO_EXPORT_FILE, data: toJsonLines(lines) }], warnings });
+}
+
+/** The doccano codec. */
+export const doccanoCodec: FormatCodec = {
+  name: 'doccano',
+  description: 'doccano JSONL for sequence labelling ({"text", "label": [[start, end, label]]}, code points)',
+  import: importDoccano,
+  export: exportDoccano,
+};
+

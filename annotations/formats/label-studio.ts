@@ -1,0 +1,202 @@
+/**
+ * Label Studio JSON tasks: `[{"data": {"text"}, "annotations": [{"result": [...]}]}]`
+ * with `labels` results (`value.start`, `value.end`, `value.text`,
+ * `value.labels`). Offsets are code points, as current Label Studio writes
+ * them; older versions counted UTF-16 units, which import detects through
+ * `value.text` and reports. Notes travel as per-region `textarea` results, and
+ * colours and shortcuts in the labelling config written beside the tasks.
+ */
+import type { Corpus, Label } from '../model';
+import { colleagueLayerId } from '../model';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+import { OffsetMap } from '../unicode';
+import { CorpusBuilder, type LayerRef } from './corpus-builder';
+import { exportedLayers, exportStep, LabelNames } from './export-support';
+import { baseName, fileText } from './files';
+import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
+import { isRecord, own, parseJsonSafely } from './json-limits';
+import { ISO_DATE_TIME } from './json-reader';
+import { showText, spanFromCodePoints, spanFromUtf16, toCodePointSpan, type Utf16Span } from './offsets';
+import { expandZips } from './zip';
+
+/** Default file names of an export. */
+export const LABEL_STUDIO_TASKS_FILE = 'label-studio-tasks.json';
+export const LABEL_STUDIO_CONFIG_FILE = 'label-studio-config.xml';
+
+/** Reads Label Studio task files (and a labelling config, if given, for colours and shortcuts). */
+export function importLabelStudio(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
+  const expanded = expandZips(files);
+  if (!expanded.ok) return expanded;
+  const inputs = expanded.value.filter((f) => /\.json$/i.test(f.path));
+  if (inputs.length === 0) return fail('invalid-input', 'no .json task file was given');
+  const builder = new CorpusBuilder(options, 'Label Studio');
+  for (const f of expanded.value.filter((x) => /\.xml$/i.test(x.path))) builder.defineLabels(readLabelConfig(fileText(f)));
+  for (let i = 0; i < inputs.length; i++) {
+    const stop = builder.step(i, inputs.length);
+    if (stop) return stop;
+    const file = inputs[i]!;
+    const parsed = parseJsonSafely(fileText(file), { file: file.path });
+    if (!parsed.ok) {
+      for (const p of parsed.error.problems ?? []) builder.error({ file: file.path, ...(p.record ? { record: p.record } : {}) }, p.message);
+      continue;
+    }
+    const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+    tasks.forEach((task, t) => readTask(builder, file, task, Array.isArray(parsed.value) ? `[${t}]` : '$'));
+  }
+  builder.step(inputs.length, inputs.length);
+  return builder.finish();
+}
+
+function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path: string): void {
+  const at = { file: file.path, record: path };
+  if (!isRecord(task)) return builder.error(at, 'task must be an object');
+  const data = own(task, 'data');
+  if (!isRecord(data)) return builder.error({ ...at, record: `${path}.data` }, 'must be an object holding "text"');
+  const text = own(data, 'text');
+  if (typeof text !== 'string') return builder.error({ ...at, record: `${path}.data.text` }, 'is missing or not a string');
+  const title = typeof own(data, 'title') === 'string' ? (own(data, 'title') as string) : `${baseName(file.path)} task ${own(task, 'id') ?? path}`;
+  const doc = builder.addDocument(at, { title, source: baseName(file.path), text });
+  if (!doc) return;
+  const predictions = own(task, 'predictions');
+  if (Array.isArray(predictions) && predictions.length > 0) builder.ignore('Label Studio predictions', predictions.length);
+  const annotations = own(task, 'annotations') ?? own(task, 'completions') ?? [];
+  if (!Array.isArray(annotations)) return builder.error({ ...at, record: `${path}.annotations` }, 'must be a list');
+  const map = new OffsetMap(text);
+  let layerCount = 0;
+  annotations.forEach((ann, k) => {
+    const apath = `${path}.annotations[${k}]`;
+    if (!isRecord(ann)) return builder.error({ ...at, record: apath }, 'must be an object');
+    if (own(ann, 'was_cancelled') === true) return builder.ignore('Label Studio annotations marked cancelled');
+    const result = own(ann, 'result');
+    if (!Array.isArray(result)) return builder.error({ ...at, record: `${apath}.result` }, 'must be a list');
+    const who = own(ann, 'completed_by');
+    const whoName = typeof who === 'string' || typeof who === 'number' ? String(who) : isRecord(who) && typeof own(who, 'email') === 'string' ? (own(who, 'email') as string) : undefined;
+    const layer: LayerRef =
+      layerCount === 0
+        ? { ...builder.ownLayer, author: whoName ?? builder.defaultAuthor }
+        : { id: colleagueLayerId(whoName ?? `label-studio-${layerCount + 1}`), kind: 'colleague', author: whoName ?? `label-studio-${layerCount + 1}` };
+    layerCount++;
+    builder.addLayer(doc, layer);
+    const created = typeof own(ann, 'created_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'created_at') as string) ? (own(ann, 'created_at') as string) : undefined;
+    const updated = typeof own(ann, 'updated_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'updated_at') as string) ? (own(ann, 'updated_at') as string) : created;
+    const notes = new Map<string, string>();
+    for (const r of result) {
+      if (isRecord(r) && own(r, 'type') === 'textarea' && typeof own(r, 'id') === 'string') {
+        const v = own(r, 'value');
+        const t = isRecord(v) ? own(v, 'text') : undefined;
+        if (Array.isArray(t) && t.every((x) => typeof x === 'string')) notes.set(own(r, 'id') as string, t.join('\n'));
+      }
+    }
+    const usedNotes = new Set<string>();
+    result.forEach((r, j) => {
+      const rpath = `${apath}.result[${j}]`;
+      const loc = { file: file.path, record: rpath };
+      if (!isRecord(r)) return builder.error(loc, 'must be an object');
+      const type = own(r, 'type');
+      if (type === 'textarea') return;
+      if (type !== 'labels') return builder.ignore(`Label Studio "${String(type)}" results`);
+      const value = own(r, 'value');
+      if (!isRecord(value)) return builder.error(loc, '"value" must be an object');
+      const labels = own(value, 'labels');
+      if (!Array.isArray(labels) || labels.length === 0 || labels.some((l) => typeof l !== 'string' || l.trim() === '')) return builder.error(loc, 'value.labels must be a non-empty list of label names');
+      const span = locate(text, map, own(value, 'start'), own(value, 'end'), own(value, 'text'));
+      if (!span.ok) return builder.error(loc, span.error.message);
+      if (span.value.utf16) builder.warn(loc, 'offsets count UTF-16 code units (an older Label Studio); converted using value.text');
+      if (labels.length > 1) builder.warn(loc, `region has ${labels.length} labels; imported as ${labels.length} annotations on the same span`);
+      const id = typeof own(r, 'id') === 'string' ? (own(r, 'id') as string) : undefined;
+      const note = id !== undefined ? notes.get(id) : undefined;
+      if (id !== undefined && note !== undefined) usedNotes.add(id);
+      for (const label of labels as string[]) {
+        builder.addSpan(doc, loc, { start: span.value.start, end: span.value.end, label, layer, ...(note !== undefined ? { note } : {}), ...(created ? { createdAt: created } : {}), ...(updated ? { updatedAt: updated } : {}) });
+      }
+    });
+    const orphanNotes = [...notes.keys()].filter((id) => !usedNotes.has(id)).length;
+    if (orphanNotes > 0) builder.ignore('Label Studio textarea results not attached to a labelled region', orphanNotes);
+  });
+}
+
+/**
+ * Resolves Label Studio offsets: code points, checked against `value.text`;
+ * if they do not match but UTF-16 offsets do, the file came from an older
+ * Label Studio and the UTF-16 reading is used.
+ */
+function locate(text: string, map: OffsetMap, start: unknown, end: unknown, quoted: unknown): Result<Utf16Span & { utf16: boolean }> {
+  if (quoted !== undefined && typeof quoted !== 'string') return fail('invalid-input', 'value.text must be a string');
+  const cp = spanFromCodePoints(map, start, end);
+  if (cp.ok && (quoted === undefined || text.slice(cp.value.start, cp.value.end) === quoted)) return ok({ ...cp.value, utf16: false });
+  if (quoted !== undefined && !map.isBmpOnly) {
+    const u = spanFromUtf16(text, start, end);
+    if (u.ok && text.slice(u.value.start, u.value.end) === quoted) return ok({ ...u.value, utf16: true });
+  }
+  if (!cp.ok) return cp;
+  return fail('invalid-input', `value.text ${showText(String(quoted))} does not match the text at [${String(start)}, ${String(end)}), ${showText(text.slice(cp.value.start, cp.value.end))}`);
+}
+
+/** Labels (value, background colour, hotkey) of a Label Studio labelling config. */
+export function readLabelConfig(xml: string): Label[] {
+  const out: Label[] = [];
+  for (const m of xml.matchAll(/<Label\b([^>]*)\/?>/g)) {
+    const attrs = new Map<string, string>();
+    for (const a of m[1]!.matchAll(/([A-Za-z_]+)\s*=\s*"([^"]*)"/g)) attrs.set(a[1]!.toLowerCase(), unescapeXml(a[2]!));
+    const value = attrs.get('value');
+    if (!value) continue;
+    const colour = attrs.get('background') ?? '';
+    out.push({ id: attrs.get('alias') ?? value, name: value, color: /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.toLowerCase() : '#6b7280', shortcut: attrs.get('hotkey') ?? '', description: '' });
+  }
+  return out;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** A labelling config for the corpus' labels, with colours, hotkeys and a per-region note box. */
+export function labelConfigXml(labels: readonly Label[]): string {
+  const items = labels.map((l) => `    <Label value="${escapeXml(l.name)}" background="${escapeXml(l.color)}"${l.shortcut ? ` hotkey="${escapeXml(l.shortcut)}"` : ''}/>`);
+  return ['<View>', '  <Labels name="label" toName="text">', ...items, '  </Labels>', '  <Text name="text" value="$text"/>', '  <TextArea name="note" toName="text" perRegion="true" editable="true"/>', '</View>', ''].join('\n');
+}
+
+/** Writes the tasks file (one annotation per exported layer) and the labelling config. */
+export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
+  const names = new LabelNames(corpus);
+  const tasks: unknown[] = [];
+  const total = corpus.documents.length;
+  for (let i = 0; i < total; i++) {
+    const stop = exportStep(options, 'Label Studio', i, total);
+    if (stop) return stop;
+    const cd = corpus.documents[i]!;
+    const map = new OffsetMap(cd.document.text);
+    const annotations = exportedLayers(cd, options).map((layer, k) => {
+      const result: unknown[] = [];
+      for (const a of layer.annotations) {
+        const cp = toCodePointSpan(map, a);
+        result.push({ id: a.id, from_name: 'label', to_name: 'text', type: 'labels', origin: 'manual', value: { start: cp.start, end: cp.end, text: a.quote.exact, labels: [names.name(a.labelId)] } });
+        if (a.note) result.push({ id: a.id, from_name: 'note', to_name: 'text', type: 'textarea', origin: 'manual', value: { start: cp.start, end: cp.end, text: [a.note] } });
+      }
+      const times = layer.annotations.map((a) => a.updatedAt).sort();
+      return { id: k + 1, result, ...(times.length > 0 ? { created_at: layer.annotations.map((a) => a.createdAt).sort()[0], updated_at: times[times.length - 1] } : {}) };
+    });
+    tasks.push({ id: i + 1, data: { text: cd.document.text, title: cd.document.title, parley_id: cd.document.id }, annotations });
+  }
+  exportStep(options, 'Label Studio', total, total);
+  return ok({
+    files: [
+      { path: LABEL_STUDIO_TASKS_FILE, data: `${JSON.stringify(tasks, null, 2)}\n` },
+      { path: LABEL_STUDIO_CONFIG_FILE, data: labelConfigXml(corpus.labels.labels) },
+    ],
+    warnings: [],
+  });
+}
+
+/** The Label Studio codec. */
+export const labelStudioCodec: FormatCodec = {
+  name: 'label-studio',
+  description: 'Label Studio JSON tasks with labels results (value.start, value.end, value.text, value.labels)',
+  import: importLabelStudio,
+  export: exportLabelStudio,
+};

@@ -1,0 +1,354 @@
+/**
+ * Parley tagged JSON (`"format": "parley"`, `schemaVersion` 1): the complete,
+ * lossless interchange of a corpus — labels with colours and shortcuts,
+ * documents with their text and SHA-256, every layer, review decisions.
+ * Each annotation carries UTF-16 and code point offsets and its quote, so any
+ * tool can check the text it pairs with. See docs/formats/parley-json.md.
+ */
+import { anchor } from '../anchoring';
+import type { Annotation, Corpus, DecisionAction, DifferenceKind, Label, LayerKind, ReviewDecision } from '../model';
+import { DOCUMENT_STATUSES, SCHEMA_VERSION } from '../model';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+import { textSha256 } from '../text-hash';
+import { OffsetMap, splitsSurrogatePair } from '../unicode';
+import { CorpusBuilder, type DocumentHandle, type LayerRef } from './corpus-builder';
+import { exportStep } from './export-support';
+import { fileText } from './files';
+import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
+import { own, parseJsonSafely } from './json-limits';
+import { JsonReader } from './json-reader';
+import { showText } from './offsets';
+import { expandZips } from './zip';
+
+/** Value of the `format` field. */
+export const PARLEY_FORMAT_TAG = 'parley';
+/** Default file name of an export. */
+export const PARLEY_EXPORT_FILE = 'corpus.parley.json';
+
+const LAYER_KINDS: readonly LayerKind[] = ['own', 'colleague', 'reconciled'];
+const DIFFERENCE_KINDS: readonly DifferenceKind[] = ['agreed', 'label-conflict', 'boundary-conflict', 'only-mine', 'only-theirs'];
+const DECISION_ACTIONS: readonly DecisionAction[] = ['accept-theirs', 'keep-mine', 'keep-both', 'reject-both'];
+
+/** One annotation as written in Parley JSON. */
+interface AnnotationJson {
+  id: string;
+  start: number;
+  end: number;
+  startCodePoint: number;
+  endCodePoint: number;
+  quote: { exact: string; prefix: string; suffix: string };
+  labelId: string;
+  note?: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Builds the Parley JSON value of a corpus (every layer unless `options.layerIds` narrows them). */
+export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Result<unknown> {
+  const documents: unknown[] = [];
+  const total = corpus.documents.length;
+  for (let i = 0; i < total; i++) {
+    const stop = exportStep(options, 'Parley JSON', i, total);
+    if (stop) return stop;
+    const { document: doc, layers, decisions } = corpus.documents[i]!;
+    const map = new OffsetMap(doc.text);
+    documents.push({
+      id: doc.id,
+      title: doc.title,
+      source: doc.source,
+      text: doc.text,
+      sha256: textSha256(doc.text),
+      importedAt: doc.importedAt,
+      status: doc.status,
+      layers: layers
+        .filter((l) => !options.layerIds || options.layerIds.includes(l.id))
+        .map((l) => ({
+          id: l.id,
+          kind: l.kind,
+          author: l.author,
+          annotations: l.annotations.map((a): AnnotationJson => {
+            const out: AnnotationJson = {
+              id: a.id,
+              start: a.start,
+              end: a.end,
+              startCodePoint: map.toCodePoint(a.start),
+              endCodePoint: map.toCodePoint(a.end),
+              quote: { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+              labelId: a.labelId,
+              author: a.author,
+              createdAt: a.createdAt,
+              updatedAt: a.updatedAt,
+            };
+            if (a.note !== undefined && a.note !== '') out.note = a.note;
+            return out;
+          }),
+        })),
+      decisions,
+    });
+  }
+  exportStep(options, 'Parley JSON', total, total);
+  return ok({
+    format: PARLEY_FORMAT_TAG,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: options.now ?? new Date().toISOString(),
+    labels: corpus.labels.labels.map((l) => ({ id: l.id, name: l.name, color: l.color, shortcut: l.shortcut, description: l.description })),
+    documents,
+  });
+}
+
+/** The Parley JSON text of a corpus, as the app's Export command writes it. Fails only when cancelled. */
+export function exportParleyJson(corpus: Corpus, options: ExportOptions = {}): Result<string> {
+  const value = toParleyJson(corpus, options);
+  if (!value.ok) return value;
+  return ok(`${JSON.stringify(value.value, null, 2)}\n`);
+}
+
+/** Reads Parley JSON files (all or nothing), re-anchoring annotations whose text or quote no longer matches. */
+export function importParleyJson(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
+  const expanded = expandZips(files);
+  if (!expanded.ok) return expanded;
+  const inputs = expanded.value.filter((f) => /\.json$/i.test(f.path));
+  if (inputs.length === 0) return fail('invalid-input', 'no .json file was given', [{ message: 'Parley JSON import needs at least one .json file' }]);
+  const builder = new CorpusBuilder(options, 'Parley JSON');
+  for (let i = 0; i < inputs.length; i++) {
+    const stop = builder.step(i, inputs.length);
+    if (stop) return stop;
+    readParleyFile(inputs[i]!, builder);
+  }
+  builder.step(inputs.length, inputs.length);
+  return builder.finish();
+}
+
+function readParleyFile(file: FormatFile, builder: CorpusBuilder): void {
+  const parsed = parseJsonSafely(fileText(file), { file: file.path });
+  if (!parsed.ok) {
+    for (const p of parsed.error.problems ?? [{ message: parsed.error.message }]) builder.error({ file: file.path, ...p }, p.message);
+    return;
+  }
+  const report = (record: string, message: string): void => builder.error({ file: file.path, record }, message);
+  const r = new JsonReader(report);
+  const root = r.object(parsed.value, '$');
+  if (!root) return;
+  if (root['format'] !== PARLEY_FORMAT_TAG) {
+    report('$.format', `must be "${PARLEY_FORMAT_TAG}" (this is not a Parley export)`);
+    return;
+  }
+  const version = r.integer(root, 'schemaVersion', '$');
+  if (version === undefined) return;
+  if (version !== SCHEMA_VERSION) {
+    report('$.schemaVersion', version > SCHEMA_VERSION ? `is ${version}, written by a newer Parley; this version reads ${SCHEMA_VERSION}` : `is ${version}; this version reads ${SCHEMA_VERSION}`);
+    return;
+  }
+  r.onlyKeys(root, '$', ['format', 'schemaVersion', 'exportedAt', 'labels', 'documents']);
+  r.dateTime(root, 'exportedAt', '$', { optional: true });
+  const labels = readLabels(r, root);
+  if (labels) builder.defineLabels(labels);
+  const docs = r.array(root, 'documents', '$') ?? [];
+  docs.forEach((value, i) => readDocument(r, builder, file, value, `$.documents[${i}]`));
+}
+
+function readLabels(r: JsonReader, root: Record<string, unknown>): Label[] | undefined {
+  const list = r.array(root, 'labels', '$');
+  if (!list) return undefined;
+  const out: Label[] = [];
+  list.forEach((value, i) => {
+    const path = `$.labels[${i}]`;
+    const o = r.object(value, path);
+    if (!o) return;
+    r.onlyKeys(o, path, ['id', 'name', 'color', 'shortcut', 'description']);
+    const id = r.string(o, 'id', path, { nonEmpty: true });
+    const name = r.string(o, 'name', path, { nonEmpty: true });
+    const color = r.string(o, 'color', path);
+    if (color !== undefined && !/^#[0-9a-fA-F]{6}$/.test(color)) r.problem(`${path}.color`, `must be a hex colour #rrggbb (got ${JSON.stringify(color)})`);
+    const shortcut = r.string(o, 'shortcut', path);
+    const description = r.string(o, 'description', path);
+    if (id !== undefined && name !== undefined && color !== undefined && /^#[0-9a-fA-F]{6}$/.test(color) && shortcut !== undefined && description !== undefined) {
+      out.push({ id, name, color: color.toLowerCase(), shortcut, description });
+    }
+  });
+  return out;
+}
+
+function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, value: unknown, path: string): void {
+  const o = r.object(value, path);
+  if (!o) return;
+  r.onlyKeys(o, path, ['id', 'title', 'source', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
+  const id = r.string(o, 'id', path, { nonEmpty: true });
+  const title = r.string(o, 'title', path);
+  const source = r.string(o, 'source', path);
+  const text = r.string(o, 'text', path);
+  const sha256 = r.string(o, 'sha256', path);
+  const importedAt = r.dateTime(o, 'importedAt', path);
+  const status = r.oneOf(o, 'status', path, DOCUMENT_STATUSES);
+  const layers = r.array(o, 'layers', path);
+  const decisions = readDecisions(r, o, path, id);
+  if (id === undefined || title === undefined || source === undefined || text === undefined || sha256 === undefined || importedAt === undefined || status === undefined || !layers || !decisions) return;
+  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, text, importedAt, status });
+  if (!doc) return;
+  builder.addDecisions(doc, decisions);
+  const textChanged = sha256.toLowerCase() !== textSha256(text);
+  if (textChanged) builder.warn({ file: file.path, record: `${path}.sha256` }, 'the text does not match its SHA-256; every annotation was re-anchored by its quote');
+  const map = new OffsetMap(text);
+  const layerIds = new Set<string>();
+  layers.forEach((lv, li) => {
+    const lpath = `${path}.layers[${li}]`;
+    const l = r.object(lv, lpath);
+    if (!l) return;
+    r.onlyKeys(l, lpath, ['id', 'kind', 'author', 'annotations']);
+    const lid = r.string(l, 'id', lpath, { nonEmpty: true });
+    const kind = r.oneOf(l, 'kind', lpath, LAYER_KINDS);
+    const author = r.string(l, 'author', lpath);
+    const anns = r.array(l, 'annotations', lpath);
+    if (lid === undefined || kind === undefined || author === undefined || !anns) return;
+    if (layerIds.has(lid)) {
+      builder.error({ file: file.path, record: `${lpath}.id` }, `layer id ${lid} appears twice in this document`);
+      return;
+    }
+    layerIds.add(lid);
+    const layer: LayerRef = { id: lid, kind, author };
+    builder.addLayer(doc, layer);
+    const annIds = new Set<string>();
+    anns.forEach((av, ai) => {
+      const apath = `${lpath}.annotations[${ai}]`;
+      const a = readAnnotation(r, av, apath, id);
+      if (!a) return;
+      if (annIds.has(a.id)) {
+        builder.error({ file: file.path, record: `${apath}.id` }, `annotation id ${a.id} appears twice in this layer`);
+        return;
+      }
+      annIds.add(a.id);
+      placeAnnotation(builder, doc, map, layer, a, { file: file.path, record: apath }, textChanged);
+    });
+  });
+}
+
+function readAnnotation(r: JsonReader, value: unknown, path: string, documentId: string | undefined): AnnotationJson | undefined {
+  const o = r.object(value, path);
+  if (!o) return undefined;
+  r.onlyKeys(o, path, ['id', 'documentId', 'start', 'end', 'startCodePoint', 'endCodePoint', 'quote', 'labelId', 'note', 'author', 'createdAt', 'updatedAt']);
+  const id = r.string(o, 'id', path, { nonEmpty: true });
+  const docId = r.string(o, 'documentId', path, { optional: true });
+  if (docId !== undefined && documentId !== undefined && docId !== documentId) r.problem(`${path}.documentId`, `is ${docId} but the annotation is in document ${documentId}`);
+  const start = r.integer(o, 'start', path);
+  const end = r.integer(o, 'end', path);
+  const startCodePoint = r.integer(o, 'startCodePoint', path);
+  const endCodePoint = r.integer(o, 'endCodePoint', path);
+  const q = r.object(own(o, 'quote'), `${path}.quote`);
+  let quote: AnnotationJson['quote'] | undefined;
+  if (q) {
+    r.onlyKeys(q, `${path}.quote`, ['exact', 'prefix', 'suffix']);
+    const exact = r.string(q, 'exact', `${path}.quote`);
+    const prefix = r.string(q, 'prefix', `${path}.quote`);
+    const suffix = r.string(q, 'suffix', `${path}.quote`);
+    if (exact !== undefined && prefix !== undefined && suffix !== undefined) quote = { exact, prefix, suffix };
+  }
+  const labelId = r.string(o, 'labelId', path, { nonEmpty: true });
+  const note = r.string(o, 'note', path, { optional: true });
+  const author = r.string(o, 'author', path);
+  const createdAt = r.dateTime(o, 'createdAt', path);
+  const updatedAt = r.dateTime(o, 'updatedAt', path);
+  if (id === undefined || start === undefined || end === undefined || startCodePoint === undefined || endCodePoint === undefined || !quote || labelId === undefined || author === undefined || createdAt === undefined || updatedAt === undefined) return undefined;
+  const out: AnnotationJson = { id, start, end, startCodePoint, endCodePoint, quote, labelId, author, createdAt, updatedAt };
+  if (note !== undefined) out.note = note;
+  return out;
+}
+
+/**
+ * Puts one annotation in place. When the text is the one the offsets were made
+ * for, offsets must be valid and agree with each other; a quote that differs
+ * from the text at the offsets, or a changed text, triggers re-anchoring, and
+ * an annotation that cannot be placed becomes an orphan.
+ */
+function placeAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: OffsetMap, layer: LayerRef, a: AnnotationJson, at: { file: string; record: string }, textChanged: boolean): void {
+  const text = doc.text;
+  if (a.start < 0 || a.end < a.start || a.startCodePoint < 0 || a.endCodePoint < a.startCodePoint) {
+    builder.error(at, `offsets [${a.start}, ${a.end}) / code points [${a.startCodePoint}, ${a.endCodePoint}) are negative or reversed`);
+    return;
+  }
+  if (a.end === a.start || a.quote.exact === '') {
+    builder.error(at, 'the annotation is empty');
+    return;
+  }
+  let start = a.start;
+  let end = a.end;
+  if (!textChanged) {
+    if (a.end > text.length) {
+      builder.error(at, `end ${a.end} is past the end of the text (${text.length} UTF-16 code units)`);
+      return;
+    }
+    if (splitsSurrogatePair(text, a.start) || splitsSurrogatePair(text, a.end)) {
+      builder.error(at, `span [${a.start}, ${a.end}) splits a character outside the BMP in two`);
+      return;
+    }
+    if (map.toCodePoint(a.start) !== a.startCodePoint || map.toCodePoint(a.end) !== a.endCodePoint) {
+      builder.error(at, `UTF-16 offsets [${a.start}, ${a.end}) and code point offsets [${a.startCodePoint}, ${a.endCodePoint}) disagree`);
+      return;
+    }
+  }
+  if (textChanged || text.slice(a.start, a.end) !== a.quote.exact) {
+    const found = anchor(text, { start: a.start, end: a.end, quote: a.quote });
+    const annotation: Annotation = { ...a, documentId: doc.id, quote: { ...a.quote } };
+    delete (annotation as Partial<AnnotationJson>).startCodePoint;
+    delete (annotation as Partial<AnnotationJson>).endCodePoint;
+    if (found.status === 'orphan') {
+      builder.addOrphan({ documentId: doc.id, layerId: layer.id, annotation, reason: found.reason }, at);
+      return;
+    }
+    if (found.status !== 'exact' || textChanged) {
+      builder.warn(at, `quote ${showText(a.quote.exact)} re-anchored (${found.status}) from [${a.start}, ${a.end}) to [${found.start}, ${found.end})`);
+    }
+    start = found.start;
+    end = found.end;
+  }
+  const span = { start, end, label: a.labelId, author: a.author, createdAt: a.createdAt, updatedAt: a.updatedAt, id: a.id, layer };
+  builder.addSpan(doc, at, a.note !== undefined ? { ...span, note: a.note } : span);
+}
+
+function readDecisions(r: JsonReader, o: Record<string, unknown>, path: string, documentId: string | undefined): ReviewDecision[] | undefined {
+  const list = r.array(o, 'decisions', path);
+  if (!list) return undefined;
+  const out: ReviewDecision[] = [];
+  let bad = false;
+  list.forEach((value, i) => {
+    const p = `${path}.decisions[${i}]`;
+    const d = r.object(value, p);
+    if (!d) {
+      bad = true;
+      return;
+    }
+    r.onlyKeys(d, p, ['id', 'documentId', 'differenceKey', 'kind', 'action', 'layers', 'mineIds', 'theirsIds', 'resultIds', 'decidedBy', 'decidedAt']);
+    const id = r.string(d, 'id', p, { nonEmpty: true });
+    const docId = r.string(d, 'documentId', p);
+    if (docId !== undefined && documentId !== undefined && docId !== documentId) r.problem(`${p}.documentId`, `is ${docId} but the decision is in document ${documentId}`);
+    const differenceKey = r.string(d, 'differenceKey', p);
+    const kind = r.oneOf(d, 'kind', p, DIFFERENCE_KINDS);
+    const action = r.oneOf(d, 'action', p, DECISION_ACTIONS);
+    const layers = r.strings(d, 'layers', p);
+    if (layers && layers.length !== 2) r.problem(`${p}.layers`, `must name two layers [mine, theirs] (got ${layers.length})`);
+    const mineIds = r.strings(d, 'mineIds', p);
+    const theirsIds = r.strings(d, 'theirsIds', p);
+    const resultIds = r.strings(d, 'resultIds', p);
+    const decidedBy = r.string(d, 'decidedBy', p);
+    const decidedAt = r.dateTime(d, 'decidedAt', p);
+    if (id === undefined || docId === undefined || differenceKey === undefined || !kind || !action || !layers || layers.length !== 2 || !mineIds || !theirsIds || !resultIds || decidedBy === undefined || decidedAt === undefined) {
+      bad = true;
+      return;
+    }
+    out.push({ id, documentId: docId, differenceKey, kind, action, layers: [layers[0]!, layers[1]!], mineIds, theirsIds, resultIds, decidedBy, decidedAt });
+  });
+  return bad ? undefined : out;
+}
+
+/** The Parley JSON codec. */
+export const parleyJsonCodec: FormatCodec = {
+  name: 'parley',
+  description: 'Parley tagged JSON: lossless, with labels, layers, decisions, checksums and both offset units',
+  import: importParleyJson,
+  export(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
+    const text = exportParleyJson(corpus, options);
+    if (!text.ok) return text;
+    return ok({ files: [{ path: PARLEY_EXPORT_FILE, data: text.value }], warnings: [] });
+  },
+};

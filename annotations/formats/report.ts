@@ -1,0 +1,47 @@
+/** Plain-text summaries of imports and exports, for the CLI and the app's import report. */
+import type { Corpus } from '../model';
+import type { Failure, Problem } from '../result';
+import type { ExportOutcome, ImportOutcome } from './format';
+
+/** One problem as a line: `file:line [record]: message`. */
+export function formatProblem(p: Problem): string {
+  const where = [p.file ? `${p.file}${p.line !== undefined ? `:${p.line}` : ''}` : p.line !== undefined ? `line ${p.line}` : '', p.record ?? ''].filter(Boolean).join(' ');
+  return where ? `${where}: ${p.message}` : p.message;
+}
+
+/** Counts of documents and annotations (across every layer). */
+export function corpusCounts(corpus: Corpus): { documents: number; annotations: number } {
+  let annotations = 0;
+  for (const d of corpus.documents) for (const l of d.layers) annotations += l.annotations.length;
+  return { documents: corpus.documents.length, annotations };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Lines describing what an import read, set aside, added and warned about. */
+export function describeImport(outcome: ImportOutcome, from: string, existingLabelIds: readonly string[] = []): string[] {
+  const { documents, annotations } = corpusCounts(outcome.corpus);
+  const lines = [`Read ${plural(documents, 'document')} and ${plural(annotations, 'annotation')} from ${from}.`];
+  const added = outcome.corpus.labels.labels.filter((l) => !existingLabelIds.includes(l.id));
+  if (added.length > 0) lines.push(`Labels added to the schema: ${added.map((l) => l.name).join(', ')}.`);
+  if (outcome.ignored.length > 0) lines.push(`Set aside (Parley does not hold them): ${outcome.ignored.map((i) => `${i.count} ${i.kind}`).join('; ')}.`);
+  if (outcome.orphans && outcome.orphans.length > 0) lines.push(`${plural(outcome.orphans.length, 'annotation')} could not be placed in their text and were kept out of their layers (listed in the warnings).`);
+  if (outcome.warnings.length > 0) {
+    lines.push(`${plural(outcome.warnings.length, 'warning')}:`);
+    for (const w of outcome.warnings) lines.push(`  ${formatProblem(w)}`);
+  }
+  return lines;
+}
+
+/** Lines describing a failure and every problem it lists. */
+export function describeFailure(error: Failure): string[] {
+  return [`Error (${error.code}): ${error.message}`, ...(error.problems ?? []).map((p) => `  ${formatProblem(p)}`)];
+}
+
+/** Lines listing what an export could not hold. */
+export function describeExportWarnings(outcome: ExportOutcome): string[] {
+  if (outcome.warnings.length === 0) return [];
+  return [`Could not convert (${plural(outcome.warnings.length, 'item')}):`, ...outcome.warnings.map((w) => `  ${formatProblem(w)}`)];
+}

@@ -1,0 +1,261 @@
+/**
+ * W3C Web Annotation (JSON-LD). Export writes, per document, the text as
+ * `<name>.txt` and an `AnnotationCollection` `<name>.jsonld` whose annotations
+ * carry a TextQuoteSelector and a TextPositionSelector (code points), the label
+ * as a `tagging` TextualBody, the note as a `commenting` TextualBody, the
+ * creator as a Person, and created/modified. Import reads an annotation, a
+ * list, a page or a collection with embedded pages, checks every annotation
+ * with `validateW3cAnnotation`, and pairs each file with the `.txt` of the
+ * same name (or the only `.txt` given).
+ */
+import { anchor } from '../anchoring';
+import type { Corpus } from '../model';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+import { OffsetMap } from '../unicode';
+import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
+import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { baseName, FileNamer, fileText, withoutExtension } from './files';
+import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
+import { has, isRecord, own, parseJsonSafely } from './json-limits';
+import { showText, spanFromCodePoints, toCodePointSpan } from './offsets';
+import { ANNO_CONTEXT, isUri, validateW3cAnnotation } from './w3c-validate';
+import { expandZips } from './zip';
+
+/** IRI prefix of exported annotation ids. */
+export const ANNOTATION_IRI = 'urn:parley:annotation:';
+/** IRI prefix of exported document (target source) ids. */
+export const DOCUMENT_IRI = 'urn:parley:document:';
+
+/** Exports one collection and one text per document. */
+export function exportW3c(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
+  const names = new LabelNames(corpus);
+  const namer = new FileNamer();
+  const files: FormatFile[] = [];
+  const total = corpus.documents.length;
+  for (let i = 0; i < total; i++) {
+    const stop = exportStep(options, 'W3C', i, total);
+    if (stop) return stop;
+    const cd = corpus.documents[i]!;
+    const stem = namer.stem(cd.document.title);
+    const map = new OffsetMap(cd.document.text);
+    const source = `${DOCUMENT_IRI}${encodeURIComponent(cd.document.id)}`;
+    const items = exportedAnnotations(cd, options).map((a) => {
+      const cp = toCodePointSpan(map, a);
+      const body: unknown[] = [{ type: 'TextualBody', purpose: 'tagging', value: names.name(a.labelId), format: 'text/plain' }];
+      if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
+      return {
+        '@context': ANNO_CONTEXT,
+        id: `${ANNOTATION_IRI}${encodeURIComponent(a.id)}`,
+        type: 'Annotation',
+        motivation: 'tagging',
+        creator: { type: 'Person', name: a.author },
+        created: a.createdAt,
+        modified: a.updatedAt,
+        body,
+        target: {
+          type: 'SpecificResource',
+          source,
+          selector: [
+            { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+            { type: 'TextPositionSelector', start: cp.start, end: cp.end },
+          ],
+        },
+      };
+    });
+    const collection = {
+      '@context': ANNO_CONTEXT,
+      id: `urn:parley:collection:${encodeURIComponent(cd.document.id)}`,
+      type: 'AnnotationCollection',
+      label: cd.document.title,
+      total: items.length,
+      first: { type: 'AnnotationPage', startIndex: 0, items },
+    };
+    files.push({ path: `${stem}.txt`, data: cd.document.text }, { path: `${stem}.jsonld`, data: `${JSON.stringify(collection, null, 2)}\n` });
+  }
+  exportStep(options, 'W3C', total, total);
+  return ok({ files, warnings: [] });
+}
+
+/** Reads W3C annotation files with their texts; any invalid annotation fails the whole import. */
+export function importW3c(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
+  const expanded = expandZips(files);
+  if (!expanded.ok) return expanded;
+  const inputs = expanded.value.filter((f) => /\.(jsonld|json)$/i.test(f.path));
+  if (inputs.length === 0) return fail('invalid-input', 'no .jsonld or .json file was given');
+  const texts = expanded.value.filter((f) => /\.txt$/i.test(f.path));
+  const builder = new CorpusBuilder(options, 'W3C');
+  for (let i = 0; i < inputs.length; i++) {
+    const stop = builder.step(i, inputs.length);
+    if (stop) return stop;
+    readW3cFile(builder, inputs[i]!, texts);
+  }
+  builder.step(inputs.length, inputs.length);
+  return builder.finish();
+}
+
+interface Unpacked {
+  items: Array<{ value: unknown; path: string; inherited: boolean }>;
+  title?: string;
+}
+
+/** The annotations in a parsed file: one, a list, a page, or a collection whose pages are embedded. */
+function unpack(value: unknown, fault: (path: string, message: string) => void): Unpacked {
+  const out: Unpacked = { items: [] };
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => out.items.push({ value: v, path: `$[${i}]`, inherited: false }));
+    return out;
+  }
+  if (!isRecord(value)) {
+    fault('$', 'must be an annotation, a list of annotations, an AnnotationPage or an AnnotationCollection');
+    return out;
+  }
+  const t = own(value, 'type');
+  const typeList = Array.isArray(t) ? t : [t];
+  const inherited = own(value, '@context') === ANNO_CONTEXT || (Array.isArray(own(value, '@context')) && (own(value, '@context') as unknown[]).includes(ANNO_CONTEXT));
+  const pageItems = (page: unknown, path: string): void => {
+    if (!isRecord(page)) return fault(path, 'pages must be embedded objects (Parley works offline and does not fetch them)');
+    const items = own(page, 'items');
+    if (!Array.isArray(items)) return fault(`${path}.items`, 'must be a list of annotations');
+    items.forEach((v, i) => out.items.push({ value: v, path: `${path}.items[${i}]`, inherited }));
+    const next = own(page, 'next');
+    if (next !== undefined) {
+      if (isRecord(next)) pageItems(next, `${path}.next`);
+      else fault(`${path}.next`, 'further pages must be embedded objects (Parley does not fetch them)');
+    }
+  };
+  if (typeList.includes('AnnotationCollection')) {
+    const label = own(value, 'label');
+    if (typeof label === 'string') out.title = label;
+    if (has(value, 'first')) pageItems(own(value, 'first'), '$.first');
+    return out;
+  }
+  if (typeList.includes('AnnotationPage')) {
+    pageItems(value, '$');
+    return out;
+  }
+  out.items.push({ value, path: '$', inherited: false });
+  return out;
+}
+
+function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: FormatFile[]): void {
+  const parsed = parseJsonSafely(fileText(file), { file: file.path });
+  if (!parsed.ok) {
+    for (const p of parsed.error.problems ?? []) builder.error({ file: file.path, ...(p.record ? { record: p.record } : {}) }, p.message);
+    return;
+  }
+  const fault = (record: string, message: string): void => builder.error({ file: file.path, record }, message);
+  const { items, title } = unpack(parsed.value, fault);
+  let valid = true;
+  for (const item of items) {
+    for (const f of validateW3cAnnotation(item.value, item.path, item.inherited)) {
+      valid = false;
+      fault(f.path, f.message);
+    }
+  }
+  if (!valid) return;
+  const stem = withoutExtension(file.path);
+  const textFile = texts.find((t) => withoutExtension(t.path) === stem) ?? (texts.length === 1 ? texts[0] : undefined);
+  if (!textFile) {
+    fault('$', `no text to pair with: give ${stem}.txt beside it`);
+    return;
+  }
+  const text = fileText(textFile);
+  const sources = new Set<string>();
+  for (const item of items) {
+    const target = own(item.value as Record<string, unknown>, 'target');
+    const source = isRecord(target) ? own(target, 'source') : target;
+    if (typeof source === 'string') sources.add(source);
+  }
+  const [onlySource] = sources.size === 1 ? [...sources] : [];
+  const docId = onlySource?.startsWith(DOCUMENT_IRI) ? decodeURIComponent(onlySource.slice(DOCUMENT_IRI.length)) : undefined;
+  const doc = builder.addDocument({ file: file.path }, { title: title ?? withoutExtension(baseName(textFile.path)), source: baseName(textFile.path), text, ...(docId ? { id: docId } : {}) });
+  if (!doc) return;
+  const map = new OffsetMap(text);
+  for (const item of items) readAnnotation(builder, doc, map, item.value as Record<string, unknown>, { file: file.path, record: item.path });
+}
+
+function asList(v: unknown): unknown[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: OffsetMap, a: Record<string, unknown>, at: { file: string; record: string }): void {
+  const targets = asList(own(a, 'target'));
+  if (targets.length !== 1) return builder.error(at, `has ${targets.length} targets; Parley annotations mark one span`);
+  const target = targets[0];
+  if (!isRecord(target)) return builder.error(at, 'targets a whole resource; Parley needs a TextPositionSelector or a TextQuoteSelector');
+  let position: Record<string, unknown> | undefined;
+  let quote: Record<string, unknown> | undefined;
+  const visit = (sel: unknown): void => {
+    for (const s of asList(sel)) {
+      if (!isRecord(s)) continue;
+      if (own(s, 'type') === 'TextPositionSelector') position ??= s;
+      if (own(s, 'type') === 'TextQuoteSelector') quote ??= s;
+      if (has(s, 'refinedBy')) visit(own(s, 'refinedBy'));
+    }
+  };
+  visit(own(target, 'selector'));
+  if (!position && !quote) return builder.error(at, 'has no TextPositionSelector or TextQuoteSelector');
+  const text = doc.text;
+  let start = -1;
+  let end = -1;
+  const exact = quote ? (own(quote, 'exact') as string) : undefined;
+  if (position) {
+    const span = spanFromCodePoints(map, own(position, 'start'), own(position, 'end'));
+    if (!span.ok) return builder.error(at, `TextPositionSelector: ${span.error.message}`);
+    ({ start, end } = span.value);
+  }
+  if (exact !== undefined && (start < 0 || text.slice(start, end) !== exact)) {
+    const found = anchor(text, { start: Math.max(start, 0), end: Math.max(end, 0), quote: { exact, prefix: String(own(quote!, 'prefix') ?? ''), suffix: String(own(quote!, 'suffix') ?? '') } });
+    if (found.status === 'orphan') return builder.error(at, `quote ${showText(exact)} cannot be placed in the text: ${found.reason}`);
+    if (position) builder.warn(at, `the text at the TextPositionSelector does not match the quote ${showText(exact)}; placed by the quote (${found.status}) at code points [${map.toCodePoint(found.start)}, ${map.toCodePoint(found.end)})`);
+    else if (found.status === 'fuzzy') builder.warn(at, `quote ${showText(exact)} placed approximately (${found.errors} edits)`);
+    ({ start, end } = found);
+  }
+  const motivations = asList(own(a, 'motivation'));
+  const tags: string[] = [];
+  const comments: string[] = [];
+  let otherBodies = 0;
+  for (const b of asList(own(a, 'body'))) {
+    const isText = isRecord(b) && typeof own(b, 'value') === 'string' && !has(b, 'source');
+    if (!isText) {
+      otherBodies++;
+      continue;
+    }
+    const purposes = asList(own(b, 'purpose'));
+    const value = own(b, 'value') as string;
+    if (purposes.includes('tagging') || (purposes.length === 0 && motivations.includes('tagging') && !purposes.includes('commenting'))) tags.push(value);
+    else comments.push(value);
+  }
+  if (typeof own(a, 'bodyValue') === 'string') comments.push(own(a, 'bodyValue') as string);
+  if (otherBodies > 0) builder.ignore('bodies that are not text (links, specific resources)', otherBodies);
+  if (tags.length === 0) return builder.error(at, 'has no tagging body (a TextualBody with purpose "tagging"), so it has no label');
+  if (tags.length > 1) builder.warn(at, `has ${tags.length} tags; imported as ${tags.length} annotations on the same span`);
+  const creator = asList(own(a, 'creator'))[0];
+  const author = typeof creator === 'string' ? creator : isRecord(creator) ? [own(creator, 'name'), own(creator, 'nickname'), own(creator, 'id')].find((x): x is string => typeof x === 'string') : undefined;
+  const created = typeof own(a, 'created') === 'string' ? (own(a, 'created') as string) : undefined;
+  const modified = typeof own(a, 'modified') === 'string' ? (own(a, 'modified') as string) : undefined;
+  const rawId = asList(own(a, 'id'))[0];
+  const id = isUri(rawId) && rawId.startsWith(ANNOTATION_IRI) && tags.length === 1 ? decodeURIComponent(rawId.slice(ANNOTATION_IRI.length)) : undefined;
+  const note = comments.join('\n\n');
+  for (const label of tags) {
+    builder.addSpan(doc, at, {
+      start,
+      end,
+      label,
+      ...(note ? { note } : {}),
+      ...(author ? { author } : {}),
+      ...(created ? { createdAt: created } : {}),
+      ...(modified ? { updatedAt: modified } : {}),
+      ...(id ? { id } : {}),
+    });
+  }
+}
+
+/** The W3C Web Annotation codec. */
+export const w3cCodec: FormatCodec = {
+  name: 'w3c',
+  description: 'W3C Web Annotation JSON-LD (TextQuoteSelector + TextPositionSelector in code points, tagging bodies)',
+  import: importW3c,
+  export: exportW3c,
+};

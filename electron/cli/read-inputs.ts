@@ -1,0 +1,107 @@
+/**
+ * The CLI's file system edge: turns a path (a file, a folder, or a .zip) into
+ * `FormatFile`s for the codecs, and writes codec output back to a path (a
+ * file, a folder, or a .zip). Codecs never touch the file system.
+ */
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FormatFile } from '../../annotations/formats/format';
+import { isZipPath, safeRelativePath, zipFiles } from '../../annotations/formats/zip';
+import type { Result } from '../../annotations/result';
+import { fail, ok } from '../../annotations/result';
+
+/** Most files read from one folder. */
+export const MAX_INPUT_FILES = 20_000;
+/** Most bytes read from one path, summed over its files. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads a file (one `FormatFile` named by its base name), a folder (every
+ * non-hidden file below it, paths relative to it with `/`), or a .zip (passed
+ * whole; codecs unpack it). Fails with `not-found`, `too-large` or `io-error`.
+ */
+export async function readInputs(inputPath: string): Promise<Result<FormatFile[]>> {
+  let info;
+  try {
+    info = await stat(inputPath);
+  } catch {
+    return fail('not-found', `${inputPath} does not exist`);
+  }
+  try {
+    if (info.isFile()) {
+      if (info.size > MAX_INPUT_BYTES) return fail('too-large', `${inputPath} is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES}`);
+      return ok([{ path: path.basename(inputPath), data: new Uint8Array(await readFile(inputPath)) }]);
+    }
+    if (!info.isDirectory()) return fail('invalid-input', `${inputPath} is neither a file nor a folder`);
+    const files: FormatFile[] = [];
+    let total = 0;
+    const walk = async (dir: string, prefix: string): Promise<Result<void>> => {
+      const entries = await readdir(dir, { withFileTypes: true });
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (entry.name.startsWith('.')) continue;
+        const full = path.join(dir, entry.name);
+        const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          const inner = await walk(full, rel);
+          if (!inner.ok) return inner;
+        } else if (entry.isFile()) {
+          if (files.length >= MAX_INPUT_FILES) return fail('too-large', `${inputPath} holds more than ${MAX_INPUT_FILES} files`);
+          const data = new Uint8Array(await readFile(full));
+          total += data.byteLength;
+          if (total > MAX_INPUT_BYTES) return fail('too-large', `${inputPath} holds more than ${MAX_INPUT_BYTES} bytes`);
+          files.push({ path: rel, data });
+        }
+      }
+      return ok(undefined);
+    };
+    const walked = await walk(inputPath, '');
+    if (!walked.ok) return walked;
+    if (files.length === 0) return fail('invalid-input', `${inputPath} is an empty folder`);
+    return ok(files);
+  } catch (e) {
+    return fail('io-error', `could not read ${inputPath}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Options for `writeOutputs`. */
+export interface WriteOptions {
+  /** Replace files that already exist (default: refuse with `conflict`). */
+  overwrite?: boolean;
+}
+
+/**
+ * Writes codec output: into a .zip when `outputPath` ends in `.zip`; to
+ * `outputPath` itself when there is one file and the path names a file (has an
+ * extension and is not a folder); otherwise into the folder `outputPath`,
+ * created if needed. Returns the paths written. Refuses unsafe relative names.
+ */
+export async function writeOutputs(outputPath: string, files: FormatFile[], options: WriteOptions = {}): Promise<Result<string[]>> {
+  for (const f of files) {
+    if (safeRelativePath(f.path) === undefined) return fail('invalid-input', `refusing to write the unsafe file name ${f.path}`);
+  }
+  const targets: Array<{ to: string; data: string | Uint8Array }> = [];
+  const existing = await stat(outputPath).catch(() => undefined);
+  if (isZipPath(outputPath)) {
+    targets.push({ to: outputPath, data: zipFiles(files) });
+  } else if (files.length === 1 && path.extname(outputPath) !== '' && !existing?.isDirectory()) {
+    targets.push({ to: outputPath, data: files[0]!.data });
+  } else {
+    for (const f of files) targets.push({ to: path.join(outputPath, ...safeRelativePath(f.path)!.split('/')), data: f.data });
+  }
+  if (!options.overwrite) {
+    for (const t of targets) {
+      const there = await stat(t.to).catch(() => undefined);
+      if (there) return fail('conflict', `${t.to} already exists (use --force to replace it)`);
+    }
+  }
+  try {
+    for (const t of targets) {
+      await mkdir(path.dirname(t.to), { recursive: true });
+      await writeFile(t.to, t.data);
+    }
+  } catch (e) {
+    return fail('io-error', `could not write ${outputPath}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return ok(targets.map((t) => t.to));
+}

@@ -1,0 +1,226 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentStatus, LabelSchema } from '../../../annotations/model';
+import type { Failure } from '../../../annotations/result';
+import type { ImportReport } from '../../../shared/api';
+import type { DocumentSummary } from '../../../shared/library';
+import { LabelEditorDialog } from '../labels/label-editor-dialog';
+import { BackupsDialog } from '../library/backups-dialog';
+import { DeleteDocumentDialog } from '../library/delete-document-dialog';
+import { ImportDialog } from '../library/import-dialog';
+import { LibrarySidebar } from '../library/library-sidebar';
+import { readDroppedFiles } from '../library/read-dropped-files';
+import { AuthorField } from './author-field';
+import { DocumentPane } from './document-pane';
+import { DropOverlay } from './drop-overlay';
+import { ExportDialog, type ExportFormat } from './export-dialog';
+import { failureLines } from './format-problem';
+import { IncidentBanner } from './incident-banner';
+import type { Notice, NoticeInput } from './notice';
+import { NoticeList } from './notice-list';
+import { TopBar } from './top-bar';
+import { useFileDrop } from './use-file-drop';
+import { useLibrary } from './use-library';
+
+const SIDEBAR_ID = 'library-sidebar';
+
+type OpenDialog = 'import' | 'export' | 'labels' | null;
+
+/** The app shell: top bar, library sidebar, the reader, and the dialogs around them. */
+export function App() {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const noticeId = useRef(0);
+  const notify = useCallback((notice: NoticeInput) => {
+    noticeId.current += 1;
+    const id = noticeId.current;
+    setNotices((all) => [...all, { ...notice, id } as Notice]);
+  }, []);
+  const reportFailure = useCallback((title: string, failure: Failure) => notify({ kind: 'error', title, ...failureLines(failure) }), [notify]);
+
+  const library = useLibrary(reportFailure);
+  const { documents, labels, view, info, loading, open } = library;
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
+  const [backupsOf, setBackupsOf] = useState<DocumentSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [incidentsDismissed, setIncidentsDismissed] = useState(false);
+  const openedFirst = useRef(false);
+
+  const currentId = view?.document.id ?? null;
+  const current = documents.find((d) => d.id === currentId) ?? null;
+
+  // On start, open the first document so the reader is never blank when there is something to read.
+  useEffect(() => {
+    if (loading || openedFirst.current) return;
+    openedFirst.current = true;
+    const first = documents[0];
+    if (first && currentId === null) void open(first.id);
+  }, [loading, documents, currentId, open]);
+
+  const usage = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const doc of documents) for (const [id, n] of Object.entries(doc.countsByLabel)) counts.set(id, (counts.get(id) ?? 0) + n);
+    return counts;
+  }, [documents]);
+
+  const showImportReport = (report: ImportReport) => {
+    notify({ kind: 'import', report });
+    const first = report.added[0];
+    if (first) void open(first.id);
+  };
+
+  const importFromDialog = async () => {
+    setBusy(true);
+    const result = await window.parley.api.importFromDialog({});
+    setBusy(false);
+    if (!result.ok) return reportFailure('Import failed', result.error);
+    if (result.value === null) return;
+    setDialog(null);
+    showImportReport(result.value);
+  };
+
+  const importTexts = async (files: Array<{ name: string; content: string }>, earlierProblems: ImportReport['problems'] = []) => {
+    if (files.length === 0) {
+      showImportReport({ added: [], duplicates: [], problems: earlierProblems });
+      return true;
+    }
+    setBusy(true);
+    const result = await window.parley.api.importTexts({ files });
+    setBusy(false);
+    if (!result.ok) {
+      notify({ kind: 'error', title: 'Import failed', message: result.error.message, problems: [...earlierProblems, ...(result.error.problems ?? [])].map((p) => (p.file ? `${p.file}: ${p.message}` : p.message)) });
+      return false;
+    }
+    showImportReport({ ...result.value, problems: [...earlierProblems, ...result.value.problems] });
+    return true;
+  };
+
+  const dragging = useFileDrop((files) => {
+    void readDroppedFiles(files).then(({ texts, problems }) => importTexts(texts, problems));
+  });
+
+  const deleteDocument = async (doc: DocumentSummary) => {
+    setBusy(true);
+    const result = await window.parley.api.deleteDocument({ documentId: doc.id });
+    setBusy(false);
+    setDeleting(null);
+    if (!result.ok) return reportFailure(`Could not delete “${doc.title}”`, result.error);
+    notify({ kind: 'info', title: 'Document deleted', message: `“${doc.title}” was removed from the library.` });
+    if (doc.id === currentId) {
+      const next = documents.find((d) => d.id !== doc.id);
+      void open(next?.id ?? null);
+    }
+  };
+
+  const setStatus = async (status: DocumentStatus) => {
+    if (!current) return;
+    setBusy(true);
+    const result = await window.parley.api.setStatus({ documentId: current.id, status });
+    setBusy(false);
+    if (!result.ok) return reportFailure('Could not change the status', result.error);
+    library.setDocuments((all) => all.map((d) => (d.id === result.value.id ? result.value : d)));
+  };
+
+  const exportTo = async (scope: 'current' | 'library', format: ExportFormat) => {
+    setBusy(true);
+    const result = await window.parley.api.exportToDialog(scope === 'current' && currentId ? { documentIds: [currentId], format } : { format });
+    setBusy(false);
+    if (!result.ok) return reportFailure('Export failed', result.error);
+    if (result.value === null) return;
+    setDialog(null);
+    notify({ kind: 'export', path: result.value.path, warnings: result.value.warnings });
+  };
+
+  const saveAuthor = async (author: string): Promise<string | null> => {
+    const result = await window.parley.api.setAuthor({ author });
+    if (!result.ok) return result.error.message;
+    if (info) library.setInfo({ ...info, author: result.value.author });
+    return null;
+  };
+
+  const labelsSaved = (schema: LabelSchema) => {
+    library.setLabels(schema);
+    setDialog(null);
+    notify({ kind: 'info', title: 'Labels saved', message: `${schema.labels.length} ${schema.labels.length === 1 ? 'label' : 'labels'} in the schema.` });
+    void library.refresh();
+  };
+
+  const incidents = info?.incidents ?? [];
+
+  return (
+    <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}`}>
+      <a className="skip-link" href="#document">
+        Skip to the document
+      </a>
+      <TopBar
+        sidebarId={SIDEBAR_ID}
+        sidebarOpen={sidebarOpen}
+        current={current}
+        statusBusy={busy}
+        canExport={documents.length > 0}
+        onToggleSidebar={() => setSidebarOpen((o) => !o)}
+        onStatus={(status) => void setStatus(status)}
+        onExport={() => setDialog('export')}
+        onLabels={() => setDialog('labels')}
+        onImport={() => setDialog('import')}
+      />
+      <div className="app-body">
+        <div className="sidebar-slot" hidden={!sidebarOpen}>
+          <LibrarySidebar
+            id={SIDEBAR_ID}
+            documents={documents}
+            labels={labels}
+            currentId={currentId}
+            loading={loading}
+            onOpen={(id) => void open(id)}
+            onShowBackups={setBackupsOf}
+            onDelete={setDeleting}
+            onImport={() => setDialog('import')}
+            footer={info && <AuthorField author={info.author} onSave={saveAuthor} />}
+          />
+        </div>
+        <main id="document" className="main-pane" tabIndex={-1} aria-label="Document">
+          {(incidents.length > 0 && !incidentsDismissed) || notices.length > 0 ? (
+            <div className="notices">
+              {incidents.length > 0 && !incidentsDismissed && info && <IncidentBanner incidents={incidents} storeDir={info.storeDir} onDismiss={() => setIncidentsDismissed(true)} />}
+              <NoticeList notices={notices} onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))} />
+            </div>
+          ) : null}
+          <DocumentPane
+            view={view}
+            labels={labels}
+            author={info?.author ?? ''}
+            hasDocuments={documents.length > 0}
+            onImport={() => setDialog('import')}
+            onViewChange={library.setView}
+            onError={(message) => notify({ kind: 'error', title: 'Reader', message, problems: [] })}
+          />
+        </main>
+      </div>
+      {dragging && <DropOverlay />}
+      <ImportDialog
+        open={dialog === 'import'}
+        busy={busy}
+        onClose={() => setDialog(null)}
+        onChooseFiles={() => void importFromDialog()}
+        onPaste={(name, content) => {
+          void importTexts([{ name, content }]).then((done) => done && setDialog(null));
+        }}
+      />
+      {dialog === 'export' && (
+        <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, format) => void exportTo(scope, format)} />
+      )}
+      {dialog === 'labels' && <LabelEditorDialog schema={labels} usage={usage} onClose={() => setDialog(null)} onSaved={labelsSaved} />}
+      <DeleteDocumentDialog document={deleting} busy={busy} onCancel={() => setDeleting(null)} onConfirm={(doc) => void deleteDocument(doc)} />
+      <BackupsDialog
+        document={backupsOf}
+        onClose={() => setBackupsOf(null)}
+        onRestored={(doc, backup) => {
+          setBackupsOf(null);
+          notify({ kind: 'info', title: 'Backup restored', message: `“${doc.title}” now has the ${backup.annotationCount} annotations it had on ${new Date(backup.takenAt).toLocaleString()}.` });
+          void library.refresh();
+        }}
+      />
+    </div>
+  );
+}

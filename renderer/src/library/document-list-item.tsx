@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import type { DocumentSummary } from '../../../shared/library';
+import { Icon } from '../ui/icon';
+import { formatAbsoluteTime, formatRelativeTime } from './format-time';
+import { STATUS_NAMES } from './status-names';
+
+interface DocumentListItemProps {
+  document: DocumentSummary;
+  current: boolean;
+  onOpen: () => void;
+  onShowBackups: () => void;
+  onDelete: () => void;
+}
+
+/** One document in the library list: open it, see its backups, or delete it. */
+export function DocumentListItem({ document, current, onOpen, onShowBackups, onDelete }: DocumentListItemProps) {
+  const count = document.annotationCount;
+  const titleId = useId();
+  const metaId = useId();
+  return (
+    <li className={`document-item${current ? ' is-current' : ''}`} data-document-id={document.id}>
+      <button type="button" className="document-open" aria-current={current ? 'true' : undefined} aria-labelledby={titleId} aria-describedby={metaId} onClick={onOpen}>
+        <span id={titleId} className="document-title">
+          {document.title}
+        </span>
+        <span id={metaId} className="document-meta">
+          <span className={`status-pill status-${document.status}`}>{STATUS_NAMES[document.status]}</span>
+          <span className="document-count">
+            {count} {count === 1 ? 'annotation' : 'annotations'}
+          </span>
+          <time dateTime={document.updatedAt} title={`Last changed ${formatAbsoluteTime(document.updatedAt)}`}>
+            {formatRelativeTime(document.updatedAt)}
+          </time>
+        </span>
+      </button>
+      <span className="document-actions">
+        <button type="button" className="icon-button" aria-label={`Backups of “${document.title}”`} title="Backups" onClick={onShowBackups}>
+          <Icon name="history" />
+        </button>
+        <button type="button" className="icon-button icon-button-danger" aria-label={`Delete “${document.title}”`} title="Delete" onClick={onDelete}>
+          <Icon name="trash" />
+        </button>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ImportReport } from '../../../shared/api';
+import { formatProblem } from '../app/format-problem';
+import { Banner } from '../ui/banner';
+
+interface ImportReportNoticeProps {
+  report: ImportReport;
+  onDismiss: () => void;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What an import did: every document added, every duplicate and every problem, by name. */
+export function ImportReportNotice({ report, onDismiss }: ImportReportNoticeProps) {
+  const { added, duplicates, problems } = report;
+  const tone = problems.length > 0 ? 'warning' : added.length > 0 ? 'success' : 'info';
+  const parts = [plural(added.length, 'document added', 'documents added')];
+  if (duplicates.length > 0) parts.push(plural(duplicates.length, 'already in the library', 'already in the library'));
+  if (problems.length > 0) parts.push(plural(problems.length, 'problem', 'problems'));
+  return (
+    <Banner tone={tone} title={`Import: ${parts.join(', ')}`} onDismiss={onDismiss} dismissLabel="Dismiss import report">
+      <div className="import-report" data-testid="import-report">
+        {added.length > 0 && (
+          <div>
+            <h3 className="report-heading">Added</h3>
+            <ul>
+              {added.map((doc) => (
+                <li key={doc.id}>{doc.title}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {duplicates.length > 0 && (
+          <div>
+            <h3 className="report-heading">Not added: the same text is already in the library</h3>
+            <ul>
+              {duplicates.map((dup, i) => (
+                <li key={`${dup.name}-${i}`}>{dup.name}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {problems.length > 0 && (
+          <div>
+            <h3 className="report-heading">Problems</h3>
+            <ul>
+              {problems.map((problem, i) => (
+                <li key={i}>{formatProblem(problem)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </Banner>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import type { LabelSchema } from '../../../annotations/model';
+import type { DocumentSummary } from '../../../shared/library';
+import { DocumentListItem } from './document-list-item';
+import { LibraryProgress } from './library-progress';
+
+interface LibrarySidebarProps {
+  id: string;
+  documents: DocumentSummary[];
+  labels: LabelSchema;
+  currentId: string | null;
+  loading: boolean;
+  onOpen: (documentId: string) => void;
+  onShowBackups: (document: DocumentSummary) => void;
+  onDelete: (document: DocumentSummary) => void;
+  onImport: () => void;
+  footer: ReactNode;
+}
+
+/** The left column: progress through the library and the list of documents. */
+export function LibrarySidebar({ id, documents, labels, currentId, loading, onOpen, onShowBackups, onDelete, onImport, footer }: LibrarySidebarProps) {
+  return (
+    <nav id={id} className="sidebar" aria-label="Library">
+      <div className="sidebar-header">
+        <h2 className="sidebar-title">Library</h2>
+        <span className="sidebar-count">{documents.length === 1 ? '1 document' : `${documents.length} documents`}</span>
+      </div>
+      <LibraryProgress documents={documents} labels={labels} />
+      {loading ? (
+        <p className="sidebar-empty">Loading…</p>
+      ) : documents.length === 0 ? (
+        <div className="sidebar-empty">
+          <p>No documents yet.</p>
+          <p>
+            <button type="button" className="link-button" onClick={onImport}>
+              Import articles
+            </button>{' '}
+            or drop .txt, .md or .html files anywhere on the window.
+          </p>
+        </div>
+      ) : (
+        <ul className="document-list" aria-label="Documents">
+          {documents.map((doc) => (
+            <DocumentListItem
+              key={doc.id}
+              document={doc}
+              current={doc.id === currentId}
+              onOpen={() => onOpen(doc.id)}
+              onShowBackups={() => onShowBackups(doc)}
+              onDelete={() => onDelete(doc)}
+            />
+          ))}
+        </ul>
+      )}
+      <div className="sidebar-footer">{footer}</div>
+    </nav>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * A `.txt` name for pasted text: the given title, or else the text's first
+ * line, shortened. The main process takes the document's title from this name.
+ */
+export function pastedFileName(title: string, text: string): string {
+  const firstLine = text.trim().split(/\r?\n/, 1)[0]?.replace(/^#+\s*/, '') ?? '';
+  const base = (title.trim() || firstLine)
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const short = base.length > 80 ? `${base.slice(0, 79).trimEnd()}…` : base;
+  return `${short || 'Pasted text'}.txt`;
+}

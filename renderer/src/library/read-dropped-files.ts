@@ -1,0 +1,40 @@
+import type { Problem } from '../../../annotations/result';
+import type { MAX_IMPORT_TEXT } from '../../../shared/api';
+
+/** File name endings the library imports. */
+export const IMPORTABLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
+
+/** The main process's limit on one text; typed so that it fails to compile if the two drift apart (importing the value would bundle zod). */
+const MAX_TEXT: typeof MAX_IMPORT_TEXT = 10_000_000;
+
+/** Most files one import sends to the main process. */
+const MAX_FILES = 500;
+
+/**
+ * Reads dropped files as text. Files of other kinds, files too large to send
+ * and files that cannot be read become problems, each named; none is skipped silently.
+ */
+export async function readDroppedFiles(files: readonly File[]): Promise<{ texts: Array<{ name: string; content: string }>; problems: Problem[] }> {
+  const texts: Array<{ name: string; content: string }> = [];
+  const problems: Problem[] = [];
+  for (const [index, file] of files.entries()) {
+    const name = file.name || `dropped file ${index + 1}`;
+    if (!IMPORTABLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) {
+      problems.push({ file: name, message: 'not an article: Parley imports .txt, .md and .html files' });
+      continue;
+    }
+    if (texts.length >= MAX_FILES) {
+      problems.push({ file: name, message: `not imported: at most ${MAX_FILES} files can be dropped at once` });
+      continue;
+    }
+    try {
+      const content = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+      if (content.length > MAX_TEXT) problems.push({ file: name, message: `too large: more than ${MAX_TEXT.toLocaleString()} characters` });
+      else texts.push({ name, content });
+    } catch (error) {
+      const message = error instanceof TypeError ? 'not valid UTF-8 text' : `could not be read (${error instanceof Error ? error.message : String(error)})`;
+      problems.push({ file: name, message });
+    }
+  }
+  return { texts, problems };
+}

@@ -16,6 +16,7 @@
  *   annotations, or else after the file or folder.
  * Documents are matched across annotators by the SHA-256 of their text.
  */
+import type { CliIo } from './cli-io';
 import path from 'node:path';
 import { buildAgreementReport } from '../../annotations/agreement/report';
 import type { AgreementDocument, AnnotatorDocuments } from '../../annotations/agreement/agreement-input';
@@ -47,11 +48,6 @@ interface AgreeArgs {
   output: Output;
 }
 
-/** Where the command writes. */
-export interface AgreeIo {
-  out(s: string): void;
-  err(s: string): void;
-}
 
 function parseArgs(argv: string[]): AgreeArgs | string {
   const args: AgreeArgs = { inputs: [], output: 'table' };
@@ -75,7 +71,7 @@ function parseArgs(argv: string[]): AgreeArgs | string {
 }
 
 /** Runs `parley agree`; resolves with the exit code. Never throws for bad input. */
-export async function runAgree(argv: string[], io: AgreeIo): Promise<number> {
+export async function runAgree(argv: string[], io: CliIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.out(AGREE_USAGE);
     return 0;

@@ -7,13 +7,9 @@
 import { getCodec, FORMAT_NAMES } from '../../annotations/formats/index';
 import { corpusCounts, describeExportWarnings, describeFailure, describeImport } from '../../annotations/formats/report';
 import { defaultLabelSchema } from '../../annotations/labels';
+import type { CliIo } from './cli-io';
 import { readInputs, writeOutputs } from './read-inputs';
 
-/** Where the command writes its report. */
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 /** Usage text of `parley convert`. */
 export const CONVERT_USAGE = `Usage: parley convert --from FORMAT INPUT --to FORMAT OUTPUT [--author NAME] [--layers own,reconciled] [--force]

@@ -6,7 +6,7 @@
 import { FORMAT_NAMES, getCodec } from '../../annotations/formats/index';
 import { describeFailure, describeImport } from '../../annotations/formats/report';
 import { defaultLabelSchema } from '../../annotations/labels';
-import type { CliIo } from './convert';
+import type { CliIo } from './cli-io';
 import { readInputs } from './read-inputs';
 
 /** Usage text of `parley validate`. */

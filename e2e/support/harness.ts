@@ -6,6 +6,7 @@
  * With PARLEY_E2E_ELECTRON=1 and an Electron binary present, the same specs
  * drive the packaged app instead, through Playwright's Electron support.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,7 @@ import { createHandlers } from '../../electron/main/handlers/create-handlers';
 import { registerApi, type InvokeEventLike } from '../../electron/main/ipc/register-api';
 import { createSenderCheck } from '../../electron/main/ipc/sender-check';
 import { openAppStore } from '../../electron/main/open-app-store';
+import type { ScriptedAnswer } from '../../electron/main/scripted-dialogs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -182,11 +184,32 @@ export async function launchParley(options: LaunchOptions = {}): Promise<ParleyH
   return harness;
 }
 
+/** Dialog answers for the real app, passed through the queue file its scripted dialogs read. */
+class QueuedFileDialogs extends TestDialogs {
+  constructor(private readonly queueFile: string) {
+    super();
+  }
+  private push(answer: ScriptedAnswer): void {
+    const queue = existsSync(this.queueFile) ? (JSON.parse(readFileSync(this.queueFile, 'utf8')) as ScriptedAnswer[]) : [];
+    queue.push(answer);
+    writeFileSync(this.queueFile, JSON.stringify(queue));
+  }
+  override nextOpen(paths: string[] | null): void {
+    this.push({ kind: 'open', paths });
+  }
+  override nextSave(file: string | null): void {
+    this.push({ kind: 'save', path: file });
+  }
+}
+
 async function launchElectron(storeDir: string, options: LaunchOptions): Promise<ParleyHarness> {
-  const dialogs = new TestDialogs();
+  const queueFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'parley-dialogs-')), 'queue.json');
+  writeFileSync(queueFile, '[]');
+  const dialogs = new QueuedFileDialogs(queueFile);
   const args = [path.join(ROOT, 'out/main/index.js'), '--store', storeDir];
   if (options.seedSamples === false) args.push('--no-samples');
-  let app = await _electron.launch({ args, env: { ...process.env, PARLEY_E2E: '1' } as Record<string, string> });
+  const env = { ...process.env, PARLEY_E2E_DIALOG_QUEUE: queueFile } as Record<string, string>;
+  let app = await _electron.launch({ args, env });
   let page = await app.firstWindow();
   return {
     get page() {
@@ -199,7 +222,7 @@ async function launchElectron(storeDir: string, options: LaunchOptions): Promise
     },
     async restart() {
       await app.close();
-      app = await _electron.launch({ args, env: { ...process.env, PARLEY_E2E: '1' } as Record<string, string> });
+      app = await _electron.launch({ args, env });
       page = await app.firstWindow();
     },
     async close() {

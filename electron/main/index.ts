@@ -8,6 +8,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronDialogs } from './electron-dialogs';
+import { createScriptedDialogs } from './scripted-dialogs';
 import { createHandlers } from './handlers/create-handlers';
 import { hardenContents, hardenSession } from './harden-contents';
 import { registerApi } from './ipc/register-api';
@@ -19,6 +20,8 @@ import { createMainWindow } from './window-options';
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
 const isOwnRenderer = createSenderCheck(rendererOrigins);
+// End-to-end specs driving the unpackaged app answer its file dialogs from a queue file.
+const dialogQueue = !app.isPackaged ? process.env.PARLEY_E2E_DIALOG_QUEUE : undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -39,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(path.join(__dirname, '../renderer'));
 
     const storeDir = resolveStoreDir(process.argv, process.env, app.getPath('userData'));
-    const opened = await openAppStore(storeDir, os.userInfo().username);
+    const opened = await openAppStore(storeDir, os.userInfo().username, { seedSamples: !process.argv.includes('--no-samples') });
     if (!opened.ok) {
       dialog.showErrorBox('Parley cannot open its store', `${opened.error.message}\n\nStore: ${storeDir}`);
       app.quit();
@@ -62,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
       settings,
       incidents,
       version: app.getVersion(),
-      dialogs: createElectronDialogs(() => window ?? undefined),
+      dialogs: dialogQueue ? createScriptedDialogs(dialogQueue) : createElectronDialogs(() => window ?? undefined),
       notify: (event) => window?.webContents.send('parley:event', event),
     });
     registerApi(ipcMain, handlers, isOwnRenderer);

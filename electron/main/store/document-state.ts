@@ -1,0 +1,203 @@
+/**
+ * Pure operations on a document file's content: applying a change with its
+ * undo history, undo and redo, label migration, and the summaries the store
+ * hands out. No I/O here; `parley-store.ts` persists the results.
+ */
+import { applyChange, checkSpan, invertChange, sortAnnotations } from '../../../annotations/annotation';
+import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, LayerKind } from '../../../annotations/model';
+import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
+import { fail, ok, type Result } from '../../../annotations/result';
+import { textSha256 } from '../../../annotations/text-hash';
+import type { DocumentSummary, DocumentView } from '../../../shared/library';
+import { STORE_SCHEMA_VERSION, type DocumentFile, type HistoryEntry } from './store-schemas';
+
+/** Most undo steps kept per document; the oldest are dropped. */
+export const HISTORY_LIMIT = 200;
+
+/** A new document file for an imported document. */
+export function newDocumentFile(doc: CorpusDocument, labelsRevision: number, now: string): DocumentFile {
+  return {
+    schemaVersion: STORE_SCHEMA_VERSION,
+    document: doc.document,
+    layers: doc.layers.map((l) => ({ ...l, annotations: sortAnnotations([...l.annotations]) })),
+    decisions: doc.decisions,
+    history: { undo: [], redo: [] },
+    labelsRevision,
+    updatedAt: now,
+  };
+}
+
+/** Checks an incoming document: its hash, unique layer ids, and every annotation against its text. */
+export function checkCorpusDocument(doc: CorpusDocument): Result<void> {
+  const { document } = doc;
+  if (textSha256(document.text) !== document.sha256) return fail('invalid-input', `document ${document.id}: sha256 does not match its text`);
+  const seen = new Set<string>();
+  for (const layer of doc.layers) {
+    if (seen.has(layer.id)) return fail('invalid-input', `document ${document.id}: layer ${layer.id} appears twice`);
+    seen.add(layer.id);
+    const checked = checkAnnotations(document.id, document.text, layer.annotations);
+    if (!checked.ok) return fail(checked.error.code, `document ${document.id}, layer ${layer.id}: ${checked.error.message}`);
+  }
+  return ok(undefined);
+}
+
+/** Checks annotations against a document: its id, offsets inside the text, quote equal to the text. */
+export function checkAnnotations(documentId: string, text: string, annotations: readonly Annotation[]): Result<void> {
+  const ids = new Set<string>();
+  for (const a of annotations) {
+    if (a.documentId !== documentId) return fail('invalid-input', `annotation ${a.id} belongs to document ${a.documentId}`);
+    const span = checkSpan(text, a.start, a.end);
+    if (!span.ok) return fail('invalid-input', `annotation ${a.id}: ${span.error.message}`);
+    if (text.slice(a.start, a.end) !== a.quote.exact) return fail('invalid-input', `annotation ${a.id}: its quote does not match the text at [${a.start}, ${a.end})`);
+    if (ids.has(a.id)) return fail('conflict', `annotation ${a.id} appears twice`);
+    ids.add(a.id);
+  }
+  return ok(undefined);
+}
+
+/**
+ * Applies `change` to one layer and records it for undo (clearing redo). The
+ * removed annotations are recorded as stored, so undo restores exactly what was
+ * there. The layer is created if it is the own or reconciled layer.
+ */
+export function changeLayer(file: DocumentFile, layerId: string, change: AnnotationChange, label: string, now: string): Result<DocumentFile> {
+  const checked = checkAnnotations(file.document.id, file.document.text, change.added);
+  if (!checked.ok) return checked;
+  const layer = findOrCreateLayer(file, layerId, change.added[0]?.author ?? '');
+  if (!layer.ok) return layer;
+  const byId = new Map(layer.value.annotations.map((a) => [a.id, a]));
+  const removed: Annotation[] = [];
+  for (const a of change.removed) {
+    const stored = byId.get(a.id);
+    if (!stored) return fail('not-found', `annotation ${a.id} is not in layer ${layerId}`);
+    removed.push(stored);
+  }
+  const recorded: AnnotationChange = { removed, added: change.added };
+  const applied = applyChange(layer.value.annotations, recorded);
+  if (!applied.ok) return applied;
+  const entry: HistoryEntry = { label, layerId, change: recorded, at: now };
+  const undo = [...file.history.undo, entry].slice(-HISTORY_LIMIT);
+  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), history: { undo, redo: [] }, updatedAt: now });
+}
+
+/** Undoes the newest step. Fails with `not-found` if there is nothing to undo. */
+export function undoStep(file: DocumentFile, now: string): Result<DocumentFile> {
+  const entry = file.history.undo.at(-1);
+  if (!entry) return fail('not-found', 'there is nothing to undo');
+  const moved = replay(file, entry, invertChange(entry.change), now);
+  if (!moved.ok) return moved;
+  return ok({ ...moved.value, history: { undo: file.history.undo.slice(0, -1), redo: [...file.history.redo, entry] } });
+}
+
+/** Redoes the newest undone step. Fails with `not-found` if there is nothing to redo. */
+export function redoStep(file: DocumentFile, now: string): Result<DocumentFile> {
+  const entry = file.history.redo.at(-1);
+  if (!entry) return fail('not-found', 'there is nothing to redo');
+  const moved = replay(file, entry, entry.change, now);
+  if (!moved.ok) return moved;
+  return ok({ ...moved.value, history: { undo: [...file.history.undo, entry].slice(-HISTORY_LIMIT), redo: file.history.redo.slice(0, -1) } });
+}
+
+function replay(file: DocumentFile, entry: HistoryEntry, change: AnnotationChange, now: string): Result<DocumentFile> {
+  const layer = findOrCreateLayer(file, entry.layerId, '');
+  if (!layer.ok) return layer;
+  const applied = applyChange(layer.value.annotations, change);
+  if (!applied.ok) return fail('conflict', `cannot ${change === entry.change ? 'redo' : 'undo'} “${entry.label}”: ${applied.error.message}`);
+  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), updatedAt: now });
+}
+
+/** Adds or replaces a whole layer; undo steps of that layer are dropped (they no longer apply). */
+export function putLayer(file: DocumentFile, layer: AnnotationLayer, now: string): DocumentFile {
+  return { ...withLayer(file, { ...layer, annotations: sortAnnotations([...layer.annotations]) }), history: historyWithout(file, layer.id), updatedAt: now };
+}
+
+/** Removes a layer and its undo steps. */
+export function removeLayer(file: DocumentFile, layerId: string, now: string): DocumentFile {
+  return { ...file, layers: file.layers.filter((l) => l.id !== layerId), history: historyWithout(file, layerId), updatedAt: now };
+}
+
+function historyWithout(file: DocumentFile, layerId: string): DocumentFile['history'] {
+  return { undo: file.history.undo.filter((e) => e.layerId !== layerId), redo: file.history.redo.filter((e) => e.layerId !== layerId) };
+}
+
+/**
+ * Applies a label migration: each `from` label becomes `to`, or its annotations
+ * are deleted when `to` is null, in every layer and in the undo history. If
+ * annotations were deleted, the history is cleared (its steps would bring back
+ * a label that no longer exists). Returns null if the file does not use any
+ * `from` label.
+ */
+export function migrateLabels(file: DocumentFile, migrate: ReadonlyArray<{ from: string; to: string | null }>, revision: number): DocumentFile | null {
+  const map = new Map(migrate.map((m) => [m.from, m.to]));
+  const uses = (a: Annotation) => map.has(a.labelId);
+  const entries = [...file.history.undo, ...file.history.redo];
+  const touched = file.layers.some((l) => l.annotations.some(uses)) || entries.some((e) => e.change.added.some(uses) || e.change.removed.some(uses));
+  if (!touched) return null;
+  const deletes = [...map.values()].includes(null);
+  const relabel = (list: Annotation[]): Annotation[] =>
+    list.flatMap((a) => {
+      if (!map.has(a.labelId)) return [a];
+      const to = map.get(a.labelId);
+      return to === null || to === undefined ? [] : [{ ...a, labelId: to }];
+    });
+  const relabelEntry = (e: HistoryEntry): HistoryEntry => ({ ...e, change: { removed: relabel(e.change.removed), added: relabel(e.change.added) } });
+  const history = deletes ? { undo: [], redo: [] } : { undo: file.history.undo.map(relabelEntry), redo: file.history.redo.map(relabelEntry) };
+  return { ...file, layers: file.layers.map((l) => ({ ...l, annotations: relabel(l.annotations) })), history, labelsRevision: revision };
+}
+
+/** The reader's view of a document file. The objects are the store's own: treat them as read-only. */
+export function viewOf(file: DocumentFile): DocumentView {
+  return {
+    document: file.document,
+    layers: file.layers,
+    decisions: file.decisions,
+    updatedAt: file.updatedAt,
+    undoLabel: file.history.undo.at(-1)?.label ?? null,
+    redoLabel: file.history.redo.at(-1)?.label ?? null,
+  };
+}
+
+const summaries = new WeakMap<DocumentFile, DocumentSummary>();
+
+/** The library row of a document file (cached per state). */
+export function summaryOf(file: DocumentFile): DocumentSummary {
+  const cached = summaries.get(file);
+  if (cached) return cached;
+  const { document } = file;
+  const own = file.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? [];
+  const countsByLabel: Record<string, number> = {};
+  for (const a of own) countsByLabel[a.labelId] = (countsByLabel[a.labelId] ?? 0) + 1;
+  const summary: DocumentSummary = {
+    id: document.id,
+    title: document.title,
+    source: document.source,
+    sha256: document.sha256,
+    importedAt: document.importedAt,
+    updatedAt: file.updatedAt,
+    status: document.status,
+    annotationCount: own.length,
+    countsByLabel,
+    layers: file.layers.map((l) => ({ id: l.id, kind: l.kind, author: l.author, count: l.annotations.length })),
+    length: document.text.length,
+  };
+  summaries.set(file, summary);
+  return summary;
+}
+
+/** Annotations in the own layer. */
+export function ownCount(file: DocumentFile): number {
+  return file.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations.length ?? 0;
+}
+
+function findOrCreateLayer(file: DocumentFile, layerId: string, author: string): Result<AnnotationLayer> {
+  const found = file.layers.find((l) => l.id === layerId);
+  if (found) return ok(found);
+  const kind: LayerKind | null = layerId === OWN_LAYER_ID ? 'own' : layerId === RECONCILED_LAYER_ID ? 'reconciled' : null;
+  if (!kind) return fail('not-found', `document ${file.document.id} has no layer ${layerId}`);
+  return ok({ id: layerId, kind, author, annotations: [] });
+}
+
+function withLayer(file: DocumentFile, layer: AnnotationLayer): DocumentFile {
+  const exists = file.layers.some((l) => l.id === layer.id);
+  return { ...file, layers: exists ? file.layers.map((l) => (l.id === layer.id ? layer : l)) : [...file.layers, layer] };
+}

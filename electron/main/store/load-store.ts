@@ -1,0 +1,198 @@
+/**
+ * Reading a store from disk when it opens, and repairing what is damaged.
+ *
+ * `library.json` is the commit point of every change to the set of documents:
+ * a document file that the index does not list is left over from an import or
+ * a deletion that was interrupted, and is moved into the backups (never lost).
+ * A damaged file goes to `damaged/` and is replaced by its newest valid backup;
+ * each repair is reported as a `StoreIncident`.
+ */
+import { readdir, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { defaultLabelSchema } from '../../../annotations/labels';
+import type { LabelSchema } from '../../../annotations/model';
+import { fail, ok, type Result } from '../../../annotations/result';
+import type { StoreIncident } from '../../../shared/library';
+import { Backups, type BackupRecord } from './backups';
+import { DamagedFileError, NewerSchemaError, parseStoreFile, TEMP_SUFFIX, writeFileDurably } from './durable-file-adapter';
+import { migrateLabels, ownCount } from './document-state';
+import { quarantineFile } from './quarantine';
+import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
+
+/** Name of the index file. */
+export const LIBRARY_FILE = 'library.json';
+/** Folder of document files. */
+export const DOCUMENTS_DIR = 'documents';
+
+/** A store as read from disk, after repairs. */
+export interface LoadedStore {
+  library: LibraryFile;
+  files: Map<string, DocumentFile>;
+  backups: Backups;
+  incidents: StoreIncident[];
+}
+
+/** Path of the document file with this stem. */
+export function documentPath(dir: string, stem: string): string {
+  return path.join(dir, DOCUMENTS_DIR, `${stem}.json`);
+}
+
+/** An empty index. */
+export function emptyLibrary(labels: LabelSchema = defaultLabelSchema()): LibraryFile {
+  return { schemaVersion: STORE_SCHEMA_VERSION, labels, labelsRevision: 0, documents: [] };
+}
+
+type ReadOutcome<T> = { kind: 'ok'; data: T } | { kind: 'missing' } | { kind: 'damaged'; problem: string };
+
+/** Reads, validates and repairs the store in `dir` (whose lock the caller holds). */
+export async function loadStore(dir: string, now: () => string, warn: (message: string) => void): Promise<Result<LoadedStore>> {
+  try {
+    return await load(dir, now, warn);
+  } catch (error) {
+    if (error instanceof NewerSchemaError) return fail('store-corrupt', `${error.message}. Update Parley to open this store.`);
+    return fail('io-error', `could not read the store at ${dir}: ${(error as Error).message}`);
+  }
+}
+
+async function load(dir: string, now: () => string, warn: (message: string) => void): Promise<Result<LoadedStore>> {
+  const docsDir = path.join(dir, DOCUMENTS_DIR);
+  await removeTempFiles(dir);
+  await removeTempFiles(docsDir);
+  const backups = await Backups.load(dir, now, warn);
+  const incidents: StoreIncident[] = [];
+  const libraryFile = path.join(dir, LIBRARY_FILE);
+  const stemsOnDisk = (await readdir(docsDir)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+
+  let library: LibraryFile;
+  let libraryChanged = false;
+  // True when the index was restored or rebuilt: document files it does not list are then adopted, not set aside.
+  let indexRecovered = false;
+  const read = await readStoreFile(libraryFile, (b) => parseStoreFile(libraryFile, b, libraryFileSchema, STORE_SCHEMA_VERSION));
+  if (read.kind === 'ok') {
+    library = read.data;
+  } else if (read.kind === 'missing' && stemsOnDisk.length === 0 && backups.list({ kind: 'library' }).length === 0) {
+    library = emptyLibrary();
+    libraryChanged = true;
+  } else {
+    const movedTo = read.kind === 'damaged' ? await quarantineFile(dir, libraryFile, now()) : '';
+    const restored = await newestValid(backups.list({ kind: 'library' }), (b, f) => parseStoreFile(f, b, libraryFileSchema, STORE_SCHEMA_VERSION), warn);
+    library = restored?.data ?? emptyLibrary();
+    incidents.push({
+      file: libraryFile,
+      movedTo,
+      problem: read.kind === 'damaged' ? read.problem : 'the file is missing',
+      restoredFrom: restored?.from ?? null,
+    });
+    libraryChanged = true;
+    indexRecovered = true;
+  }
+
+  const files = new Map<string, DocumentFile>();
+  const entries: IndexEntry[] = [];
+  const listed = new Set<string>();
+  const ids = new Set<string>();
+  const loadEntry = async (entry: IndexEntry | null, stem: string): Promise<void> => {
+    const file = documentPath(dir, stem);
+    const parse = (bytes: Uint8Array, name: string): DocumentFile => {
+      const data = parseStoreFile(name, bytes, documentFileSchema, STORE_SCHEMA_VERSION);
+      if (entry && data.document.id !== entry.id) throw new DamagedFileError(name, `the file holds document ${data.document.id}, not ${entry.id}`);
+      if (ids.has(data.document.id)) throw new DamagedFileError(name, `document ${data.document.id} is stored twice`);
+      return data;
+    };
+    const outcome = await readStoreFile(file, (b) => parse(b, file));
+    let data: DocumentFile | null = outcome.kind === 'ok' ? outcome.data : null;
+    if (outcome.kind !== 'ok') {
+      const movedTo = outcome.kind === 'damaged' ? await quarantineFile(dir, file, now()) : '';
+      const restored = await newestValid(backups.list({ kind: 'document', stem }), parse, warn);
+      if (restored) await writeFileDurably(file, JSON.stringify(restored.data));
+      incidents.push({ file, movedTo, problem: outcome.kind === 'damaged' ? outcome.problem : 'the file is missing', restoredFrom: restored?.from ?? null });
+      data = restored?.data ?? null;
+      libraryChanged ||= data === null || entry === null;
+    }
+    if (!data) return;
+    ids.add(data.document.id);
+    files.set(data.document.id, data);
+    entries.push(entry ?? { id: data.document.id, file: stem, title: data.document.title, addedAt: data.document.importedAt });
+    if (!entry) libraryChanged = true;
+  };
+
+  for (const entry of library.documents) {
+    if (listed.has(entry.file)) continue;
+    listed.add(entry.file);
+    await loadEntry(entry, entry.file);
+  }
+  for (const stem of stemsOnDisk) {
+    if (listed.has(stem)) continue;
+    if (indexRecovered) {
+      await loadEntry(null, stem);
+    } else {
+      // Left by an interrupted import or deletion: keep it restorable, out of the library.
+      const file = documentPath(dir, stem);
+      await backups.snapshot({ kind: 'document', stem }, file, 0);
+      await unlink(file);
+    }
+  }
+  if (entries.length !== library.documents.length || entries.some((e, i) => e !== library.documents[i])) libraryChanged = true;
+  library = { ...library, documents: entries };
+
+  const pending = library.pendingMigration;
+  if (pending) {
+    for (const [id, file] of files) {
+      if (file.labelsRevision >= pending.revision) continue;
+      const migrated = migrateLabels(file, pending.migrate, pending.revision);
+      if (!migrated) continue;
+      const stem = entries.find((e) => e.id === id)!.file;
+      await backups.snapshot({ kind: 'document', stem }, documentPath(dir, stem), ownCount(file));
+      await writeFileDurably(documentPath(dir, stem), JSON.stringify(migrated));
+      files.set(id, migrated);
+    }
+    const { pendingMigration: _done, ...rest } = library;
+    library = rest;
+    libraryChanged = true;
+  }
+
+  if (libraryChanged) {
+    await backups.snapshot({ kind: 'library' }, libraryFile, 0);
+    await writeFileDurably(libraryFile, JSON.stringify(library));
+  }
+  return ok({ library, files, backups, incidents });
+}
+
+async function readStoreFile<T>(file: string, parse: (bytes: Uint8Array) => T): Promise<ReadOutcome<T>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  try {
+    return { kind: 'ok', data: parse(bytes) };
+  } catch (error) {
+    if (error instanceof DamagedFileError) return { kind: 'damaged', problem: error.problem };
+    throw error;
+  }
+}
+
+/** The newest backup that parses and validates, or null. Damaged backups are skipped with a warning. */
+export async function newestValid<T>(
+  records: readonly BackupRecord[],
+  parse: (bytes: Uint8Array, file: string) => T,
+  warn: (message: string) => void,
+): Promise<{ data: T; from: string } | null> {
+  for (const record of records) {
+    try {
+      return { data: parse(await readFile(record.file), record.file), from: record.file };
+    } catch (error) {
+      if (error instanceof NewerSchemaError) throw error;
+      warn(`skipping backup ${record.file}: ${(error as Error).message}`);
+    }
+  }
+  return null;
+}
+
+async function removeTempFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (name.endsWith(TEMP_SUFFIX)) await unlink(path.join(dir, name));
+  }
+}

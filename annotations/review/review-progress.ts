@@ -1,6 +1,7 @@
 /** How far a review has got, and where to go next; what lets review stop and resume anywhere. */
 import type { ReviewDecision } from '../model';
 import type { Difference } from './differences';
+import { decidedKeys, findUndecided } from './difference-navigation';
 import { sameLayers } from './review-state';
 
 /** Progress through the differences of one comparison. */
@@ -24,23 +25,12 @@ export function reviewProgress(
   layers: readonly [string, string],
   from = 0,
 ): ReviewProgress {
-  const decidedKeys = new Set(decisions.filter((d) => sameLayers(d, layers)).map((d) => d.differenceKey));
+  const decided = decidedKeys(decisions, layers);
   const currentKeys = new Set(differences.map((d) => d.key));
-  const isDecided = differences.map((d) => decidedKeys.has(d.key));
-  let nextUndecided: number | null = null;
-  const n = differences.length;
-  const begin = n === 0 ? 0 : ((Math.trunc(from) % n) + n) % n;
-  for (let step = 0; step < n; step++) {
-    const i = (begin + step) % n;
-    if (!isDecided[i]) {
-      nextUndecided = i;
-      break;
-    }
-  }
   return {
-    decided: isDecided.filter(Boolean).length,
-    total: n,
-    nextUndecided,
+    decided: differences.filter((d) => decided.has(d.key)).length,
+    total: differences.length,
+    nextUndecided: findUndecided(differences, decided, from),
     stale: decisions.filter((d) => sameLayers(d, layers) && !currentKeys.has(d.differenceKey)),
   };
 }

@@ -1,0 +1,150 @@
+/**
+ * Measurement probes that run inside the page, the same for Parley and the
+ * peer. Bundled as an IIFE and installed as `window.__bench`.
+ *
+ * "Painted" means: the element is in the DOM, then the next animation frame
+ * has run and its rendering (style, layout, paint) has finished — taken as
+ * the first task after that frame's requestAnimationFrame callbacks
+ * (a MessageChannel message posted from inside the callback).
+ */
+
+interface Armed {
+  kind: 'click' | 'keydown';
+  start: number | null;
+}
+
+interface PaintResult {
+  /** Start event's `timeStamp` (same clock as performance.now). */
+  start: number;
+  /** When the element was first seen in the DOM. */
+  domAt: number;
+  /** When the frame showing it had been rendered. */
+  paintAt: number;
+}
+
+interface ScrollResult {
+  /** rAF-to-rAF intervals, ms. */
+  intervals: number[];
+  /** Main-thread time of each frame: frame start (rAF timestamp) to the end of its rendering, ms. */
+  work: number[];
+  scrolledPx: number;
+}
+
+let armed: Armed | null = null;
+
+function afterNextPaint(): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(0);
+    });
+  });
+}
+
+/** Resolves when `test()` holds, checked now and after every DOM mutation; rejects after `timeoutMs`. */
+function whenDom(test: () => boolean, timeoutMs: number): Promise<number> {
+  if (test()) return Promise.resolve(performance.now());
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (!test()) return;
+      const at = performance.now();
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(at);
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}
+
+const probes = {
+  /** Remembers the timeStamp of the next click or keydown anywhere in the page (capture phase, before the app sees it). */
+  arm(kind: 'click' | 'keydown'): void {
+    const entry: Armed = { kind, start: null };
+    armed = entry;
+    const listener = (event: Event) => {
+      entry.start = event.timeStamp;
+      window.removeEventListener(kind, listener, true);
+    };
+    window.addEventListener(kind, listener, true);
+  },
+
+  /** After `arm` and the user action: waits for `selector` to match (or stop matching) and for the frame that shows it. */
+  async paintOf(selector: string, present = true, timeoutMs = 60_000): Promise<PaintResult> {
+    const entry = armed;
+    const domAt = await whenDom(() => (document.querySelector(selector) !== null) === present, timeoutMs);
+    const paintAt = await afterNextPaint();
+    if (!entry || entry.start === null) throw new Error('the start event was not seen');
+    return { start: entry.start, domAt, paintAt };
+  },
+
+  /** Waits until `selector` matches (or stops matching), without timing it. */
+  async settle(selector: string, present = true, timeoutMs = 60_000): Promise<void> {
+    await whenDom(() => (document.querySelector(selector) !== null) === present, timeoutMs);
+    await afterNextPaint();
+  },
+
+  /**
+   * Scrolls `selector` (or the window when null) by `stepPx` in each of
+   * `frames` animation frames, wrapping to the top at the end, and records the
+   * frame intervals and each frame's main-thread time.
+   */
+  scroll(selector: string | null, frames: number, stepPx: number): Promise<ScrollResult> {
+    const el = selector ? document.querySelector<HTMLElement>(selector) : (document.scrollingElement as HTMLElement);
+    if (!el) return Promise.reject(new Error(`no scroller ${selector}`));
+    const intervals: number[] = [];
+    const work: number[] = [];
+    let scrolled = 0;
+    let previous: number | null = null;
+    return new Promise((resolve) => {
+      const frame = (ts: number) => {
+        if (previous !== null) intervals.push(ts - previous);
+        previous = ts;
+        const max = el.scrollHeight - el.clientHeight;
+        const before = el.scrollTop;
+        el.scrollTop = before + stepPx > max ? 0 : before + stepPx;
+        scrolled += Math.abs(el.scrollTop - before);
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          work.push(performance.now() - ts);
+          if (work.length >= frames) resolve({ intervals, work, scrolledPx: scrolled });
+          else requestAnimationFrame(frame);
+        };
+        channel.port2.postMessage(0);
+      };
+      requestAnimationFrame(frame);
+    });
+  },
+
+  /** Screen points just inside the first and last character of the first occurrence of `needle` in one text node under `rootSelector`. */
+  pointsOf(rootSelector: string, needle: string): { start: { x: number; y: number }; end: { x: number; y: number } } | null {
+    const root = document.querySelector(rootSelector);
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + 1);
+      const first = range.getClientRects()[0]!;
+      range.setStart(n, at + needle.length - 1);
+      range.setEnd(n, at + needle.length);
+      const last = range.getClientRects()[0]!;
+      return { start: { x: first.left + 1, y: first.top + first.height / 2 }, end: { x: last.right - 1, y: last.top + last.height / 2 } };
+    }
+    return null;
+  },
+};
+
+declare global {
+  interface Window {
+    __bench: typeof probes;
+  }
+}
+
+window.__bench = probes;

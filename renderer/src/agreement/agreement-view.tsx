@@ -1,0 +1,106 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { AgreementMeasure, AgreementReport } from '../../../annotations/agreement/report';
+import type { Label } from '../../../annotations/model';
+import type { DocumentSummary } from '../../../shared/library';
+import { layerRows } from '../review/layer-rows';
+import { plural } from '../review/review-words';
+import { AgreementExportButtons } from './agreement-export-buttons';
+import { AgreementHeatmap } from './agreement-heatmap';
+import { AgreementLayerPicker } from './agreement-layer-picker';
+import { DocumentAgreementTable } from './document-agreement-table';
+import { LabelBars } from './label-bars';
+import { MeasureTiles } from './measure-tiles';
+import { MEASURE_DETAILS } from './measure-words';
+import './agreement.css';
+
+interface AgreementViewProps {
+  documents: readonly DocumentSummary[];
+  currentId: string | null;
+  labels: readonly Label[];
+}
+
+type Fetched = { key: string; report: AgreementReport } | { key: string; error: string };
+
+/**
+ * How far the chosen layers agree: overall for each measure, by pair (a
+ * heatmap), by label (bars) and by document (a table), over the whole library
+ * or the open document. The report shown can be exported as it is.
+ */
+export function AgreementView({ documents, currentId, labels }: AgreementViewProps) {
+  const layers = useMemo(() => layerRows(documents, currentId).filter((l) => l.documents > 0), [documents, currentId]);
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [scope, setScope] = useState<'all' | 'current'>('all');
+  const [measure, setMeasure] = useState<AgreementMeasure>('instance');
+  const [fetched, setFetched] = useState<Fetched | null>(null);
+  const scopeName = useId();
+  const request = useRef(0);
+
+  // Until the analyst chooses, compare their layer with every colleague's.
+  const layerIds = (chosen ?? layers.filter((l) => l.kind !== 'reconciled').map((l) => l.id)).filter((id) => layers.some((l) => l.id === id));
+  const documentIds = scope === 'current' && currentId ? [currentId] : undefined;
+  const key = JSON.stringify([layerIds, documentIds ?? null]);
+  const enough = layerIds.length >= 2;
+
+  useEffect(() => {
+    if (!enough) return;
+    const mine = ++request.current;
+    const [ids, docs] = JSON.parse(key) as [string[], string[] | null];
+    void window.parley.api.agreement(docs ? { layerIds: ids, documentIds: docs } : { layerIds: ids }).then((result) => {
+      if (mine !== request.current) return;
+      setFetched(result.ok ? { key, report: result.value } : { key, error: result.error.message });
+    });
+    // `documents` changes when the library does: measure again.
+  }, [key, enough, documents]);
+
+  const current = fetched && fetched.key === key ? fetched : null;
+  const report = current && 'report' in current ? current.report : null;
+  const compared = report ? report.documents.filter((d) => d.annotators.length >= 2).length : 0;
+  const pairs = report ? report[measure].pairs.length : 0;
+
+  return (
+    <section className="agreement-view" aria-label="Agreement">
+      <div className="agreement-controls">
+        <AgreementLayerPicker layers={layers} chosen={layerIds} onChange={setChosen} />
+        <fieldset className="agreement-scope">
+          <legend>Documents</legend>
+          <label className="choice">
+            <input type="radio" name={scopeName} checked={scope === 'all' || !currentId} onChange={() => setScope('all')} />
+            All documents
+          </label>
+          <label className="choice">
+            <input type="radio" name={scopeName} checked={scope === 'current' && currentId !== null} disabled={!currentId} onChange={() => setScope('current')} />
+            This document
+          </label>
+        </fieldset>
+        <AgreementExportButtons layerIds={layerIds} documentIds={documentIds} disabled={!report} />
+      </div>
+      {!enough ? (
+        <p className="agreement-hint">
+          {layers.length < 2 ? 'Agreement needs at least two layers. Load a colleague’s annotations first.' : 'Choose at least two layers to compare.'}
+        </p>
+      ) : current && 'error' in current ? (
+        <p className="agreement-error" role="alert">
+          Agreement could not be measured: {current.error}
+        </p>
+      ) : !report ? (
+        <p className="agreement-hint">Measuring…</p>
+      ) : (
+        <>
+          <MeasureTiles report={report} measure={measure} onChange={setMeasure} />
+          <p className="agreement-note">
+            {MEASURE_DETAILS[measure]}{' '}
+            {measure === 'alpha'
+              ? `One figure across all ${report.annotators.length} layers.`
+              : `Mean ± population standard deviation over ${plural(pairs, 'pair', 'pairs')} of layers.`}{' '}
+            {compared} of {plural(report.documents.length, 'document', 'documents')} compared.
+          </p>
+          <div className="agreement-pictures">
+            <AgreementHeatmap report={report} measure={measure} />
+            <LabelBars report={report} measure={measure} labels={labels} />
+          </div>
+          <DocumentAgreementTable report={report} measure={measure} />
+        </>
+      )}
+    </section>
+  );
+}

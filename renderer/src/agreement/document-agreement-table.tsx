@@ -1,0 +1,58 @@
+import { AGREEMENT_MEASURES, type AgreementMeasure, type AgreementReport } from '../../../annotations/agreement/report';
+import { MEASURE_NAMES } from '../../../annotations/agreement/report-tables';
+import { NOT_COMPARED, undefinedSummaryReason } from './measure-words';
+import { SummaryFigure } from './summary-figure';
+
+/** Every measure for every document; the chosen measure's column stands out. Documents only one layer holds say so. */
+export function DocumentAgreementTable({ report, measure }: { report: AgreementReport; measure: AgreementMeasure }) {
+  return (
+    <div className="agreement-table-wrap">
+      <table className="agreement-table" data-testid="document-agreement">
+        <caption className="agreement-figure-title">By document</caption>
+        <thead>
+          <tr>
+            <th scope="col">Document</th>
+            <th scope="col" className="numeric">
+              Layers
+            </th>
+            <th scope="col" className="numeric">
+              Tokens
+            </th>
+            {AGREEMENT_MEASURES.map((m) => (
+              <th key={m} scope="col" className={`numeric${m === measure ? ' chosen' : ''}`}>
+                {MEASURE_NAMES[m]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.documents.map((d) => {
+            const compared = d.annotators.length >= 2;
+            return (
+              <tr key={d.id} data-document={d.id}>
+                <th scope="row" className="agreement-table-title">
+                  {d.title}
+                </th>
+                <td className="numeric" title={d.annotators.join(', ')}>
+                  {d.annotators.length}
+                </td>
+                <td className="numeric">{d.tokens}</td>
+                {compared ? (
+                  AGREEMENT_MEASURES.map((m) => (
+                    <td key={m} className={`numeric${m === measure ? ' chosen' : ''}`} data-measure={m}>
+                      <SummaryFigure summary={report[m].perDocument[d.id] ?? { mean: null, sd: null }} reason={undefinedSummaryReason(m)} />
+                    </td>
+                  ))
+                ) : (
+                  <td colSpan={AGREEMENT_MEASURES.length} className="agreement-not-compared">
+                    <abbr title={NOT_COMPARED}>not compared</abbr>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

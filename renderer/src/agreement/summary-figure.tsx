@@ -1,0 +1,13 @@
+import type { AgreementSummary } from '../../../annotations/agreement/summary';
+import { formatFigure } from '../../../annotations/agreement/report-tables';
+import { Figure } from './figure';
+
+/** A mean over pairs with its standard deviation ("0.612 ± 0.034"), the mean alone where there is no spread (alpha). */
+export function SummaryFigure({ summary, reason }: { summary: AgreementSummary; reason: string }) {
+  if (summary.mean === null || summary.sd === null) return <Figure value={summary.mean} reason={reason} />;
+  return (
+    <span className="figure">
+      {formatFigure(summary.mean)} <span className="figure-sd">± {formatFigure(summary.sd)}</span>
+    </span>
+  );
+}

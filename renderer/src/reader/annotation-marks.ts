@@ -1,0 +1,294 @@
+/**
+ * The CodeMirror extension that draws annotations as marks.
+ *
+ * A `StateField<DecorationSet>` holds one mark per annotation. It is built in
+ * one pass with a `RangeSetBuilder` when a document opens (`replace`) and then
+ * changed incrementally (`change`): removals filter only the range they touch
+ * and additions are merged into the existing set, so tagging one span never
+ * rebuilds the other 20,000 marks. CodeMirror only renders the marks in the
+ * visible viewport.
+ *
+ * How marks are drawn:
+ * - Colour: a translucent fill (`fill` layers) and an underline in the label's
+ *   colour; the text itself keeps the theme's foreground colour, so it stays
+ *   legible in light and dark themes.
+ * - Not colour alone: each label also has its own underline style (solid,
+ *   dashed, dotted, double, wavy), and the hover card names the label.
+ * - Overlap and nesting: every mark gets a lane, the lowest one not used by a
+ *   mark it overlaps (an enclosing span gets a lower lane than the spans
+ *   inside it). Each lane draws its underline further below the text, so a
+ *   position holding an actor shows two separate underlines under the actor,
+ *   and fills stack so that the inner span looks darker. Lanes past the fourth
+ *   share the fourth offset.
+ * - Layers: each mark carries its layer id; `layerStyles` says how a layer is
+ *   drawn. `fill` (the default, for one's own layer) tints the background;
+ *   `outline` (for a colleague's layer in review) draws a dashed outline and
+ *   underline without a fill, so both layers can be shown at once.
+ *
+ * Decorations are cached at module level per label appearance, layer style
+ * and lane, so 20,000 marks share a handful of decoration objects. The field
+ * never owns annotations: callers send what to draw and look up the rest.
+ */
+import { RangeSetBuilder, StateEffect, StateField, type EditorState, type Extension, type Range, type StateEffectType } from '@codemirror/state';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { diffAnnotations } from '../../../annotations/text/annotation-diff';
+import { assignLanes, freeLane } from '../../../annotations/text/span-lanes';
+
+export { diffAnnotations };
+
+/** Underline styles given to labels in turn, so marks differ by more than colour. */
+export const UNDERLINE_STYLES = ['solid', 'dashed', 'dotted', 'double', 'wavy'] as const;
+/** One of the underline styles. */
+export type UnderlineStyle = (typeof UNDERLINE_STYLES)[number];
+
+/** How a layer's marks are drawn. */
+export type LayerStyle = 'fill' | 'outline';
+
+/** How one label looks. */
+export interface MarkLabel {
+  name: string;
+  /** `#rrggbb`. */
+  color: string;
+  underline: UnderlineStyle;
+}
+
+/** One annotation to draw: where, which label, which layer. */
+export interface MarkSpan {
+  start: number;
+  end: number;
+  labelId: string;
+  /** Layer id (`own`, `colleague:…`, `reconciled`). */
+  layer: string;
+}
+
+/** A drawn mark, with the lane it was given. */
+export interface PlacedMark extends MarkSpan {
+  lane: number;
+}
+
+/** Replaces every mark and the label appearances (opening a document, editing labels). */
+export interface MarksReplace {
+  spans: readonly MarkSpan[];
+  labels: ReadonlyMap<string, MarkLabel>;
+}
+
+/** Removes and adds marks. A removal matches a mark by span, label and layer. */
+export interface MarksChange {
+  remove: readonly MarkSpan[];
+  add: readonly MarkSpan[];
+}
+
+/** Options of one marks extension. */
+export interface AnnotationMarksOptions {
+  /** How each layer is drawn; layers not listed are drawn as `fill`. */
+  layerStyles?: Readonly<Record<string, LayerStyle>>;
+}
+
+/** What `annotationMarks` returns: the extension, its effects and queries. */
+export interface AnnotationMarks {
+  extension: Extension;
+  /** Effect replacing every mark. */
+  replace: StateEffectType<MarksReplace>;
+  /** Effect adding and removing marks incrementally. */
+  change: StateEffectType<MarksChange>;
+  /** The marks covering the character at `index`, innermost (shortest) first. */
+  marksAt(state: EditorState, index: number): PlacedMark[];
+  /** Every mark, in document order (for tests and diagnostics; O(n)). */
+  allMarks(state: EditorState): PlacedMark[];
+  /** The field itself, for callers that need to watch it. */
+  field: StateField<MarksValue>;
+}
+
+/** The field's value: the marks and the label appearances they were drawn with. */
+export interface MarksValue {
+  decorations: DecorationSet;
+  labels: ReadonlyMap<string, MarkLabel>;
+}
+
+interface MarkSpec {
+  labelId: string;
+  layer: string;
+  lane: number;
+}
+
+/** Lanes beyond this one share its underline offset. */
+const DEEPEST_DRAWN_LANE = 3;
+const FALLBACK_LABEL: MarkLabel = { name: 'Unknown label', color: '#6b7280', underline: 'solid' };
+
+const decorationCache = new Map<string, Decoration>();
+
+function markDecoration(label: MarkLabel, labelId: string, layer: string, style: LayerStyle, lane: number): Decoration {
+  const key = `${labelId}\u0000${layer}\u0000${style}\u0000${lane}\u0000${label.color}\u0000${label.underline}`;
+  let decoration = decorationCache.get(key);
+  if (!decoration) {
+    const spec: MarkSpec = { labelId, layer, lane };
+    decoration = Decoration.mark({
+      ...spec,
+      class: `cm-parley-mark cm-parley-${style} cm-parley-u-${label.underline} cm-parley-lane-${Math.min(lane, DEEPEST_DRAWN_LANE)}`,
+      attributes: { style: `--parley-label: ${label.color}`, 'data-label': labelId, 'data-layer': layer },
+    });
+    decorationCache.set(key, decoration);
+  }
+  return decoration;
+}
+
+function specOf(decoration: Decoration): MarkSpec {
+  return decoration.spec as MarkSpec;
+}
+
+function byReadingOrder(a: MarkSpan, b: MarkSpan): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function spanKey(span: MarkSpan): string {
+  return `${span.start}:${span.end}:${span.labelId}\u0000${span.layer}`;
+}
+
+/**
+ * Builds the marks extension. Each call makes its own field and effects, so a
+ * reader can hold two independent sets of marks if it needs to.
+ */
+export function annotationMarks(options: AnnotationMarksOptions = {}): AnnotationMarks {
+  const layerStyles = options.layerStyles ?? {};
+  const styleOf = (layer: string): LayerStyle => layerStyles[layer] ?? 'fill';
+  const replace = StateEffect.define<MarksReplace>();
+  const change = StateEffect.define<MarksChange>();
+
+  const decorate = (labels: ReadonlyMap<string, MarkLabel>, span: MarkSpan, lane: number): Range<Decoration> =>
+    markDecoration(labels.get(span.labelId) ?? FALLBACK_LABEL, span.labelId, span.layer, styleOf(span.layer), lane).range(span.start, span.end);
+
+  const build = (spans: readonly MarkSpan[], labels: ReadonlyMap<string, MarkLabel>, length: number): DecorationSet => {
+    const sorted = spans.filter((s) => s.start < s.end && s.end <= length).sort(byReadingOrder);
+    const lanes = assignLanes(sorted);
+    const builder = new RangeSetBuilder<Decoration>();
+    for (let i = 0; i < sorted.length; i++) {
+      const { from, to, value } = decorate(labels, sorted[i]!, lanes[i]!);
+      builder.add(from, to, value);
+    }
+    return builder.finish();
+  };
+
+  const applyChange = (value: MarksValue, { remove, add }: MarksChange, length: number): DecorationSet => {
+    let set = value.decorations;
+    if (remove.length > 0) {
+      const pending = new Map<string, number>();
+      let from = Infinity;
+      let to = -Infinity;
+      for (const span of remove) {
+        const key = spanKey(span);
+        pending.set(key, (pending.get(key) ?? 0) + 1);
+        from = Math.min(from, span.start);
+        to = Math.max(to, span.end);
+      }
+      set = set.update({
+        filterFrom: from,
+        filterTo: to,
+        filter: (start, end, decoration) => {
+          const { labelId, layer } = specOf(decoration);
+          const key = `${start}:${end}:${labelId}\u0000${layer}`;
+          const count = pending.get(key);
+          if (!count) return true;
+          // Remove only as many marks as were asked for, so of two identical spans one survives.
+          pending.set(key, count - 1);
+          return false;
+        },
+      });
+    }
+    if (add.length > 0) {
+      const sorted = add.filter((s) => s.start < s.end && s.end <= length).sort(byReadingOrder);
+      // CodeMirror nests marks that start together in set order, and merges new ranges in before
+      // old ones. Marks already starting where a new one starts are taken out and put back in
+      // reading order with it, so the longer one stays the outer element, as after a rebuild.
+      const starts = new Set(sorted.map((s) => s.start));
+      const moved: Array<{ mark: PlacedMark; decoration: Decoration }> = [];
+      if (sorted.length > 0) {
+        set = set.update({
+          filterFrom: sorted[0]!.start,
+          filterTo: sorted[sorted.length - 1]!.start,
+          filter: (start, end, decoration) => {
+            if (!starts.has(start)) return true;
+            moved.push({ mark: { start, end, ...specOf(decoration) }, decoration });
+            return false;
+          },
+        });
+      }
+      const placed = moved.map(({ mark, decoration }) => ({ mark, range: decoration.range(mark.start, mark.end) }));
+      // Marks added in this batch that may still overlap later ones (sorted by start, so those ending earlier drop out).
+      let active: PlacedMark[] = moved.map((m) => m.mark);
+      for (const span of sorted) {
+        active = active.filter((m) => m.end > span.start);
+        const overlapping: PlacedMark[] = [...active];
+        set.between(span.start, span.end, (start, end, decoration) => {
+          if (start < span.end && end > span.start) overlapping.push({ start, end, ...specOf(decoration) });
+        });
+        const mark = { ...span, lane: freeLane(span, overlapping) };
+        active.push(mark);
+        placed.push({ mark, range: decorate(value.labels, span, mark.lane) });
+      }
+      placed.sort((a, b) => byReadingOrder(a.mark, b.mark) || a.mark.lane - b.mark.lane);
+      set = set.update({ add: placed.map((p) => p.range), sort: true });
+    }
+    return set;
+  };
+
+  const field = StateField.define<MarksValue>({
+    create: () => ({ decorations: Decoration.none, labels: new Map() }),
+    update(value, tr) {
+      let next = tr.docChanged ? { ...value, decorations: value.decorations.map(tr.changes) } : value;
+      for (const effect of tr.effects) {
+        if (effect.is(replace)) next = { labels: effect.value.labels, decorations: build(effect.value.spans, effect.value.labels, tr.state.doc.length) };
+        else if (effect.is(change)) next = { ...next, decorations: applyChange(next, effect.value, tr.state.doc.length) };
+      }
+      return next;
+    },
+    provide: (f) => EditorView.decorations.from(f, (value) => value.decorations),
+  });
+
+  const collect = (state: EditorState, from: number, to: number, keep: (start: number, end: number) => boolean): PlacedMark[] => {
+    const found: PlacedMark[] = [];
+    state.field(field).decorations.between(from, to, (start, end, decoration) => {
+      if (keep(start, end)) found.push({ start, end, ...specOf(decoration) });
+    });
+    return found;
+  };
+
+  return {
+    extension: [field, marksTheme],
+    replace,
+    change,
+    field,
+    marksAt: (state, index) => collect(state, index, index + 1, (start, end) => start <= index && end > index).sort((a, b) => a.end - a.start - (b.end - b.start) || b.lane - a.lane),
+    allMarks: (state) => collect(state, 0, state.doc.length, () => true),
+  };
+}
+
+/** Turns a label schema into mark appearances, giving underline styles in label order. */
+export function markLabels(labels: ReadonlyArray<{ id: string; name: string; color: string }>): Map<string, MarkLabel> {
+  return new Map(labels.map((l, i) => [l.id, { name: l.name, color: l.color, underline: UNDERLINE_STYLES[i % UNDERLINE_STYLES.length]! }]));
+}
+
+const LANE_OFFSETS = ['2px', '6px', '10px', '14px'];
+
+const marksTheme = EditorView.baseTheme({
+  '.cm-parley-mark': {
+    textDecorationLine: 'underline',
+    textDecorationThickness: '2px',
+    textDecorationSkipInk: 'none',
+    // In dark themes the underline is mixed with white so that saturated label colours stay visible.
+    textDecorationColor: 'color-mix(in srgb, var(--parley-label) var(--parley-ink-mix, 100%), white)',
+  },
+  '.cm-parley-fill': {
+    backgroundColor: 'color-mix(in srgb, var(--parley-label) var(--parley-tint, 14%), transparent)',
+    borderRadius: '2px',
+  },
+  '.cm-parley-outline': {
+    outline: '1px dashed color-mix(in srgb, var(--parley-label) var(--parley-ink-mix, 100%), white)',
+    outlineOffset: '-1px',
+  },
+  '.cm-parley-u-solid': { textDecorationStyle: 'solid' },
+  '.cm-parley-u-dashed': { textDecorationStyle: 'dashed' },
+  '.cm-parley-u-dotted': { textDecorationStyle: 'dotted', textDecorationThickness: '3px' },
+  '.cm-parley-u-double': { textDecorationStyle: 'double', textDecorationThickness: '1px' },
+  '.cm-parley-u-wavy': { textDecorationStyle: 'wavy', textDecorationThickness: '1.5px' },
+  ...Object.fromEntries(LANE_OFFSETS.map((offset, lane) => [`.cm-parley-lane-${lane}`, { textUnderlineOffset: offset }])),
+});

@@ -1,0 +1,649 @@
+import { Compartment, EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { OWN_LAYER_ID, type Annotation, type LabelSchema } from '../../../annotations/model';
+import type { Result } from '../../../annotations/result';
+import type { TextSpan } from '../../../annotations/text/word-boundaries';
+import type { DocumentView } from '../../../shared/library';
+import { annotationMarks, diffAnnotations, markLabels, type MarkSpan } from './annotation-marks';
+import { AnnotationList } from './annotation-list';
+import { LabelPalette } from './label-palette';
+import { NoteEditor } from './note-editor';
+import { noteTooltip, type TooltipEntry } from './note-tooltip';
+import { OverlapChooser, type ChooserEntry } from './overlap-chooser';
+import { readerKeymap, type ReaderCommands } from './reader-keymap';
+import { SearchPanel } from './search-panel';
+import { spanForSelection, type SnapMode } from './selection-snap';
+import { ShortcutSheet } from './shortcut-sheet';
+import { spanHighlight } from './span-highlight';
+import './reader.css';
+
+/** What the app hands the reader. */
+export interface ReaderProps {
+  view: DocumentView;
+  labels: LabelSchema;
+  author: string;
+  onViewChange(view: DocumentView): void;
+  onError(message: string): void;
+}
+
+const SNAP_MODE_KEY = 'parley.reader.snapMode';
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+
+function ownAnnotations(view: DocumentView): readonly Annotation[] {
+  return view.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? NO_ANNOTATIONS;
+}
+
+function toMark(a: Annotation): MarkSpan {
+  return { start: a.start, end: a.end, labelId: a.labelId, layer: OWN_LAYER_ID };
+}
+
+/** Annotations covering the character at `index`, innermost first. O(n), only on clicks and hovers. */
+function annotationsAt(annotations: readonly Annotation[], index: number): Annotation[] {
+  const found: Annotation[] = [];
+  for (const a of annotations) {
+    if (a.start > index) break;
+    if (a.end > index) found.push(a);
+  }
+  return found.sort((a, b) => a.end - a.start - (b.end - b.start));
+}
+
+function lastIndexBefore(annotations: readonly Annotation[], offset: number): number {
+  let at = -1;
+  for (let i = 0; i < annotations.length && annotations[i]!.start < offset; i++) at = i;
+  return at;
+}
+
+/** An id lookup over a list, built on first use (most views never need it). */
+function lazyIndex(annotations: readonly Annotation[]): { get(id: string): Annotation | undefined } {
+  let index: Map<string, Annotation> | undefined;
+  return {
+    get(id) {
+      index ??= new Map(annotations.map((a) => [a.id, a]));
+      return index.get(id);
+    },
+  };
+}
+
+function readSnapMode(): SnapMode {
+  try {
+    return localStorage.getItem(SNAP_MODE_KEY) === 'exact' ? 'exact' : 'words';
+  } catch {
+    return 'words';
+  }
+}
+
+function shortQuote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
+}
+
+/**
+ * The article in a read-only CodeMirror view, its annotations as marks, and
+ * the tools around it: label palette, annotation list, search, hover notes,
+ * overlap chooser, shortcut sheet. Every change goes to the store through the
+ * API at once; the returned view is applied to the marks as a diff.
+ */
+export function Reader({ view, labels, author, onViewChange, onError }: ReaderProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const cmRef = useRef<EditorView | null>(null);
+  const [parts] = useState(() => ({
+    marks: annotationMarks({ layerStyles: { [OWN_LAYER_ID]: 'fill' } }),
+    selected: spanHighlight('cm-parley-selected'),
+    matches: spanHighlight('cm-parley-match'),
+    currentMatch: spanHighlight('cm-parley-match-current'),
+    keys: new Compartment(),
+  }));
+
+  const own = ownAnnotations(view);
+  const appearance = useMemo(() => markLabels(labels.labels), [labels]);
+  const byId = useMemo(() => lazyIndex(own), [own]);
+
+  const [selectedId, setSelectedIdState] = useState<string | null>(null);
+  const [snapMode, setSnapModeState] = useState<SnapMode>(readSnapMode);
+  const [relabelling, setRelabelling] = useState(false);
+  const [status, setStatus] = useState('');
+  const [chooser, setChooser] = useState<{ x: number; y: number; entries: ChooserEntry[] } | null>(null);
+  const [noteFor, setNoteFor] = useState<string | null>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+
+  // What the CodeMirror commands read: always the latest props and state, without recreating the view.
+  const latest = useRef({ view, own, byId, labels, appearance, snapMode, selectedId, relabelling, author, onViewChange, onError });
+  latest.current = { ...latest.current, view, own, byId, labels, appearance, snapMode, author, onViewChange, onError };
+  /** The annotations the marks currently show; the next view is diffed against it. */
+  const drawn = useRef<{ documentId: string; annotations: readonly Annotation[] }>({ documentId: view.document.id, annotations: own });
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const mounted = useRef(performance.now());
+
+  const setSelectedId = useCallback((id: string | null) => {
+    latest.current.selectedId = id;
+    setSelectedIdState(id);
+  }, []);
+
+  const setRelabel = useCallback((on: boolean) => {
+    latest.current.relabelling = on;
+    setRelabelling(on);
+  }, []);
+
+  /** Brings the marks up to date with a view: a diff when the document is the same, a rebuild otherwise. */
+  const drawView = useCallback(
+    (next: DocumentView) => {
+      const cm = cmRef.current;
+      const annotations = ownAnnotations(next);
+      if (!cm) return;
+      if (drawn.current.documentId !== next.document.id) {
+        cm.dispatch({
+          changes: { from: 0, to: cm.state.doc.length, insert: next.document.text },
+          selection: { anchor: 0 },
+          effects: parts.marks.replace.of({ spans: annotations.map(toMark), labels: markLabels(latest.current.labels.labels) }),
+        });
+      } else {
+        const { added, removed } = diffAnnotations(drawn.current.annotations, annotations);
+        if (added.length > 0 || removed.length > 0) cm.dispatch({ effects: parts.marks.change.of({ add: added.map(toMark), remove: removed.map(toMark) }) });
+      }
+      drawn.current = { documentId: next.document.id, annotations };
+    },
+    [parts],
+  );
+
+  /** Sends one change to the store, in order with the others; on success draws and reports the new view. */
+  const mutate = useCallback(
+    (call: () => Promise<Result<DocumentView>>, then?: (next: DocumentView) => void) => {
+      const run = async () => {
+        const sent = performance.now();
+        const result = await call();
+        if (!result.ok) {
+          latest.current.onError(result.error.message);
+          return;
+        }
+        const received = performance.now();
+        drawView(result.value);
+        const drawn = performance.now();
+        // User Timing entries (visible in DevTools and to the performance tests).
+        requestAnimationFrame(() => {
+          performance.measure('parley:change-to-paint', { start: sent });
+          performance.measure('parley:view-to-paint', { start: received });
+          performance.measure('parley:apply-view', { start: received, end: drawn });
+        });
+        latest.current.onViewChange(result.value);
+        then?.(result.value);
+      };
+      queue.current = queue.current.then(run, run);
+    },
+    [drawView],
+  );
+
+  const focusText = useCallback(() => cmRef.current?.focus(), []);
+
+  const selectAnnotation = useCallback(
+    (id: string | null, scroll = false) => {
+      setSelectedId(id);
+      setChooser(null);
+      const cm = cmRef.current;
+      const annotation = id ? latest.current.byId.get(id) : undefined;
+      if (!cm || !annotation) return;
+      cm.dispatch({ selection: { anchor: annotation.start }, effects: scroll ? EditorView.scrollIntoView(annotation.start, { y: 'center' }) : [] });
+      const label = latest.current.appearance.get(annotation.labelId);
+      setStatus(`Selected ${label?.name ?? annotation.labelId}: “${shortQuote(annotation.quote.exact)}”. Delete removes it, l changes its label, Enter edits its note.`);
+    },
+    [setSelectedId],
+  );
+
+  const tag = useCallback(
+    (labelId: string) => {
+      const cm = cmRef.current;
+      if (!cm) return;
+      const { view: current, own: annotations, snapMode: mode, appearance: looks } = latest.current;
+      const selection = cm.state.selection.main;
+      const name = looks.get(labelId)?.name ?? labelId;
+      if (selection.empty) {
+        setStatus(`Select some text first, then press a label key to tag it as ${name}.`);
+        return;
+      }
+      const span = spanForSelection(cm.state.doc, selection.from, selection.to, mode);
+      if (!span) {
+        setStatus('The selection holds no words. Tick “Exact characters” to tag punctuation or spaces.');
+        return;
+      }
+      if (annotations.some((a) => a.start === span.start && a.end === span.end && a.labelId === labelId)) {
+        setStatus(`“${shortQuote(cm.state.sliceDoc(span.start, span.end))}” is already tagged as ${name}.`);
+        return;
+      }
+      const documentId = current.document.id;
+      mutate(
+        () => window.parley.api.addAnnotations({ documentId, spans: [{ start: span.start, end: span.end, labelId }] }),
+        (next) => {
+          const created = ownAnnotations(next).find((a) => a.start === span.start && a.end === span.end && a.labelId === labelId);
+          cmRef.current?.dispatch({ selection: { anchor: span.end } });
+          if (created) selectAnnotation(created.id);
+          setStatus(`Tagged “${shortQuote(created?.quote.exact ?? '')}” as ${name}.`);
+        },
+      );
+    },
+    [mutate, selectAnnotation],
+  );
+
+  const history = useCallback(
+    (direction: 'undo' | 'redo') => {
+      const documentId = latest.current.view.document.id;
+      const label = direction === 'undo' ? latest.current.view.undoLabel : latest.current.view.redoLabel;
+      if (!label) {
+        setStatus(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        return;
+      }
+      mutate(
+        () => (direction === 'undo' ? window.parley.api.undo({ documentId }) : window.parley.api.redo({ documentId })),
+        () => setStatus(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}`),
+      );
+    },
+    [mutate],
+  );
+
+  const deleteAnnotation = useCallback(
+    (id: string) => {
+      const documentId = latest.current.view.document.id;
+      setSelectedId(null);
+      mutate(
+        () => window.parley.api.deleteAnnotations({ documentId, annotationIds: [id] }),
+        () => setStatus('Annotation deleted. Ctrl+Z brings it back.'),
+      );
+    },
+    [mutate, setSelectedId],
+  );
+
+  const relabel = useCallback(
+    (id: string, labelId: string) => {
+      const documentId = latest.current.view.document.id;
+      const annotation = latest.current.byId.get(id);
+      const name = latest.current.appearance.get(labelId)?.name ?? labelId;
+      if (!annotation || annotation.labelId === labelId) {
+        setStatus(`Already labelled ${name}.`);
+        return;
+      }
+      mutate(
+        () => window.parley.api.updateAnnotation({ documentId, annotationId: id, labelId }),
+        () => setStatus(`Changed the label to ${name}.`),
+      );
+    },
+    [mutate],
+  );
+
+  const saveNote = useCallback(
+    (id: string, note: string) => {
+      const documentId = latest.current.view.document.id;
+      setNoteFor(null);
+      mutate(
+        () => window.parley.api.updateAnnotation({ documentId, annotationId: id, note: note === '' ? null : note }),
+        () => setStatus(note === '' ? 'Note removed.' : 'Note saved.'),
+      );
+      focusText();
+    },
+    [mutate, focusText],
+  );
+
+  const tagAll = useCallback(
+    (labelId: string, spans: TextSpan[]) => {
+      const documentId = latest.current.view.document.id;
+      const name = latest.current.appearance.get(labelId)?.name ?? labelId;
+      mutate(
+        () =>
+          window.parley.api.addAnnotations({
+            documentId,
+            spans: spans.map((s) => ({ start: s.start, end: s.end, labelId })),
+            historyLabel: `Tag ${spans.length} matches as ${name}`,
+          }),
+        () => setStatus(`Tagged ${spans.length} matches as ${name}. One undo removes them all.`),
+      );
+    },
+    [mutate],
+  );
+
+  const commands = useMemo<ReaderCommands>(
+    () => ({
+      tag(labelId) {
+        tag(labelId);
+        return true;
+      },
+      step(direction) {
+        const { own: annotations, selectedId: current, byId: index } = latest.current;
+        const cm = cmRef.current;
+        if (annotations.length === 0 || !cm) return false;
+        const selected = current ? index.get(current) : undefined;
+        let at: number;
+        if (selected) {
+          at = annotations.indexOf(selected) + direction;
+        } else {
+          const head = cm.state.selection.main.head;
+          at = direction === 1 ? annotations.findIndex((a) => a.start >= head) : lastIndexBefore(annotations, head);
+        }
+        at = (at + annotations.length) % annotations.length;
+        selectAnnotation(annotations[at]!.id, true);
+        return true;
+      },
+      deleteSelected() {
+        const id = latest.current.selectedId;
+        if (!id) return false;
+        deleteAnnotation(id);
+        return true;
+      },
+      beginRelabel() {
+        if (!latest.current.selectedId) {
+          setStatus('Select an annotation first (click it or press Tab), then press l and a label key.');
+          return true;
+        }
+        setRelabel(true);
+        const keys = latest.current.labels.labels.filter((l) => l.shortcut).map((l) => `${l.shortcut} ${l.name}`);
+        setStatus(`Change label: press ${keys.join(', ')} (any other key cancels).`);
+        return true;
+      },
+      relabelPending: () => latest.current.relabelling,
+      finishRelabel(key) {
+        setRelabel(false);
+        const label = latest.current.labels.labels.find((l) => l.shortcut === key);
+        const id = latest.current.selectedId;
+        if (!label || !id) {
+          setStatus('Label change cancelled.');
+          return;
+        }
+        relabel(id, label.id);
+      },
+      openNote() {
+        const id = latest.current.selectedId;
+        if (!id) return false;
+        setNoteFor(id);
+        return true;
+      },
+      clear() {
+        const cm = cmRef.current;
+        const hadSomething = latest.current.selectedId !== null || (cm !== null && !cm.state.selection.main.empty);
+        setSelectedId(null);
+        setChooser(null);
+        setStatus('');
+        if (cm && !cm.state.selection.main.empty) cm.dispatch({ selection: { anchor: cm.state.selection.main.head } });
+        return hadSomething;
+      },
+      showShortcuts() {
+        setSheetOpen(true);
+        return true;
+      },
+      undo() {
+        history('undo');
+        return true;
+      },
+      redo() {
+        history('redo');
+        return true;
+      },
+      openSearch() {
+        setSearchOpen(true);
+        // Focus an already open search box too.
+        requestAnimationFrame(() => hostRef.current?.closest('.parley-reader')?.querySelector<HTMLInputElement>('.parley-search-input')?.select());
+        return true;
+      },
+    }),
+    [tag, selectAnnotation, deleteAnnotation, relabel, history, setSelectedId, setRelabel],
+  );
+
+  const tooltipEntries = useCallback((index: number): TooltipEntry[] => {
+    const { own: annotations, appearance: looks } = latest.current;
+    return annotationsAt(annotations, index).map((a) => {
+      const look = looks.get(a.labelId);
+      return { start: a.start, end: a.end, labelName: look?.name ?? a.labelId, color: look?.color ?? '#6b7280', author: a.author, time: a.createdAt, note: a.note };
+    });
+  }, []);
+
+  // Create the editor once; React owns its life.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const initial = latest.current;
+    const base = EditorState.create({
+      doc: initial.view.document.text,
+      extensions: [
+        // Only "\n" splits lines, so a CRLF keeps its "\r" in the text and offsets stay those of the stored text.
+        EditorState.lineSeparator.of('\n'),
+        EditorState.readOnly.of(true),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ 'aria-label': `Text of ${initial.view.document.title}`, spellcheck: 'false' }),
+        // Search highlights nest inside the annotation marks; the selected annotation's outline wraps them.
+        parts.currentMatch.extension,
+        parts.matches.extension,
+        parts.marks.extension,
+        parts.selected.extension,
+        parts.keys.of(readerKeymap(commands, initial.labels.labels)),
+        noteTooltip(tooltipEntries),
+        EditorView.domEventHandlers({
+          // Nothing may be typed into the article.
+          beforeinput: (event) => {
+            event.preventDefault();
+            return true;
+          },
+          click(event, cm) {
+            if (event.button !== 0 || event.detail > 1 || !cm.state.selection.main.empty) return false;
+            const hit = cm.posAndSideAtCoords({ x: event.clientX, y: event.clientY });
+            const index = hit ? (hit.assoc === 1 ? hit.pos : hit.pos - 1) : -1;
+            const here = index >= 0 ? annotationsAt(latest.current.own, index) : [];
+            if (here.length === 0) {
+              if (latest.current.selectedId) setSelectedId(null);
+              setChooser(null);
+            } else if (here.length === 1) {
+              selectAnnotation(here[0]!.id);
+            } else {
+              const looks = latest.current.appearance;
+              setChooser({
+                x: event.clientX,
+                y: event.clientY,
+                entries: here.map((a) => ({ id: a.id, label: looks.get(a.labelId) ?? { name: a.labelId, color: '#6b7280', underline: 'solid' }, quote: shortQuote(a.quote.exact) })),
+              });
+            }
+            return false;
+          },
+        }),
+        EditorView.updateListener.of((update) => {
+          // A new text selection made by the user replaces the selected annotation.
+          if (update.selectionSet && !update.state.selection.main.empty && latest.current.selectedId && update.transactions.some((tr) => tr.isUserEvent('select'))) {
+            setSelectedId(null);
+          }
+        }),
+      ],
+    });
+    const state = base.update({
+      effects: parts.marks.replace.of({ spans: initial.own.map(toMark), labels: initial.appearance }),
+    }).state;
+    const cm = new EditorView({ state, parent: host });
+    cmRef.current = cm;
+    requestAnimationFrame(() => performance.measure('parley:reader-open', { start: mounted.current }));
+    drawn.current = { documentId: initial.view.document.id, annotations: initial.own };
+    return () => {
+      cm.destroy();
+      cmRef.current = null;
+    };
+  }, [parts, commands, tooltipEntries, selectAnnotation, setSelectedId]);
+
+  // A new view from the store (or from the app): apply only what changed.
+  useEffect(() => drawView(view), [view, drawView]);
+
+  // New labels: redraw every mark with the new appearances and rebind the label keys.
+  const firstLabels = useRef(labels);
+  useEffect(() => {
+    const cm = cmRef.current;
+    if (!cm || firstLabels.current === labels) return;
+    firstLabels.current = labels;
+    cm.dispatch({
+      effects: [
+        parts.marks.replace.of({ spans: drawn.current.annotations.map(toMark), labels: markLabels(labels.labels) }),
+        parts.keys.reconfigure(readerKeymap(commands, labels.labels)),
+      ],
+    });
+  }, [labels, parts, commands]);
+
+  // The selected annotation's outline; forget it once it is gone (deleted, undone).
+  useEffect(() => {
+    const annotation = selectedId ? byId.get(selectedId) : undefined;
+    if (selectedId && !annotation) setSelectedId(null);
+    cmRef.current?.dispatch({ effects: parts.selected.set.of(annotation ? [annotation] : []) });
+  }, [selectedId, byId, parts, setSelectedId]);
+
+  const showMatches = useCallback(
+    (ranges: readonly TextSpan[], current: number) => {
+      const cm = cmRef.current;
+      if (!cm) return;
+      const match = ranges[current];
+      cm.dispatch({
+        effects: [parts.matches.set.of(ranges), parts.currentMatch.set.of(match ? [match] : []), ...(match ? [EditorView.scrollIntoView(match.start, { y: 'center' })] : [])],
+      });
+    },
+    [parts],
+  );
+
+  const closeSearch = useCallback(() => {
+    setSearchOpen(false);
+    cmRef.current?.dispatch({ effects: [parts.matches.set.of([]), parts.currentMatch.set.of([])] });
+    focusText();
+  }, [parts, focusText]);
+
+  const setSnapMode = (mode: SnapMode) => {
+    setSnapModeState(mode);
+    latest.current.snapMode = mode;
+    try {
+      localStorage.setItem(SNAP_MODE_KEY, mode);
+    } catch {
+      // Private storage may be unavailable; the choice then lasts for this session.
+    }
+  };
+
+  // Keys that also work while focus is in the side list or toolbar rather than the text.
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (cmRef.current?.contentDOM.contains(target) || target.closest('dialog')) return;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    if (mod && key === 'f') {
+      event.preventDefault();
+      commands.openSearch();
+    } else if (typing) {
+      return;
+    } else if (mod && key === 'z') {
+      event.preventDefault();
+      history(event.shiftKey ? 'redo' : 'undo');
+    } else if (mod && key === 'y') {
+      event.preventDefault();
+      history('redo');
+    } else if (event.key === '?') {
+      event.preventDefault();
+      setSheetOpen(true);
+    }
+  };
+
+  const selected = selectedId ? byId.get(selectedId) : undefined;
+  const noteTarget = noteFor ? byId.get(noteFor) : undefined;
+
+  return (
+    <div className="parley-reader" onKeyDown={onKeyDown}>
+      <div className="parley-reader-toolbar">
+        <LabelPalette labels={labels.labels} appearance={appearance} snapMode={snapMode} onSnapModeChange={setSnapMode} onTag={(id) => tag(id)} />
+        <div className="parley-tools">
+          <button type="button" className="parley-search-open" title="Search (Ctrl+F)" onClick={() => commands.openSearch()}>
+            Search
+          </button>
+          <button type="button" className="parley-help" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setSheetOpen(true)}>
+            ?
+          </button>
+        </div>
+      </div>
+      {searchOpen && <SearchPanel text={view.document.text} labels={labels.labels} annotations={own} onMatches={showMatches} onTagAll={tagAll} onClose={closeSearch} />}
+      <div className="parley-reader-body">
+        <div className="parley-reader-text" ref={hostRef} />
+        <aside className="parley-reader-side">
+          {selected && (
+            <div className="parley-selected" aria-label="Selected annotation">
+              <div className="parley-selected-quote">“{shortQuote(selected.quote.exact)}”</div>
+              <div className="parley-selected-actions">
+                {labels.labels.map((l) => (
+                  <button
+                    key={l.id}
+                    type="button"
+                    aria-pressed={l.id === selected.labelId}
+                    className="parley-relabel"
+                    data-label={l.id}
+                    onClick={() => relabel(selected.id, l.id)}
+                  >
+                    {l.name}
+                  </button>
+                ))}
+              </div>
+              <div className="parley-selected-actions">
+                <button type="button" onClick={() => setNoteFor(selected.id)}>
+                  {selected.note ? 'Edit note' : 'Add note'}
+                </button>
+                <button type="button" className="parley-delete" onClick={() => deleteAnnotation(selected.id)}>
+                  Delete
+                </button>
+              </div>
+            </div>
+          )}
+          <AnnotationList
+            annotations={own}
+            labels={labels.labels}
+            appearance={appearance}
+            selectedId={selectedId}
+            onSelect={(id) => {
+              selectAnnotation(id, true);
+              focusText();
+            }}
+          />
+        </aside>
+      </div>
+      <div className="parley-reader-footer">
+        <div className="parley-reader-status" role="status" aria-live="polite">
+          {relabelling ? 'Press a label key…' : status}
+        </div>
+        <div className="parley-history" role="group" aria-label="History">
+          <button type="button" className="parley-undo" disabled={!view.undoLabel} title={view.undoLabel ? `Undo: ${view.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => history('undo')}>
+            ↶ Undo{view.undoLabel && <span className="parley-history-label">: {view.undoLabel}</span>}
+          </button>
+          <button type="button" className="parley-redo" disabled={!view.redoLabel} title={view.redoLabel ? `Redo: ${view.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => history('redo')}>
+            ↷ Redo{view.redoLabel && <span className="parley-history-label">: {view.redoLabel}</span>}
+          </button>
+        </div>
+      </div>
+      {chooser && (
+        <OverlapChooser
+          x={chooser.x}
+          y={chooser.y}
+          entries={chooser.entries}
+          onChoose={(id) => {
+            selectAnnotation(id);
+            focusText();
+          }}
+          onClose={() => {
+            setChooser(null);
+            focusText();
+          }}
+        />
+      )}
+      <ShortcutSheet
+        open={sheetOpen}
+        labels={labels.labels}
+        onClose={() => {
+          setSheetOpen(false);
+          focusText();
+        }}
+      />
+      {noteTarget && (
+        <NoteEditor
+          quote={noteTarget.quote.exact}
+          labelName={appearance.get(noteTarget.labelId)?.name ?? noteTarget.labelId}
+          note={noteTarget.note ?? ''}
+          onSave={(note) => saveNote(noteTarget.id, note)}
+          onClose={() => {
+            setNoteFor(null);
+            focusText();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LayerImportReport } from '../../../shared/api';
+import { formatProblem } from '../app/format-problem';
+import { Banner } from '../ui/banner';
+import { plural } from './review-words';
+
+interface LayerImportReportNoticeProps {
+  report: LayerImportReport;
+  onDismiss(): void;
+}
+
+/** What loading a colleague's file did: the layers it added, and every document and annotation it could not place. */
+export function LayerImportReportNotice({ report, onDismiss }: LayerImportReportNoticeProps) {
+  const { layers, unmatched, orphans, labelsAdded, warnings } = report;
+  const authors = [...new Set(layers.map((l) => l.author))];
+  const total = layers.reduce((sum, l) => sum + l.count, 0);
+  const documents = new Set(layers.map((l) => l.documentId)).size;
+  const trouble = unmatched.length > 0 || orphans.length > 0 || warnings.length > 0;
+  const title =
+    layers.length === 0
+      ? 'Nothing was loaded: no document in the file matches one in the library'
+      : `Loaded ${authors.join(', ')}: ${plural(total, 'annotation', 'annotations')} on ${plural(documents, 'document', 'documents')}`;
+  return (
+    <Banner tone={layers.length === 0 ? 'warning' : trouble ? 'warning' : 'success'} title={title} onDismiss={onDismiss} dismissLabel="Dismiss the report">
+      <div className="import-report layer-import-report" data-testid="layer-import-report">
+        {layers.length > 0 && (
+          <div>
+            <h3 className="report-heading">Layers added</h3>
+            <ul>
+              {layers.map((l) => (
+                <li key={`${l.documentId}\u0000${l.layerId}`}>
+                  {l.title}: {l.author}, {plural(l.count, 'annotation', 'annotations')}{' '}
+                  <span className="muted">({l.matchedBy === 'checksum' ? 'same text' : 'matched by quotes; the text differs'})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {unmatched.length > 0 && (
+          <div>
+            <h3 className="report-heading">Documents not in the library</h3>
+            <ul>
+              {unmatched.map((u, i) => (
+                <li key={i}>
+                  {u.title}: {plural(u.annotations, 'annotation', 'annotations')} not loaded
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {orphans.length > 0 && (
+          <div>
+            <h3 className="report-heading">Annotations that could not be placed</h3>
+            <ul>
+              {orphans.map((o, i) => (
+                <li key={i}>
+                  “{o.quote}” ({o.labelId}, {o.author}) in {o.title}: {o.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {labelsAdded.length > 0 && (
+          <p>
+            New {labelsAdded.length === 1 ? 'label' : 'labels'} added to the schema: {labelsAdded.join(', ')}.
+          </p>
+        )}
+        {warnings.length > 0 && (
+          <div>
+            <h3 className="report-heading">Warnings</h3>
+            <ul>
+              {warnings.map((w, i) => (
+                <li key={i}>{formatProblem(w)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </Banner>
+  );
+}

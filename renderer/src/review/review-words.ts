@@ -1,0 +1,52 @@
+/** What the review calls each kind of difference and each decision, in the app's words. */
+import type { DecisionAction, DifferenceKind } from '../../../annotations/model';
+
+/** Full names of the kinds, for counts and headings. */
+export const KIND_NAMES: Readonly<Record<DifferenceKind, string>> = {
+  agreed: 'Agreed',
+  'label-conflict': 'Label conflict',
+  'boundary-conflict': 'Boundary conflict',
+  'only-mine': 'Only mine',
+  'only-theirs': 'Only theirs',
+};
+
+/** One sentence on what each kind means, for tooltips. */
+export const KIND_HINTS: Readonly<Record<DifferenceKind, string>> = {
+  agreed: 'Both of you tagged exactly this span with the same label.',
+  'label-conflict': 'The spans overlap but carry different labels.',
+  'boundary-conflict': 'Same label, but the spans start or end in different places.',
+  'only-mine': 'You tagged this; your colleague did not.',
+  'only-theirs': 'Your colleague tagged this; you did not.',
+};
+
+/** A decision as a button and as a record: its name, the key that makes it, and how it reads once made. */
+export interface ActionWords {
+  action: DecisionAction;
+  name: string;
+  key: string;
+  done: string;
+}
+
+/** The four decisions, in the order the buttons appear. */
+export const ACTIONS: readonly ActionWords[] = [
+  { action: 'accept-theirs', name: 'Accept theirs', key: 't', done: 'Accepted theirs' },
+  { action: 'keep-mine', name: 'Keep mine', key: 'm', done: 'Kept mine' },
+  { action: 'keep-both', name: 'Keep both', key: 'b', done: 'Kept both' },
+  { action: 'reject-both', name: 'Reject both', key: 'x', done: 'Rejected both' },
+];
+
+/** The words for one decision. */
+export function actionWords(action: DecisionAction): ActionWords {
+  return ACTIONS.find((a) => a.action === action)!;
+}
+
+/** `n` followed by the singular or plural noun. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A quote on one line, shortened to `max` characters. */
+export function shortQuote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

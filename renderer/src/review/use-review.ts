@@ -1,0 +1,282 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { OWN_LAYER_ID, type Annotation, type DecisionAction, type DifferenceKind, type ReviewDecision } from '../../../annotations/model';
+import type { Result } from '../../../annotations/result';
+import { countByKind, decidedKeys, findUndecided, stepIndex } from '../../../annotations/review/difference-navigation';
+import { findDifferences, type Difference } from '../../../annotations/review/differences';
+import { reviewProgress } from '../../../annotations/review/review-progress';
+import { sameLayers } from '../../../annotations/review/review-state';
+import type { DocumentView } from '../../../shared/library';
+import type { ReviewCommand } from './review-keys';
+import { actionWords, plural, shortQuote } from './review-words';
+
+/** What a review of one document against one colleague needs. */
+export interface ReviewOptions {
+  view: DocumentView;
+  /** The colleague layer compared with the analyst's own (`colleague:<name>`). */
+  theirsLayerId: string;
+  /** Receives the document as the store has it after each decision. */
+  onViewChange(view: DocumentView): void;
+  onError(message: string): void;
+}
+
+/** A decision as the review shows it: stored, or on its way to the store. */
+export interface ShownDecision {
+  action: DecisionAction;
+  /** The stored record (who decided and when); null while the decision is being saved. */
+  record: ReviewDecision | null;
+}
+
+/** The state of a review and what can be done in it. */
+export interface ReviewModel {
+  documentId: string;
+  theirsLayerId: string;
+  /** Every difference between the two layers, in reading order. */
+  differences: readonly Difference[];
+  counts: Readonly<Record<DifferenceKind, number>>;
+  /** Differences with a decision (saved or being saved). */
+  decided: number;
+  /** Decisions whose difference no longer exists because a layer changed since. */
+  stale: readonly ReviewDecision[];
+  focusIndex: number | null;
+  focused: Difference | null;
+  /** The last thing the review did, as a sentence (for the status line and screen readers). */
+  status: string;
+  decisionOf(difference: Difference): ShownDecision | null;
+  focus(index: number): void;
+  step(direction: 1 | -1): void;
+  nextUndecided(): void;
+  /** Decides the focused difference and moves on to the next undecided one. */
+  decide(action: DecisionAction): void;
+  acceptAllAgreed(): void;
+  run(command: ReviewCommand): void;
+}
+
+interface Focus {
+  scope: string;
+  key: string | null;
+  index: number | null;
+}
+
+interface Pending {
+  action: DecisionAction;
+  ticket: number;
+}
+
+const NONE: readonly Annotation[] = [];
+
+function layerAnnotations(view: DocumentView, layerId: string): readonly Annotation[] {
+  return view.layers.find((l) => l.id === layerId)?.annotations ?? NONE;
+}
+
+/** "12 of 30 decided." */
+function progressLine(differences: readonly Difference[], decided: ReadonlySet<string>): string {
+  const n = differences.filter((d) => decided.has(d.key)).length;
+  return n === differences.length ? `All ${plural(n, 'difference', 'differences')} decided.` : `${n} of ${differences.length} decided.`;
+}
+
+function withKeys(base: ReadonlySet<string>, more: Iterable<string>): Set<string> {
+  const all = new Set(base);
+  for (const key of more) all.add(key);
+  return all;
+}
+
+/**
+ * Holds a review: the differences between the analyst's layer and one
+ * colleague's on the open document, which one has the focus, and the
+ * decisions. Decisions are sent to the store one at a time, in the order they
+ * were made, and shown at once; the store's answer replaces them. The review
+ * resumes at the first undecided difference whenever the document or the
+ * colleague changes, so stopping and coming back needs nothing saved here.
+ */
+export function useReview({ view, theirsLayerId, onViewChange, onError }: ReviewOptions): ReviewModel {
+  const documentId = view.document.id;
+  const scope = `${documentId}\u0000${theirsLayerId}`;
+  const layers = useMemo(() => [OWN_LAYER_ID, theirsLayerId] as [string, string], [theirsLayerId]);
+  const mine = layerAnnotations(view, OWN_LAYER_ID);
+  const theirs = layerAnnotations(view, theirsLayerId);
+  const differences = useMemo(() => findDifferences(view.document.text, mine, theirs), [view.document.text, mine, theirs]);
+  const counts = useMemo(() => countByKind(differences), [differences]);
+  const stored = useMemo(() => new Map(view.decisions.filter((d) => sameLayers(d, layers)).map((d) => [d.differenceKey, d])), [view.decisions, layers]);
+  const stale = useMemo(() => reviewProgress(differences, view.decisions, layers).stale, [differences, view.decisions, layers]);
+
+  const firstFocus = (): Focus => {
+    const index = findUndecided(differences, decidedKeys(view.decisions, layers), 0) ?? (differences.length > 0 ? 0 : null);
+    return { scope, key: index === null ? null : differences[index]!.key, index };
+  };
+  const [focusState, setFocusState] = useState<Focus>(firstFocus);
+  const [pendingState, setPendingState] = useState<{ scope: string; map: ReadonlyMap<string, Pending> }>({ scope, map: new Map() });
+  const [status, setStatus] = useState('');
+  let focus = focusState;
+  if (focusState.scope !== scope) {
+    // Another document or colleague: start again at the first undecided difference.
+    focus = firstFocus();
+    setFocusState(focus);
+    setStatus('');
+  }
+  const pending = pendingState.scope === scope ? pendingState.map : new Map<string, Pending>();
+
+  const keyed = focus.key === null ? -1 : differences.findIndex((d) => d.key === focus.key);
+  const focusIndex = differences.length === 0 ? null : keyed >= 0 ? keyed : focus.index === null ? null : Math.min(focus.index, differences.length - 1);
+  const decidedNow = withKeys(new Set(stored.keys()), pending.keys());
+  const decided = differences.filter((d) => decidedNow.has(d.key)).length;
+
+  // What the handlers read: the latest values, updated at once by the handlers themselves so that two quick keys see each other.
+  const latest = useRef({ scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError });
+  latest.current = { scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError };
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const tickets = useRef(0);
+
+  const setFocus = useCallback((index: number | null) => {
+    const s = latest.current;
+    s.focusIndex = index;
+    setFocusState({ scope: s.scope, key: index === null ? null : (s.differences[index]?.key ?? null), index });
+  }, []);
+
+  const updatePending = useCallback((update: (map: Map<string, Pending>) => void, forScope = latest.current.scope) => {
+    setPendingState((old) => {
+      const map = new Map(old.scope === forScope ? old.map : []);
+      update(map);
+      return { scope: forScope, map };
+    });
+  }, []);
+
+  /** Sends one change to the store after those before it; clears its pending marks when the answer comes. */
+  const send = useCallback(
+    (call: () => Promise<Result<DocumentView>>, keys: readonly string[], ticket: number, failure: string) => {
+      const forScope = latest.current.scope;
+      const run = async () => {
+        const result = await call();
+        if (latest.current.scope === forScope) {
+          updatePending((map) => {
+            for (const key of keys) if (map.get(key)?.ticket === ticket) map.delete(key);
+          }, forScope);
+        }
+        if (!result.ok) {
+          latest.current.onError(`${failure}: ${result.error.message}`);
+          return;
+        }
+        latest.current.onViewChange(result.value);
+      };
+      queue.current = queue.current.then(run, run);
+    },
+    [updatePending],
+  );
+
+  const markPending = useCallback(
+    (keys: readonly string[], action: DecisionAction): { ticket: number; decided: Set<string> } => {
+      const s = latest.current;
+      const ticket = ++tickets.current;
+      const map = new Map(s.pending);
+      for (const key of keys) map.set(key, { action, ticket });
+      s.pending = map;
+      updatePending((m) => {
+        for (const key of keys) m.set(key, { action, ticket });
+      });
+      return { ticket, decided: withKeys(new Set(s.stored.keys()), map.keys()) };
+    },
+    [updatePending],
+  );
+
+  const decide = useCallback(
+    (action: DecisionAction) => {
+      const s = latest.current;
+      const index = s.focusIndex;
+      const difference = index === null ? undefined : s.differences[index];
+      if (index === null || !difference) {
+        setStatus('There is no difference to decide.');
+        return;
+      }
+      const { ticket, decided: nowDecided } = markPending([difference.key], action);
+      const next = findUndecided(s.differences, nowDecided, index + 1);
+      if (next !== null) setFocus(next);
+      setStatus(`${actionWords(action).done}: “${shortQuote(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
+      const { documentId: id, theirsLayerId: layerId } = s;
+      send(() => window.parley.api.decide({ documentId: id, theirsLayerId: layerId, differenceKey: difference.key, action }), [difference.key], ticket, 'The decision was not saved');
+    },
+    [markPending, send, setFocus],
+  );
+
+  const acceptAllAgreed = useCallback(() => {
+    const s = latest.current;
+    const before = withKeys(new Set(s.stored.keys()), s.pending.keys());
+    const agreed = s.differences.filter((d) => d.kind === 'agreed' && !before.has(d.key)).map((d) => d.key);
+    if (agreed.length === 0) {
+      setStatus('Every agreed difference is already decided.');
+      return;
+    }
+    const { ticket, decided: nowDecided } = markPending(agreed, 'keep-mine');
+    const index = s.focusIndex;
+    if (index !== null && nowDecided.has(s.differences[index]!.key) && !before.has(s.differences[index]!.key)) {
+      const next = findUndecided(s.differences, nowDecided, index);
+      if (next !== null) setFocus(next);
+    }
+    setStatus(`Kept your copy of ${plural(agreed.length, 'agreed difference', 'agreed differences')}. ${progressLine(s.differences, nowDecided)}`);
+    const { documentId: id, theirsLayerId: layerId } = s;
+    send(() => window.parley.api.acceptAllAgreed({ documentId: id, theirsLayerId: layerId }), agreed, ticket, 'Accepting the agreed differences failed');
+  }, [markPending, send, setFocus]);
+
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const s = latest.current;
+      const next = stepIndex(s.focusIndex, direction, s.differences.length);
+      if (next === null) setStatus('There are no differences.');
+      else setFocus(next);
+    },
+    [setFocus],
+  );
+
+  const nextUndecided = useCallback(() => {
+    const s = latest.current;
+    const all = withKeys(new Set(s.stored.keys()), s.pending.keys());
+    const next = findUndecided(s.differences, all, s.focusIndex === null ? 0 : s.focusIndex + 1);
+    if (next === null) setStatus(s.differences.length === 0 ? 'There are no differences.' : 'Every difference is decided.');
+    else setFocus(next);
+  }, [setFocus]);
+
+  const focusAt = useCallback((index: number) => setFocus(index), [setFocus]);
+
+  const run = useCallback(
+    (command: ReviewCommand) => {
+      switch (command.type) {
+        case 'step':
+          return step(command.direction);
+        case 'next-undecided':
+          return nextUndecided();
+        case 'decide':
+          return decide(command.action);
+        case 'accept-all-agreed':
+          return acceptAllAgreed();
+      }
+    },
+    [step, nextUndecided, decide, acceptAllAgreed],
+  );
+
+  const decisionOf = useCallback(
+    (difference: Difference): ShownDecision | null => {
+      const waiting = pending.get(difference.key);
+      if (waiting) return { action: waiting.action, record: null };
+      const record = stored.get(difference.key);
+      return record ? { action: record.action, record } : null;
+    },
+    [pending, stored],
+  );
+
+  return {
+    documentId,
+    theirsLayerId,
+    differences,
+    counts,
+    decided,
+    stale,
+    focusIndex,
+    focused: focusIndex === null ? null : (differences[focusIndex] ?? null),
+    status,
+    decisionOf,
+    focus: focusAt,
+    step,
+    nextUndecided,
+    decide,
+    acceptAllAgreed,
+    run,
+  };
+}

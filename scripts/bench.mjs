@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --no-build] [-- --no-peer] [-- --only=1000k-20000]`
+// Builds the renderer, bundles bench/run.ts for Node and runs it. See bench/run.ts.
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+
+if (!args.includes('--no-build')) {
+  console.log('Building the renderer (electron-vite build)…');
+  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// The bundle runs from .bench/, so each source file's own folder is written in for `__dirname`.
+const inlineDirname = {
+  name: 'inline-dirname',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path))), loader: 'ts' };
+    });
+  },
+};
+
+const outfile = path.join(root, '.bench', 'run.cjs');
+await build({
+  entryPoints: [path.join(root, 'bench', 'run.ts')],
+  bundle: true,
+  outfile,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['playwright-core', 'esbuild', 'electron'],
+  plugins: [inlineDirname],
+  logLevel: 'warning',
+});
+const run = spawnSync(process.execPath, [outfile, ...args], { cwd: root, stdio: 'inherit' });
+process.exit(run.status ?? 1);

@@ -1,0 +1,141 @@
+/**
+ * Fuzzes every codec's import with mutated seed files. Each case must end in a
+ * failure with a known error code, or in an import whose corpus is internally
+ * consistent; no case may throw or touch a built-in prototype.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { codecs, FORMAT_NAMES, type FormatName, type ImportOutcome } from '../../annotations/formats/index';
+import { defaultLabelSchema } from '../../annotations/labels';
+import type { Result } from '../../annotations/result';
+import { textSha256 } from '../../annotations/text-hash';
+import { buildImportCase, describeFiles, fuzzCases, pollution, prototypeSnapshot, seedFiles, type ImportCase } from './generators';
+
+const NOW = '2025-06-01T00:00:00.000Z';
+const ERROR_CODES = new Set(['invalid-input', 'invalid-format', 'not-found', 'conflict', 'too-large', 'store-locked', 'store-corrupt', 'io-error', 'forbidden', 'cancelled', 'internal']);
+const CASES = fuzzCases('importers');
+const PER_FORMAT = Math.ceil(CASES / FORMAT_NAMES.length);
+
+const tally = { cases: 0, failures: 0, accepted: 0, rejected: 0, ms: 0 };
+afterAll(() => {
+  console.log(`fuzz importers: ${tally.cases} cases, ${tally.failures} failures (${tally.accepted} imported, ${tally.rejected} refused, ${(tally.ms / 1000).toFixed(1)} s)`);
+});
+
+function importOf(format: FormatName, c: Pick<ImportCase, 'files'>): Result<ImportOutcome> {
+  return codecs[format].import(c.files, { labels: defaultLabelSchema(), now: NOW, author: 'fuzz' });
+}
+
+/** Annotations plus orphans of an outcome: what "nothing lost" counts. */
+function placedAndOrphaned(outcome: ImportOutcome): number {
+  return outcome.corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + l.annotations.length, 0), 0) + (outcome.orphans?.length ?? 0);
+}
+
+/** Everything wrong with a result, as messages; empty when it is a clean failure or a consistent import. */
+function problemsOf(result: unknown): string[] {
+  if (result === null || typeof result !== 'object') return [`returned ${String(result)} instead of a Result`];
+  const r = result as Result<ImportOutcome>;
+  if (r.ok === false) {
+    const out: string[] = [];
+    if (!ERROR_CODES.has(r.error?.code)) out.push(`unknown error code ${String(r.error?.code)}`);
+    if (r.error.code === 'internal') out.push(`internal error: ${r.error.message}`);
+    if (typeof r.error.message !== 'string' || r.error.message.trim() === '') out.push('failure without a message');
+    return out;
+  }
+  if (r.ok !== true) return ['result has no ok flag'];
+  const { corpus, warnings, ignored } = r.value;
+  const out: string[] = [];
+  if (!Array.isArray(warnings) || !Array.isArray(ignored)) out.push('warnings or ignored missing');
+  const labelIds = new Set<string>();
+  for (const l of corpus.labels.labels) {
+    if (labelIds.has(l.id)) out.push(`label id ${l.id} appears twice`);
+    labelIds.add(l.id);
+    if (typeof l.name !== 'string' || l.name.trim() === '') out.push(`label ${l.id} has no name`);
+  }
+  for (const l of defaultLabelSchema().labels) if (!labelIds.has(l.id)) out.push(`project label ${l.id} was dropped`);
+  const docIds = new Set<string>();
+  for (const cd of corpus.documents) {
+    const { document: doc } = cd;
+    const text = doc.text;
+    if (typeof text !== 'string') {
+      out.push(`document ${doc.id} has no text`);
+      continue;
+    }
+    if (docIds.has(doc.id)) out.push(`document id ${doc.id} appears twice`);
+    docIds.add(doc.id);
+    if (doc.sha256 !== textSha256(text)) out.push(`document ${doc.id}: sha256 does not match its text`);
+    const layerIds = new Set<string>();
+    for (const layer of cd.layers) {
+      if (layerIds.has(layer.id)) out.push(`document ${doc.id}: layer ${layer.id} appears twice`);
+      layerIds.add(layer.id);
+      const annIds = new Set<string>();
+      for (const a of layer.annotations) {
+        const where = `document ${doc.id} layer ${layer.id} annotation ${a.id}`;
+        if (annIds.has(a.id)) out.push(`${where}: id appears twice`);
+        annIds.add(a.id);
+        if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end > text.length || a.start >= a.end) {
+          out.push(`${where}: span [${a.start}, ${a.end}) is not inside the text (length ${text.length})`);
+          continue;
+        }
+        if (a.quote.exact !== text.slice(a.start, a.end)) out.push(`${where}: quote ${JSON.stringify(a.quote.exact.slice(0, 40))} is not the text at its offsets`);
+        if (!labelIds.has(a.labelId)) out.push(`${where}: label ${String(a.labelId)} is not in the schema (dropped silently)`);
+        if (a.documentId !== doc.id) out.push(`${where}: documentId is ${a.documentId}`);
+      }
+    }
+  }
+  for (const o of r.value.orphans ?? []) {
+    if (!docIds.has(o.documentId)) out.push(`orphan of unknown document ${o.documentId}`);
+    if (typeof o.reason !== 'string' || o.reason === '') out.push('orphan without a reason');
+  }
+  return out;
+}
+
+const baseline = new Map<FormatName, number>();
+function baselineCount(format: FormatName): number {
+  let n = baseline.get(format);
+  if (n === undefined) {
+    const r = importOf(format, { files: seedFiles(format) });
+    if (!r.ok) throw new Error(`the ${format} seed does not import: ${r.error.message}`);
+    n = placedAndOrphaned(r.value);
+    baseline.set(format, n);
+  }
+  return n;
+}
+
+describe('importers under hostile input', () => {
+  for (const [f, format] of FORMAT_NAMES.entries()) {
+    it(`${format}: ${PER_FORMAT} mutated inputs each end in a clear error or a consistent import`, () => {
+      const expected = baselineCount(format);
+      expect(expected).toBeGreaterThan(0);
+      const snapshot = prototypeSnapshot();
+      const failures: string[] = [];
+      const started = performance.now();
+      for (let i = 0; i < PER_FORMAT; i++) {
+        const index = f * PER_FORMAT + i;
+        const c = buildImportCase('importers', index, format);
+        let result: unknown;
+        let found: string[];
+        try {
+          result = importOf(format, c);
+          found = problemsOf(result);
+        } catch (error) {
+          found = [`threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`];
+        }
+        const r = result as Result<ImportOutcome> | undefined;
+        if (c.labelRenamedTo !== undefined && r?.ok) {
+          const got = placedAndOrphaned(r.value);
+          if (got !== expected) found.push(`renaming a label to ${JSON.stringify(c.labelRenamedTo)} kept ${got} of ${expected} annotations`);
+        }
+        const polluted = pollution(snapshot);
+        if (polluted) found.push(`prototype pollution: ${polluted}`);
+        tally.cases++;
+        if (r?.ok) tally.accepted++;
+        else tally.rejected++;
+        if (found.length > 0) {
+          tally.failures++;
+          failures.push(`importers #${index} (${format}; ${c.mutations.join(' + ')}; ${describeFiles(c.files)}): ${found.slice(0, 3).join('; ')}`);
+        }
+      }
+      tally.ms += performance.now() - started;
+      expect(failures.slice(0, 10)).toEqual([]);
+    }, 170_000);
+  }
+});

@@ -1,20 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentStatus, LabelSchema } from '../../../annotations/model';
-import type { Failure } from '../../../annotations/result';
-import type { ImportReport } from '../../../shared/api';
+import { OWN_LAYER_ID, type AnnotationLayer, type DocumentStatus, type LabelSchema } from '../../../annotations/model';
+import type { Failure, Problem } from '../../../annotations/result';
+import type { ImportReport, LayerImportReport } from '../../../shared/api';
 import type { DocumentSummary } from '../../../shared/library';
+import { AgreementView } from '../agreement/agreement-view';
 import { LabelEditorDialog } from '../labels/label-editor-dialog';
 import { BackupsDialog } from '../library/backups-dialog';
 import { DeleteDocumentDialog } from '../library/delete-document-dialog';
 import { ImportDialog } from '../library/import-dialog';
 import { LibrarySidebar } from '../library/library-sidebar';
 import { readDroppedFiles } from '../library/read-dropped-files';
+import { LayerManager } from '../review/layer-manager';
+import { LoadLayerDialog } from '../review/load-layer-dialog';
+import { ReviewMode } from '../review/review-mode';
+import { useShownLayers } from '../review/use-shown-layers';
 import { AuthorField } from './author-field';
 import { DocumentPane } from './document-pane';
 import { DropOverlay } from './drop-overlay';
 import { ExportDialog, type ExportFormat } from './export-dialog';
 import { failureLines } from './format-problem';
 import { IncidentBanner } from './incident-banner';
+import { ModeSwitch, type AppMode } from './mode-switch';
 import type { Notice, NoticeInput } from './notice';
 import { NoticeList } from './notice-list';
 import { TopBar } from './top-bar';
@@ -23,7 +29,8 @@ import { useLibrary } from './use-library';
 
 const SIDEBAR_ID = 'library-sidebar';
 
-type OpenDialog = 'import' | 'export' | 'labels' | null;
+type OpenDialog = 'import' | 'export' | 'labels' | 'load-layer' | null;
+const NO_LAYERS: readonly AnnotationLayer[] = [];
 
 /** The app shell: top bar, library sidebar, the reader, and the dialogs around them. */
 export function App() {
@@ -45,9 +52,14 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [incidentsDismissed, setIncidentsDismissed] = useState(false);
   const openedFirst = useRef(false);
+  const [mode, setMode] = useState<AppMode>('read');
+  const [reviewWith, setReviewWith] = useState<string | null>(null);
+  const layers = useShownLayers();
+  const { overlayOf } = layers;
 
   const currentId = view?.document.id ?? null;
   const current = documents.find((d) => d.id === currentId) ?? null;
+  const overlay = useMemo(() => (view ? overlayOf(view.layers) : NO_LAYERS), [view, overlayOf]);
 
   // On start, open the first document so the reader is never blank when there is something to read.
   useEffect(() => {
@@ -145,7 +157,17 @@ export function App() {
     void library.refresh();
   };
 
+  const layersLoaded = (report: LayerImportReport) => {
+    setDialog(null);
+    notify({ kind: 'layer-import', report });
+    layers.show(report.layers.map((l) => l.layerId));
+    const first = report.layers[0];
+    if (first && mode === 'review') setReviewWith(first.layerId);
+  };
+
   const incidents = info?.incidents ?? [];
+  const readerErrors = (message: string) => notify({ kind: 'error', title: mode === 'review' ? 'Review' : 'Reader', message, problems: [] });
+  const exported = (path: string, warnings: Problem[]) => notify({ kind: 'export', path, warnings });
 
   return (
     <div className={`app${sidebarOpen ? '' : ' sidebar-closed'}`}>
@@ -163,6 +185,7 @@ export function App() {
         onExport={() => setDialog('export')}
         onLabels={() => setDialog('labels')}
         onImport={() => setDialog('import')}
+        modes={<ModeSwitch mode={mode} canReview={view !== null} onChange={setMode} />}
       />
       <div className="app-body">
         <div className="sidebar-slot" hidden={!sidebarOpen}>
@@ -176,7 +199,25 @@ export function App() {
             onShowBackups={setBackupsOf}
             onDelete={setDeleting}
             onImport={() => setDialog('import')}
-            footer={info && <AuthorField author={info.author} onSave={saveAuthor} />}
+            footer={
+              <>
+                {!loading && (
+                  <LayerManager
+                    documents={documents}
+                    currentId={currentId}
+                    shown={layers.shown}
+                    onToggleShown={layers.toggle}
+                    onLoad={() => setDialog('load-layer')}
+                    onRemoved={(_, removedFrom) =>
+                      notify({ kind: 'info', title: 'Layer removed', message: `The layer was removed from ${removedFrom === 1 ? '1 document' : `${removedFrom} documents`}.` })
+                    }
+                    onExported={exported}
+                    onError={(title, message) => notify({ kind: 'error', title, message, problems: [] })}
+                  />
+                )}
+                {info && <AuthorField author={info.author} onSave={saveAuthor} />}
+              </>
+            }
           />
         </div>
         <main id="document" className="main-pane" tabIndex={-1} aria-label="Document">
@@ -186,15 +227,40 @@ export function App() {
               <NoticeList notices={notices} onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))} />
             </div>
           ) : null}
-          <DocumentPane
-            view={view}
-            labels={labels}
-            author={info?.author ?? ''}
-            hasDocuments={documents.length > 0}
-            onImport={() => setDialog('import')}
-            onViewChange={library.setView}
-            onError={(message) => notify({ kind: 'error', title: 'Reader', message, problems: [] })}
-          />
+          {mode === 'agreement' ? (
+            <div className="agreement-pane">
+              <AgreementView documents={documents} currentId={currentId} labels={labels.labels} />
+            </div>
+          ) : mode === 'review' && view ? (
+            <div className="reader-slot">
+              <ReviewMode
+                key={view.document.id}
+                view={view}
+                labels={labels}
+                author={info?.author ?? ''}
+                documents={documents}
+                theirsLayerId={reviewWith}
+                onChooseColleague={setReviewWith}
+                onLoadLayer={() => setDialog('load-layer')}
+                onExported={exported}
+                onClose={() => setMode('read')}
+                onViewChange={library.setView}
+                onError={readerErrors}
+              />
+            </div>
+          ) : (
+            <DocumentPane
+              view={view}
+              labels={labels}
+              author={info?.author ?? ''}
+              hasDocuments={documents.length > 0}
+              onImport={() => setDialog('import')}
+              onViewChange={library.setView}
+              onError={readerErrors}
+              overlayLayers={overlay}
+              showOwn={layers.shown.has(OWN_LAYER_ID)}
+            />
+          )}
         </main>
       </div>
       {dragging && <DropOverlay />}
@@ -210,6 +276,7 @@ export function App() {
       {dialog === 'export' && (
         <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, format) => void exportTo(scope, format)} />
       )}
+      {dialog === 'load-layer' && <LoadLayerDialog onClose={() => setDialog(null)} onLoaded={layersLoaded} />}
       {dialog === 'labels' && <LabelEditorDialog schema={labels} usage={usage} onClose={() => setDialog(null)} onSaved={labelsSaved} />}
       <DeleteDocumentDialog document={deleting} busy={busy} onCancel={() => setDeleting(null)} onConfirm={(doc) => void deleteDocument(doc)} />
       <BackupsDialog

@@ -1,4 +1,5 @@
 import { ImportReportNotice } from '../library/import-report-notice';
+import { LayerImportReportNotice } from '../review/layer-import-report-notice';
 import { Banner } from '../ui/banner';
 import { ExportResultNotice } from './export-result-notice';
 import type { Notice } from './notice';
@@ -18,6 +19,8 @@ export function NoticeList({ notices, onDismiss }: NoticeListProps) {
         switch (notice.kind) {
           case 'import':
             return <ImportReportNotice key={notice.id} report={notice.report} onDismiss={dismiss} />;
+          case 'layer-import':
+            return <LayerImportReportNotice key={notice.id} report={notice.report} onDismiss={dismiss} />;
           case 'export':
             return <ExportResultNotice key={notice.id} path={notice.path} warnings={notice.warnings} onDismiss={dismiss} />;
           case 'info':

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DocumentStatus } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
 import { Button } from '../ui/button';
@@ -15,10 +16,12 @@ interface TopBarProps {
   onExport: () => void;
   onLabels: () => void;
   onImport: () => void;
+  /** The switch between reading, review and agreement. */
+  modes?: ReactNode;
 }
 
 /** The bar across the top: app name, open document and its status, and the app's main actions. */
-export function TopBar({ sidebarId, sidebarOpen, current, statusBusy, canExport, onToggleSidebar, onStatus, onExport, onLabels, onImport }: TopBarProps) {
+export function TopBar({ sidebarId, sidebarOpen, current, statusBusy, canExport, onToggleSidebar, onStatus, onExport, onLabels, onImport, modes }: TopBarProps) {
   return (
     <header className="top-bar">
       <button
@@ -39,6 +42,7 @@ export function TopBar({ sidebarId, sidebarOpen, current, statusBusy, canExport,
       </h1>
       {current && <StatusPicker status={current.status} disabled={statusBusy} onChange={onStatus} />}
       <span className="top-bar-spacer" />
+      {modes}
       <nav className="top-bar-actions" aria-label="Actions">
         <Button variant="ghost" onClick={onExport} disabled={!canExport}>
           <Icon name="download" /> Export

@@ -80,8 +80,10 @@ export interface MarksChange {
 
 /** Options of one marks extension. */
 export interface AnnotationMarksOptions {
-  /** How each layer is drawn; layers not listed are drawn as `fill`. */
+  /** How each layer is drawn; layers not listed are drawn in `defaultStyle`. */
   layerStyles?: Readonly<Record<string, LayerStyle>>;
+  /** How layers not in `layerStyles` are drawn (default `fill`). */
+  defaultStyle?: LayerStyle;
 }
 
 /** What `annotationMarks` returns: the extension, its effects and queries. */
@@ -150,7 +152,8 @@ function spanKey(span: MarkSpan): string {
  */
 export function annotationMarks(options: AnnotationMarksOptions = {}): AnnotationMarks {
   const layerStyles = options.layerStyles ?? {};
-  const styleOf = (layer: string): LayerStyle => layerStyles[layer] ?? 'fill';
+  const defaultStyle = options.defaultStyle ?? 'fill';
+  const styleOf = (layer: string): LayerStyle => layerStyles[layer] ?? defaultStyle;
   const replace = StateEffect.define<MarksReplace>();
   const change = StateEffect.define<MarksChange>();
 

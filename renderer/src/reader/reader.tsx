@@ -1,7 +1,7 @@
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { OWN_LAYER_ID, type Annotation, type LabelSchema } from '../../../annotations/model';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { OWN_LAYER_ID, type Annotation, type AnnotationLayer, type LabelSchema } from '../../../annotations/model';
 import type { Result } from '../../../annotations/result';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
 import type { DocumentView } from '../../../shared/library';
@@ -25,10 +25,34 @@ export interface ReaderProps {
   author: string;
   onViewChange(view: DocumentView): void;
   onError(message: string): void;
+  /** Other layers drawn beside the analyst's own, as dashed outlines with underlines (a colleague's, the reconciled one). */
+  overlayLayers?: readonly AnnotationLayer[];
+  /** Whether the analyst's own marks are drawn (default true). */
+  showOwn?: boolean;
+  /** A region outlined and brought into view: the difference under review. */
+  focusRegion?: TextSpan | null;
+  /** Takes the place of the annotation list beside the text (review mode puts its panel here). */
+  side?: ReactNode;
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
 const NO_ANNOTATIONS: readonly Annotation[] = [];
+const NO_LAYERS: readonly AnnotationLayer[] = [];
+
+function overlayMarks(layers: readonly AnnotationLayer[]): MarkSpan[] {
+  return layers.flatMap((l) => l.annotations.map((a) => ({ start: a.start, end: a.end, labelId: a.labelId, layer: l.id })));
+}
+
+/** True when two lists of marks draw the same thing (every view arrives as new objects, so identity says nothing). */
+function sameMarks(a: readonly MarkSpan[], b: readonly MarkSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.start !== y.start || x.end !== y.end || x.labelId !== y.labelId || x.layer !== y.layer) return false;
+  }
+  return true;
+}
 
 function ownAnnotations(view: DocumentView): readonly Annotation[] {
   return view.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? NO_ANNOTATIONS;
@@ -84,7 +108,7 @@ function shortQuote(text: string): string {
  * overlap chooser, shortcut sheet. Every change goes to the store through the
  * API at once; the returned view is applied to the marks as a diff.
  */
-export function Reader({ view, labels, author, onViewChange, onError }: ReaderProps) {
+export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side }: ReaderProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const cmRef = useRef<EditorView | null>(null);
   const [parts] = useState(() => ({
@@ -92,12 +116,15 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
     selected: spanHighlight('cm-parley-selected'),
     matches: spanHighlight('cm-parley-match'),
     currentMatch: spanHighlight('cm-parley-match-current'),
+    overlay: annotationMarks({ defaultStyle: 'outline' }),
+    region: spanHighlight('cm-parley-region'),
     keys: new Compartment(),
   }));
 
   const own = ownAnnotations(view);
   const appearance = useMemo(() => markLabels(labels.labels), [labels]);
   const byId = useMemo(() => lazyIndex(own), [own]);
+  const overlay = useMemo(() => overlayMarks(overlayLayers), [overlayLayers]);
 
   const [selectedId, setSelectedIdState] = useState<string | null>(null);
   const [snapMode, setSnapModeState] = useState<SnapMode>(readSnapMode);
@@ -109,8 +136,8 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
   const [searchOpen, setSearchOpen] = useState(false);
 
   // What the CodeMirror commands read: always the latest props and state, without recreating the view.
-  const latest = useRef({ view, own, byId, labels, appearance, snapMode, selectedId, relabelling, author, onViewChange, onError });
-  latest.current = { ...latest.current, view, own, byId, labels, appearance, snapMode, author, onViewChange, onError };
+  const latest = useRef({ view, own, byId, labels, appearance, snapMode, selectedId, relabelling, author, onViewChange, onError, overlay, overlayLayers });
+  latest.current = { ...latest.current, view, own, byId, labels, appearance, snapMode, author, onViewChange, onError, overlay, overlayLayers };
   /** The annotations the marks currently show; the next view is diffed against it. */
   const drawn = useRef<{ documentId: string; annotations: readonly Annotation[] }>({ documentId: view.document.id, annotations: own });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -386,11 +413,14 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
   );
 
   const tooltipEntries = useCallback((index: number): TooltipEntry[] => {
-    const { own: annotations, appearance: looks } = latest.current;
-    return annotationsAt(annotations, index).map((a) => {
+    const { own: annotations, appearance: looks, overlayLayers: others } = latest.current;
+    const entry = (a: Annotation, layerName?: string): TooltipEntry => {
       const look = looks.get(a.labelId);
-      return { start: a.start, end: a.end, labelName: look?.name ?? a.labelId, color: look?.color ?? '#6b7280', author: a.author, time: a.createdAt, note: a.note };
-    });
+      return { start: a.start, end: a.end, labelName: look?.name ?? a.labelId, color: look?.color ?? '#6b7280', author: a.author, time: a.createdAt, note: a.note, layerName };
+    };
+    const mine = annotationsAt(annotations, index);
+    if (others.length === 0) return mine.map((a) => entry(a));
+    return [...mine.map((a) => entry(a, 'Yours')), ...others.flatMap((l) => annotationsAt(l.annotations, index).map((a) => entry(a, l.kind === 'reconciled' ? 'Reconciled' : l.author)))];
   }, []);
 
   // Create the editor once; React owns its life.
@@ -410,7 +440,9 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
         parts.currentMatch.extension,
         parts.matches.extension,
         parts.marks.extension,
+        parts.overlay.extension,
         parts.selected.extension,
+        parts.region.extension,
         parts.keys.of(readerKeymap(commands, initial.labels.labels)),
         noteTooltip(tooltipEntries),
         EditorView.domEventHandlers({
@@ -449,7 +481,7 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
       ],
     });
     const state = base.update({
-      effects: parts.marks.replace.of({ spans: initial.own.map(toMark), labels: initial.appearance }),
+      effects: [parts.marks.replace.of({ spans: initial.own.map(toMark), labels: initial.appearance }), parts.overlay.replace.of({ spans: initial.overlay, labels: initial.appearance })],
     }).state;
     const cm = new EditorView({ state, parent: host });
     cmRef.current = cm;
@@ -464,6 +496,24 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
   // A new view from the store (or from the app): apply only what changed.
   useEffect(() => drawView(view), [view, drawView]);
 
+  // Other layers change rarely (shown, hidden, loaded), so they are redrawn whole.
+  const drawnOverlay = useRef(overlay);
+  useEffect(() => {
+    if (sameMarks(drawnOverlay.current, overlay)) return;
+    drawnOverlay.current = overlay;
+    cmRef.current?.dispatch({ effects: parts.overlay.replace.of({ spans: overlay, labels: latest.current.appearance }) });
+  }, [overlay, parts]);
+
+  // The region under review: outlined and scrolled to the middle of the view.
+  const regionStart = focusRegion?.start ?? -1;
+  const regionEnd = focusRegion?.end ?? -1;
+  useEffect(() => {
+    const cm = cmRef.current;
+    if (!cm) return;
+    const region = regionStart >= 0 && regionEnd <= cm.state.doc.length ? { start: regionStart, end: regionEnd } : null;
+    cm.dispatch({ effects: [parts.region.set.of(region ? [region] : []), ...(region ? [EditorView.scrollIntoView(region.start, { y: 'center' })] : [])] });
+  }, [regionStart, regionEnd, parts]);
+
   // New labels: redraw every mark with the new appearances and rebind the label keys.
   const firstLabels = useRef(labels);
   useEffect(() => {
@@ -473,6 +523,7 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
     cm.dispatch({
       effects: [
         parts.marks.replace.of({ spans: drawn.current.annotations.map(toMark), labels: markLabels(labels.labels) }),
+        parts.overlay.replace.of({ spans: drawnOverlay.current, labels: markLabels(labels.labels) }),
         parts.keys.reconfigure(readerKeymap(commands, labels.labels)),
       ],
     });
@@ -541,7 +592,7 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
   const noteTarget = noteFor ? byId.get(noteFor) : undefined;
 
   return (
-    <div className="parley-reader" onKeyDown={onKeyDown}>
+    <div className={`parley-reader${showOwn ? '' : ' parley-hide-own'}`} onKeyDown={onKeyDown}>
       <div className="parley-reader-toolbar">
         <LabelPalette labels={labels.labels} appearance={appearance} snapMode={snapMode} onSnapModeChange={setSnapMode} onTag={(id) => tag(id)} />
         <div className="parley-tools">
@@ -557,7 +608,8 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
       <div className="parley-reader-body">
         <div className="parley-reader-text" ref={hostRef} />
         <aside className="parley-reader-side">
-          {selected && (
+          {side}
+          {!side && selected && (
             <div className="parley-selected" aria-label="Selected annotation">
               <div className="parley-selected-quote">“{shortQuote(selected.quote.exact)}”</div>
               <div className="parley-selected-actions">
@@ -584,7 +636,7 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
               </div>
             </div>
           )}
-          <AnnotationList
+          {!side && <AnnotationList
             annotations={own}
             labels={labels.labels}
             appearance={appearance}
@@ -593,7 +645,7 @@ export function Reader({ view, labels, author, onViewChange, onError }: ReaderPr
               selectAnnotation(id, true);
               focusText();
             }}
-          />
+          />}
         </aside>
       </div>
       <div className="parley-reader-footer">

@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'react';
+import { RECONCILED_LAYER_ID, type AnnotationLayer } from '../../../annotations/model';
+import type { Problem } from '../../../annotations/result';
+import type { DocumentSummary } from '../../../shared/library';
+import { Reader, type ReaderProps } from '../reader/reader';
+import { ExportLayerDialog } from './export-layer-dialog';
+import { documentsWithLayer } from './layer-rows';
+import { ReviewEmptyState } from './review-empty-state';
+import { ReviewPanel, type ColleagueChoice } from './review-panel';
+import { useReview } from './use-review';
+import { useReviewKeys } from './use-review-keys';
+
+interface ReviewModeProps extends ReaderProps {
+  /** The library, to know which documents have a reconciled layer to export. */
+  documents: readonly DocumentSummary[];
+  /** The colleague layer chosen last; the first one on the document when it has no such layer. */
+  theirsLayerId: string | null;
+  onChooseColleague(layerId: string): void;
+  onLoadLayer(): void;
+  onExported(path: string, warnings: Problem[]): void;
+  onClose(): void;
+}
+
+function colleaguesOf(layers: readonly AnnotationLayer[]): ColleagueChoice[] {
+  return layers.filter((l) => l.kind === 'colleague').map((l) => ({ id: l.id, author: l.author, count: l.annotations.length }));
+}
+
+/**
+ * Review mode for the open document: the reader shows the analyst's marks as
+ * fills and the colleague's as dashed underlined outlines, and the review
+ * panel takes the place of the annotation list.
+ */
+export function ReviewMode({ documents, theirsLayerId, onChooseColleague, onLoadLayer, onExported, onClose, ...reader }: ReviewModeProps) {
+  const colleagues = useMemo(() => colleaguesOf(reader.view.layers), [reader.view.layers]);
+  const theirs = colleagues.find((c) => c.id === theirsLayerId) ?? colleagues[0];
+  if (!theirs) return <Reader {...reader} side={<ReviewEmptyState onLoad={onLoadLayer} onClose={onClose} />} />;
+  return (
+    <ActiveReview
+      {...reader}
+      documents={documents}
+      theirsLayerId={theirs.id}
+      colleagues={colleagues}
+      onChooseColleague={onChooseColleague}
+      onExported={onExported}
+      onClose={onClose}
+    />
+  );
+}
+
+interface ActiveReviewProps extends ReaderProps {
+  documents: readonly DocumentSummary[];
+  theirsLayerId: string;
+  colleagues: readonly ColleagueChoice[];
+  onChooseColleague(layerId: string): void;
+  onExported(path: string, warnings: Problem[]): void;
+  onClose(): void;
+}
+
+function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague, onExported, onClose, ...reader }: ActiveReviewProps) {
+  const { view, onViewChange, onError } = reader;
+  const review = useReview({ view, theirsLayerId, onViewChange, onError });
+  const [exporting, setExporting] = useState(false);
+  useReviewKeys(review.run, true);
+
+  const theirsLayer = view.layers.find((l) => l.id === theirsLayerId);
+  const overlay = useMemo(() => (theirsLayer ? [theirsLayer] : []), [theirsLayer]);
+  const focused = review.focused;
+  const region = focused ? { start: focused.start, end: focused.end } : null;
+  const reconciled = view.layers.find((l) => l.id === RECONCILED_LAYER_ID);
+  const withReconciled = documentsWithLayer(documents, RECONCILED_LAYER_ID);
+  if (reconciled && !withReconciled.includes(view.document.id)) withReconciled.push(view.document.id);
+
+  return (
+    <>
+      <Reader
+        {...reader}
+        overlayLayers={overlay}
+        focusRegion={region}
+        side={
+          <ReviewPanel
+            review={review}
+            labels={reader.labels.labels}
+            colleagues={colleagues}
+            onChooseColleague={onChooseColleague}
+            onExportReconciled={() => setExporting(true)}
+            onClose={onClose}
+          />
+        }
+      />
+      {exporting && (
+        <ExportLayerDialog
+          layer={{ id: RECONCILED_LAYER_ID, author: reconciled?.author ?? '' }}
+          current={reconciled ? { id: view.document.id, title: view.document.title } : null}
+          documentIds={withReconciled}
+          onClose={() => setExporting(false)}
+          onExported={(path, warnings) => {
+            setExporting(false);
+            onExported(path, warnings);
+          }}
+          onError={(message) => onError(`The reconciled layer was not exported: ${message}`)}
+        />
+      )}
+    </>
+  );
+}

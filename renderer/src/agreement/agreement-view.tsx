@@ -35,9 +35,12 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
   const scopeName = useId();
   const request = useRef(0);
 
+  // On the open document alone, only the layers it has can be compared.
+  const onlyCurrent = scope === 'current' && currentId !== null;
+  const available = onlyCurrent ? layers.filter((l) => l.here !== null) : layers;
   // Until the analyst chooses, compare their layer with every colleague's.
-  const layerIds = (chosen ?? layers.filter((l) => l.kind !== 'reconciled').map((l) => l.id)).filter((id) => layers.some((l) => l.id === id));
-  const documentIds = scope === 'current' && currentId ? [currentId] : undefined;
+  const layerIds = (chosen ?? available.filter((l) => l.kind !== 'reconciled').map((l) => l.id)).filter((id) => available.some((l) => l.id === id));
+  const documentIds = onlyCurrent ? [currentId] : undefined;
   const key = JSON.stringify([layerIds, documentIds ?? null]);
   const enough = layerIds.length >= 2;
 
@@ -60,7 +63,7 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
   return (
     <section className="agreement-view" aria-label="Agreement">
       <div className="agreement-controls">
-        <AgreementLayerPicker layers={layers} chosen={layerIds} onChange={setChosen} />
+        <AgreementLayerPicker layers={available} chosen={layerIds} onChange={setChosen} />
         <fieldset className="agreement-scope">
           <legend>Documents</legend>
           <label className="choice">
@@ -76,7 +79,11 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
       </div>
       {!enough ? (
         <p className="agreement-hint">
-          {layers.length < 2 ? 'Agreement needs at least two layers. Load a colleague’s annotations first.' : 'Choose at least two layers to compare.'}
+          {available.length < 2
+            ? onlyCurrent
+              ? 'This document has only one layer. Load a colleague’s annotations, or measure over all documents.'
+              : 'Agreement needs at least two layers. Load a colleague’s annotations first.'
+            : 'Choose at least two layers to compare.'}
         </p>
       ) : current && 'error' in current ? (
         <p className="agreement-error" role="alert">

@@ -24,9 +24,9 @@ export function LayerRow({ layer, shown, onToggleShown, onExport, onRemove }: La
         <LayerSample kind={layer.kind} /> {name}
       </label>
       <span className="layer-row-counts">
-        {layer.here === null ? <span className="muted">not on this document</span> : <span>{layer.here} on this document</span>}
-        <span className="muted">
-          {plural(layer.annotations, 'annotation', 'annotations')} in {plural(layer.documents, 'document', 'documents')}
+        <span>{layer.here === null ? 'not on this document' : `${plural(layer.here, 'annotation', 'annotations')} here`}</span>
+        <span>
+          {layer.annotations} in {plural(layer.documents, 'document', 'documents')}
         </span>
       </span>
       <span className="layer-row-actions">

@@ -17,7 +17,7 @@ import { createDocument } from '../annotations/document';
 import { codecs } from '../annotations/formats/index';
 import { defaultLabelSchema } from '../annotations/labels';
 import type { Annotation, AnnotationLayer, DecisionAction, DifferenceKind, ReviewDecision } from '../annotations/model';
-import { call, openDocument, SAMPLE } from './reader-helpers';
+import { call, dragSelect, openDocument, SAMPLE } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 let app: ParleyHarness | undefined;
@@ -97,12 +97,17 @@ function colleagueCorpus(text: string, title: string, author: string, spans: Spa
   return { labels: defaultLabelSchema(), documents: [{ document, layers: [layer], decisions: [] }] };
 }
 
-async function writeExport(dir: string, format: 'parley' | 'doccano', corpus: ReturnType<typeof colleagueCorpus>, name: string): Promise<string> {
+/** Writes every file of an export into `dir` (a W3C export is a text and its annotations); returns their paths. */
+async function writeExport(dir: string, format: 'parley' | 'doccano' | 'w3c', corpus: ReturnType<typeof colleagueCorpus>): Promise<string[]> {
   const exported = codecs[format].export(corpus, { layerIds: ['own'] });
   if (!exported.ok) throw new Error(exported.error.message);
-  const file = path.join(dir, name);
-  await writeFile(file, exported.value.files[0]!.data);
-  return file;
+  const written: string[] = [];
+  for (const file of exported.value.files) {
+    const target = path.join(dir, `${format}-${path.basename(file.path)}`);
+    await writeFile(target, file.data);
+    written.push(target);
+  }
+  return written;
 }
 
 interface StoredDocument {
@@ -149,13 +154,13 @@ async function switchMode(page: Page, mode: 'Read' | 'Review' | 'Agreement'): Pr
   await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: mode, exact: true }).click();
 }
 
-async function loadColleague(app: ParleyHarness, file: string, format: string, author?: string): Promise<void> {
+async function loadColleague(app: ParleyHarness, files: string[], format: string, author?: string): Promise<void> {
   const page = app.page;
   await layersPanel(page).getByRole('button', { name: /Load colleague/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Load a colleague’s annotations' });
   await dialog.getByLabel('Format of the file').selectOption({ label: format });
   if (author !== undefined) await dialog.getByLabel(/Colleague’s name/).fill(author);
-  app.dialogs.nextOpen([file]);
+  app.dialogs.nextOpen(files);
   await dialog.getByRole('button', { name: 'Choose file…' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -201,11 +206,11 @@ describe('review', () => {
     await call(page, 'addAnnotations', { documentId, spans: MINE.map((s) => locate(text, s)) });
 
     const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-colleagues-'));
-    const benFile = await writeExport(dir, 'parley', colleagueCorpus(text, article.title, 'Ben', BENS), 'ben.json');
-    const cleoFile = await writeExport(dir, 'doccano', colleagueCorpus(text, article.title, 'Cleo', CLEOS), 'cleo.jsonl');
+    const benFiles = await writeExport(dir, 'parley', colleagueCorpus(text, article.title, 'Ben', BENS));
+    const cleoFiles = await writeExport(dir, 'doccano', colleagueCorpus(text, article.title, 'Cleo', CLEOS));
 
     // Ben's Parley export names him: his layer arrives under his name, matched by the text's checksum.
-    await loadColleague(app, benFile, 'Parley JSON');
+    await loadColleague(app, benFiles, 'Parley JSON');
     const report = page.getByTestId('layer-import-report');
     await expect.poll(() => report.first().textContent()).toContain(`${article.title}: Ben, 5 annotations`);
     await expect.poll(() => report.first().textContent()).toContain('same text');
@@ -218,7 +223,7 @@ describe('review', () => {
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('does not say who made its annotations');
     await expect.poll(() => dialog.getByLabel(/Colleague’s name/).evaluate((el) => el === document.activeElement)).toBe(true);
     await dialog.getByLabel(/Colleague’s name/).fill('Cleo');
-    app.dialogs.nextOpen([cleoFile]);
+    app.dialogs.nextOpen(cleoFiles);
     await dialog.getByRole('button', { name: 'Choose file…' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => report.first().textContent()).toContain(`${article.title}: Cleo, 2 annotations`);
@@ -413,5 +418,57 @@ describe('review', () => {
     const after = await storedDocument(app.storeDir, documentId);
     expect(after.layers.map((l) => l.id).sort()).toEqual(['colleague:Ben', 'own', 'reconciled']);
     expect(after.decisions).toHaveLength(6);
+  });
+
+  it('offers to load a colleague from review mode, and asks for their name when the file does not give one', async () => {
+    app = await launchParley({ seedSamples: true });
+    const page = app.page;
+    await page.locator('.parley-reader .cm-content').waitFor();
+    const documentId = await openDocument(page, SAMPLE.campDavid);
+    const { document: article } = await call(page, 'getDocument', { documentId });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-colleagues-'));
+    // A W3C file whose annotations name no creator.
+    const quote = article.text.split('\n')[2]!.split(' ').slice(0, 2).join(' ');
+    const files = await writeExport(dir, 'w3c', colleagueCorpus(article.text, article.title, '', [[quote, 'actor']]));
+    expect(files.map((f) => path.extname(f)).sort()).toEqual(['.jsonld', '.txt']);
+
+    await switchMode(page, 'Review');
+    const panel = reviewPanel(page);
+    await expect.poll(() => panel.textContent()).toContain('No colleague’s annotations are loaded on this document');
+    await panel.getByRole('button', { name: 'Load a colleague’s annotations…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Load a colleague’s annotations' });
+    await dialog.getByLabel('Format of the file').selectOption({ label: 'W3C Web Annotation' });
+    app.dialogs.nextOpen(files);
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    // The main process read the file, found no author, and refused; the dialog asks for the name.
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('give the colleague’s name'.replace('’', "'"));
+    expect(await dialog.getByLabel(/Colleague’s name/).getAttribute('aria-invalid')).toBe('true');
+    expect((await storedDocument(app.storeDir, documentId)).layers.map((l) => l.id)).toEqual(['own']);
+    await dialog.getByLabel(/Colleague’s name/).fill('Dana');
+    app.dialogs.nextOpen(files);
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Review now runs against Dana: one difference, only theirs, with her mark outlined in the reader.
+    await expect.poll(() => progress(page)).toBe('0 of 1 decided');
+    expect(await panel.getByLabel('with').locator('option:checked').textContent()).toBe('Dana (1 annotation)');
+    expect((await focusedDifference(page)).kind).toBe('only-theirs');
+    await expect.poll(() => drawnMarks(page, 'colleague:Dana')).toMatchObject({ count: 1, outline: 1 });
+    const stored = await storedDocument(app.storeDir, documentId);
+    expect(stored.layers.find((l) => l.id === 'colleague:Dana')).toMatchObject({ kind: 'colleague', author: 'Dana' });
+    expect(stored.layers.find((l) => l.id === 'own')!.annotations).toEqual([]);
+
+    // A label whose shortcut is also a review key: with text selected the key tags, without it the key decides.
+    const schema = await call(page, 'getLabels', {});
+    await call(page, 'saveLabels', { labels: schema.labels.map((l) => (l.id === 'actor' ? { ...l, shortcut: 'm' } : l)), migrate: [] });
+    await expect.poll(() => page.locator('.parley-palette-label[data-label="actor"] kbd').textContent()).toBe('m');
+    await dragSelect(page, 'summit');
+    await page.keyboard.press('m');
+    await expect.poll(async () => spansOf((await storedDocument(app!.storeDir, documentId)).layers.find((l) => l.id === 'own')!.annotations)).toEqual([['summit', 'actor']]);
+    await expect.poll(() => progress(page)).toBe('0 of 2 decided');
+    await page.keyboard.press('m');
+    await expect.poll(() => progress(page)).toBe('1 of 2 decided');
+    const decisions = (await storedDocument(app.storeDir, documentId)).decisions;
+    expect(decisions.map((d) => [d.action, d.layers])).toEqual([['keep-mine', ['own', 'colleague:Dana']]]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The review's keys. They work while review is open and focus is not in a
  * text field or a dialog, including while the article has focus; there they
- * take precedence over label shortcuts that use the same letters.
+ * take precedence over label shortcuts that use the same letters, unless
+ * text is selected in the article (see `useReviewKeys`).
  */
 import type { DecisionAction } from '../../../annotations/model';
 

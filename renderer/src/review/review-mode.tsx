@@ -60,7 +60,8 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
   const { view, onViewChange, onError } = reader;
   const review = useReview({ view, theirsLayerId, onViewChange, onError });
   const [exporting, setExporting] = useState(false);
-  useReviewKeys(review.run, true);
+  const labelKeys = useMemo(() => new Set(reader.labels.labels.map((l) => l.shortcut).filter((k) => k !== '')), [reader.labels]);
+  useReviewKeys(review.run, true, labelKeys);
 
   const theirsLayer = view.layers.find((l) => l.id === theirsLayerId);
   const overlay = useMemo(() => (theirsLayer ? [theirsLayer] : []), [theirsLayer]);

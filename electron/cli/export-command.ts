@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { codecs, FORMAT_NAMES, isFormatName } from '../../annotations/formats/index';
 import { openAppStore } from '../main/open-app-store';
+import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
 import { writeOutputs } from './read-inputs';
 import { cliStoreDir, option } from './store-options';
@@ -23,8 +24,9 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     io.err(`parley export: ${opened.error.message}`);
     return opened.error.code === 'store-locked' ? 3 : 1;
   }
-  const { store } = opened.value;
+  const { store, incidents } = opened.value;
   try {
+    reportIncidents(incidents, io);
     const corpus = store.exportCorpus();
     const layerIds = format === 'parley' ? [...new Set(corpus.documents.flatMap((d) => d.layers.map((l) => l.id)))] : undefined;
     const exported = codecs[format].export(corpus, layerIds ? { layerIds } : {});

@@ -6,6 +6,7 @@ import { createDocument } from '../../annotations/document';
 import { articleFromFile } from '../../annotations/import/article-file';
 import { OWN_LAYER_ID, type CorpusDocument } from '../../annotations/model';
 import { openAppStore } from '../main/open-app-store';
+import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
 import { cliStoreDir, positional } from './store-options';
 
@@ -43,7 +44,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
   }
   const { store, incidents } = opened.value;
   try {
-    for (const incident of incidents) io.err(`parley: repaired ${incident.file} (${incident.problem}); the damaged file is at ${incident.movedTo}`);
+    reportIncidents(incidents, io);
     const known = new Set(store.listDocuments().map((d) => d.sha256));
     const now = new Date().toISOString();
     const docs: CorpusDocument[] = [];

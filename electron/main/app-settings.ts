@@ -2,12 +2,19 @@
  * The analyst's settings, kept beside the store in `settings.json`: the
  * author name stamped on their annotations, and whether the sample corpus was
  * already offered (so deleting the samples does not bring them back).
+ *
+ * After each save the same content is also written to
+ * `backups/settings/settings.json`, the last good copy: a damaged
+ * `settings.json` is moved aside and replaced by it.
  */
+import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../annotations/result';
-import { DamagedFileError, DurableJsonFile, NewerSchemaError } from './store/durable-file-adapter';
+import type { StoreIncident } from '../../shared/library';
+import { BACKUPS_DIR } from './store/backups';
+import { DamagedFileError, DurableJsonFile, NewerSchemaError, parseStoreFile, writeFileDurably } from './store/durable-file-adapter';
 import { quarantineFile } from './store/quarantine';
 import type { ParleyStore } from './store/parley-store';
 
@@ -30,9 +37,15 @@ export interface AppSettings {
   markSeeded(): Promise<Result<void>>;
 }
 
-/** Opens `settings.json` in the store's folder, creating it with `defaultAuthor` if missing. A damaged file is moved aside. */
-export async function openAppSettings(store: ParleyStore, defaultAuthor: string): Promise<Result<AppSettings>> {
+/**
+ * Opens `settings.json` in the store's folder, creating it with `defaultAuthor`
+ * if missing. A damaged file is moved to `damaged/` and replaced by its last
+ * good copy (or the defaults, if there is none); `incident` says so.
+ */
+export async function openAppSettings(store: ParleyStore, defaultAuthor: string): Promise<Result<{ settings: AppSettings; incident: StoreIncident | null }>> {
   const file = path.join(store.dir, 'settings.json');
+  const copy = path.join(store.dir, BACKUPS_DIR, 'settings', 'settings.json');
+  let incident: StoreIncident | null = null;
   const db = new Low<SettingsFile>(new DurableJsonFile(file, settingsSchema, SETTINGS_VERSION), {
     schemaVersion: SETTINGS_VERSION,
     author: defaultAuthor.trim().slice(0, 100) || 'analyst',
@@ -44,17 +57,27 @@ export async function openAppSettings(store: ParleyStore, defaultAuthor: string)
   } catch (error) {
     if (error instanceof NewerSchemaError) return fail('store-corrupt', error.message);
     if (!(error instanceof DamagedFileError)) return fail('io-error', `could not read ${file}: ${(error as Error).message}`);
-    await quarantineFile(store.dir, file, new Date().toISOString());
+    const movedTo = await quarantineFile(store.dir, file, new Date().toISOString());
+    const good = await readLastGoodCopy(copy);
+    if (good) db.data = good;
+    incident = { file, movedTo, problem: error.problem, restoredFrom: good ? copy : null };
   }
   const save = async (): Promise<Result<void>> => {
     try {
       await db.write();
+      await mkdir(path.dirname(copy), { recursive: true });
+      await writeFileDurably(copy, JSON.stringify(db.data));
       return ok(undefined);
     } catch (error) {
       return fail('io-error', `could not save settings: ${(error as Error).message}`);
     }
   };
-  return ok({
+  // Repair the file from its copy, or make the copy for a store that predates it.
+  if (incident || !(await exists(copy))) {
+    const saved = await save();
+    if (!saved.ok) return saved;
+  }
+  const settings: AppSettings = {
     author: () => db.data.author,
     async setAuthor(author) {
       db.data = { ...db.data, author };
@@ -66,5 +89,25 @@ export async function openAppSettings(store: ParleyStore, defaultAuthor: string)
       db.data = { ...db.data, seededSamples: true };
       return save();
     },
-  });
+  };
+  return ok({ settings, incident });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The last good copy of the settings, or null if there is none or it is damaged too. */
+async function readLastGoodCopy(copy: string): Promise<SettingsFile | null> {
+  try {
+    return parseStoreFile(copy, await readFile(copy), settingsSchema, SETTINGS_VERSION);
+  } catch {
+    // Missing, unreadable or damaged: there is no good copy, and the incident says so.
+    return null;
+  }
 }

@@ -11,6 +11,7 @@ import { createElectronDialogs } from './electron-dialogs';
 import { createScriptedDialogs } from './scripted-dialogs';
 import { createHandlers } from './handlers/create-handlers';
 import { hardenContents, hardenSession } from './harden-contents';
+import { describeIncident } from './incident-text';
 import { registerApi } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
 import { openAppStore } from './open-app-store';
@@ -67,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       dialogs: dialogQueue ? createScriptedDialogs(dialogQueue) : createElectronDialogs(() => window ?? undefined),
       notify: (event) => window?.webContents.send('parley:event', event),
+      formatWorker: path.join(__dirname, 'format-worker.js'),
     });
     registerApi(ipcMain, handlers, isOwnRenderer);
 
@@ -75,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       void dialog.showMessageBox(window, {
         type: 'warning',
         message: 'Parley repaired damaged files in its store',
-        detail: incidents.map((i) => `${i.file}: ${i.problem}\nMoved to ${i.movedTo}${i.restoredFrom ? `\nRestored from ${i.restoredFrom}` : ''}`).join('\n\n'),
+        detail: incidents.map(describeIncident).join('\n\n'),
       });
     }
 

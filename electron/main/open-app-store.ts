@@ -23,17 +23,19 @@ export interface OpenedStore {
 export async function openAppStore(dir: string, defaultAuthor: string, options: { seedSamples?: boolean } = {}): Promise<Result<OpenedStore>> {
   const opened = await ParleyStore.open(dir);
   if (!opened.ok) return opened;
-  const { store, incidents } = opened.value;
-  const settings = await openAppSettings(store, defaultAuthor);
-  if (!settings.ok) {
+  const { store } = opened.value;
+  const openedSettings = await openAppSettings(store, defaultAuthor);
+  if (!openedSettings.ok) {
     await store.close();
-    return settings;
+    return openedSettings;
   }
-  if ((options.seedSamples ?? true) && settings.value.isFirstRun()) {
+  const settings = openedSettings.value.settings;
+  const incidents = openedSettings.value.incident ? [...opened.value.incidents, openedSettings.value.incident] : opened.value.incidents;
+  if ((options.seedSamples ?? true) && settings.isFirstRun()) {
     const now = new Date().toISOString();
     const docs: CorpusDocument[] = SAMPLE_ARTICLES.map((article) => ({
       document: createDocument({ ...article, now }),
-      layers: [{ id: OWN_LAYER_ID, kind: 'own', author: settings.value.author(), annotations: [] }],
+      layers: [{ id: OWN_LAYER_ID, kind: 'own', author: settings.author(), annotations: [] }],
       decisions: [],
     }));
     const seeded = store.isEmpty() ? await store.addDocuments(docs) : ok([]);
@@ -42,10 +44,10 @@ export async function openAppStore(dir: string, defaultAuthor: string, options: 
       return fail(seeded.error.code, `could not add the sample articles: ${seeded.error.message}`);
     }
   }
-  const marked = await settings.value.markSeeded();
+  const marked = await settings.markSeeded();
   if (!marked.ok) {
     await store.close();
     return marked;
   }
-  return ok({ store, settings: settings.value, incidents });
+  return ok({ store, settings, incidents });
 }

@@ -6,7 +6,8 @@
  * `Result`; a refused call must leave every byte of the store as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,23 +68,63 @@ const channels = new Map<string, Listener>();
 const dialogs = new FuzzDialogs();
 const tally = { cases: 0, failures: 0, accepted: 0, refused: 0, byMethod: new Map<string, number>(), ms: 0 };
 
-/** Hash of every file under the store folder, path and content. */
+/** A file's identity as the kernel keeps it: a write or a replacing rename changes at least one of these. */
+interface FileStamp {
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/** Content digests of store files, reused while a file's stamp is unchanged. */
+const digests = new Map<string, { stamp: FileStamp; digest: string }>();
+
+/** How long after its last change a file's stamp is trusted: longer than the coarsest timestamp tick. */
+const SETTLED_NS = 2_000_000_000n;
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+/**
+ * The digest of one file's bytes. Reading every backup before and after every
+ * call is what made this suite slow, so a digest is reused while the file's
+ * inode, size, mtime and ctime are unchanged. That is only trusted for a file
+ * last changed more than two seconds ago: a file timestamp can be as coarse as
+ * one clock tick, so a second write within the same tick could otherwise keep
+ * the stamp. Any change to a settled file moves its ctime (the kernel sets it
+ * on every write, and it cannot be set back), and the store's atomic rename
+ * gives the path a new inode. Recently changed files are read every time.
+ */
+function fileDigest(file: string): string {
+  const s = statSync(file, { bigint: true });
+  const stamp: FileStamp = { ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs };
+  const cached = digests.get(file);
+  if (cached && sameStamp(cached.stamp, stamp)) return cached.digest;
+  const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const now = BigInt(Date.now()) * 1_000_000n;
+  if (now - stamp.ctimeNs > SETTLED_NS && now - stamp.mtimeNs > SETTLED_NS) digests.set(file, { stamp, digest });
+  else digests.delete(file);
+  return digest;
+}
+
+/** Hash of every file under the store folder: its path and the digest of its bytes. */
 async function hashStore(): Promise<string> {
   const hash = createHash('sha256');
-  const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  // Synchronous calls: thousands of small stats per case cost far less this way, and nothing else runs meanwhile.
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         hash.update(`d:${path.relative(storeDir, full)}\0`);
-        await walk(full);
+        walk(full);
       } else {
-        hash.update(`f:${path.relative(storeDir, full)}\0`);
-        hash.update(await readFile(full));
+        hash.update(`f:${path.relative(storeDir, full)}\0${fileDigest(full)}\0`);
       }
     }
   };
-  await walk(storeDir);
+  walk(storeDir);
   return hash.digest('hex');
 }
 
@@ -243,6 +284,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { layerIds: ['own', colleague] };
     case 'exportAgreementToDialog':
       return { layerIds: ['own', colleague], format: rng.pick(['markdown', 'csv', 'json']) };
+    case 'cancelTask':
+      return { taskId: rng.pick(['task-1', 'task-2', 'task-999999']) };
   }
 }
 
@@ -366,7 +409,12 @@ function viewProblems(value: unknown): string[] {
   return out;
 }
 
-async function runCase(index: number, f: StoreFacts, snapshot: string): Promise<{ accepted: boolean; problems: string[]; what: string }> {
+/**
+ * Runs case `index`. `before` is the store's hash as the previous case left
+ * it; the hash after this call is returned for the next case, so each case
+ * walks the store once.
+ */
+async function runCase(index: number, f: StoreFacts, snapshot: string, before: string): Promise<{ accepted: boolean; problems: string[]; what: string; after: string }> {
   const rng = caseRng('ipc', index);
   const method = API_METHODS[index % API_METHODS.length]!;
   let event = TRUSTED;
@@ -438,7 +486,6 @@ async function runCase(index: number, f: StoreFacts, snapshot: string): Promise<
   }
   if (method === 'importFromDialog' || method === 'importLayerFromDialog' || method === 'exportToDialog' || method === 'exportAgreementToDialog') what.push(await queueDialogs(rng, index));
 
-  const before = await hashStore();
   const problems: string[] = [];
   let result: unknown;
   try {
@@ -447,12 +494,12 @@ async function runCase(index: number, f: StoreFacts, snapshot: string): Promise<
     problems.push(`dispatch threw ${error instanceof Error ? error.message : String(error)}`);
   }
   const r = result as Result<unknown> | undefined;
+  let after: string | undefined;
   if (r && typeof r === 'object' && typeof r.ok === 'boolean') {
     if (!r.ok) {
       if (!ERROR_CODES.has(r.error?.code) || typeof r.error.message !== 'string' || r.error.message === '') problems.push(`malformed failure ${JSON.stringify(r.error).slice(0, 200)}`);
       if (r.error.code === 'internal') problems.push(`handler threw: ${r.error.message.slice(0, 300)}`);
-      const after = await hashStore();
-      if (after !== before) problems.push(`refused with ${r.error.code} (${r.error.message.slice(0, 200)}) but the store changed on disk`);
+      if ((after = await hashStore()) !== before) problems.push(`refused with ${r.error.code} (${r.error.message.slice(0, 200)}) but the store changed on disk`);
     } else {
       problems.push(...viewProblems(r.value));
     }
@@ -467,7 +514,7 @@ async function runCase(index: number, f: StoreFacts, snapshot: string): Promise<
   }
   const polluted = pollution(snapshot);
   if (polluted) problems.push(`prototype pollution: ${polluted}`);
-  return { accepted: r?.ok === true, problems, what: what.join(' / ') };
+  return { accepted: r?.ok === true, problems, what: what.join(' / '), after: after ?? (await hashStore()) };
 }
 
 describe('every IPC method under hostile payloads', () => {
@@ -478,13 +525,16 @@ describe('every IPC method under hostile payloads', () => {
       const failures: string[] = [];
       const started = performance.now();
       let f = await facts();
+      let storeHash = await hashStore();
       for (let index = chunk * perChunk; index < Math.min(CASES, (chunk + 1) * perChunk); index++) {
         if (f.docs.length < 3) {
           // Deleting is a valid call: keep a few documents to aim at.
           await must('importTexts', { files: [{ name: `refill-${index}.txt`, content: `Refill ${index}: Seoul and Washington agreed 🇰🇷 통일부.` }] });
           f = await facts();
+          storeHash = await hashStore();
         }
-        const outcome = await runCase(index, f, snapshot);
+        const outcome = await runCase(index, f, snapshot, storeHash);
+        storeHash = outcome.after;
         tally.cases++;
         const method = API_METHODS[index % API_METHODS.length]!;
         tally.byMethod.set(method, (tally.byMethod.get(method) ?? 0) + 1);

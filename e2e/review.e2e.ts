@@ -269,6 +269,14 @@ describe('review', () => {
     const rows = panel.getByRole('list', { name: 'Differences' }).locator('.difference-row');
     expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(KINDS_IN_ORDER);
 
+    // A click on a row of the list brings that difference up, and outlines it in the article.
+    await rows.nth(3).click();
+    await expect.poll(async () => (await focusedDifference(page)).position).toBe('4 of 6');
+    expect((await focusedDifference(page)).kind).toBe('boundary-conflict');
+    await expect.poll(() => page.locator('.parley-reader .cm-parley-region').evaluateAll((els) => els.map((el) => el.textContent).join(''))).toBe('counterpart Sung Kim');
+    await rows.nth(0).click();
+    await expect.poll(async () => (await focusedDifference(page)).position).toBe('1 of 6');
+
     // Keys from here on, with the focus in the article.
     await page.locator('.parley-reader .cm-line').first().click();
     const first = await focusedDifference(page);

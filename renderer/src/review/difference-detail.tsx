@@ -22,11 +22,20 @@ interface DifferenceDetailProps {
 export function DifferenceDetail({ difference, index, total, decision, theirsName, labels, onDecide, onStep, onNextUndecided }: DifferenceDetailProps) {
   return (
     <section className="difference-detail" aria-label="Focused difference" data-testid="difference-detail" data-kind={difference.kind}>
-      <div className="difference-detail-head">
+      <div className="difference-detail-head" role="group" aria-label="Move">
+        <button type="button" className="review-nav review-step" aria-label="Previous difference" title="Previous difference (k)" aria-keyshortcuts="k" onClick={() => onStep(-1)}>
+          ‹
+        </button>
         <span className="difference-position">
           {index + 1} of {total}
         </span>
+        <button type="button" className="review-nav review-step" aria-label="Next difference" title="Next difference (j)" aria-keyshortcuts="j" onClick={() => onStep(1)}>
+          ›
+        </button>
         <KindBadge kind={difference.kind} />
+        <button type="button" className="review-nav review-next-undecided" aria-keyshortcuts="u" onClick={onNextUndecided}>
+          Next undecided <kbd>u</kbd>
+        </button>
       </div>
       <p className="difference-hint">{KIND_HINTS[difference.kind]}</p>
       <div className="difference-sides">
@@ -55,17 +64,6 @@ export function DifferenceDetail({ difference, index, total, decision, theirsNam
             {a.name} <kbd>{a.key}</kbd>
           </button>
         ))}
-      </div>
-      <div className="difference-nav" role="group" aria-label="Move">
-        <button type="button" className="review-nav" aria-keyshortcuts="k" onClick={() => onStep(-1)}>
-          ‹ Previous <kbd>k</kbd>
-        </button>
-        <button type="button" className="review-nav" aria-keyshortcuts="j" onClick={() => onStep(1)}>
-          Next <kbd>j</kbd> ›
-        </button>
-        <button type="button" className="review-nav" aria-keyshortcuts="u" onClick={onNextUndecided}>
-          Next undecided <kbd>u</kbd>
-        </button>
       </div>
     </section>
   );

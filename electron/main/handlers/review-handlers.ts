@@ -56,7 +56,7 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       if (documents.size === 0) return fail('not-found', `no chosen document has the layer ${layerId}`);
       annotators.push({ annotator: name, documents });
     }
-    return ok(annotators);
+    return ok(distinctAnnotators(annotators, layerIds));
   };
 
   return {
@@ -127,6 +127,25 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       return ok({ path: target });
     },
   };
+}
+
+/**
+ * Makes annotator names distinct, so that comparing one's own layer with an
+ * earlier export of one's own work (same author on both) measures agreement
+ * rather than failing: a repeated name gets "(yours)" on the own layer, then
+ * "(2)", "(3)"… on later ones.
+ */
+function distinctAnnotators(annotators: AnnotatorDocuments[], layerIds: readonly string[]): AnnotatorDocuments[] {
+  const counts = new Map<string, number>();
+  for (const a of annotators) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+  const used = new Set<string>();
+  return annotators.map((a, i) => {
+    let name = a.annotator;
+    if ((counts.get(name) ?? 0) > 1 && layerIds[i] === OWN_LAYER_ID) name = `${name} (yours)`;
+    for (let n = 2; used.has(name); n++) name = `${a.annotator} (${n})`;
+    used.add(name);
+    return name === a.annotator ? a : { ...a, annotator: name };
+  });
 }
 
 function extensionsOf(format: string): string[] {

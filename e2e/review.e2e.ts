@@ -326,6 +326,19 @@ describe('review', () => {
     await expect.poll(() => progress(page)).toBe('6 of 6 decided');
     await expect.poll(() => page.getByTestId('review-status').textContent()).toContain('All 6 differences decided.');
 
+    // A decision can be changed: back to the rejected "November 2018", keep it after all, then reject it again.
+    const reconciledQuotes = async () => (await storedDocument(app!.storeDir, documentId)).layers.find((l) => l.id === 'reconciled')!.annotations.map((a) => a.quote.exact);
+    await page.keyboard.press('k');
+    await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-mine');
+    await page.keyboard.press('m');
+    await expect.poll(reconciledQuotes).toContain('November 2018');
+    expect((await storedDocument(app.storeDir, documentId)).decisions).toHaveLength(6);
+    expect(await progress(page)).toBe('6 of 6 decided');
+    // Everything being decided, the focus stays where it was.
+    expect(await page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-mine');
+    await page.keyboard.press('x');
+    await expect.poll(reconciledQuotes).not.toContain('November 2018');
+
     // The store holds the reconciled layer, apart from the analyst's, and one record per decision.
     const stored = await storedDocument(app.storeDir, documentId);
     const reconciled = stored.layers.find((l) => l.id === 'reconciled')!;

@@ -28,6 +28,7 @@ export const API_METHODS = [
   'acceptAllAgreed',
   'agreement',
   'exportAgreementToDialog',
+  'cancelTask',
 ] as const;
 
 /** A method name. */

@@ -10,7 +10,7 @@ import type { AgreementReport } from '../annotations/agreement/report';
 import type { Label, LabelSchema } from '../annotations/model';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
-import type { DocumentSummary, DocumentView, StoreIncident } from './library';
+import type { DocumentChange, DocumentSummary, DocumentView, StoreIncident } from './library';
 
 const MAX_ID = 200;
 /** Largest text accepted over IPC, in UTF-16 code units. */
@@ -91,6 +91,7 @@ export const apiInputSchemas = {
     layerIds: z.array(layerId).min(2).max(50),
     format: z.enum(['markdown', 'csv', 'json']),
   }),
+  cancelTask: z.strictObject({ taskId: z.string().regex(/^task-\d{1,12}$/) }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The input type of a method. */
@@ -132,11 +133,11 @@ export interface ApiOutputs {
   importFromDialog: ImportReport | null;
   deleteDocument: { deleted: string };
   setStatus: DocumentSummary;
-  addAnnotations: DocumentView;
-  updateAnnotation: DocumentView;
-  deleteAnnotations: DocumentView;
-  undo: DocumentView;
-  redo: DocumentView;
+  addAnnotations: DocumentChange;
+  updateAnnotation: DocumentChange;
+  deleteAnnotations: DocumentChange;
+  undo: DocumentChange;
+  redo: DocumentChange;
   getLabels: LabelSchema;
   saveLabels: LabelSchema;
   exportToDialog: { path: string; warnings: Problem[] } | null;
@@ -148,6 +149,8 @@ export interface ApiOutputs {
   acceptAllAgreed: DocumentView;
   agreement: AgreementReport;
   exportAgreementToDialog: { path: string } | null;
+  /** Whether a running task was asked to stop (false: it had already finished). */
+  cancelTask: { cancelled: boolean };
 }
 
 /** What loading a colleague's export did: which documents got their layer, and what could not be placed. */
@@ -167,7 +170,22 @@ export interface LayerImportReport {
 export type ParleyApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>> };
 
 /** Events pushed from main to renderer. */
-export type ParleyEvent = { type: 'library-changed' } | { type: 'progress'; task: string; done: number; total: number };
+export type ParleyEvent = { type: 'library-changed' } | TaskProgressEvent;
+
+/**
+ * Progress of a long task (an import or export of many documents): sent when
+ * it starts, at most every 100 ms while it runs, and once with `finished`
+ * when it ends, however it ends. `cancelTask` with its `taskId` stops it.
+ */
+export interface TaskProgressEvent {
+  type: 'progress';
+  taskId: string;
+  /** What is being done, for example "Exporting 1,200 documents as CSV". */
+  task: string;
+  done: number;
+  total: number;
+  finished: boolean;
+}
 
 /** What the preload exposes on `window.parley`. */
 export interface ParleyBridge {

@@ -19,6 +19,18 @@ export { exportParleyJson } from './parley-json';
 /** Every format name, in the order help texts list them. */
 export const FORMAT_NAMES: readonly FormatName[] = ['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv'];
 
+/** How each format is named to people (dialogs, progress, reports). */
+export const FORMAT_TITLES: Record<FormatName, string> = {
+  parley: 'Parley JSON',
+  w3c: 'W3C Web Annotation',
+  brat: 'brat',
+  doccano: 'doccano',
+  'label-studio': 'Label Studio',
+  spacy: 'spaCy',
+  conll: 'CoNLL',
+  csv: 'CSV',
+};
+
 /** Every codec by name. */
 export const codecs: Record<FormatName, FormatCodec> = {
   parley: parleyJsonCodec,

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createAnnotation } from '../../../annotations/annotation';
 import { createDocument } from '../../../annotations/document';
-import { codecs } from '../../../annotations/formats/index';
+import { FORMAT_TITLES } from '../../../annotations/formats/index';
 import { articleFromFile } from '../../../annotations/import/article-file';
 import type { Annotation, AnnotationChange, CorpusDocument } from '../../../annotations/model';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
@@ -17,6 +17,8 @@ import type { Dialogs } from '../dialogs';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { AppSettings } from '../app-settings';
 import type { ParleyStore } from '../store/parley-store';
+import { runFormatJobWith } from '../tasks/run-format-job';
+import { TaskRegistry, withTask, type TaskHandle } from '../tasks/task-registry';
 import { createReviewHandlers } from './review-handlers';
 
 /** What the handlers need from the rest of the main process. */
@@ -28,6 +30,10 @@ export interface HandlerDeps {
   version: string;
   notify: (event: ParleyEvent) => void;
   now?: () => string;
+  /** The built `format-worker.js`, so conversions run off the main thread; without it they run inline. */
+  formatWorker?: string | null;
+  /** Long tasks and their progress; made from `notify` when not given. */
+  tasks?: TaskRegistry;
 }
 
 /** Largest file read by an import, in bytes. */
@@ -39,14 +45,26 @@ const EDITABLE_LAYERS = new Set([OWN_LAYER_ID, RECONCILED_LAYER_ID]);
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const { store, settings, dialogs } = deps;
   const now = deps.now ?? (() => new Date().toISOString());
+  const tasks = deps.tasks ?? new TaskRegistry(deps.notify);
+  const formatWorker = deps.formatWorker ?? null;
 
-  const importArticles = async (files: Array<{ name: string; content: string }>): Promise<Result<ImportReport>> => {
+  const importArticles = (files: Array<{ name: string; content: string }>): Promise<Result<ImportReport>> =>
+    withTask(tasks, `Importing ${plural(files.length, 'article')}`, (task) => importArticlesAs(files, task));
+
+  /** Reads each article (yielding now and then so a cancel can arrive), then adds them all in one step. */
+  const importArticlesAs = async (files: Array<{ name: string; content: string }>, task: TaskHandle): Promise<Result<ImportReport>> => {
     const problems: Problem[] = [];
     const duplicates: ImportReport['duplicates'] = [];
     const docs: CorpusDocument[] = [];
     const known = new Map(store.listDocuments().map((d) => [d.sha256, d.id]));
     const stamp = now();
-    for (const file of files) {
+    const total = files.length * 2;
+    for (const [i, file] of files.entries()) {
+      if (i % 20 === 0) {
+        task.progress(i, total);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (task.isCancelled()) return fail('cancelled', 'the import was cancelled; the library is unchanged');
+      }
       const article = articleFromFile(file.name, file.content);
       if (!article.ok) {
         problems.push({ file: file.name, message: article.error.message });
@@ -61,7 +79,8 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       known.set(document.sha256, document.id);
       docs.push({ document, layers: [{ id: OWN_LAYER_ID, kind: 'own', author: settings.author(), annotations: [] }], decisions: [] });
     }
-    const added = docs.length > 0 ? await store.addDocuments(docs) : ok([]);
+    const control = { onProgress: (done: number, of: number) => task.progress(files.length + Math.round((done / Math.max(of, 1)) * files.length), total), isCancelled: () => task.isCancelled() };
+    const added = docs.length > 0 ? await store.addDocuments(docs, control) : ok([]);
     if (!added.ok) return added;
     if (docs.length > 0) deps.notify({ type: 'library-changed' });
     return ok({ added: added.value, duplicates, problems });
@@ -80,7 +99,11 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   };
 
   return {
-    ...createReviewHandlers(deps),
+    ...createReviewHandlers({ ...deps, tasks, formatWorker }),
+
+    async cancelTask({ taskId }) {
+      return tasks.cancel(taskId);
+    },
 
     async getAppInfo() {
       return ok({ version: deps.version, storeDir: store.dir, author: settings.author(), incidents: deps.incidents });
@@ -200,11 +223,12 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     },
 
     async exportToDialog({ documentIds, format, layerIds }) {
-      const codec = codecs[format];
       const corpus = store.exportCorpus(documentIds);
       if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
-      const exported = codec.export(corpus, { layerIds: layerIds ?? [OWN_LAYER_ID] });
-      if (!exported.ok) return exported;
+      const exported = await withTask(tasks, `Exporting ${plural(corpus.documents.length, 'document')} as ${FORMAT_TITLES[format]}`, (task) =>
+        runFormatJobWith(formatWorker, { kind: 'export', format, corpus, options: { layerIds: layerIds ?? [OWN_LAYER_ID] } }, task),
+      );
+      if (!exported.ok) return exported.error.code === 'cancelled' ? fail('cancelled', 'the export was cancelled; nothing was written') : exported;
       const single = exported.value.files.length === 1 ? exported.value.files[0]! : null;
       const defaultName = single ? path.basename(single.path) : `parley-${format}.zip`;
       const target = await dialogs.saveFile({ title: 'Export annotations', defaultPath: defaultName, filters: [{ name: format, extensions: [path.extname(defaultName).slice(1) || 'json'] }] });
@@ -228,6 +252,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       return restored;
     },
   };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function shorten(text: string): string {

@@ -5,7 +5,8 @@
  * cannot be placed are listed as orphans.
  */
 import { anchor } from '../../../annotations/anchoring';
-import type { FormatFile, FormatName } from '../../../annotations/formats/format';
+import type { FormatFile, FormatName, ImportOutcome } from '../../../annotations/formats/format';
+import type { FormatJob } from '../tasks/format-job';
 import { codecs } from '../../../annotations/formats/index';
 import { resolveLabels } from '../../../annotations/labels';
 import { colleagueLayerId, type Annotation, type AnnotationLayer, type CorpusDocument, type LabelSchema } from '../../../annotations/model';
@@ -30,9 +31,10 @@ export async function importColleagueLayers(
   store: LayerImportStore,
   files: FormatFile[],
   format: FormatName,
-  options: { author?: string; now: string },
+  options: { author?: string; now: string; decode?: (job: FormatJob & { kind: 'import' }) => Promise<Result<ImportOutcome>> },
 ): Promise<Result<LayerImportReport>> {
-  const imported = codecs[format].import(files, { labels: store.getLabels(), author: options.author ?? '', now: options.now });
+  const job = { kind: 'import', format, files, options: { labels: store.getLabels(), author: options.author ?? '', now: options.now } } as const;
+  const imported = options.decode ? await options.decode(job) : codecs[format].import(files, job.options);
   if (!imported.ok) return imported;
   const { corpus } = imported.value;
 

@@ -17,6 +17,8 @@ import type { ReviewState } from '../../../annotations/review/review-state';
 import type { DocumentView } from '../../../shared/library';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerDeps } from './create-handlers';
+import { runFormatJobWith } from '../tasks/run-format-job';
+import { TaskRegistry, withTask } from '../tasks/task-registry';
 import { importColleagueLayers } from './layer-import';
 
 type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'agreement' | 'exportAgreementToDialog';
@@ -73,7 +75,15 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
           return fail('io-error', `could not read ${path.basename(file)}: ${(error as Error).message}`);
         }
       }
-      const report = await importColleagueLayers(store, files, format, { author, now: now() });
+      const tasks = deps.tasks ?? new TaskRegistry(deps.notify);
+      const report = await withTask(tasks, `Loading ${author ? `${author}’s` : 'a colleague’s'} annotations`, (task) =>
+        importColleagueLayers(store, files, format, {
+          author,
+          now: now(),
+          decode: (job) => runFormatJobWith(deps.formatWorker ?? null, job, task),
+        }),
+      );
+      if (!report.ok && report.error.code === 'cancelled') return fail('cancelled', 'loading was cancelled; nothing was added');
       if (report.ok) deps.notify({ type: 'library-changed' });
       return report;
     },

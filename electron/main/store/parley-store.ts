@@ -22,10 +22,11 @@ import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Annotation, AnnotationChange, AnnotationLayer, Corpus, CorpusDocument, DocumentStatus, LabelSchema, ReviewDecision } from '../../../annotations/model';
+import type { ProgressControl } from '../../../annotations/formats/format';
 import { RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { BackupEntry } from '../../../shared/api';
-import type { DocumentSummary, DocumentView, StoreIncident } from '../../../shared/library';
+import type { DocumentChange, DocumentSummary, DocumentView, StoreIncident } from '../../../shared/library';
 import { AsyncMutex } from './async-mutex';
 import { Backups } from './backups';
 import { fileStemFor } from './document-file-names';
@@ -34,6 +35,7 @@ import {
   changeLayer,
   checkAnnotations,
   checkCorpusDocument,
+  lastChange,
   migrateLabels,
   newDocumentFile,
   ownCount,
@@ -211,7 +213,7 @@ export class ParleyStore {
    * an id already in the library, `invalid-input` on a document whose hash or
    * annotations do not match its text.
    */
-  addDocuments(docs: readonly CorpusDocument[]): Promise<Result<DocumentSummary[]>> {
+  addDocuments(docs: readonly CorpusDocument[], control: ProgressControl = {}): Promise<Result<DocumentSummary[]>> {
     return this.libraryMutex.run(async () => {
       if (this.closed) return closedFailure();
       const ids = new Set<string>();
@@ -235,6 +237,12 @@ export class ParleyStore {
       };
       try {
         for (let i = 0; i < created.length; i += 8) {
+          // Between chunks the caller may stop the import; what was written so far is removed again.
+          if (control.isCancelled?.()) {
+            await undoCreated();
+            return fail('cancelled', 'the import was cancelled; the library is unchanged');
+          }
+          control.onProgress?.(i, created.length);
           const chunk = created.slice(i, i + 8);
           // allSettled, not all: every write of the chunk must have finished before a failure is cleaned up.
           const settled = await Promise.allSettled(chunk.map((slot) => slot.create()));
@@ -244,6 +252,7 @@ export class ParleyStore {
           const failed = settled.find((s) => s.status === 'rejected');
           if (failed) throw failed.reason;
         }
+        control.onProgress?.(created.length, created.length);
         await this.writeLibrary({ ...this.library, documents: [...this.library.documents, ...created.map((s) => s.entry)] });
       } catch (error) {
         await undoCreated();
@@ -289,20 +298,20 @@ export class ParleyStore {
    * Applies a change to one layer (the own or reconciled layer is created if
    * missing) and records it for undo, clearing redo. Added annotations must lie
    * inside the text and quote it exactly; removed ones must exist. Resolves
-   * once the change is on disk.
+   * once the change is on disk, with what changed (not the whole document).
    */
-  changeAnnotations(documentId: string, layerId: string, change: AnnotationChange, historyLabel: string): Promise<Result<DocumentView>> {
-    return this.updateView(documentId, (file) => changeLayer(file, layerId, change, historyLabel, this.now()));
+  changeAnnotations(documentId: string, layerId: string, change: AnnotationChange, historyLabel: string): Promise<Result<DocumentChange>> {
+    return this.updateChange(documentId, 'done', (file) => changeLayer(file, layerId, change, historyLabel, this.now()));
   }
 
-  /** Undoes the newest change to the document's annotations (`not-found` if none). */
-  undo(documentId: string): Promise<Result<DocumentView>> {
-    return this.updateView(documentId, (file) => undoStep(file, this.now()));
+  /** Undoes the newest change to the document's annotations (`not-found` if none); resolves with the reverse change. */
+  undo(documentId: string): Promise<Result<DocumentChange>> {
+    return this.updateChange(documentId, 'undone', (file) => undoStep(file, this.now()));
   }
 
   /** Redoes the newest undone change (`not-found` if none). */
-  redo(documentId: string): Promise<Result<DocumentView>> {
-    return this.updateView(documentId, (file) => redoStep(file, this.now()));
+  redo(documentId: string): Promise<Result<DocumentChange>> {
+    return this.updateChange(documentId, 'done', (file) => redoStep(file, this.now()));
   }
 
   /** Adds or replaces a layer (a colleague's, or the reconciled one). Undo steps of that layer are dropped. */
@@ -403,6 +412,11 @@ export class ParleyStore {
     if (this.closed) return closedFailure();
     const slot = this.slots.get(documentId);
     return slot && !slot.deleting ? ok(slot) : fail('not-found', `there is no document ${documentId}`);
+  }
+
+  private async updateChange(documentId: string, how: 'done' | 'undone', build: (file: DocumentFile) => Result<DocumentFile>): Promise<Result<DocumentChange>> {
+    const changed = await this.update(documentId, build);
+    return changed.ok ? ok(lastChange(changed.value, how)) : changed;
   }
 
   private async updateView(documentId: string, build: (file: DocumentFile) => Result<DocumentFile>): Promise<Result<DocumentView>> {

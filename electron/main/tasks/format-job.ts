@@ -1,0 +1,57 @@
+/**
+ * A format conversion as a message a worker thread can run: the job, the
+ * messages the worker sends back, and the function that does the work. The
+ * codecs are synchronous; running them off the main thread keeps the window
+ * responsive and lets a cancel request arrive while they work.
+ */
+import { codecs } from '../../../annotations/formats/index';
+import type { ExportOptions, ExportOutcome, FormatFile, FormatName, ImportOptions, ImportOutcome } from '../../../annotations/formats/format';
+import type { Corpus } from '../../../annotations/model';
+import type { Result } from '../../../annotations/result';
+
+/** Work for a format worker. */
+export type FormatJob =
+  | { kind: 'export'; format: FormatName; corpus: Corpus; options: Omit<ExportOptions, 'onProgress' | 'isCancelled'> }
+  | { kind: 'import'; format: FormatName; files: FormatFile[]; options: Omit<ImportOptions, 'onProgress' | 'isCancelled'> };
+
+/** What a job produces. */
+export type FormatJobResult<J extends FormatJob> = J extends { kind: 'export' } ? Result<ExportOutcome> : Result<ImportOutcome>;
+
+/**
+ * A job as it crosses to the worker. An export's corpus goes as JSON: it is
+ * hundreds of thousands of small objects, which structured cloning copies in
+ * seconds where `JSON.stringify` and `JSON.parse` take a fraction of that.
+ * An import's files (text or zip bytes) are cloned as they are.
+ */
+export type PackedFormatJob = (Omit<FormatJob & { kind: 'export' }, 'corpus'> & { corpusJson: string }) | (FormatJob & { kind: 'import' });
+
+/** The message that starts a worker: the packed job and a one-slot flag the main thread sets to 1 to cancel. */
+export interface FormatJobRequest {
+  job: PackedFormatJob;
+  cancelFlag: SharedArrayBuffer;
+}
+
+/** Packs a job for `postMessage`. */
+export function packFormatJob(job: FormatJob): PackedFormatJob {
+  if (job.kind === 'import') return job;
+  const { corpus, ...rest } = job;
+  return { ...rest, corpusJson: JSON.stringify(corpus) };
+}
+
+/** Unpacks a job in the worker. */
+export function unpackFormatJob(packed: PackedFormatJob): FormatJob {
+  if (packed.kind === 'import') return packed;
+  const { corpusJson, ...rest } = packed;
+  return { ...rest, corpus: JSON.parse(corpusJson) as Corpus };
+}
+
+/** Messages from the worker. */
+export type FormatJobMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; result: Result<ExportOutcome> | Result<ImportOutcome> };
+
+/** Runs `job` with progress reports and a cancel check; the same code runs in a worker or inline. */
+export function runFormatJob(job: FormatJob, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Result<ExportOutcome> | Result<ImportOutcome> {
+  const codec = codecs[job.format];
+  return job.kind === 'export'
+    ? codec.export(job.corpus, { ...job.options, onProgress, isCancelled })
+    : codec.import(job.files, { ...job.options, onProgress, isCancelled });
+}

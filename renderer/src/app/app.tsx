@@ -23,6 +23,7 @@ import { IncidentBanner } from './incident-banner';
 import { ModeSwitch, type AppMode } from './mode-switch';
 import type { Notice, NoticeInput } from './notice';
 import { NoticeList } from './notice-list';
+import { TaskProgressDialog } from './task-progress-dialog';
 import { TopBar } from './top-bar';
 import { useFileDrop } from './use-file-drop';
 import { useLibrary } from './use-library';
@@ -41,7 +42,12 @@ export function App() {
     const id = noticeId.current;
     setNotices((all) => [...all, { ...notice, id } as Notice]);
   }, []);
-  const reportFailure = useCallback((title: string, failure: Failure) => notify({ kind: 'error', title, ...failureLines(failure) }), [notify]);
+  const reportFailure = useCallback(
+    (title: string, failure: Failure) =>
+      // A task the analyst cancelled did not fail: say calmly that nothing changed.
+      failure.code === 'cancelled' ? notify({ kind: 'info', title: 'Cancelled', message: sentence(failure.message) }) : notify({ kind: 'error', title, ...failureLines(failure) }),
+    [notify],
+  );
 
   const library = useLibrary(reportFailure);
   const { documents, labels, view, info, loading, open } = library;
@@ -99,6 +105,10 @@ export function App() {
     setBusy(true);
     const result = await window.parley.api.importTexts({ files });
     setBusy(false);
+    if (!result.ok && result.error.code === 'cancelled') {
+      reportFailure('Import failed', result.error);
+      return false;
+    }
     if (!result.ok) {
       notify({ kind: 'error', title: 'Import failed', message: result.error.message, problems: [...earlierProblems, ...(result.error.problems ?? [])].map((p) => (p.file ? `${p.file}: ${p.message}` : p.message)) });
       return false;
@@ -288,6 +298,13 @@ export function App() {
           void library.refresh();
         }}
       />
+      <TaskProgressDialog />
     </div>
   );
+}
+
+/** `message` as a sentence: capital first letter and a full stop. */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -429,8 +429,22 @@ describe('review', () => {
     expect(markdown).toContain('0.583');
     expect(markdown).toContain(kappa.toFixed(3));
 
-    // Remove Cleo's layer: gone from the list, the reader and the store; Ben's and the reconciled layer stay.
+    // A colleague's layer exports like any other, from the layer list.
     await switchMode(page, 'Read');
+    await layersPanel(page).getByRole('button', { name: 'Export Ben’s layer' }).click();
+    const layerDialog = page.getByRole('dialog', { name: 'Export Ben’s layer' });
+    await layerDialog.getByLabel('Format').selectOption({ label: 'doccano' });
+    const bensFile = path.join(dir, 'ben-again.jsonl');
+    app.dialogs.nextSave(bensFile);
+    await layerDialog.getByRole('button', { name: 'Export…' }).click();
+    await layerDialog.waitFor({ state: 'detached' });
+    const lines = (await readFile(bensFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { text: string; label: Array<[number, number, string]> });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.label.map(([start, end, label]) => [[...lines[0]!.text].slice(start, end).join(''), label])).toEqual(
+      inReadingOrder(BENS).map(([quote, labelId]) => [quote, defaultLabelSchema().labels.find((l) => l.id === labelId)!.name]),
+    );
+
+    // Remove Cleo's layer: gone from the list, the reader and the store; Ben's and the reconciled layer stay.
     await layersPanel(page).getByRole('button', { name: 'Remove Cleo’s layer' }).click();
     const removeDialog = page.getByRole('dialog', { name: 'Remove Cleo’s layer?' });
     await removeDialog.getByRole('button', { name: 'Remove layer' }).click();

@@ -17,7 +17,7 @@ import { createDocument } from '../annotations/document';
 import { codecs } from '../annotations/formats/index';
 import { defaultLabelSchema } from '../annotations/labels';
 import type { Annotation, AnnotationLayer, DecisionAction, DifferenceKind, ReviewDecision } from '../annotations/model';
-import { call, dragSelect, openDocument, SAMPLE } from './reader-helpers';
+import { call, clickText, dragSelect, openDocument, SAMPLE } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 let app: ParleyHarness | undefined;
@@ -274,6 +274,12 @@ describe('review', () => {
     await expect.poll(async () => (await focusedDifference(page)).position).toBe('4 of 6');
     expect((await focusedDifference(page)).kind).toBe('boundary-conflict');
     await expect.poll(() => page.locator('.parley-reader .cm-parley-region').evaluateAll((els) => els.map((el) => el.textContent).join(''))).toBe('counterpart Sung Kim');
+    // So does a click on it in the article.
+    await clickText(page, 'Ministry of Unification');
+    await expect.poll(async () => (await focusedDifference(page)).position).toBe('6 of 6');
+    expect((await focusedDifference(page)).kind).toBe('only-theirs');
+    await clickText(page, 'November 2018');
+    await expect.poll(async () => (await focusedDifference(page)).position).toBe('5 of 6');
     await rows.nth(0).click();
     await expect.poll(async () => (await focusedDifference(page)).position).toBe('1 of 6');
 
@@ -503,7 +509,6 @@ describe('review', () => {
     await expect.poll(() => progress(page)).toBe('0 of 2 decided');
     await page.keyboard.press('m');
     await expect.poll(() => progress(page)).toBe('1 of 2 decided');
-    const decisions = (await storedDocument(app.storeDir, documentId)).decisions;
-    expect(decisions.map((d) => [d.action, d.layers])).toEqual([['keep-mine', ['own', 'colleague:Dana']]]);
+    await expect.poll(async () => (await storedDocument(app!.storeDir, documentId)).decisions.map((d) => [d.action, d.layers])).toEqual([['keep-mine', ['own', 'colleague:Dana']]]);
   });
 });

@@ -8,6 +8,7 @@ import { documentsWithLayer } from './layer-rows';
 import { ReviewEmptyState } from './review-empty-state';
 import { ReviewPanel, type ColleagueChoice } from './review-panel';
 import { useReview } from './use-review';
+import { useReviewClicks } from './use-review-clicks';
 import { useReviewKeys } from './use-review-keys';
 
 interface ReviewModeProps extends ReaderProps {
@@ -62,6 +63,7 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
   const [exporting, setExporting] = useState(false);
   const labelKeys = useMemo(() => new Set(reader.labels.labels.map((l) => l.shortcut).filter((k) => k !== '')), [reader.labels]);
   useReviewKeys(review.run, true, labelKeys);
+  useReviewClicks(review.differences, review.focus);
 
   const theirsLayer = view.layers.find((l) => l.id === theirsLayerId);
   const overlay = useMemo(() => (theirsLayer ? [theirsLayer] : []), [theirsLayer]);

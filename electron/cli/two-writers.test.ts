@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppStore } from '../main/open-app-store';
+import { main } from './parley';
+
+let root = '';
+let holderScript = '';
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'parley-two-writers-'));
+  holderScript = path.join(root, 'store-holder.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./test-support/store-holder.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: holderScript,
+    logLevel: 'error',
+  });
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Starts another process holding the store in `dir`; resolves with it once the store is open. */
+function holdStore(dir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [holderScript, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('\n')) {
+        if (output.startsWith('ready ')) resolve(child);
+        else reject(new Error(`the holder did not open the store: ${output}`));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the holder exited with ${code} before opening the store`)));
+  });
+}
+
+/** Every file under `dir` with its content, hashed: what "untouched" means. */
+async function fingerprint(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const e of entries.filter((x) => x.isFile()).sort((a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)))) {
+    const file = path.join(e.parentPath, e.name);
+    hash.update(`${path.relative(dir, file)}\0`).update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+}
+
+describe('two writers on one store', () => {
+  it('refuses the command line while another process has the store open, names that process, and touches nothing', async () => {
+    const store = path.join(root, 'held');
+    const holder = await holdStore(store);
+    const article = path.join(root, 'article.txt');
+    await writeFile(article, 'Envoys meet\n\nThe envoys met in Seoul.');
+    const before = await fingerprint(store);
+
+    const imported = capture();
+    expect(await main(['import', article, '--store', store], imported.io)).toBe(3);
+    expect(imported.err.join('\n')).toContain(`in use by another Parley process (pid ${holder.pid}`);
+    const exported = capture();
+    expect(await main(['export', '--store', store, '--out', path.join(root, 'held.json')], exported.io)).toBe(3);
+    expect(exported.err.join('\n')).toContain(`pid ${holder.pid}`);
+    // The app, started second, is refused the same way (it shows this message and quits).
+    const app = await openAppStore(store, 'analyst');
+    expect(!app.ok && app.error.code).toBe('store-locked');
+    expect(!app.ok && app.error.message).toContain(`pid ${holder.pid}`);
+
+    expect(await fingerprint(store)).toBe(before);
+    holder.kill('SIGTERM');
+  });
+
+  it('is not blocked by the lock of a process that was killed while holding the store', async () => {
+    const store = path.join(root, 'crashed');
+    const holder = await holdStore(store);
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    // The killed process could not remove its lock.
+    expect(JSON.parse(await readFile(path.join(store, 'parley.lock'), 'utf8'))).toMatchObject({ pid: holder.pid });
+
+    const article = path.join(root, 'after-crash.txt');
+    await writeFile(article, 'After the crash\n\nThe talks resumed.');
+    const run = capture();
+    expect(await main(['import', article, '--store', store], run.io)).toBe(0);
+    expect(run.out.at(-1)).toMatch(/^1 imported/);
+    // And the app starts on it next, with the sample corpus the holder seeded and the new article.
+    const app = await openAppStore(store, 'analyst');
+    if (!app.ok) throw new Error(app.error.message);
+    expect(app.value.store.listDocuments().map((d) => d.title)).toContain('after crash');
+    await app.value.store.close();
+  });
+});

@@ -49,6 +49,20 @@ describe('registerApi', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('guards every method: another origin is forbidden and a payload that fails the schema is refused, before the handler runs', async () => {
+    const ran: string[] = [];
+    const channels = registry(Object.fromEntries(API_METHODS.map((m) => [m, async () => (ran.push(m), ok(null as never))])));
+    const foreign: InvokeEventLike[] = [{ senderFrame: { url: 'https://example.org/' } }, { senderFrame: { url: 'parley://app.evil/index.html' } }, { senderFrame: null }];
+    for (const method of API_METHODS) {
+      const channel = channels.get(channelOf(method))!;
+      for (const event of foreign) expect([method, await channel(event, {})]).toMatchObject([method, { ok: false, error: { code: 'forbidden' } }]);
+      for (const input of ['a string', 42, null, [], { unexpectedField: 1 }, JSON.parse('{"__proto__":{"polluted":1}}')])
+        expect([method, input, await channel(own, input)]).toMatchObject([method, input, { ok: false, error: { code: 'invalid-input' } }]);
+    }
+    expect(ran).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('turns a handler that throws into an internal-error result', async () => {
     const channel = registry({
       listDocuments: async () => {

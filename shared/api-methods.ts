@@ -23,6 +23,7 @@ export const API_METHODS = [
   'listBackups',
   'restoreBackup',
   'importLayerFromDialog',
+  'importAnnotatedFromDialog',
   'removeLayer',
   'decide',
   'acceptAllAgreed',

@@ -77,6 +77,7 @@ export const apiInputSchemas = {
   listBackups: z.strictObject({ documentId: id.optional() }),
   restoreBackup: z.strictObject({ backupId: z.string().min(1).max(500) }),
   importLayerFromDialog: z.strictObject({ format: formatName, author: z.string().trim().min(1).max(100).optional() }),
+  importAnnotatedFromDialog: z.strictObject({ format: formatName }),
   removeLayer: z.strictObject({ layerId: colleagueLayer, documentId: id.optional() }),
   decide: z.strictObject({
     documentId: id,
@@ -103,6 +104,25 @@ export interface ImportReport {
   /** Documents whose text was already in the library (matched by SHA-256), not added twice. */
   duplicates: Array<{ name: string; existingId: string }>;
   problems: Problem[];
+}
+
+/**
+ * What importing annotated files (any interchange format) into one's own
+ * library did: documents added, annotations merged into documents already
+ * there, and everything set aside, never silently.
+ */
+export interface AnnotatedImportReport {
+  added: DocumentSummary[];
+  /** Annotations merged into a layer of a document already in the library, and how the document was recognised. */
+  merged: Array<{ documentId: string; title: string; layerId: string; count: number; matchedBy: 'checksum' | 'id' | 'quotes' }>;
+  /** Annotations whose quote could not be placed in the library's text of their document. */
+  orphans: Array<{ documentId: string; title: string; quote: string; labelId: string; author: string; reason: string }>;
+  /** Annotations already there (same span and label), not added twice. */
+  duplicatesSkipped: number;
+  /** Labels the file used that the project did not have; added to the schema. */
+  labelsAdded: string[];
+  /** What the format reader noted (ignored line types, fragments, re-anchored spans). */
+  warnings: Problem[];
 }
 
 /** A backup snapshot of one document. */
@@ -144,6 +164,7 @@ export interface ApiOutputs {
   listBackups: BackupEntry[];
   restoreBackup: DocumentSummary;
   importLayerFromDialog: LayerImportReport | null;
+  importAnnotatedFromDialog: AnnotatedImportReport | null;
   removeLayer: { removedFrom: number };
   decide: DocumentView;
   acceptAllAgreed: DocumentView;

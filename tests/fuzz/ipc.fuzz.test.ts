@@ -272,6 +272,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { documentId: rng.chance(0.5) ? doc.id : undefined };
     case 'restoreBackup':
       return { backupId: f.backupIds.length > 0 ? rng.pick(f.backupIds) : 'none' };
+    case 'importAnnotatedFromDialog':
+      return { format: fmt };
     case 'importLayerFromDialog':
       return { format: fmt, author: rng.pick(['Sam', 'Jun', '__proto__', '=cmd']) };
     case 'removeLayer':

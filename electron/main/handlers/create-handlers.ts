@@ -19,6 +19,8 @@ import type { AppSettings } from '../app-settings';
 import type { ParleyStore } from '../store/parley-store';
 import { runFormatJobWith } from '../tasks/run-format-job';
 import { TaskRegistry, withTask, type TaskHandle } from '../tasks/task-registry';
+import { importAnnotatedDocuments } from './annotated-import';
+import { formatExtensions, readFormatFiles } from './format-files';
 import { createReviewHandlers } from './review-handlers';
 
 /** What the handlers need from the rest of the main process. */
@@ -139,6 +141,28 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       const report = files.length > 0 ? await importArticles(files) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
       if (!report.ok) return report;
       return ok({ ...report.value, problems: [...problems, ...report.value.problems] });
+    },
+
+    async importAnnotatedFromDialog({ format }) {
+      const paths = await dialogs.openFiles({ title: `Import annotated documents (${FORMAT_TITLES[format]})`, filters: [{ name: FORMAT_TITLES[format], extensions: formatExtensions(format) }] });
+      if (!paths) return ok(null);
+      const read = await readFormatFiles(paths);
+      if (!read.ok) return read;
+      const source = paths.length === 1 ? path.basename(paths[0]!) : `${paths.length} files`;
+      const report = await withTask(tasks, `Importing ${source}`, async (task) => {
+        const decoded = await runFormatJobWith(formatWorker, { kind: 'import', format, files: read.value, options: { labels: store.getLabels(), author: settings.author(), now: now() } }, task);
+        if (!decoded.ok) return decoded;
+        const { corpus, warnings, ignored, orphans } = decoded.value;
+        const notes = [...warnings, ...ignored.map((i) => ({ message: `${i.count} ${i.kind} ignored: Parley does not hold them` }))];
+        const imported = await importAnnotatedDocuments(store, corpus, { author: settings.author(), source, warnings: notes, control: { onProgress: (d, t) => task.progress(d, t), isCancelled: () => task.isCancelled() } });
+        if (!imported.ok) return imported;
+        // Annotations the format reader itself could not place (a Parley file whose text was edited) are orphans too.
+        for (const o of orphans ?? []) imported.value.orphans.push({ documentId: o.documentId, title: corpus.documents.find((d) => d.document.id === o.documentId)?.document.title ?? o.documentId, quote: o.annotation.quote.exact, labelId: o.annotation.labelId, author: o.annotation.author, reason: o.reason });
+        return imported;
+      });
+      if (!report.ok) return report.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : report;
+      deps.notify({ type: 'library-changed' });
+      return report;
     },
 
     async deleteDocument({ documentId }) {

@@ -100,7 +100,7 @@ export async function importColleagueLayers(
 }
 
 /** The library document in which most of these annotations' quotes re-anchor, if enough do. */
-function bestQuoteMatch(store: LayerImportStore, library: Array<{ id: string; title: string; sha256: string }>, annotations: Annotation[]) {
+export function bestQuoteMatch(store: LayerImportStore, library: Array<{ id: string; title: string; sha256: string }>, annotations: Annotation[]) {
   if (annotations.length === 0) return undefined;
   let best: { summary: (typeof library)[number]; text: string; share: number } | undefined;
   for (const summary of library) {

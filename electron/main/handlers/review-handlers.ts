@@ -2,13 +2,11 @@
  * Review and agreement over the store: load a colleague's layer, settle the
  * differences into the reconciled layer, measure agreement, export reports.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { buildAgreementReport } from '../../../annotations/agreement/report';
 import { reportToCsv } from '../../../annotations/agreement/report-csv';
 import { reportToMarkdown } from '../../../annotations/agreement/report-markdown';
 import type { AnnotatorDocuments, AgreementDocument } from '../../../annotations/agreement/agreement-input';
-import type { FormatFile } from '../../../annotations/formats/format';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { findDifferences } from '../../../annotations/review/differences';
@@ -19,11 +17,10 @@ import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerDeps } from './create-handlers';
 import { runFormatJobWith } from '../tasks/run-format-job';
 import { TaskRegistry, withTask } from '../tasks/task-registry';
+import { formatExtensions, readFormatFiles } from './format-files';
 import { importColleagueLayers } from './layer-import';
 
 type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'agreement' | 'exportAgreementToDialog';
-
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 /** Handlers for review, layers and agreement. */
 export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, ReviewMethods> {
@@ -63,18 +60,11 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
 
   return {
     async importLayerFromDialog({ format, author }) {
-      const paths = await dialogs.openFiles({ title: 'Load a colleague\'s annotations', filters: [{ name: format, extensions: extensionsOf(format) }] });
+      const paths = await dialogs.openFiles({ title: 'Load a colleague\'s annotations', filters: [{ name: format, extensions: formatExtensions(format) }] });
       if (!paths) return ok(null);
-      const files: FormatFile[] = [];
-      for (const file of paths) {
-        try {
-          const bytes = await readFile(file);
-          if (bytes.byteLength > MAX_FILE_BYTES) return fail('too-large', `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-          files.push({ path: path.basename(file), data: file.toLowerCase().endsWith('.zip') ? new Uint8Array(bytes) : new TextDecoder().decode(bytes) });
-        } catch (error) {
-          return fail('io-error', `could not read ${path.basename(file)}: ${(error as Error).message}`);
-        }
-      }
+      const read = await readFormatFiles(paths);
+      if (!read.ok) return read;
+      const files = read.value;
       const tasks = deps.tasks ?? new TaskRegistry(deps.notify);
       const report = await withTask(tasks, `Loading ${author ? `${author}’s` : 'a colleague’s'} annotations`, (task) =>
         importColleagueLayers(store, files, format, {
@@ -158,20 +148,3 @@ function distinctAnnotators(annotators: AnnotatorDocuments[], layerIds: readonly
   });
 }
 
-function extensionsOf(format: string): string[] {
-  switch (format) {
-    case 'brat':
-      return ['zip', 'ann', 'txt', 'conf'];
-    case 'doccano':
-    case 'spacy':
-      return ['jsonl', 'json'];
-    case 'conll':
-      return ['conll', 'txt', 'iob'];
-    case 'csv':
-      return ['csv'];
-    case 'w3c':
-      return ['json', 'jsonld', 'jsonl'];
-    default:
-      return ['json'];
-  }
-}

@@ -7,7 +7,7 @@ import { AgreementView } from '../agreement/agreement-view';
 import { LabelEditorDialog } from '../labels/label-editor-dialog';
 import { BackupsDialog } from '../library/backups-dialog';
 import { DeleteDocumentDialog } from '../library/delete-document-dialog';
-import { ImportDialog } from '../library/import-dialog';
+import { ImportDialog, type AnnotatedFormat } from '../library/import-dialog';
 import { LibrarySidebar } from '../library/library-sidebar';
 import { readDroppedFiles } from '../library/read-dropped-files';
 import { LayerManager } from '../review/layer-manager';
@@ -95,6 +95,18 @@ export function App() {
     if (result.value === null) return;
     setDialog(null);
     showImportReport(result.value);
+  };
+
+  const importAnnotated = async (format: AnnotatedFormat) => {
+    setBusy(true);
+    const result = await window.parley.api.importAnnotatedFromDialog({ format });
+    setBusy(false);
+    if (!result.ok) return reportFailure('Import failed', result.error);
+    if (result.value === null) return;
+    setDialog(null);
+    notify({ kind: 'annotated-import', report: result.value });
+    const first = result.value.added[0] ?? result.value.merged[0];
+    if (first) void open('id' in first ? first.id : first.documentId);
   };
 
   const importTexts = async (files: Array<{ name: string; content: string }>, earlierProblems: ImportReport['problems'] = []) => {
@@ -279,6 +291,7 @@ export function App() {
         busy={busy}
         onClose={() => setDialog(null)}
         onChooseFiles={() => void importFromDialog()}
+        onChooseAnnotated={(format) => void importAnnotated(format)}
         onPaste={(name, content) => {
           void importTexts([{ name, content }]).then((done) => done && setDialog(null));
         }}

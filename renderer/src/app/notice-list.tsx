@@ -1,3 +1,4 @@
+import { AnnotatedImportNotice } from '../library/annotated-import-notice';
 import { ImportReportNotice } from '../library/import-report-notice';
 import { LayerImportReportNotice } from '../review/layer-import-report-notice';
 import { Banner } from '../ui/banner';
@@ -19,6 +20,8 @@ export function NoticeList({ notices, onDismiss }: NoticeListProps) {
         switch (notice.kind) {
           case 'import':
             return <ImportReportNotice key={notice.id} report={notice.report} onDismiss={dismiss} />;
+          case 'annotated-import':
+            return <AnnotatedImportNotice key={notice.id} report={notice.report} onDismiss={dismiss} />;
           case 'layer-import':
             return <LayerImportReportNotice key={notice.id} report={notice.report} onDismiss={dismiss} />;
           case 'export':

@@ -1,0 +1,77 @@
+import type { AnnotatedImportReport } from '../../../shared/api';
+import { formatProblem } from '../app/format-problem';
+import { Banner } from '../ui/banner';
+
+interface AnnotatedImportNoticeProps {
+  report: AnnotatedImportReport;
+  onDismiss: () => void;
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const MATCHED_BY = { checksum: 'same text', id: 'same document, text edited', quotes: 'recognised by its quotes' } as const;
+
+/** What importing annotated files did: documents added, annotations merged, and every orphan by quote. */
+export function AnnotatedImportNotice({ report, onDismiss }: AnnotatedImportNoticeProps) {
+  const { added, merged, orphans, duplicatesSkipped, labelsAdded, warnings } = report;
+  const mergedCount = merged.reduce((n, m) => n + m.count, 0);
+  const parts = [count(added.length, 'document') + ' added', count(mergedCount, 'annotation') + ' merged'];
+  if (orphans.length > 0) parts.push(count(orphans.length, 'orphan'));
+  const tone = orphans.length > 0 || warnings.length > 0 ? 'warning' : 'success';
+  return (
+    <Banner tone={tone} title={`Import: ${parts.join(', ')}`} onDismiss={onDismiss} dismissLabel="Dismiss import report">
+      <div className="import-report" data-testid="annotated-import-report">
+        {added.length > 0 && (
+          <div>
+            <h3 className="report-heading">Added with their annotations</h3>
+            <ul>
+              {added.map((doc) => (
+                <li key={doc.id}>
+                  {doc.title} ({count(doc.annotationCount, 'annotation')})
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {merged.length > 0 && (
+          <div>
+            <h3 className="report-heading">Merged into documents already here</h3>
+            <ul>
+              {merged.map((m) => (
+                <li key={`${m.documentId}-${m.layerId}`}>
+                  {m.title}: {count(m.count, 'annotation')} ({MATCHED_BY[m.matchedBy]})
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {duplicatesSkipped > 0 && <p className="muted">{count(duplicatesSkipped, 'annotation')} already here (same span and label), not added twice.</p>}
+        {labelsAdded.length > 0 && <p className="muted">New labels added to the schema: {labelsAdded.join(', ')}.</p>}
+        {orphans.length > 0 && (
+          <div>
+            <h3 className="report-heading">Could not be placed in the text (not imported)</h3>
+            <ul>
+              {orphans.map((o, i) => (
+                <li key={i}>
+                  {o.title}: “{o.quote}” ({o.labelId}) — {o.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {warnings.length > 0 && (
+          <div>
+            <h3 className="report-heading">Notes</h3>
+            <ul>
+              {warnings.map((w, i) => (
+                <li key={i}>{formatProblem(w)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </Banner>
+  );
+}

@@ -389,21 +389,33 @@ describe('review', () => {
     await switchMode(page, 'Agreement');
     const heatmap = page.getByTestId('agreement-heatmap');
     await expect.poll(() => heatmap.locator('td.heatmap-cell').count()).toBe(6);
+    // Over three pairs, the mean and population spread of 2·2/(5+2) (analyst, Cleo), 2·1/(5+2) (Ben, Cleo) and 0.4.
+    const pairF1 = [4 / 7, 2 / 7, 0.4];
+    const mean = pairF1.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(pairF1.reduce((a, b) => a + (b - mean) ** 2, 0) / 3);
+    await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe(`${mean.toFixed(3)} ± ${sd.toFixed(3)}`);
+    expect(await heatmap.locator('td[data-pair="analyst|Cleo"]').textContent()).toBe((4 / 7).toFixed(3));
     await page.getByRole('group', { name: 'Layers' }).getByRole('checkbox', { name: /Cleo/ }).uncheck();
     await expect.poll(() => heatmap.locator('td.heatmap-cell').count()).toBe(2);
     // Figures worked out by hand from the spans above: 2 exact matches of 5 + 5 spans; 7 matching tokens of 11 + 13; 3 overlapping same-label pairs.
-    await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe('0.400 ± 0.000');
-    await expect.poll(() => page.getByTestId('overall-token').textContent()).toBe('0.583 ± 0.000');
-    await expect.poll(() => page.getByTestId('overall-lenient').textContent()).toBe('0.600 ± 0.000');
+    await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe('0.400');
+    await expect.poll(() => page.getByTestId('overall-token').textContent()).toBe('0.583');
+    await expect.poll(() => page.getByTestId('overall-lenient').textContent()).toBe('0.600');
     expect(await heatmap.locator('td[data-pair="analyst|Ben"]').textContent()).toBe('0.400');
     const bens = stored.layers.find((l) => l.id === 'colleague:Ben')!.annotations;
     const mine = stored.layers.find((l) => l.id === 'own')!.annotations;
     const kappa = kappaByHand(text, mine, bens);
-    await expect.poll(() => page.getByTestId('overall-kappa').textContent()).toBe(`${kappa.toFixed(3)} ± 0.000`);
-    await expect.poll(() => page.getByTestId('label-bars').locator('[data-label="actor"] .label-bar-value').textContent()).toBe('0.500 ± 0.000');
+    await expect.poll(() => page.getByTestId('overall-kappa').textContent()).toBe(kappa.toFixed(3));
+    await expect.poll(() => page.getByTestId('label-bars').locator('[data-label="actor"] .label-bar-value').textContent()).toBe('0.500');
     const documentRow = page.getByTestId('document-agreement').locator('tbody tr', { hasText: SAMPLE.workingGroup });
-    expect(await documentRow.locator('td[data-measure="instance"]').textContent()).toBe('0.400 ± 0.000');
+    expect(await documentRow.locator('td[data-measure="instance"]').textContent()).toBe('0.400');
 
+    // Overlapping spans by label: the "working group" conflict off the diagonal; Noh, Sung Kim (against "counterpart Sung Kim") and the date on it.
+    const confusion = page.getByTestId('label-confusion');
+    expect(await confusion.locator('td[data-cell="policy-body|position"]').textContent()).toBe('1');
+    expect(await confusion.locator('td[data-cell="actor|actor"]').textContent()).toBe('2');
+    expect(await confusion.locator('td[data-cell="date|date"]').textContent()).toBe('1');
+    expect(await confusion.locator('td.confusion-conflict').count()).toBe(1);
     const saveReport = async (format: 'Markdown' | 'CSV' | 'JSON', file: string) => {
       app!.dialogs.nextSave(file);
       await page.getByRole('group', { name: 'Export the report' }).getByRole('button', { name: format }).click();

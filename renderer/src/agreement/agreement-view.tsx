@@ -9,6 +9,7 @@ import { AgreementHeatmap } from './agreement-heatmap';
 import { AgreementLayerPicker } from './agreement-layer-picker';
 import { DocumentAgreementTable } from './document-agreement-table';
 import { LabelBars } from './label-bars';
+import { LabelConfusionTable } from './label-confusion-table';
 import { MeasureTiles } from './measure-tiles';
 import { MEASURE_DETAILS } from './measure-words';
 import './agreement.css';
@@ -98,7 +99,9 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
             {MEASURE_DETAILS[measure]}{' '}
             {measure === 'alpha'
               ? `One figure across all ${report.annotators.length} layers.`
-              : `Mean ± population standard deviation over ${plural(pairs, 'pair', 'pairs')} of layers.`}{' '}
+              : pairs === 1
+                ? `One pair of layers: ${report.annotators.join(' and ')}.`
+                : `Mean ± population standard deviation over ${plural(pairs, 'pair', 'pairs')} of layers.`}{' '}
             {compared} of {plural(report.documents.length, 'document', 'documents')} compared.
           </p>
           <div className="agreement-pictures">
@@ -106,6 +109,7 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
             <LabelBars report={report} measure={measure} labels={labels} />
           </div>
           <DocumentAgreementTable report={report} measure={measure} />
+          <LabelConfusionTable report={report} labels={labels} />
         </>
       )}
     </section>

@@ -40,7 +40,7 @@ export function DocumentAgreementTable({ report, measure }: { report: AgreementR
                 {compared ? (
                   AGREEMENT_MEASURES.map((m) => (
                     <td key={m} className={`numeric${m === measure ? ' chosen' : ''}`} data-measure={m}>
-                      <SummaryFigure summary={report[m].perDocument[d.id] ?? { mean: null, sd: null }} reason={undefinedSummaryReason(m)} />
+                      <SummaryFigure summary={report[m].perDocument[d.id] ?? { mean: null, sd: null }} reason={undefinedSummaryReason(m)} spread={d.annotators.length > 2} />
                     </td>
                   ))
                 ) : (

@@ -44,7 +44,7 @@ export function LabelBars({ report, measure, labels }: LabelBarsProps) {
                   {low !== null && high !== null && high > low && <span className="label-bar-whisker" style={{ left: `${low}%`, width: `${high - low}%` }} />}
                 </span>
                 <span className="label-bar-value">
-                  <SummaryFigure summary={summary} reason={reason} />
+                  <SummaryFigure summary={summary} reason={reason} spread={report[measure].pairs.length > 1} />
                 </span>
               </li>
             );

@@ -21,7 +21,7 @@ export function MeasureTiles({ report, measure, onChange }: MeasureTilesProps) {
           <input type="radio" name={name} value={m} checked={m === measure} onChange={() => onChange(m)} />
           <span className="measure-tile-name">{MEASURE_NAMES[m]}</span>
           <span className="measure-tile-value" data-testid={`overall-${m}`}>
-            <SummaryFigure summary={report[m].total} reason={undefinedSummaryReason(m)} />
+            <SummaryFigure summary={report[m].total} reason={undefinedSummaryReason(m)} spread={report[m].pairs.length > 1} />
           </span>
         </label>
       ))}

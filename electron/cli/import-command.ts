@@ -1,4 +1,4 @@
-/** `parley import FILES... [--store DIR]`: articles into the store, all or nothing. */
+/** `parley import FILES... [--store DIR]`: articles into the store, all or nothing; with `--format`, annotated documents (see `import-annotated.ts`). */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,15 +8,19 @@ import { OWN_LAYER_ID, type CorpusDocument } from '../../annotations/model';
 import { openAppStore } from '../main/open-app-store';
 import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
-import { cliStoreDir, positional } from './store-options';
+import { runImportAnnotated } from './import-annotated';
+import { cliStoreDir, option, positional } from './store-options';
 
 /** Imports the named files; exit code 0 only if every file was imported or was already there. */
 export async function runImport(argv: string[], io: CliIo): Promise<number> {
-  const files = positional(argv, ['--store']);
+  const files = positional(argv, ['--store', '--format']);
+  const format = option(argv, '--format');
   if (files.length === 0) {
-    io.err('parley import: name at least one .txt, .md or .html file');
+    io.err(format ? 'parley import: name at least one file or folder to import' : 'parley import: name at least one .txt, .md or .html file');
     return 2;
   }
+  // With a format, the files are annotated documents from an interchange format.
+  if (format) return runImportAnnotated(format, files, argv, io);
   const problems: string[] = [];
   const articles: Array<{ name: string; title: string; source: string; text: string }> = [];
   for (const file of files) {

@@ -14,6 +14,7 @@ const USAGE = `Usage: parley <command> [options]
 
 Commands:
   import FILES... [--store DIR]                      import .txt, .md and .html articles into a store
+  import --format FORMAT INPUT... [--store DIR]      import annotated documents (merged into ones already there)
   export --out FILE [--store DIR] [--format FORMAT]  export the store (default format: parley)
   convert --from FORMAT INPUT --to FORMAT OUTPUT     convert annotations between formats
   validate --format FORMAT INPUT                     check a file or folder without importing it

@@ -11,6 +11,8 @@
 interface Armed {
   kind: 'click' | 'keydown';
   start: number | null;
+  /** Settles when the watched selector reached its state and the frame showing it was rendered. */
+  result: Promise<{ domAt: number; frameAt: number; paintAt: number }>;
 }
 
 interface PaintResult {
@@ -18,6 +20,8 @@ interface PaintResult {
   start: number;
   /** When the element was first seen in the DOM. */
   domAt: number;
+  /** When that frame's animation frame callbacks ran (its rendering follows). */
+  frameAt: number;
   /** When the frame showing it had been rendered. */
   paintAt: number;
 }
@@ -32,14 +36,20 @@ interface ScrollResult {
 
 let armed: Armed | null = null;
 
-function afterNextPaint(): Promise<number> {
+/** The frame after now: when its animation frame callbacks ran (`frameAt`), and when its rendering had finished (`paintAt`). */
+function nextFrame(): Promise<{ frameAt: number; paintAt: number }> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
+      const frameAt = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port1.onmessage = () => resolve({ frameAt, paintAt: performance.now() });
       channel.port2.postMessage(0);
     });
   });
+}
+
+function afterNextPaint(): Promise<number> {
+  return nextFrame().then((f) => f.paintAt);
 }
 
 /** Resolves when `test()` holds, checked now and after every DOM mutation; rejects after `timeoutMs`. */
@@ -62,9 +72,18 @@ function whenDom(test: () => boolean, timeoutMs: number): Promise<number> {
 }
 
 const probes = {
-  /** Remembers the timeStamp of the next click or keydown anywhere in the page (capture phase, before the app sees it). */
-  arm(kind: 'click' | 'keydown'): void {
-    const entry: Armed = { kind, start: null };
+  /**
+   * Before a user action: remembers the timeStamp of the next click or keydown
+   * anywhere in the page (capture phase, before the app sees it), and starts
+   * watching for `selector` to match (or stop matching) and for the frame
+   * that shows it. Watching starts here, in the page, so the time the test
+   * process takes to ask for the result is not counted.
+   */
+  arm(kind: 'click' | 'keydown', selector: string, present = true, timeoutMs = 60_000): void {
+    const entry: Armed = { kind, start: null, result: Promise.resolve({ domAt: 0, frameAt: 0, paintAt: 0 }) };
+    entry.result = whenDom(() => entry.start !== null && (document.querySelector(selector) !== null) === present, timeoutMs).then(async (domAt) => ({ domAt, ...(await nextFrame()) }));
+    // A run that fails before `paintOf` is called must not leave an unhandled rejection behind.
+    entry.result.catch(() => undefined);
     armed = entry;
     const listener = (event: Event) => {
       entry.start = event.timeStamp;
@@ -73,13 +92,13 @@ const probes = {
     window.addEventListener(kind, listener, true);
   },
 
-  /** After `arm` and the user action: waits for `selector` to match (or stop matching) and for the frame that shows it. */
-  async paintOf(selector: string, present = true, timeoutMs = 60_000): Promise<PaintResult> {
+  /** After `arm` and the user action: the times of the action, of the change in the DOM and of the frame that showed it. */
+  async paintOf(): Promise<PaintResult> {
     const entry = armed;
-    const domAt = await whenDom(() => (document.querySelector(selector) !== null) === present, timeoutMs);
-    const paintAt = await afterNextPaint();
-    if (!entry || entry.start === null) throw new Error('the start event was not seen');
-    return { start: entry.start, domAt, paintAt };
+    if (!entry) throw new Error('nothing was armed');
+    const { domAt, frameAt, paintAt } = await entry.result;
+    if (entry.start === null) throw new Error('the start event was not seen');
+    return { start: entry.start, domAt, frameAt, paintAt };
   },
 
   /** Waits until `selector` matches (or stops matching), without timing it. */

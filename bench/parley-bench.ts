@@ -171,9 +171,9 @@ export async function parleySubject(storeDir: string, probes: string): Promise<S
       if (!current) throw new Error('no case');
       await showBlank();
       await takeTimings(page);
-      await page.evaluate(() => window.__bench.arm('click'));
+      await page.evaluate((sel) => window.__bench.arm('click', sel), MARK);
       await library(titleOf(current)).click();
-      return page.evaluate((sel) => window.__bench.paintOf(sel), MARK);
+      return page.evaluate(() => window.__bench.paintOf());
     },
     async tag(word): Promise<PaintResult> {
       const points = await page.evaluate(([root, needle]) => window.__bench.pointsOf(root, needle), ['.parley-reader .cm-content', word] as const);
@@ -186,9 +186,9 @@ export async function parleySubject(storeDir: string, probes: string): Promise<S
       const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
       if (selected.trim() !== word) throw new Error(`selected “${selected}” instead of “${word}”`);
       await takeTimings(page);
-      await page.evaluate(() => window.__bench.arm('keydown'));
+      await page.evaluate((sel) => window.__bench.arm('keydown', sel), TAG_MARK);
       await page.keyboard.press(TAG_LABEL.shortcut);
-      const result = await page.evaluate((sel) => window.__bench.paintOf(sel), TAG_MARK);
+      const result = await page.evaluate(() => window.__bench.paintOf());
       // Wait for the rest of the reader's work (status line, list) before undoing.
       await page.waitForFunction(() => document.querySelector('.parley-undo:not([disabled])') !== null);
       return result;

@@ -114,18 +114,18 @@ export async function peerSubject(browser: Browser, origin: string): Promise<Sub
     },
     async open(): Promise<PaintResult> {
       await closeDoc();
-      await page.evaluate(() => window.__bench.arm('click'));
+      await page.evaluate(() => window.__bench.arm('click', '.r6o-annotation'));
       await page.click('#open');
       isOpen = true;
-      return page.evaluate(() => window.__bench.paintOf('.r6o-annotation'));
+      return page.evaluate(() => window.__bench.paintOf());
     },
     async tag(word): Promise<PaintResult> {
       const selected = await page.evaluate((w) => window.__peer.select(w), word);
       if (!selected) throw new Error(`“${word}” is not in the peer's document`);
       lastTag = `tag-${++tags}`;
-      await page.evaluate(() => window.__bench.arm('keydown'));
+      await page.evaluate((id) => window.__bench.arm('keydown', `.r6o-annotation[data-annotation="${id}"]`), lastTag);
       await page.keyboard.press('4');
-      return page.evaluate((id) => window.__bench.paintOf(`.r6o-annotation[data-annotation="${id}"]`), lastTag);
+      return page.evaluate(() => window.__bench.paintOf());
     },
     async untag() {
       await page.evaluate((id) => window.__peer.removeAnnotation(id), lastTag);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium-path';
+import { closeBrowser } from '../e2e/support/harness';
 import { benchCases, generateSpans, generateText, type BenchCase, type BenchSpan } from './generate';
 import { parleySubject, seedStore, type HandlerTimes } from './parley-bench';
 import { peerSubject, servePeer } from './peer-bench';
@@ -126,9 +127,9 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
         const r = await subject.tag(TAG_WORDS[i % TAG_WORDS.length]!);
         if (extra) {
           const t = await extra.timings();
-          note('tag: addAnnotations round trip', t.ipc.find((x) => x.channel.includes('addAnnotations'))?.ms);
-          note('tag: view received → frame (parley:view-to-paint)', t.measures['parley:view-to-paint']);
-          note('tag: apply view to marks (parley:apply-view)', t.measures['parley:apply-view']);
+          note('tag: addAnnotations round trip, saved on disk', t.ipc.find((x) => x.channel.includes('addAnnotations'))?.ms);
+          note('tag: key → saved (parley:tag-saved)', t.measures['parley:tag-saved']);
+          note('tag: patch view and settle marks (parley:apply-change)', t.measures['parley:apply-change']);
         }
         return r;
       },
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
     console.log(row.parley.failure ?? `open ${f1(row.parley.open?.median)} ms, tag ${f1(row.parley.tag?.median)} ms, scroll p95 ${f1(row.parley.scroll?.workP95)} ms`);
   }
   await parley.close();
+  await closeBrowser();
 
   if (!skipPeer) {
     console.log('Peer (@recogito/text-annotator)…');
@@ -300,7 +302,11 @@ async function main(): Promise<void> {
   console.log(`Results written to ${path.relative(process.cwd(), path.join(out, 'results.json'))}.`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  // Nothing may keep the process alive once the figures are out.
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -6,6 +6,8 @@ import type { BenchCase } from './generate';
 export interface PaintResult {
   start: number;
   domAt: number;
+  /** When the frame's animation frame callbacks ran; its rendering took `paintAt - frameAt`. */
+  frameAt: number;
   paintAt: number;
 }
 

@@ -2,7 +2,7 @@
  * What the main process tells the renderer about the library and its
  * documents. Plain data, safe to send over IPC.
  */
-import type { AnnotationLayer, DocumentStatus, ParleyDocument, ReviewDecision } from '../annotations/model';
+import type { Annotation, AnnotationLayer, DocumentStatus, ParleyDocument, ReviewDecision } from '../annotations/model';
 
 /** One row of the library list. */
 export interface DocumentSummary {
@@ -33,6 +33,24 @@ export interface DocumentView {
   /** Description of the change Ctrl+Z would undo, or null. */
   undoLabel: string | null;
   /** Description of the change Ctrl+Shift+Z would redo, or null. */
+  redoLabel: string | null;
+}
+
+/**
+ * What one change to a document's annotations did, once it is on disk: the
+ * annotations removed from and added to one layer (an edit removes the old
+ * version and adds the new one), and the undo state after it. The reader
+ * patches its open `DocumentView` with it, so a tag on a long document sends
+ * a few hundred bytes back rather than the whole text and every annotation.
+ */
+export interface DocumentChange {
+  documentId: string;
+  layerId: string;
+  /** As they were stored before the change. */
+  removed: Annotation[];
+  added: Annotation[];
+  updatedAt: string;
+  undoLabel: string | null;
   redoLabel: string | null;
 }
 

@@ -1,7 +1,13 @@
 /**
  * The end-to-end stand-in for the preload: the same `createApiClient` over a
- * binding that reaches the real main-process handlers in the test process.
+ * transport that reaches the real main-process handlers in the test process.
  * Bundled by the harness and injected before the renderer's scripts run.
+ *
+ * Calls go as JSON over HTTP to the harness's server, on the page's own
+ * origin (the Content-Security-Policy allows `connect-src 'self'`); the
+ * server runs them through `registerApi`'s checks with the page's URL as the
+ * sender. `window.__parleyInvoke` is looked up on every call, so the bench can
+ * wrap it to time round trips.
  */
 import type { ParleyBridge, ParleyEvent } from '../../shared/api';
 import { createApiClient } from '../../shared/api-client';
@@ -13,7 +19,18 @@ declare global {
   }
 }
 
+async function invoke(channel: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`/__parley-e2e/invoke/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input ?? null),
+  });
+  if (!response.ok) throw new Error(`bridge call ${channel} failed: HTTP ${response.status} ${await response.text()}`);
+  return response.json() as Promise<unknown>;
+}
+
 const listeners = new Set<(event: ParleyEvent) => void>();
+Object.defineProperty(window, '__parleyInvoke', { value: invoke, writable: true, configurable: false });
 const bridge: ParleyBridge = {
   api: createApiClient((channel, input) => window.__parleyInvoke(channel, input)),
   onEvent(listener) {

@@ -87,8 +87,12 @@ describe('tagging', () => {
   it('stores a span with its quote and context, and the author from the settings', async () => {
     const { api, documentId, store } = await withArticle();
     const start = ARTICLE.indexOf('the working group');
-    const view = value(await api.addAnnotations({ documentId, spans: [{ start, end: start + 17, labelId: 'policy-body' }] }));
-    const [a] = view.layers.find((l) => l.id === 'own')!.annotations;
+    const change = value(await api.addAnnotations({ documentId, spans: [{ start, end: start + 17, labelId: 'policy-body' }] }));
+    // The handler answers with the change alone, not the whole document.
+    expect(change).toMatchObject({ documentId, layerId: 'own', removed: [], undoLabel: 'Tag “the working group”', redoLabel: null });
+    expect(change).not.toHaveProperty('document');
+    const [a] = value(await api.getDocument({ documentId })).layers.find((l) => l.id === 'own')!.annotations;
+    expect(change.added).toEqual([a]);
     expect(a).toMatchObject({ start, end: start + 17, labelId: 'policy-body', author: 'Min-ji', quote: { exact: 'the working group', prefix: 'Noh suggested terminating ' } });
     const file = JSON.parse(await readFile(path.join(store.dir, 'documents', (await import('node:fs')).readdirSync(path.join(store.dir, 'documents'))[0]!), 'utf8'));
     expect(JSON.stringify(file)).toContain('the working group');
@@ -113,24 +117,31 @@ describe('tagging', () => {
 
   it('undoes and redoes tagging, relabelling, notes and deletion, one step each', async () => {
     const { api, documentId } = await withArticle();
-    const own = (v: { layers: Array<{ id: string; annotations: Array<{ id: string; labelId: string; note?: string }> }> }) => v.layers.find((l) => l.id === 'own')!.annotations;
-    let view = value(await api.addAnnotations({ documentId, spans: [{ start: 0, end: 3, labelId: 'actor' }, { start: 4, end: 43, labelId: 'position' }] }));
-    const noh = own(view).find((a) => a.labelId === 'actor')!;
-    expect(own(value(await api.updateAnnotation({ documentId, annotationId: noh.id, note: 'ROK special representative' })))[0]!.note).toBe('ROK special representative');
-    expect(own(value(await api.updateAnnotation({ documentId, annotationId: noh.id, labelId: 'policy-body' })))[0]!.labelId).toBe('policy-body');
-    view = value(await api.deleteAnnotations({ documentId, annotationIds: [noh.id] }));
-    expect(own(view)).toHaveLength(1);
-    view = value(await api.undo({ documentId }));
-    expect(own(view).find((a) => a.id === noh.id)).toMatchObject({ labelId: 'policy-body', note: 'ROK special representative' });
-    view = value(await api.undo({ documentId }));
-    expect(own(view).find((a) => a.id === noh.id)!.labelId).toBe('actor');
-    view = value(await api.undo({ documentId }));
-    expect(own(view).find((a) => a.id === noh.id)!.note).toBeUndefined();
-    view = value(await api.undo({ documentId }));
-    expect(own(view)).toEqual([]);
-    expect(view.undoLabel).toBeNull();
-    view = value(await api.redo({ documentId }));
-    expect(own(view)).toHaveLength(2);
+    const own = async () => value(await api.getDocument({ documentId })).layers.find((l) => l.id === 'own')!.annotations;
+    const tagged = value(await api.addAnnotations({ documentId, spans: [{ start: 0, end: 3, labelId: 'actor' }, { start: 4, end: 43, labelId: 'position' }] }));
+    expect(tagged.added).toHaveLength(2);
+    const noh = (await own()).find((a) => a.labelId === 'actor')!;
+    expect(value(await api.updateAnnotation({ documentId, annotationId: noh.id, note: 'ROK special representative' })).added[0]!.note).toBe('ROK special representative');
+    expect((await own())[0]!.note).toBe('ROK special representative');
+    const relabelled = value(await api.updateAnnotation({ documentId, annotationId: noh.id, labelId: 'policy-body' }));
+    expect([relabelled.removed[0]!.labelId, relabelled.added[0]!.labelId]).toEqual(['actor', 'policy-body']);
+    expect((await own())[0]!.labelId).toBe('policy-body');
+    const deleted = value(await api.deleteAnnotations({ documentId, annotationIds: [noh.id] }));
+    expect(deleted.removed.map((a) => a.id)).toEqual([noh.id]);
+    expect(await own()).toHaveLength(1);
+    const undone = value(await api.undo({ documentId }));
+    expect(undone.added.map((a) => a.id)).toEqual([noh.id]);
+    expect((await own()).find((a) => a.id === noh.id)).toMatchObject({ labelId: 'policy-body', note: 'ROK special representative' });
+    value(await api.undo({ documentId }));
+    expect((await own()).find((a) => a.id === noh.id)!.labelId).toBe('actor');
+    value(await api.undo({ documentId }));
+    expect((await own()).find((a) => a.id === noh.id)!.note).toBeUndefined();
+    const last = value(await api.undo({ documentId }));
+    expect(await own()).toEqual([]);
+    expect(last.undoLabel).toBeNull();
+    const redone = value(await api.redo({ documentId }));
+    expect(redone.added).toHaveLength(2);
+    expect(await own()).toHaveLength(2);
   });
 
   it('does not let the analyst edit a colleague\'s layer', async () => {

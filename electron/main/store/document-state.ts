@@ -8,7 +8,7 @@ import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, Lay
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { textSha256 } from '../../../annotations/text-hash';
-import type { DocumentSummary, DocumentView } from '../../../shared/library';
+import type { DocumentChange, DocumentSummary, DocumentView } from '../../../shared/library';
 import { STORE_SCHEMA_VERSION, type DocumentFile, type HistoryEntry } from './store-schemas';
 
 /** Most undo steps kept per document; the oldest are dropped. */
@@ -151,6 +151,27 @@ export function viewOf(file: DocumentFile): DocumentView {
     document: file.document,
     layers: file.layers,
     decisions: file.decisions,
+    updatedAt: file.updatedAt,
+    undoLabel: file.history.undo.at(-1)?.label ?? null,
+    redoLabel: file.history.redo.at(-1)?.label ?? null,
+  };
+}
+
+/**
+ * The change that produced `file`, read from its history: the newest undo step
+ * after a change or a redo (`done`), the inverse of the newest redo step after
+ * an undo (`undone`). Only valid on a file just returned by `changeLayer`,
+ * `redoStep` or `undoStep`.
+ */
+export function lastChange(file: DocumentFile, how: 'done' | 'undone'): DocumentChange {
+  const entry = how === 'done' ? file.history.undo.at(-1) : file.history.redo.at(-1);
+  if (!entry) throw new Error(`lastChange: the file has no ${how === 'done' ? 'undo' : 'redo'} step`);
+  const change = how === 'done' ? entry.change : invertChange(entry.change);
+  return {
+    documentId: file.document.id,
+    layerId: entry.layerId,
+    removed: change.removed,
+    added: change.added,
     updatedAt: file.updatedAt,
     undoLabel: file.history.undo.at(-1)?.label ?? null,
     redoLabel: file.history.redo.at(-1)?.label ?? null,

@@ -114,16 +114,24 @@ describe('ParleyStore', () => {
     await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [seoul], added: [relabelled] }, 'Change label');
 
     const { store: second } = await reopen(store);
+    const own = (s: typeof store) => {
+      const view = s.getDocument('doc_a');
+      return view.ok ? view.value.layers[0]!.annotations : null;
+    };
     const undone = await second.undo('doc_a');
-    expect(undone.ok && undone.value.layers[0]!.annotations[0]!.labelId).toBe('actor');
+    // The result is the reverse change: the relabelled version goes, the original comes back.
+    expect(undone.ok && [undone.value.removed.map((a) => a.labelId), undone.value.added.map((a) => a.labelId)]).toEqual([['policy-body'], ['actor']]);
     expect(undone.ok && [undone.value.undoLabel, undone.value.redoLabel]).toEqual(['Tag Seoul', 'Change label']);
+    expect(own(second)![0]!.labelId).toBe('actor');
 
     const { store: third } = await reopen(second);
     const redone = await third.redo('doc_a');
-    expect(redone.ok && redone.value.layers[0]!.annotations[0]!.labelId).toBe('policy-body');
+    expect(redone.ok && redone.value.added[0]!.labelId).toBe('policy-body');
+    expect(own(third)![0]!.labelId).toBe('policy-body');
     await third.undo('doc_a');
     const empty = await third.undo('doc_a');
-    expect(empty.ok && empty.value.layers[0]!.annotations).toEqual([]);
+    expect(empty.ok && [empty.value.removed.map((a) => a.id), empty.value.added]).toEqual([['ann_1'], []]);
+    expect(own(third)).toEqual([]);
     const nothing = await third.undo('doc_a');
     expect(!nothing.ok && nothing.error.code).toBe('not-found');
   });
@@ -153,8 +161,8 @@ describe('ParleyStore', () => {
       Array.from({ length: 50 }, (_, i) => store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(doc, 0, 5, 'actor', `ann_${String(i).padStart(2, '0')}`)] }, `step ${i}`)),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    // Each caller sees at least its own change, and the states it saw grow in call order.
-    expect(results.map((r) => (r.ok ? r.value.layers[0]!.annotations.length : -1))).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    // Each caller gets its own change, applied in call order (its step is the newest when it applies).
+    expect(results.map((r) => (r.ok ? `${r.value.added[0]!.id} ${r.value.undoLabel}` : ''))).toEqual(Array.from({ length: 50 }, (_, i) => `ann_${String(i).padStart(2, '0')} step ${i}`));
     const { store: again } = await reopen(store);
     const view = again.getDocument('doc_a');
     expect(view.ok && view.value.layers[0]!.annotations).toHaveLength(50);

@@ -4,8 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent a
 import { OWN_LAYER_ID, type Annotation, type AnnotationLayer, type LabelSchema } from '../../../annotations/model';
 import type { Result } from '../../../annotations/result';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
-import type { DocumentView } from '../../../shared/library';
-import { annotationMarks, diffAnnotations, markLabels, type MarkSpan } from './annotation-marks';
+import type { DocumentChange, DocumentView } from '../../../shared/library';
+import { annotationMarks, diffAnnotations, markLabels, type MarkSpan, type MarksChange } from './annotation-marks';
+import { applyDocumentChange, marksOf, NO_MARKS_CHANGE, revertMarks, settleMarks } from './document-change';
 import { AnnotationList } from './annotation-list';
 import { LabelPalette } from './label-palette';
 import { NoteEditor } from './note-editor';
@@ -105,8 +106,10 @@ function shortQuote(text: string): string {
 /**
  * The article in a read-only CodeMirror view, its annotations as marks, and
  * the tools around it: label palette, annotation list, search, hover notes,
- * overlap chooser, shortcut sheet. Every change goes to the store through the
- * API at once; the returned view is applied to the marks as a diff.
+ * overlap chooser, shortcut sheet. A tag or a deletion is drawn at once and
+ * sent to the store; the store answers with the change it saved, which
+ * settles the marks and patches the view (see `document-change.ts`). Marks
+ * are only ever added and removed one by one, never rebuilt for a change.
  */
 export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side }: ReaderProps) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -141,6 +144,22 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   /** The annotations the marks currently show; the next view is diffed against it. */
   const drawn = useRef<{ documentId: string; annotations: readonly Annotation[] }>({ documentId: view.document.id, annotations: own });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Changes sent to the store and not yet answered. */
+  const pending = useRef(0);
+  /** Annotations already taken off the text while their deletion is on its way to the store. */
+  const deleting = useRef(new Set<string>());
+  /** The own annotations as the analyst sees them: without those being deleted. */
+  const visibleOwn = useCallback((): readonly Annotation[] => {
+    const all = latest.current.own;
+    return deleting.current.size === 0 ? all : all.filter((a) => !deleting.current.has(a.id));
+  }, []);
+  /** The newest view: the app's, patched with each confirmed change before React renders it. */
+  const committed = useRef(view);
+  const propView = useRef(view);
+  if (propView.current !== view) {
+    propView.current = view;
+    committed.current = view;
+  }
   const mounted = useRef(performance.now());
 
   const setSelectedId = useCallback((id: string | null) => {
@@ -174,31 +193,57 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
     [parts],
   );
 
-  /** Sends one change to the store, in order with the others; on success draws and reports the new view. */
+  /**
+   * Sends one change to the store, in order with the others. `early` is what
+   * the caller already drew (a tag's mark, a deleted mark) so the analyst sees
+   * it at once; it is settled against the change the store confirms, or taken
+   * back, with a message, if the store refuses or cannot save it. The store
+   * answers with the change alone; the view is patched with it, and fetched
+   * whole only if it turns out to be out of step.
+   */
   const mutate = useCallback(
-    (call: () => Promise<Result<DocumentView>>, then?: (next: DocumentView) => void) => {
+    (call: () => Promise<Result<DocumentChange>>, then?: (change: DocumentChange) => void, early: MarksChange = NO_MARKS_CHANGE) => {
+      pending.current += 1;
       const run = async () => {
         const sent = performance.now();
-        const result = await call();
+        const result = await call().finally(() => (pending.current -= 1));
+        const cm = cmRef.current;
         if (!result.ok) {
-          latest.current.onError(result.error.message);
+          if (cm && (early.add.length > 0 || early.remove.length > 0)) {
+            cm.dispatch({ effects: parts.marks.change.of(revertMarks(early)) });
+            latest.current.onError(`Not saved, so it was taken back: ${result.error.message}`);
+          } else latest.current.onError(result.error.message);
           return;
         }
         const received = performance.now();
-        drawView(result.value);
-        const drawn = performance.now();
-        // User Timing entries (visible in DevTools and to the performance tests).
-        requestAnimationFrame(() => {
-          performance.measure('parley:change-to-paint', { start: sent });
-          performance.measure('parley:view-to-paint', { start: received });
-          performance.measure('parley:apply-view', { start: received, end: drawn });
-        });
-        latest.current.onViewChange(result.value);
-        then?.(result.value);
+        const change = result.value;
+        const next = applyDocumentChange(committed.current, change);
+        if (!next) {
+          if (cm) cm.dispatch({ effects: parts.marks.change.of(revertMarks(early)) });
+          const fresh = await window.parley.api.getDocument({ documentId: change.documentId });
+          if (!fresh.ok) return latest.current.onError(fresh.error.message);
+          committed.current = fresh.value;
+          drawView(fresh.value);
+          latest.current.onViewChange(fresh.value);
+          then?.(change);
+          return;
+        }
+        if (cm && change.layerId === OWN_LAYER_ID) {
+          const rest = settleMarks({ add: marksOf(change.added, OWN_LAYER_ID), remove: marksOf(change.removed, OWN_LAYER_ID) }, early);
+          if (rest.add.length > 0 || rest.remove.length > 0) cm.dispatch({ effects: parts.marks.change.of(rest) });
+          drawn.current = { documentId: next.document.id, annotations: ownAnnotations(next) };
+        }
+        committed.current = next;
+        const applied = performance.now();
+        // User Timing entries (visible in DevTools and to the bench).
+        performance.measure('parley:change-saved', { start: sent, end: received });
+        performance.measure('parley:apply-change', { start: received, end: applied });
+        latest.current.onViewChange(next);
+        then?.(change);
       };
       queue.current = queue.current.then(run, run);
     },
-    [drawView],
+    [drawView, parts],
   );
 
   const focusText = useCallback(() => cmRef.current?.focus(), []);
@@ -221,6 +266,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
     (labelId: string) => {
       const cm = cmRef.current;
       if (!cm) return;
+      const pressed = performance.now();
       const { view: current, own: annotations, snapMode: mode, appearance: looks } = latest.current;
       const selection = cm.state.selection.main;
       const name = looks.get(labelId)?.name ?? labelId;
@@ -238,30 +284,41 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         return;
       }
       const documentId = current.document.id;
+      // Drawn now, saved next: the mark must not wait for the disk. The text selection stays until
+      // the store confirms (moving the DOM selection costs a layout in this frame), so a refused tag
+      // leaves it ready to try again.
+      const early: MarksChange = { add: [{ start: span.start, end: span.end, labelId, layer: OWN_LAYER_ID }], remove: [] };
+      cm.dispatch({ effects: parts.marks.change.of(early) });
+      performance.measure('parley:tag-drawn', { start: pressed });
       mutate(
         () => window.parley.api.addAnnotations({ documentId, spans: [{ start: span.start, end: span.end, labelId }] }),
-        (next) => {
-          const created = ownAnnotations(next).find((a) => a.start === span.start && a.end === span.end && a.labelId === labelId);
-          cmRef.current?.dispatch({ selection: { anchor: span.end } });
+        (change) => {
+          performance.measure('parley:tag-saved', { start: pressed });
+          const now = cmRef.current;
+          // Unless the analyst has moved on, put the cursor after the new mark.
+          if (now && now.state.selection.main.from === selection.from && now.state.selection.main.to === selection.to) now.dispatch({ selection: { anchor: span.end } });
+          const created = change.added[0];
           if (created) selectAnnotation(created.id);
           setStatus(`Tagged “${shortQuote(created?.quote.exact ?? '')}” as ${name}.`);
         },
+        early,
       );
     },
-    [mutate, selectAnnotation],
+    [mutate, selectAnnotation, parts],
   );
 
   const history = useCallback(
     (direction: 'undo' | 'redo') => {
-      const documentId = latest.current.view.document.id;
-      const label = direction === 'undo' ? latest.current.view.undoLabel : latest.current.view.redoLabel;
-      if (!label) {
+      const { document: open, undoLabel, redoLabel } = committed.current;
+      // With changes still on their way to the store, the store decides whether there is anything to undo.
+      if (!(direction === 'undo' ? undoLabel : redoLabel) && pending.current === 0) {
         setStatus(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
         return;
       }
+      const documentId = open.id;
       mutate(
         () => (direction === 'undo' ? window.parley.api.undo({ documentId }) : window.parley.api.redo({ documentId })),
-        () => setStatus(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}`),
+        (change) => setStatus(direction === 'undo' ? `Undid: ${change.redoLabel ?? ''}` : `Redid: ${change.undoLabel ?? ''}`),
       );
     },
     [mutate],
@@ -270,13 +327,18 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const deleteAnnotation = useCallback(
     (id: string) => {
       const documentId = latest.current.view.document.id;
+      const annotation = latest.current.byId.get(id);
       setSelectedId(null);
+      const early: MarksChange = { add: [], remove: annotation ? [toMark(annotation)] : [] };
+      if (annotation) cmRef.current?.dispatch({ effects: parts.marks.change.of(early) });
+      deleting.current.add(id);
       mutate(
-        () => window.parley.api.deleteAnnotations({ documentId, annotationIds: [id] }),
+        () => window.parley.api.deleteAnnotations({ documentId, annotationIds: [id] }).finally(() => deleting.current.delete(id)),
         () => setStatus('Annotation deleted. Ctrl+Z brings it back.'),
+        early,
       );
     },
-    [mutate, setSelectedId],
+    [mutate, setSelectedId, parts],
   );
 
   const relabel = useCallback(
@@ -333,7 +395,8 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         return true;
       },
       step(direction) {
-        const { own: annotations, selectedId: current, byId: index } = latest.current;
+        const { selectedId: current, byId: index } = latest.current;
+        const annotations = visibleOwn();
         const cm = cmRef.current;
         if (annotations.length === 0 || !cm) return false;
         const selected = current ? index.get(current) : undefined;
@@ -409,11 +472,12 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         return true;
       },
     }),
-    [tag, selectAnnotation, deleteAnnotation, relabel, history, setSelectedId, setRelabel],
+    [tag, selectAnnotation, deleteAnnotation, relabel, history, setSelectedId, setRelabel, visibleOwn],
   );
 
   const tooltipEntries = useCallback((index: number): TooltipEntry[] => {
-    const { own: annotations, appearance: looks, overlayLayers: others } = latest.current;
+    const { appearance: looks, overlayLayers: others } = latest.current;
+    const annotations = visibleOwn();
     const entry = (a: Annotation, layerName?: string): TooltipEntry => {
       const look = looks.get(a.labelId);
       return { start: a.start, end: a.end, labelName: look?.name ?? a.labelId, color: look?.color ?? '#6b7280', author: a.author, time: a.createdAt, note: a.note, layerName };
@@ -421,7 +485,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
     const mine = annotationsAt(annotations, index);
     if (others.length === 0) return mine.map((a) => entry(a));
     return [...mine.map((a) => entry(a, 'Yours')), ...others.flatMap((l) => annotationsAt(l.annotations, index).map((a) => entry(a, l.kind === 'reconciled' ? 'Reconciled' : l.author)))];
-  }, []);
+  }, [visibleOwn]);
 
   // Create the editor once; React owns its life.
   useEffect(() => {
@@ -455,7 +519,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
             if (event.button !== 0 || event.detail > 1 || !cm.state.selection.main.empty) return false;
             const hit = cm.posAndSideAtCoords({ x: event.clientX, y: event.clientY });
             const index = hit ? (hit.assoc === 1 ? hit.pos : hit.pos - 1) : -1;
-            const here = index >= 0 ? annotationsAt(latest.current.own, index) : [];
+            const here = index >= 0 ? annotationsAt(visibleOwn(), index) : [];
             if (here.length === 0) {
               if (latest.current.selectedId) setSelectedId(null);
               setChooser(null);
@@ -491,7 +555,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       cm.destroy();
       cmRef.current = null;
     };
-  }, [parts, commands, tooltipEntries, selectAnnotation, setSelectedId]);
+  }, [parts, commands, tooltipEntries, selectAnnotation, setSelectedId, visibleOwn]);
 
   // A new view from the store (or from the app): apply only what changed.
   useEffect(() => drawView(view), [view, drawView]);

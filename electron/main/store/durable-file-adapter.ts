@@ -46,6 +46,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     readonly file: string,
     private readonly schema: z.ZodType<T>,
     private readonly supportedVersion: number,
+    /** Turns the data into the file's text; must give what `JSON.stringify` gives. */
+    private readonly serialize: (data: T) => string = JSON.stringify,
   ) {}
 
   /** The file's data, or null if the file does not exist. Throws `DamagedFileError` or `NewerSchemaError`. */
@@ -62,7 +64,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Replaces the file with `data`, durably. Resolves once the data and the rename are on disk. */
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, JSON.stringify(data));
+    await writeFileDurably(this.file, this.serialize(data));
   }
 }
 

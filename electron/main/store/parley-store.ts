@@ -48,6 +48,7 @@ import {
 } from './document-state';
 import { DamagedFileError, DurableJsonFile, NewerSchemaError, parseStoreFile } from './durable-file-adapter';
 import { documentPath, LIBRARY_FILE, loadStore, DOCUMENTS_DIR, newestValid } from './load-store';
+import { stringifyReusing } from './reusing-json';
 import { StoreLock } from './store-lock';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
 
@@ -78,7 +79,8 @@ class DocumentSlot {
     backups: Backups,
     warn: (message: string) => void,
   ) {
-    this.db = new Low(new DurableJsonFile(file, documentFileSchema, STORE_SCHEMA_VERSION), initial);
+    // Document states are never changed in place, so the text of unchanged annotations is reused.
+    this.db = new Low(new DurableJsonFile(file, documentFileSchema, STORE_SCHEMA_VERSION, stringifyReusing), initial);
     let onDiskCount = ownCount(initial);
     this.queue = new DocumentQueue(initial, async (state) => {
       await backups.snapshot({ kind: 'document', stem: entry.file }, file, onDiskCount).catch((error: Error) => warn(`could not back up ${file}: ${error.message}`));

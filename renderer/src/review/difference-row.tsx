@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Label } from '../../../annotations/model';
 import type { Difference } from '../../../annotations/review/differences';
 import { KindBadge } from './kind-badge';
@@ -18,7 +19,27 @@ function labelNames(ids: readonly string[], labels: ReadonlyMap<string, Label>):
 }
 
 /** One difference in the list: where, what kind, the labels on each side, and what was decided. */
-export function DifferenceRow({ difference, index, focused, decision, labels, onSelect }: DifferenceRowProps) {
+export const DifferenceRow = memo(DifferenceRowView, sameRow);
+
+/**
+ * A row shows only the difference's key (its spans and labels), quote, kind
+ * and the action decided, so it is drawn again only when one of those
+ * changes: a decision redraws one row, not the whole list.
+ */
+function sameRow(a: DifferenceRowProps, b: DifferenceRowProps): boolean {
+  return (
+    a.difference.key === b.difference.key &&
+    a.difference.kind === b.difference.kind &&
+    a.difference.quote === b.difference.quote &&
+    a.index === b.index &&
+    a.focused === b.focused &&
+    a.decision?.action === b.decision?.action &&
+    a.labels === b.labels &&
+    a.onSelect === b.onSelect
+  );
+}
+
+function DifferenceRowView({ difference, index, focused, decision, labels, onSelect }: DifferenceRowProps) {
   const mine = labelNames(difference.mine.map((a) => a.labelId), labels);
   const theirs = labelNames(difference.theirs.map((a) => a.labelId), labels);
   return (

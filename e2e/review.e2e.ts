@@ -523,4 +523,32 @@ describe('review', () => {
     await expect.poll(() => progress(page)).toBe('1 of 2 decided');
     await expect.poll(async () => (await storedDocument(app!.storeDir, documentId)).decisions.map((d) => [d.action, d.layers])).toEqual([['keep-mine', ['own', 'colleague:Dana']]]);
   });
+
+  it('places a colleague’s edited copy of an article by its quotes, and lists what it could not place', async () => {
+    app = await launchParley({ seedSamples: true });
+    const page = app.page;
+    await page.locator('.parley-reader .cm-content').waitFor();
+    const documentId = await openDocument(page, SAMPLE.workingGroup);
+    const { document: article } = await call(page, 'getDocument', { documentId });
+    // Their copy has a sentence ours lacks, so the checksums differ; one of their tags sits in that sentence.
+    const added = ' Foreign Minister Chung Eui-yong welcomed the move.';
+    const theirText = article.text.replace('November 2018.', `November 2018.${added}`);
+    expect(theirText).not.toBe(article.text);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-colleagues-'));
+    const files = await writeExport(dir, 'parley', colleagueCorpus(theirText, article.title, 'Eun', [['Noh Kyu-duk', 'actor'], ['Sung Kim', 'actor'], ['Chung Eui-yong', 'actor']]));
+
+    await loadColleague(app, files, 'Parley JSON');
+    const report = page.getByTestId('layer-import-report');
+    await expect.poll(() => report.textContent()).toContain(`${article.title}: Eun, 2 annotations`);
+    expect(await report.textContent()).toContain('matched by quotes; the text differs');
+    expect(await report.getByRole('heading', { name: 'Annotations that could not be placed' }).count()).toBe(1);
+    expect(await report.textContent()).toContain('“Chung Eui-yong” (actor, Eun)');
+
+    // The two that were placed sit at the right offsets in our text.
+    const eun = (await storedDocument(app.storeDir, documentId)).layers.find((l) => l.id === 'colleague:Eun')!;
+    expect(eun.annotations.map((a) => [article.text.slice(a.start, a.end), a.labelId])).toEqual([
+      ['Noh Kyu-duk', 'actor'],
+      ['Sung Kim', 'actor'],
+    ]);
+  });
 });

@@ -364,6 +364,9 @@ function semanticallyWrong(rng: Rng, method: ApiMethod, f: StoreFacts, payload: 
   }
 }
 
+/** Methods that open a file dialog: each case queues hostile files for them to read, or a place to write. */
+const DIALOG_METHODS: ReadonlySet<ApiMethod> = new Set(['importFromDialog', 'importLayerFromDialog', 'importAnnotatedFromDialog', 'exportToDialog', 'exportAgreementToDialog']);
+
 /** Queues the dialog answers a case needs: hostile files to open, a place to save. */
 async function queueDialogs(rng: Rng, index: number): Promise<string> {
   const roll = rng.int(10);
@@ -486,7 +489,7 @@ async function runCase(index: number, f: StoreFacts, snapshot: string, before: s
     default:
       payload = randomValue(rng);
   }
-  if (method === 'importFromDialog' || method === 'importLayerFromDialog' || method === 'exportToDialog' || method === 'exportAgreementToDialog') what.push(await queueDialogs(rng, index));
+  if (DIALOG_METHODS.has(method)) what.push(await queueDialogs(rng, index));
 
   const problems: string[] = [];
   let result: unknown;

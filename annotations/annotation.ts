@@ -42,12 +42,19 @@ export function invertChange(change: AnnotationChange): AnnotationChange {
   return { removed: change.added, added: change.removed };
 }
 
+/** Changes up to this size are spliced into a sorted list instead of re-sorting it. */
+const SMALL_CHANGE = 64;
+
 /**
  * Applies a change to a list of annotations, returning a new list sorted by
  * position. Fails (changing nothing) if a removed id is absent or an added id
- * already exists after the removals.
+ * already exists after the removals. Ids in the list must be unique, as they
+ * are in every layer the store keeps. A small change to a sorted list (one
+ * tag among 20,000) is spliced in, in time linear in the list with a small
+ * constant, rather than rebuilding and re-sorting the list.
  */
 export function applyChange(annotations: readonly Annotation[], change: AnnotationChange): Result<Annotation[]> {
+  if (change.removed.length + change.added.length <= SMALL_CHANGE && isSorted(annotations)) return spliceChange(annotations, change);
   const byId = new Map(annotations.map((a) => [a.id, a]));
   for (const a of change.removed) {
     if (!byId.delete(a.id)) return fail('not-found', `annotation ${a.id} is not in this layer`);
@@ -59,7 +66,39 @@ export function applyChange(annotations: readonly Annotation[], change: Annotati
   return ok(sortAnnotations([...byId.values()]));
 }
 
-/** Annotations in reading order: by start, then longer first, then id. */
+/** Reading order: by start, then longer first, then id. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Annotations in reading order: by start, then longer first, then id. Sorts in place. */
 export function sortAnnotations(annotations: Annotation[]): Annotation[] {
-  return annotations.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return annotations.sort(compareAnnotations);
+}
+
+function isSorted(annotations: readonly Annotation[]): boolean {
+  for (let i = 1; i < annotations.length; i++) if (compareAnnotations(annotations[i - 1]!, annotations[i]!) >= 0) return false;
+  return true;
+}
+
+/** `applyChange` for a sorted list: removals and insertions in place of a copy. */
+function spliceChange(annotations: readonly Annotation[], change: AnnotationChange): Result<Annotation[]> {
+  const next = annotations.slice();
+  for (const a of change.removed) {
+    const at = next.findIndex((x) => x.id === a.id);
+    if (at < 0) return fail('not-found', `annotation ${a.id} is not in this layer`);
+    next.splice(at, 1);
+  }
+  for (const a of change.added) {
+    if (next.some((x) => x.id === a.id)) return fail('conflict', `annotation ${a.id} already exists in this layer`);
+    let low = 0;
+    let high = next.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareAnnotations(next[mid]!, a) < 0) low = mid + 1;
+      else high = mid;
+    }
+    next.splice(low, 0, a);
+  }
+  return ok(next);
 }

@@ -65,12 +65,15 @@ export function changeLayer(file: DocumentFile, layerId: string, change: Annotat
   if (!checked.ok) return checked;
   const layer = findOrCreateLayer(file, layerId, change.added[0]?.author ?? '');
   if (!layer.ok) return layer;
-  const byId = new Map(layer.value.annotations.map((a) => [a.id, a]));
+  // One pass over the layer finds the stored versions of the few removed annotations.
+  const stored = new Map<string, Annotation>(change.removed.map((a) => [a.id, a]));
+  const found = new Map<string, Annotation>();
+  if (stored.size > 0) for (const a of layer.value.annotations) if (stored.has(a.id)) found.set(a.id, a);
   const removed: Annotation[] = [];
   for (const a of change.removed) {
-    const stored = byId.get(a.id);
-    if (!stored) return fail('not-found', `annotation ${a.id} is not in layer ${layerId}`);
-    removed.push(stored);
+    const kept = found.get(a.id);
+    if (!kept) return fail('not-found', `annotation ${a.id} is not in layer ${layerId}`);
+    removed.push(kept);
   }
   const recorded: AnnotationChange = { removed, added: change.added };
   const applied = applyChange(layer.value.annotations, recorded);

@@ -1,11 +1,12 @@
 /**
  * Reviewing a colleague's annotations, as an analyst does it: load their
  * export through the open dialog (a Parley JSON file that names its author,
- * and a doccano file that does not, so the app asks for a name), show, hide
- * and remove layers, review one document with both layers in the reader,
- * settle every difference by keyboard, stop and resume after a reload,
- * export the reconciled layer, and measure agreement and export the report
- * as Markdown, CSV and JSON. Every file the app writes is read back.
+ * and doccano and W3C files that do not, so the app asks for a name), show,
+ * hide and remove layers, place an edited copy by its quotes, review one
+ * document with both layers in the reader, settle every difference by
+ * keyboard, stop and resume after a reload, export the reconciled layer, and
+ * measure agreement and export the report as Markdown, CSV and JSON. Every
+ * file the app writes is read back.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -522,6 +523,14 @@ describe('review', () => {
     await page.keyboard.press('m');
     await expect.poll(() => progress(page)).toBe('1 of 2 decided');
     await expect.poll(async () => (await storedDocument(app!.storeDir, documentId)).decisions.map((d) => [d.action, d.layers])).toEqual([['keep-mine', ['own', 'colleague:Dana']]]);
+
+    // The shortcut sheet lists the review's keys after the reader's own.
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => sheet.textContent()).toContain('Review: Accept theirs');
+    for (const row of ['j / n / ]Review: Next difference', 'uReview: Next undecided difference', 'xReview: Reject both', 'aReview: Accept all agreed']) expect(await sheet.textContent()).toContain(row);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.count()).toBe(0);
   });
 
   it('places a colleague’s edited copy of an article by its quotes, and lists what it could not place', async () => {

@@ -34,6 +34,8 @@ export interface ReaderProps {
   focusRegion?: TextSpan | null;
   /** Takes the place of the annotation list beside the text (review mode puts its panel here). */
   side?: ReactNode;
+  /** Keys of the mode around the reader (review), listed in the shortcut sheet after the reader's own. */
+  moreShortcuts?: ReadonlyArray<readonly [keys: string, action: string]>;
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
@@ -111,7 +113,7 @@ function shortQuote(text: string): string {
  * settles the marks and patches the view (see `document-change.ts`). Marks
  * are only ever added and removed one by one, never rebuilt for a change.
  */
-export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side }: ReaderProps) {
+export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side, moreShortcuts }: ReaderProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const cmRef = useRef<EditorView | null>(null);
   const [parts] = useState(() => ({
@@ -743,6 +745,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       <ShortcutSheet
         open={sheetOpen}
         labels={labels.labels}
+        more={moreShortcuts}
         onClose={() => {
           setSheetOpen(false);
           focusText();

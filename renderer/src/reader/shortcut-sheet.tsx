@@ -4,9 +4,17 @@ import { RELABEL_KEY } from './reader-keymap';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
+interface ShortcutSheetProps {
+  open: boolean;
+  labels: readonly Label[];
+  /** Keys of the mode the reader is in (review), listed after the reader's own. */
+  more?: ReadonlyArray<readonly [keys: string, action: string]>;
+  onClose(): void;
+}
+
 /** The keys the reader understands, in a modal sheet opened with `?`. */
-export function ShortcutSheet({ open, labels, onClose }: { open: boolean; labels: readonly Label[]; onClose(): void }) {
-  const rows: Array<[string, string]> = [
+export function ShortcutSheet({ open, labels, more = [], onClose }: ShortcutSheetProps) {
+  const rows: Array<readonly [string, string]> = [
     ...labels.filter((l) => l.shortcut).map((l): [string, string] => [l.shortcut, `Tag the selection as ${l.name}`]),
     ['Shift+Arrow, Shift+Ctrl+Arrow', 'Select text with the keyboard (by character or by word)'],
     ['Double-click', 'Select a word'],
@@ -19,6 +27,7 @@ export function ShortcutSheet({ open, labels, onClose }: { open: boolean; labels
     [`${MOD}+Shift+Z`, 'Redo'],
     [`${MOD}+F`, 'Search the document'],
     ['?', 'Show this sheet'],
+    ...more,
   ];
   return (
     <Dialog open={open} title="Keyboard shortcuts" onClose={onClose} size="medium">

@@ -7,6 +7,7 @@ import { ExportLayerDialog } from './export-layer-dialog';
 import { documentsWithLayer } from './layer-rows';
 import { ReviewEmptyState } from './review-empty-state';
 import { ReviewPanel, type ColleagueChoice } from './review-panel';
+import { REVIEW_KEYS } from './review-keys';
 import { useReview } from './use-review';
 import { useReviewClicks } from './use-review-clicks';
 import { useReviewKeys } from './use-review-keys';
@@ -21,6 +22,9 @@ interface ReviewModeProps extends ReaderProps {
   onExported(path: string, warnings: Problem[]): void;
   onClose(): void;
 }
+
+/** The review's keys as the shortcut sheet lists them. */
+const REVIEW_SHORTCUTS = REVIEW_KEYS.map(({ keys, does }) => [keys.join(' / '), `Review: ${does}`] as const);
 
 function colleaguesOf(layers: readonly AnnotationLayer[]): ColleagueChoice[] {
   return layers.filter((l) => l.kind === 'colleague').map((l) => ({ id: l.id, author: l.author, count: l.annotations.length }));
@@ -79,6 +83,7 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
         {...reader}
         overlayLayers={overlay}
         focusRegion={region}
+        moreShortcuts={REVIEW_SHORTCUTS}
         side={
           <ReviewPanel
             review={review}

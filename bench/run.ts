@@ -128,6 +128,7 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
         if (extra) {
           const t = await extra.timings();
           note('tag: addAnnotations round trip, saved on disk', t.ipc.find((x) => x.channel.includes('addAnnotations'))?.ms);
+          note('tag: key handler drew the mark (parley:tag-drawn)', t.measures['parley:tag-drawn']);
           note('tag: key → saved (parley:tag-saved)', t.measures['parley:tag-saved']);
           note('tag: patch view and settle marks (parley:apply-change)', t.measures['parley:apply-change']);
         }
@@ -231,7 +232,7 @@ function printDetails(rows: Row[]): string {
       const h = row.handlers;
       parts.push(
         `handler getDocument ${f1(h.getDocumentMs)}`,
-        `handler addAnnotations ${f1(h.addAnnotationsMs)}`,
+        `handler addAnnotations, saved durably ${f1(h.addAnnotationsMs)}`,
         `handler undo ${f1(h.undoMs)}`,
         `view ${(h.viewJsonBytes / 1e6).toFixed(2)} MB JSON, structured clone ${f1(h.viewStructuredCloneMs)}`,
       );

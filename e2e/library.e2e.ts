@@ -290,6 +290,36 @@ describe('library', () => {
     expect((await readdir(dir)).sort()).toEqual(['all.csv', 'one.conll', 'one.json']);
   });
 
+  it('brings a deleted document back, with its annotations, from Deleted documents', async () => {
+    const page = await start();
+    const docs = await call(page, 'listDocuments', {});
+    const victim = docs[1]!;
+    const view = await call(page, 'getDocument', { documentId: victim.id });
+    const words = [...view.document.text.matchAll(/\p{Lu}\p{L}{4,}/gu)].slice(0, 2);
+    await call(page, 'addAnnotations', { documentId: victim.id, spans: words.map((w) => ({ start: w.index, end: w.index + w[0].length, labelId: 'actor' })) });
+
+    // Nothing deleted yet.
+    await sidebar(page).getByRole('button', { name: 'Deleted documents…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Deleted documents' });
+    await dialog.getByText('No deleted documents.').waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    await documentItem(page, victim.title).getByRole('button', { name: `Delete “${victim.title}”` }).click();
+    await page.getByRole('dialog', { name: 'Delete document?' }).getByRole('button', { name: 'Delete document' }).click();
+    await expect.poll(() => documentItem(page, victim.title).count()).toBe(0);
+
+    await sidebar(page).getByRole('button', { name: 'Deleted documents…' }).click();
+    const row = dialog.getByRole('list', { name: 'Deleted documents' }).getByRole('listitem');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('2 annotations');
+    await row.getByRole('button', { name: `Restore “${victim.title}”` }).click();
+    await page.getByText('Document restored').waitFor();
+    await expect.poll(() => documentItem(page, victim.title).count()).toBe(1);
+    const back = (await call(page, 'listDocuments', {})).find((d) => d.id === victim.id);
+    expect(back?.annotationCount).toBe(2);
+    expect((await call(page, 'getDocument', { documentId: victim.id })).document.text).toBe(view.document.text);
+  });
+
   it('lists a document’s backups and restores one', async () => {
     const page = await start();
     const [first] = await call(page, 'listDocuments', {});

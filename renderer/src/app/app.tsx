@@ -7,6 +7,7 @@ import { AgreementView } from '../agreement/agreement-view';
 import { LabelEditorDialog } from '../labels/label-editor-dialog';
 import { BackupsDialog } from '../library/backups-dialog';
 import { DeleteDocumentDialog } from '../library/delete-document-dialog';
+import { DeletedDocumentsDialog } from '../library/deleted-documents-dialog';
 import { ImportDialog, type AnnotatedFormat } from '../library/import-dialog';
 import { LibrarySidebar } from '../library/library-sidebar';
 import { readDroppedFiles } from '../library/read-dropped-files';
@@ -55,6 +56,7 @@ export function App() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
   const [backupsOf, setBackupsOf] = useState<DocumentSummary | null>(null);
+  const [deletedOpen, setDeletedOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [incidentsDismissed, setIncidentsDismissed] = useState(false);
   const openedFirst = useRef(false);
@@ -221,6 +223,7 @@ export function App() {
             onShowBackups={setBackupsOf}
             onDelete={setDeleting}
             onImport={() => setDialog('import')}
+            onShowDeleted={() => setDeletedOpen(true)}
             footer={
               <>
                 {!loading && (
@@ -309,6 +312,16 @@ export function App() {
           setBackupsOf(null);
           notify({ kind: 'info', title: 'Backup restored', message: `“${doc.title}” now has the ${backup.annotationCount} annotations it had on ${new Date(backup.takenAt).toLocaleString()}.` });
           void library.refresh();
+        }}
+      />
+      <DeletedDocumentsDialog
+        open={deletedOpen}
+        documents={documents}
+        onClose={() => setDeletedOpen(false)}
+        onRestored={(doc, backup) => {
+          setDeletedOpen(false);
+          notify({ kind: 'info', title: 'Document restored', message: `“${doc.title}” is back in the library with the ${backup.annotationCount} annotations it had when it was deleted.` });
+          void library.refresh().then(() => open(doc.id));
         }}
       />
       <TaskProgressDialog />

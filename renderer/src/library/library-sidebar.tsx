@@ -14,11 +14,13 @@ interface LibrarySidebarProps {
   onShowBackups: (document: DocumentSummary) => void;
   onDelete: (document: DocumentSummary) => void;
   onImport: () => void;
+  /** Opens the list of deleted documents that can be restored. */
+  onShowDeleted: () => void;
   footer: ReactNode;
 }
 
 /** The left column: progress through the library and the list of documents. */
-export function LibrarySidebar({ id, documents, labels, currentId, loading, onOpen, onShowBackups, onDelete, onImport, footer }: LibrarySidebarProps) {
+export function LibrarySidebar({ id, documents, labels, currentId, loading, onOpen, onShowBackups, onDelete, onImport, onShowDeleted, footer }: LibrarySidebarProps) {
   return (
     <nav id={id} className="sidebar" aria-label="Library">
       <div className="sidebar-header">
@@ -51,6 +53,13 @@ export function LibrarySidebar({ id, documents, labels, currentId, loading, onOp
             />
           ))}
         </ul>
+      )}
+      {!loading && (
+        <p className="sidebar-deleted">
+          <button type="button" className="link-button" onClick={onShowDeleted}>
+            Deleted documents…
+          </button>
+        </p>
       )}
       <div className="sidebar-footer">{footer}</div>
     </nav>

@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: one Chromium at a time keeps timings honest and memory low.
     fileParallelism: false,
+    // The reader paints before the store confirms, and CI machines are busy: give
+    // every expect.poll (which checks the same condition until it holds) 10 s.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

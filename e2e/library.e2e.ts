@@ -71,18 +71,25 @@ describe('library', () => {
     const sentence = view.document.text.split('\n').find((line) => line.length > 60)!.slice(0, 40);
     await page.getByRole('main').getByText(sentence, { exact: false }).first().waitFor();
 
-    // Give the screenshot something to show: a few annotations and a document in progress.
+    // Give the screenshot something to show: annotations, one nested in another, and a document in progress.
     const text = view.document.text;
+    const at = (quote: string, labelId: string, after = 0) => {
+      const start = text.indexOf(quote, after);
+      return { start, end: start + quote.length, labelId };
+    };
+    const nested = text.indexOf('Noh suggested terminating the working group');
     const spans = [
-      ['Noh Kyu-duk', 'actor'],
-      ['Sung Kim', 'actor'],
-      ['22 June 2021', 'date'],
-      ['working group', 'policy-body'],
-      ['proposed ending the working group', 'position'],
-    ]
-      .map(([quote, labelId]) => ({ start: text.indexOf(quote!), end: text.indexOf(quote!) + quote!.length, labelId: labelId! }))
-      .filter((s) => s.start >= 0)
-      .filter((s, i, all) => !all.slice(0, i).some((o) => o.start < s.end && s.start < o.end));
+      at('Noh Kyu-duk', 'actor'),
+      at('Sung Kim', 'actor'),
+      at('22 June 2021', 'date'),
+      at('proposed ending the working group', 'position'),
+      at('Ministry of Unification', 'policy-body'),
+      at('통일부', 'policy-body'),
+      at('Noh suggested terminating the working group', 'position'),
+      at('the working group', 'policy-body', nested),
+      at('Noh', 'actor', nested),
+    ].filter((s) => s.start >= 0);
+    expect(spans.length).toBeGreaterThanOrEqual(7);
     if (spans.length > 0) await call(page, 'addAnnotations', { documentId: first.id, spans });
     await call(page, 'setStatus', { documentId: first.id, status: 'in-progress' });
     await call(page, 'setStatus', { documentId: docs[1]!.id, status: 'done' });

@@ -70,8 +70,8 @@ describe('reader tagging', () => {
     await dragSelect(page, 'Kyu-d');
     await page.keyboard.press('1');
     await expect.poll(() => markTexts(page, 'actor')).toEqual(['Kyu-d', 'Pyongyang']);
-    const stored = await storedQuotes(storeDir, documentId);
-    expect(stored).toEqual([
+    // The mark is painted before the store confirms the write: wait for the file.
+    await expect.poll(() => storedQuotes(storeDir, documentId)).toEqual([
       ['working group', 'policy-body'],
       ['Kyu-d', 'actor'],
       ['Pyongyang', 'actor'],

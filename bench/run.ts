@@ -261,11 +261,16 @@ async function main(): Promise<void> {
   const rows: Row[] = cases.map((c) => ({ case: c, parley: {}, peer: {}, handlers: handlerTimes.get(c.id) }));
 
   console.log(`Parley (store ${storeDir})…`);
-  const parley = await parleySubject(storeDir, probes);
+  let parley = await parleySubject(storeDir, probes);
   for (const row of rows) {
     process.stdout.write(`  ${row.case.id}… `);
     row.parley = await measure(parley, row.case, parley);
     console.log(row.parley.failure ?? `open ${f1(row.parley.open?.median)} ms, tag ${f1(row.parley.tag?.median)} ms, scroll p95 ${f1(row.parley.scroll?.workP95)} ms`);
+    if (row.parley.failure) {
+      // A page that is still busy with the failed row would spoil the next ones.
+      await withTimeout(parley.close(), 30_000, 'closing Parley').catch(() => undefined);
+      parley = await parleySubject(storeDir, probes);
+    }
   }
   await parley.close();
   await closeBrowser();

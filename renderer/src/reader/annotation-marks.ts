@@ -20,6 +20,12 @@
  *   position holding an actor shows two separate underlines under the actor,
  *   and fills stack so that the inner span looks darker. Lanes past the fourth
  *   share the fourth offset.
+ * - Dense overlap: marks in the first `DRAWN_LANES` lanes are drawn; a mark in
+ *   a deeper lane (a word under more than four spans at once) is not drawn
+ *   as a mark of its own, since every overlapping mark nests another element
+ *   around each piece of text and thousands of them would stall the page.
+ *   Instead its line gets a bar in the margin (`cm-parley-more`); clicking
+ *   or hovering the text still lists every annotation there.
  * - Layers: each mark carries its layer id; `layerStyles` says how a layer is
  *   drawn. `fill` (the default, for one's own layer) tints the background;
  *   `outline` (for a colleague's layer in review) draws a dashed outline and
@@ -29,7 +35,7 @@
  * and lane, so 20,000 marks share a handful of decoration objects. The field
  * never owns annotations: callers send what to draw and look up the rest.
  */
-import { RangeSetBuilder, StateEffect, StateField, type EditorState, type Extension, type Range, type StateEffectType } from '@codemirror/state';
+import { RangeSetBuilder, StateEffect, StateField, type EditorState, type Extension, type Range, type StateEffectType, type Text } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import { diffAnnotations } from '../../../annotations/text/annotation-diff';
 import { assignLanes, freeLane } from '../../../annotations/text/span-lanes';
@@ -103,7 +109,12 @@ export interface AnnotationMarks {
 
 /** The field's value: the marks and the label appearances they were drawn with. */
 export interface MarksValue {
+  /** Every mark, with its lane (what `marksAt` and `allMarks` read). */
   decorations: DecorationSet;
+  /** What is drawn: the marks in lanes below `DRAWN_LANES`. */
+  drawn: DecorationSet;
+  /** Line decorations, one per mark too deep to draw. */
+  more: DecorationSet;
   labels: ReadonlyMap<string, MarkLabel>;
 }
 
@@ -115,6 +126,11 @@ interface MarkSpec {
 
 /** Lanes beyond this one share its underline offset. */
 const DEEPEST_DRAWN_LANE = 3;
+/** Marks in this lane or deeper are shown by a bar on their line instead of a mark of their own. */
+export const DRAWN_LANES = 4;
+const moreLine = Decoration.line({ class: 'cm-parley-more' });
+
+type Sets = Pick<MarksValue, 'decorations' | 'drawn' | 'more'>;
 const FALLBACK_LABEL: MarkLabel = { name: 'Unknown label', color: '#6b7280', underline: 'solid' };
 
 const decorationCache = new Map<string, Decoration>();
@@ -160,19 +176,75 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
   const decorate = (labels: ReadonlyMap<string, MarkLabel>, span: MarkSpan, lane: number): Range<Decoration> =>
     markDecoration(labels.get(span.labelId) ?? FALLBACK_LABEL, span.labelId, span.layer, styleOf(span.layer), lane).range(span.start, span.end);
 
-  const build = (spans: readonly MarkSpan[], labels: ReadonlyMap<string, MarkLabel>, length: number): DecorationSet => {
-    const sorted = spans.filter((s) => s.start < s.end && s.end <= length).sort(byReadingOrder);
+  const build = (spans: readonly MarkSpan[], labels: ReadonlyMap<string, MarkLabel>, doc: Text): Sets => {
+    const sorted = spans.filter((s) => s.start < s.end && s.end <= doc.length).sort(byReadingOrder);
     const lanes = assignLanes(sorted);
-    const builder = new RangeSetBuilder<Decoration>();
+    const all = new RangeSetBuilder<Decoration>();
+    const drawn = new RangeSetBuilder<Decoration>();
+    const more = new RangeSetBuilder<Decoration>();
     for (let i = 0; i < sorted.length; i++) {
       const { from, to, value } = decorate(labels, sorted[i]!, lanes[i]!);
-      builder.add(from, to, value);
+      all.add(from, to, value);
+      if (lanes[i]! < DRAWN_LANES) drawn.add(from, to, value);
+      else {
+        const line = doc.lineAt(from).from;
+        more.add(line, line, moreLine);
+      }
     }
-    return builder.finish();
+    return { decorations: all.finish(), drawn: drawn.finish(), more: more.finish() };
   };
 
-  const applyChange = (value: MarksValue, { remove, add }: MarksChange, length: number): DecorationSet => {
+  /** Takes line bars out: `counts` says how many at each line start. */
+  const removeBars = (more: DecorationSet, counts: Map<number, number>): DecorationSet => {
+    if (counts.size === 0) return more;
+    const lines = [...counts.keys()];
+    return more.update({
+      filterFrom: Math.min(...lines),
+      filterTo: Math.max(...lines),
+      filter: (from) => {
+        const n = counts.get(from);
+        if (!n) return true;
+        counts.set(from, n - 1);
+        return false;
+      },
+    });
+  };
+
+  const applyChange = (value: MarksValue, { remove, add }: MarksChange, doc: Text): Sets => {
+    const length = doc.length;
     let set = value.decorations;
+    let drawn = value.drawn;
+    let more = value.more;
+    /** Marks taken out of `set`, to take out of `drawn` (by span, label, layer and lane) or `more` too. */
+    const taken: PlacedMark[] = [];
+    const takeOutOfDrawn = (marks: readonly PlacedMark[], from: number, to: number) => {
+      const pending = new Map<string, number>();
+      const bars = new Map<number, number>();
+      for (const m of marks) {
+        if (m.lane < DRAWN_LANES) {
+          const key = `${spanKey(m)}\u0000${m.lane}`;
+          pending.set(key, (pending.get(key) ?? 0) + 1);
+        } else {
+          const line = doc.lineAt(m.start).from;
+          bars.set(line, (bars.get(line) ?? 0) + 1);
+        }
+      }
+      if (pending.size > 0) {
+        drawn = drawn.update({
+          filterFrom: from,
+          filterTo: to,
+          filter: (start, end, decoration) => {
+            const spec = specOf(decoration);
+            const key = `${start}:${end}:${spec.labelId}\u0000${spec.layer}\u0000${spec.lane}`;
+            const n = pending.get(key);
+            if (!n) return true;
+            pending.set(key, n - 1);
+            return false;
+          },
+        });
+      }
+      more = removeBars(more, bars);
+    };
     if (remove.length > 0) {
       const pending = new Map<string, number>();
       let from = Infinity;
@@ -193,9 +265,11 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
           if (!count) return true;
           // Remove only as many marks as were asked for, so of two identical spans one survives.
           pending.set(key, count - 1);
+          taken.push({ start, end, ...specOf(decoration) });
           return false;
         },
       });
+      takeOutOfDrawn(taken, from, to);
     }
     if (add.length > 0) {
       const sorted = add.filter((s) => s.start < s.end && s.end <= length).sort(byReadingOrder);
@@ -215,6 +289,8 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
           },
         });
       }
+      // Moved marks keep their lanes, so a moved mark too deep to draw keeps its bar.
+      if (moved.length > 0) takeOutOfDrawn(moved.map((m) => m.mark).filter((m) => m.lane < DRAWN_LANES), sorted[0]!.start, sorted[sorted.length - 1]!.start);
       const placed = moved.map(({ mark, decoration }) => ({ mark, range: decoration.range(mark.start, mark.end) }));
       // Marks added in this batch that may still overlap later ones (sorted by start, so those ending earlier drop out).
       let active: PlacedMark[] = moved.map((m) => m.mark);
@@ -230,21 +306,28 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
       }
       placed.sort((a, b) => byReadingOrder(a.mark, b.mark) || a.mark.lane - b.mark.lane);
       set = set.update({ add: placed.map((p) => p.range), sort: true });
+      const shown = placed.filter((p) => p.mark.lane < DRAWN_LANES);
+      if (shown.length > 0) drawn = drawn.update({ add: shown.map((p) => p.range), sort: true });
+      const movedMarks = new Set(moved.map((m) => m.mark));
+      const bars = placed.filter((p) => p.mark.lane >= DRAWN_LANES && !movedMarks.has(p.mark)).map((p) => moreLine.range(doc.lineAt(p.mark.start).from));
+      if (bars.length > 0) more = more.update({ add: bars, sort: true });
     }
-    return set;
+    return { decorations: set, drawn, more };
   };
 
   const field = StateField.define<MarksValue>({
-    create: () => ({ decorations: Decoration.none, labels: new Map() }),
+    create: () => ({ decorations: Decoration.none, drawn: Decoration.none, more: Decoration.none, labels: new Map() }),
     update(value, tr) {
-      let next = tr.docChanged ? { ...value, decorations: value.decorations.map(tr.changes) } : value;
+      let next = tr.docChanged
+        ? { ...value, decorations: value.decorations.map(tr.changes), drawn: value.drawn.map(tr.changes), more: value.more.map(tr.changes) }
+        : value;
       for (const effect of tr.effects) {
-        if (effect.is(replace)) next = { labels: effect.value.labels, decorations: build(effect.value.spans, effect.value.labels, tr.state.doc.length) };
-        else if (effect.is(change)) next = { ...next, decorations: applyChange(next, effect.value, tr.state.doc.length) };
+        if (effect.is(replace)) next = { labels: effect.value.labels, ...build(effect.value.spans, effect.value.labels, tr.state.doc) };
+        else if (effect.is(change)) next = { ...next, ...applyChange(next, effect.value, tr.state.doc) };
       }
       return next;
     },
-    provide: (f) => EditorView.decorations.from(f, (value) => value.decorations),
+    provide: (f) => [EditorView.decorations.from(f, (value) => value.drawn), EditorView.decorations.from(f, (value) => value.more)],
   });
 
   const collect = (state: EditorState, from: number, to: number, keep: (start: number, end: number) => boolean): PlacedMark[] => {
@@ -288,6 +371,8 @@ const marksTheme = EditorView.baseTheme({
     outline: '1px dashed color-mix(in srgb, var(--parley-label) var(--parley-ink-mix, 100%), white)',
     outlineOffset: '-1px',
   },
+  // A line holding marks too deep to draw one by one.
+  '.cm-line.cm-parley-more': { boxShadow: 'inset 3px 0 0 color-mix(in srgb, currentColor 45%, transparent)' },
   '.cm-parley-u-solid': { textDecorationStyle: 'solid' },
   '.cm-parley-u-dashed': { textDecorationStyle: 'dashed' },
   '.cm-parley-u-dotted': { textDecorationStyle: 'dotted', textDecorationThickness: '3px' },

@@ -1,0 +1,58 @@
+import { EditorState } from '@codemirror/state';
+import { describe, expect, it } from 'vitest';
+import { annotationMarks, DRAWN_LANES, markLabels, type MarkSpan } from './annotation-marks';
+
+const LABELS = markLabels([
+  { id: 'actor', name: 'Actor', color: '#2563eb' },
+  { id: 'date', name: 'Date', color: '#db2777' },
+]);
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const key = (m: { start: number; end: number; labelId: string; layer: string }) => `${m.start}:${m.end}:${m.labelId}:${m.layer}`;
+
+/** Checks what the field holds against the spans it was given. */
+function check(state: EditorState, marks: ReturnType<typeof annotationMarks>, spans: readonly MarkSpan[]): void {
+  const all = marks.allMarks(state);
+  expect(all.map(key).sort()).toEqual(spans.map(key).sort());
+  // Marks that share a character never share a lane.
+  let clashes = 0;
+  for (const a of all) for (const b of all) if (a !== b && a.start < b.end && b.start < a.end && a.lane === b.lane) clashes++;
+  expect(clashes).toBe(0);
+  const value = state.field(marks.field);
+  const drawn: string[] = [];
+  value.drawn.between(0, state.doc.length, (from, to, d) => void drawn.push(`${key({ start: from, end: to, ...(d.spec as { labelId: string; layer: string }) })}#${(d.spec as { lane: number }).lane}`));
+  expect(drawn.sort()).toEqual(all.filter((m) => m.lane < DRAWN_LANES).map((m) => `${key(m)}#${m.lane}`).sort());
+  const bars: number[] = [];
+  value.more.between(0, state.doc.length, (from) => void bars.push(from));
+  expect(bars.sort((a, b) => a - b)).toEqual(all.filter((m) => m.lane >= DRAWN_LANES).map((m) => state.doc.lineAt(m.start).from).sort((a, b) => a - b));
+}
+
+describe('annotationMarks', () => {
+  it('draws the first lanes of densely overlapping spans and bars the lines of deeper ones, also after incremental changes', () => {
+    const text = 'Seoul and Washington agreed to revive the working group.\n'.repeat(6);
+    const rand = random(11);
+    const pick = (n: number) => Math.floor(rand() * n);
+    const span = (): MarkSpan => {
+      const start = pick(text.length - 12);
+      return { start, end: start + 1 + pick(10), labelId: rand() < 0.5 ? 'actor' : 'date', layer: 'own' };
+    };
+    const marks = annotationMarks();
+    let spans: MarkSpan[] = Array.from({ length: 300 }, span);
+    let state = EditorState.create({ doc: text, extensions: marks.extension });
+    state = state.update({ effects: marks.replace.of({ spans, labels: LABELS }) }).state;
+    expect(marks.allMarks(state).some((m) => m.lane >= DRAWN_LANES)).toBe(true);
+    check(state, marks, spans);
+    for (let step = 0; step < 150; step++) {
+      const remove = spans.length > 0 && rand() < 0.5 ? [spans[pick(spans.length)]!] : [];
+      const add = Array.from({ length: pick(3) }, span);
+      state = state.update({ effects: marks.change.of({ remove, add }) }).state;
+      const gone = new Set(remove);
+      spans = [...spans.filter((s) => !gone.has(s)), ...add];
+      check(state, marks, spans);
+    }
+  });
+});

@@ -255,6 +255,8 @@ describe('review', () => {
     await panel.getByLabel('with').selectOption({ label: 'Ben (5 annotations)' });
     await expect.poll(() => progress(page)).toBe('0 of 6 decided');
     await expect.poll(() => panel.locator('.review-legend').textContent()).toMatch(/yours.*Ben’s/s);
+    // Review decides what the reader draws, so the layer list's show/hide boxes rest until Read.
+    await expect.poll(() => layersPanel(page).getByRole('checkbox', { name: 'Show Cleo’s layer' }).isDisabled()).toBe(true);
     await expect.poll(() => drawnMarks(page, 'own')).toMatchObject({ fill: 5, outline: 0 });
     await expect.poll(() => drawnMarks(page, 'colleague:Ben')).toMatchObject({ fill: 0, outline: 5 });
     expect(await drawnMarks(page, 'colleague:Cleo')).toMatchObject({ count: 0 });
@@ -450,6 +452,7 @@ describe('review', () => {
 
     // A colleague's layer exports like any other, from the layer list.
     await switchMode(page, 'Read');
+    expect(await layersPanel(page).getByRole('checkbox', { name: 'Show Cleo’s layer' }).isDisabled()).toBe(false);
     await layersPanel(page).getByRole('button', { name: 'Export Ben’s layer' }).click();
     const layerDialog = page.getByRole('dialog', { name: 'Export Ben’s layer' });
     await layerDialog.getByLabel('Format').selectOption({ label: 'doccano' });

@@ -231,6 +231,7 @@ export function App() {
                     documents={documents}
                     currentId={currentId}
                     shown={layers.shown}
+                    reviewing={mode === 'review'}
                     onToggleShown={layers.toggle}
                     onLoad={() => setDialog('load-layer')}
                     onRemoved={(_, removedFrom) =>

@@ -13,6 +13,8 @@ interface LayerManagerProps {
   currentId: string | null;
   /** Layers the reader draws. */
   shown: ReadonlySet<string>;
+  /** In review mode the reader draws your layer and the reviewed colleague's, whatever is ticked here. */
+  reviewing?: boolean;
   onToggleShown(layerId: string): void;
   /** Opens the dialog that loads a colleague's annotations (`LoadLayerDialog`). */
   onLoad(): void;
@@ -27,7 +29,7 @@ interface LayerManagerProps {
  * removed. The button for loading a colleague's file asks the app to open
  * `LoadLayerDialog`, so that review mode can open the same dialog.
  */
-export function LayerManager({ documents, currentId, shown, onToggleShown, onLoad, onRemoved, onExported, onError }: LayerManagerProps) {
+export function LayerManager({ documents, currentId, shown, reviewing = false, onToggleShown, onLoad, onRemoved, onExported, onError }: LayerManagerProps) {
   const rows = useMemo(() => layerRows(documents, currentId), [documents, currentId]);
   const [removing, setRemoving] = useState<LayerRowData | null>(null);
   const [exporting, setExporting] = useState<LayerRowData | null>(null);
@@ -47,12 +49,14 @@ export function LayerManager({ documents, currentId, shown, onToggleShown, onLoa
             key={layer.id}
             layer={layer}
             shown={shown.has(layer.id)}
+            toggleLocked={reviewing}
             onToggleShown={() => onToggleShown(layer.id)}
             onExport={() => setExporting(layer)}
             onRemove={layer.id === OWN_LAYER_ID || layer.id === RECONCILED_LAYER_ID ? undefined : () => setRemoving(layer)}
           />
         ))}
       </ul>
+      {reviewing && <p className="muted small">In Review the reader shows yours and the layer under review.</p>}
       {rows.length === 1 && <p className="muted small">No colleague’s annotations yet. Load their export to compare and review.</p>}
       {removing && (
         <RemoveLayerDialog

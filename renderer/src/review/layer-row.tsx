@@ -6,6 +6,8 @@ import { plural } from './review-words';
 interface LayerRowProps {
   layer: LayerRowData;
   shown: boolean;
+  /** True while review mode decides which layers the reader draws. */
+  toggleLocked?: boolean;
   onToggleShown(): void;
   onExport(): void;
   /** Absent for layers that cannot be removed (your own, the reconciled one). */
@@ -13,13 +15,13 @@ interface LayerRowProps {
 }
 
 /** One layer: show or hide it, its size here and in the library, and what can be done with it. */
-export function LayerRow({ layer, shown, onToggleShown, onExport, onRemove }: LayerRowProps) {
+export function LayerRow({ layer, shown, toggleLocked = false, onToggleShown, onExport, onRemove }: LayerRowProps) {
   const checkboxId = useId();
   const name = layerName(layer);
   const phrase = layerPhrase(layer);
   return (
     <li className="layer-row" data-layer={layer.id}>
-      <input id={checkboxId} type="checkbox" checked={shown} onChange={onToggleShown} aria-label={`Show ${phrase}`} />
+      <input id={checkboxId} type="checkbox" checked={shown} disabled={toggleLocked} onChange={onToggleShown} aria-label={`Show ${phrase}`} />
       <label htmlFor={checkboxId} className="layer-row-name">
         <LayerSample kind={layer.kind} /> {name}
       </label>

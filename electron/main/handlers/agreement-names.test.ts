@@ -2,44 +2,20 @@
  * Agreement between one's own layer and an earlier export of one's own work:
  * both layers carry the same author, and the report still tells them apart.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../annotations/result';
-import type { Dialogs } from '../dialogs';
-import { openAppStore, type OpenedStore } from '../open-app-store';
 import { createHandlers } from './create-handlers';
+import { closeTestStores, openTestStore, QueuedDialogs, value } from './handler-test-kit';
 
-class QueuedDialogs implements Dialogs {
-  opens: Array<string[] | null> = [];
-  saves: Array<string | null> = [];
-  async openFiles() {
-    return this.opens.shift() ?? null;
-  }
-  async saveFile() {
-    return this.saves.shift() ?? null;
-  }
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-const opened: OpenedStore[] = [];
-afterEach(async () => {
-  for (const o of opened.splice(0)) await o.store.close();
-});
+afterEach(closeTestStores);
 
 const ARTICLE = 'Noh Kyu-duk met Sung Kim in Seoul on 22 June 2021 and proposed ending the working group.';
 const span = (quote: string, labelId: string) => ({ start: ARTICLE.indexOf(quote), end: ARTICLE.indexOf(quote) + quote.length, labelId });
 
 describe('agreement with an earlier export of one’s own work', () => {
   it('names the own layer apart when a colleague layer has the same author, instead of refusing', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-agreement-names-'));
-    const store = value(await openAppStore(path.join(dir, 'store'), 'Min-ji', { seedSamples: false }));
-    opened.push(store);
+    const { dir, opened: store } = await openTestStore('Min-ji');
     const dialogs = new QueuedDialogs();
     const api = createHandlers({ ...store, dialogs, version: 'test', notify: () => undefined });
     const [doc] = value(await api.importTexts({ files: [{ name: 'noh.txt', content: ARTICLE }] })).added;

@@ -5,40 +5,16 @@
  * after an edit, re-anchored by quote), duplicates are skipped, orphans
  * listed, and a bad file changes nothing.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../annotations/result';
-import type { Dialogs } from '../dialogs';
-import { openAppStore, type OpenedStore } from '../open-app-store';
 import { createHandlers } from './create-handlers';
+import { closeTestStores, openTestStore, QueuedDialogs, value } from './handler-test-kit';
 
-class QueuedDialogs implements Dialogs {
-  opens: Array<string[] | null> = [];
-  saves: Array<string | null> = [];
-  async openFiles() {
-    return this.opens.shift() ?? null;
-  }
-  async saveFile() {
-    return this.saves.shift() ?? null;
-  }
-}
-
-const opened: OpenedStore[] = [];
-afterEach(async () => {
-  for (const o of opened.splice(0)) await o.store.close();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+afterEach(closeTestStores);
 
 async function setup(author: string) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-annotated-'));
-  const store = value(await openAppStore(path.join(dir, 'store'), author, { seedSamples: false }));
-  opened.push(store);
+  const { dir, opened: store } = await openTestStore(author);
   const dialogs = new QueuedDialogs();
   const api = createHandlers({ ...store, dialogs, version: 'test', notify: () => {} });
   return { dir, api, dialogs, store: store.store };

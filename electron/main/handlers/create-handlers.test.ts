@@ -1,37 +1,14 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../annotations/result';
-import type { Dialogs } from '../dialogs';
-import { openAppStore, type OpenedStore } from '../open-app-store';
+import { openAppStore } from '../open-app-store';
 import { createHandlers } from './create-handlers';
+import { closeTestStores, openTestStore, QueuedDialogs, trackTestStore, value } from './handler-test-kit';
 
-class QueuedDialogs implements Dialogs {
-  opens: Array<string[] | null> = [];
-  saves: Array<string | null> = [];
-  async openFiles() {
-    return this.opens.shift() ?? null;
-  }
-  async saveFile() {
-    return this.saves.shift() ?? null;
-  }
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-const opened: OpenedStore[] = [];
-afterEach(async () => {
-  for (const o of opened.splice(0)) await o.store.close();
-});
+afterEach(closeTestStores);
 
 async function setup(options: { seedSamples?: boolean } = { seedSamples: false }) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-handlers-'));
-  const store = value(await openAppStore(path.join(dir, 'store'), 'Min-ji', options));
-  opened.push(store);
+  const { dir, opened: store } = await openTestStore('Min-ji', options);
   const dialogs = new QueuedDialogs();
   const events: string[] = [];
   const api = createHandlers({ ...store, dialogs, version: 'test', notify: (e) => events.push(e.type) });
@@ -69,10 +46,8 @@ describe('importing articles', () => {
     const docs = value(await api.listDocuments({}));
     expect(docs.length).toBeGreaterThanOrEqual(3);
     value(await api.deleteDocument({ documentId: docs[0]!.id }));
-    await store.close();
-    opened.length = 0;
-    const again = value(await openAppStore(store.dir, 'Min-ji'));
-    opened.push(again);
+    await closeTestStores();
+    const again = trackTestStore(value(await openAppStore(store.dir, 'Min-ji')));
     expect(again.store.listDocuments()).toHaveLength(docs.length - 1);
   });
 });

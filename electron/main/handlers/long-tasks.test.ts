@@ -9,12 +9,11 @@ import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument } from '../../../annotations/document';
 import { OWN_LAYER_ID } from '../../../annotations/model';
-import type { Result } from '../../../annotations/result';
 import type { TaskProgressEvent } from '../../../shared/api';
 import type { Dialogs } from '../dialogs';
-import { openAppStore, type OpenedStore } from '../open-app-store';
 import { TaskRegistry } from '../tasks/task-registry';
 import { createHandlers } from './create-handlers';
+import { closeTestStores, openTestStore, value } from './handler-test-kit';
 
 let workerFile = '';
 beforeAll(async () => {
@@ -22,15 +21,7 @@ beforeAll(async () => {
   await build({ entryPoints: [path.join(__dirname, '../tasks/format-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
 });
 
-const opened: OpenedStore[] = [];
-afterEach(async () => {
-  for (const o of opened.splice(0)) await o.store.close();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+afterEach(closeTestStores);
 
 class RecordingDialogs implements Dialogs {
   saveRequests = 0;
@@ -46,9 +37,7 @@ class RecordingDialogs implements Dialogs {
 
 /** Handlers over a fresh store whose task registry cancels a task (whose title matches `only`) once it reports `cancelAfter` units done. */
 async function setup(cancelAfter: number | null, only = /./) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-tasks-'));
-  const store = value(await openAppStore(path.join(dir, 'store'), 'Min-ji', { seedSamples: false }));
-  opened.push(store);
+  const { dir, opened: store } = await openTestStore('Min-ji');
   const events: TaskProgressEvent[] = [];
   let tick = 0;
   const tasks: TaskRegistry = new TaskRegistry(

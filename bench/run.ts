@@ -108,8 +108,10 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
   const note = (key: string, value: number | undefined) => {
     if (value !== undefined) (breakdown[key] ??= []).push(value);
   };
+  let phase = 'prepare';
   try {
     await subject.prepare(c);
+    phase = 'open';
     result.open = await repeat(
       OPEN_RUNS,
       () => subject.open(),
@@ -120,6 +122,7 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
         note('open: reader mount → frame (parley:reader-open)', t.measures['parley:reader-open']);
       },
     );
+    phase = 'tag';
     result.tag = await repeat(
       TAG_RUNS,
       async (i) => {
@@ -136,6 +139,7 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
       },
       () => subject.untag(),
     );
+    phase = 'scroll';
     await subject.scrollTop();
     await withTimeout(subject.scroll(SCROLL_WARMUP_FRAMES, SCROLL_STEP_PX), TOO_SLOW_MS, 'scroll warm-up');
     const s = await withTimeout(subject.scroll(SCROLL_FRAMES, SCROLL_STEP_PX), TOO_SLOW_MS * 2, 'scroll');
@@ -151,7 +155,7 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
       frames: s.work.length,
     };
   } catch (error) {
-    result.failure = (error as Error).message.split('\n')[0];
+    result.failure = `${phase}: ${(error as Error).message.split('\n')[0]}`;
   }
   if (Object.keys(breakdown).length > 0) result.breakdown = Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, median(v)]));
   return result;

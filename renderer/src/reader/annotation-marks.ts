@@ -20,12 +20,13 @@
  *   position holding an actor shows two separate underlines under the actor,
  *   and fills stack so that the inner span looks darker. Lanes past the fourth
  *   share the fourth offset.
- * - Dense overlap: marks in the first `DRAWN_LANES` lanes are drawn; a mark in
- *   a deeper lane (a word under more than four spans at once) is not drawn
- *   as a mark of its own, since every overlapping mark nests another element
- *   around each piece of text and thousands of them would stall the page.
- *   Instead its line gets a bar in the margin (`cm-parley-more`); clicking
- *   or hovering the text still lists every annotation there.
+ * - Dense overlap: when a document opens, marks in the first `DRAWN_LANES`
+ *   lanes are drawn; a mark in a deeper lane (a word under more than four
+ *   spans at once) is not drawn as a mark of its own, since every overlapping
+ *   mark nests another element around each piece of text and thousands of
+ *   them would stall the page. Instead its line gets a bar in the margin
+ *   (`cm-parley-more`); clicking or hovering the text still lists every
+ *   annotation there. A mark added afterwards (a new tag) is always drawn.
  * - Layers: each mark carries its layer id; `layerStyles` says how a layer is
  *   drawn. `fill` (the default, for one's own layer) tints the background;
  *   `outline` (for a colleague's layer in review) draws a dashed outline and
@@ -70,6 +71,8 @@ export interface MarkSpan {
 /** A drawn mark, with the lane it was given. */
 export interface PlacedMark extends MarkSpan {
   lane: number;
+  /** Drawn as a mark; false for a mark too deep to draw, shown by a bar on its line. */
+  shown: boolean;
 }
 
 /** Replaces every mark and the label appearances (opening a document, editing labels). */
@@ -122,6 +125,7 @@ interface MarkSpec {
   labelId: string;
   layer: string;
   lane: number;
+  shown: boolean;
 }
 
 /** Lanes beyond this one share its underline offset. */
@@ -135,11 +139,11 @@ const FALLBACK_LABEL: MarkLabel = { name: 'Unknown label', color: '#6b7280', und
 
 const decorationCache = new Map<string, Decoration>();
 
-function markDecoration(label: MarkLabel, labelId: string, layer: string, style: LayerStyle, lane: number): Decoration {
-  const key = `${labelId}\u0000${layer}\u0000${style}\u0000${lane}\u0000${label.color}\u0000${label.underline}`;
+function markDecoration(label: MarkLabel, labelId: string, layer: string, style: LayerStyle, lane: number, shown: boolean): Decoration {
+  const key = `${labelId}\u0000${layer}\u0000${style}\u0000${lane}\u0000${shown}\u0000${label.color}\u0000${label.underline}`;
   let decoration = decorationCache.get(key);
   if (!decoration) {
-    const spec: MarkSpec = { labelId, layer, lane };
+    const spec: MarkSpec = { labelId, layer, lane, shown };
     decoration = Decoration.mark({
       ...spec,
       class: `cm-parley-mark cm-parley-${style} cm-parley-u-${label.underline} cm-parley-lane-${Math.min(lane, DEEPEST_DRAWN_LANE)}`,
@@ -173,8 +177,8 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
   const replace = StateEffect.define<MarksReplace>();
   const change = StateEffect.define<MarksChange>();
 
-  const decorate = (labels: ReadonlyMap<string, MarkLabel>, span: MarkSpan, lane: number): Range<Decoration> =>
-    markDecoration(labels.get(span.labelId) ?? FALLBACK_LABEL, span.labelId, span.layer, styleOf(span.layer), lane).range(span.start, span.end);
+  const decorate = (labels: ReadonlyMap<string, MarkLabel>, span: MarkSpan, lane: number, shown: boolean): Range<Decoration> =>
+    markDecoration(labels.get(span.labelId) ?? FALLBACK_LABEL, span.labelId, span.layer, styleOf(span.layer), lane, shown).range(span.start, span.end);
 
   const build = (spans: readonly MarkSpan[], labels: ReadonlyMap<string, MarkLabel>, doc: Text): Sets => {
     const sorted = spans.filter((s) => s.start < s.end && s.end <= doc.length).sort(byReadingOrder);
@@ -183,9 +187,10 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
     const drawn = new RangeSetBuilder<Decoration>();
     const more = new RangeSetBuilder<Decoration>();
     for (let i = 0; i < sorted.length; i++) {
-      const { from, to, value } = decorate(labels, sorted[i]!, lanes[i]!);
+      const shown = lanes[i]! < DRAWN_LANES;
+      const { from, to, value } = decorate(labels, sorted[i]!, lanes[i]!, shown);
       all.add(from, to, value);
-      if (lanes[i]! < DRAWN_LANES) drawn.add(from, to, value);
+      if (shown) drawn.add(from, to, value);
       else {
         const line = doc.lineAt(from).from;
         more.add(line, line, moreLine);
@@ -221,7 +226,7 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
       const pending = new Map<string, number>();
       const bars = new Map<number, number>();
       for (const m of marks) {
-        if (m.lane < DRAWN_LANES) {
+        if (m.shown) {
           const key = `${spanKey(m)}\u0000${m.lane}`;
           pending.set(key, (pending.get(key) ?? 0) + 1);
         } else {
@@ -290,7 +295,7 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
         });
       }
       // Moved marks keep their lanes, so a moved mark too deep to draw keeps its bar.
-      if (moved.length > 0) takeOutOfDrawn(moved.map((m) => m.mark).filter((m) => m.lane < DRAWN_LANES), sorted[0]!.start, sorted[sorted.length - 1]!.start);
+      if (moved.length > 0) takeOutOfDrawn(moved.map((m) => m.mark).filter((m) => m.shown), sorted[0]!.start, sorted[sorted.length - 1]!.start);
       const placed = moved.map(({ mark, decoration }) => ({ mark, range: decoration.range(mark.start, mark.end) }));
       // Marks added in this batch that may still overlap later ones (sorted by start, so those ending earlier drop out).
       let active: PlacedMark[] = moved.map((m) => m.mark);
@@ -300,17 +305,16 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
         set.between(span.start, span.end, (start, end, decoration) => {
           if (start < span.end && end > span.start) overlapping.push({ start, end, ...specOf(decoration) });
         });
-        const mark = { ...span, lane: freeLane(span, overlapping) };
+        // A new mark is always drawn, however deep: the analyst has to see the tag just made.
+        const mark = { ...span, lane: freeLane(span, overlapping), shown: true };
         active.push(mark);
-        placed.push({ mark, range: decorate(value.labels, span, mark.lane) });
+        placed.push({ mark, range: decorate(value.labels, span, mark.lane, true) });
       }
       placed.sort((a, b) => byReadingOrder(a.mark, b.mark) || a.mark.lane - b.mark.lane);
       set = set.update({ add: placed.map((p) => p.range), sort: true });
-      const shown = placed.filter((p) => p.mark.lane < DRAWN_LANES);
+      // Moved marks keep their decoration, so one shown by a bar stays so (its bar was never taken out).
+      const shown = placed.filter((p) => p.mark.shown);
       if (shown.length > 0) drawn = drawn.update({ add: shown.map((p) => p.range), sort: true });
-      const movedMarks = new Set(moved.map((m) => m.mark));
-      const bars = placed.filter((p) => p.mark.lane >= DRAWN_LANES && !movedMarks.has(p.mark)).map((p) => moreLine.range(doc.lineAt(p.mark.start).from));
-      if (bars.length > 0) more = more.update({ add: bars, sort: true });
     }
     return { decorations: set, drawn, more };
   };

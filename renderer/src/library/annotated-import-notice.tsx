@@ -1,5 +1,6 @@
 import type { AnnotatedImportReport } from '../../../shared/api';
 import { formatProblem } from '../app/format-problem';
+import { ReportSection } from '../app/report-section';
 import { Banner } from '../ui/banner';
 
 interface AnnotatedImportNoticeProps {
@@ -23,54 +24,20 @@ export function AnnotatedImportNotice({ report, onDismiss }: AnnotatedImportNoti
   return (
     <Banner tone={tone} title={`Import: ${parts.join(', ')}`} onDismiss={onDismiss} dismissLabel="Dismiss import report">
       <div className="import-report" data-testid="annotated-import-report">
-        {added.length > 0 && (
-          <div>
-            <h3 className="report-heading">Added with their annotations</h3>
-            <ul>
-              {added.map((doc) => (
-                <li key={doc.id}>
-                  {doc.title} ({count(doc.annotationCount, 'annotation')})
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {merged.length > 0 && (
-          <div>
-            <h3 className="report-heading">Merged into documents already here</h3>
-            <ul>
-              {merged.map((m) => (
-                <li key={`${m.documentId}-${m.layerId}`}>
-                  {m.title}: {count(m.count, 'annotation')} ({MATCHED_BY[m.matchedBy]})
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ReportSection heading="Added with their annotations" items={added}>
+          {(doc) => `${doc.title} (${count(doc.annotationCount, 'annotation')})`}
+        </ReportSection>
+        <ReportSection heading="Merged into documents already here" items={merged}>
+          {(m) => `${m.title}: ${count(m.count, 'annotation')} (${MATCHED_BY[m.matchedBy]})`}
+        </ReportSection>
         {duplicatesSkipped > 0 && <p className="muted">{count(duplicatesSkipped, 'annotation')} already here (same span and label), not added twice.</p>}
         {labelsAdded.length > 0 && <p className="muted">New labels added to the schema: {labelsAdded.join(', ')}.</p>}
-        {orphans.length > 0 && (
-          <div>
-            <h3 className="report-heading">Could not be placed in the text (not imported)</h3>
-            <ul>
-              {orphans.map((o, i) => (
-                <li key={i}>
-                  {o.title}: “{o.quote}” ({o.labelId}) — {o.reason}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {warnings.length > 0 && (
-          <div>
-            <h3 className="report-heading">Notes</h3>
-            <ul>
-              {warnings.map((w, i) => (
-                <li key={i}>{formatProblem(w)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ReportSection heading="Could not be placed in the text (not imported)" items={orphans}>
+          {(o) => `${o.title}: “${o.quote}” (${o.labelId}) — ${o.reason}`}
+        </ReportSection>
+        <ReportSection heading="Notes" items={warnings}>
+          {formatProblem}
+        </ReportSection>
       </div>
     </Banner>
   );

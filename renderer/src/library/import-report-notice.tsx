@@ -1,5 +1,6 @@
 import type { ImportReport } from '../../../shared/api';
 import { formatProblem } from '../app/format-problem';
+import { ReportSection } from '../app/report-section';
 import { Banner } from '../ui/banner';
 
 interface ImportReportNoticeProps {
@@ -21,36 +22,15 @@ export function ImportReportNotice({ report, onDismiss }: ImportReportNoticeProp
   return (
     <Banner tone={tone} title={`Import: ${parts.join(', ')}`} onDismiss={onDismiss} dismissLabel="Dismiss import report">
       <div className="import-report" data-testid="import-report">
-        {added.length > 0 && (
-          <div>
-            <h3 className="report-heading">Added</h3>
-            <ul>
-              {added.map((doc) => (
-                <li key={doc.id}>{doc.title}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {duplicates.length > 0 && (
-          <div>
-            <h3 className="report-heading">Not added: the same text is already in the library</h3>
-            <ul>
-              {duplicates.map((dup, i) => (
-                <li key={`${dup.name}-${i}`}>{dup.name}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {problems.length > 0 && (
-          <div>
-            <h3 className="report-heading">Problems</h3>
-            <ul>
-              {problems.map((problem, i) => (
-                <li key={i}>{formatProblem(problem)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ReportSection heading="Added" items={added}>
+          {(doc) => doc.title}
+        </ReportSection>
+        <ReportSection heading="Not added: the same text is already in the library" items={duplicates}>
+          {(dup) => dup.name}
+        </ReportSection>
+        <ReportSection heading="Problems" items={problems}>
+          {formatProblem}
+        </ReportSection>
       </div>
     </Banner>
   );

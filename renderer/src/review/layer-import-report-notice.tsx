@@ -1,5 +1,6 @@
 import type { LayerImportReport } from '../../../shared/api';
 import { formatProblem } from '../app/format-problem';
+import { ReportSection } from '../app/report-section';
 import { Banner } from '../ui/banner';
 import { plural } from './review-words';
 
@@ -22,58 +23,28 @@ export function LayerImportReportNotice({ report, onDismiss }: LayerImportReport
   return (
     <Banner tone={layers.length === 0 ? 'warning' : trouble ? 'warning' : 'success'} title={title} onDismiss={onDismiss} dismissLabel="Dismiss the report">
       <div className="import-report layer-import-report" data-testid="layer-import-report">
-        {layers.length > 0 && (
-          <div>
-            <h3 className="report-heading">Layers added</h3>
-            <ul>
-              {layers.map((l) => (
-                <li key={`${l.documentId}\u0000${l.layerId}`}>
-                  {l.title}: {l.author}, {plural(l.count, 'annotation', 'annotations')}{' '}
-                  <span className="muted">({l.matchedBy === 'checksum' ? 'same text' : 'matched by quotes; the text differs'})</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {unmatched.length > 0 && (
-          <div>
-            <h3 className="report-heading">Documents not in the library</h3>
-            <ul>
-              {unmatched.map((u, i) => (
-                <li key={i}>
-                  {u.title}: {plural(u.annotations, 'annotation', 'annotations')} not loaded
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {orphans.length > 0 && (
-          <div>
-            <h3 className="report-heading">Annotations that could not be placed</h3>
-            <ul>
-              {orphans.map((o, i) => (
-                <li key={i}>
-                  “{o.quote}” ({o.labelId}, {o.author}) in {o.title}: {o.reason}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ReportSection heading="Layers added" items={layers}>
+          {(l) => (
+            <>
+              {l.title}: {l.author}, {plural(l.count, 'annotation', 'annotations')}{' '}
+              <span className="muted">({l.matchedBy === 'checksum' ? 'same text' : 'matched by quotes; the text differs'})</span>
+            </>
+          )}
+        </ReportSection>
+        <ReportSection heading="Documents not in the library" items={unmatched}>
+          {(u) => `${u.title}: ${plural(u.annotations, 'annotation', 'annotations')} not loaded`}
+        </ReportSection>
+        <ReportSection heading="Annotations that could not be placed" items={orphans}>
+          {(o) => `“${o.quote}” (${o.labelId}, ${o.author}) in ${o.title}: ${o.reason}`}
+        </ReportSection>
         {labelsAdded.length > 0 && (
           <p>
             New {labelsAdded.length === 1 ? 'label' : 'labels'} added to the schema: {labelsAdded.join(', ')}.
           </p>
         )}
-        {warnings.length > 0 && (
-          <div>
-            <h3 className="report-heading">Warnings</h3>
-            <ul>
-              {warnings.map((w, i) => (
-                <li key={i}>{formatProblem(w)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ReportSection heading="Warnings" items={warnings}>
+          {formatProblem}
+        </ReportSection>
       </div>
     </Banner>
   );

@@ -111,6 +111,8 @@ export async function peerSubject(browser: Browser, origin: string): Promise<Sub
       page.on('pageerror', (error) => console.error('peer page error:', error.message));
       await page.goto(`${origin}/?doc=${c.id}`);
       isOpen = false;
+      // A fresh page numbers its tags from 1 again (peer-page.ts).
+      tags = 0;
     },
     async open(): Promise<PaintResult> {
       await closeDoc();

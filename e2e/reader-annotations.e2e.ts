@@ -85,6 +85,8 @@ describe('reader annotations', () => {
       ['Sung Kim', '1'],
       ['November 2018', '4'],
     ]);
+    // The last tag is selected once the store confirms it; Escape clears that.
+    await expect.poll(() => selectedTexts(page)).toEqual(['November 2018']);
     await page.keyboard.press('Escape');
     await expect.poll(() => selectedTexts(page)).toEqual([]);
 
@@ -132,7 +134,8 @@ describe('reader annotations', () => {
   it('edits a note with Enter and shows it on hover with the label, author and time, as plain text', async () => {
     const { page, documentId, storeDir } = await begin();
     await tagAll(page, storeDir, documentId, [['Sung Kim', '1']]);
-    // The new annotation is selected: Enter opens its note.
+    // Once the store confirms it, the new annotation is selected: Enter opens its note.
+    await expect.poll(() => selectedTexts(page)).toEqual(['Sung Kim']);
     await page.keyboard.press('Enter');
     const note = page.getByRole('textbox', { name: 'Note' });
     await note.waitFor();

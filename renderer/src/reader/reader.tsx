@@ -297,10 +297,13 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         (change) => {
           performance.measure('parley:tag-saved', { start: pressed });
           const now = cmRef.current;
-          // Unless the analyst has moved on, put the cursor after the new mark.
-          if (now && now.state.selection.main.from === selection.from && now.state.selection.main.to === selection.to) now.dispatch({ selection: { anchor: span.end } });
           const created = change.added[0];
-          if (created) selectAnnotation(created.id);
+          // Unless the analyst has moved on (a new selection made while this one was saving),
+          // put the cursor after the new mark and select it.
+          if (now && now.state.selection.main.from === selection.from && now.state.selection.main.to === selection.to) {
+            now.dispatch({ selection: { anchor: span.end } });
+            if (created) selectAnnotation(created.id);
+          }
           setStatus(`Tagged “${shortQuote(created?.quote.exact ?? '')}” as ${name}.`);
         },
         early,

@@ -3,6 +3,7 @@ import type { LabelSchema } from '../../../annotations/model';
 import type { Failure } from '../../../annotations/result';
 import type { AppInfo } from '../../../shared/api';
 import type { DocumentSummary, DocumentView } from '../../../shared/library';
+import { newerView } from './newer-view';
 
 /** What the app knows about the store, refetched whenever the main process says the library changed. */
 export interface LibraryState {
@@ -50,7 +51,7 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
     }
     const result = await window.parley.api.getDocument({ documentId });
     if (openId.current !== documentId) return;
-    if (result.ok) setViewState(result.value);
+    if (result.ok) setViewState((shown) => newerView(shown, result.value));
     else {
       openId.current = null;
       setViewState(null);

@@ -45,3 +45,41 @@ export function totalF1Counts(map: ReadonlyMap<string, F1Counts>): F1Counts {
   for (const counts of map.values()) addF1Counts(total, counts);
   return total;
 }
+
+/** One countable item of an annotator: its label and the key two items must share to match. */
+export interface LabelledItem {
+  label: string;
+  key: string;
+}
+
+/**
+ * Per-label counts of two annotators' items matched as multisets: an item of
+ * `b` matches an unused item of `a` with the same key, so an item given twice
+ * by one annotator and once by the other is one match out of 2 + 1.
+ * `labels` are listed even when they yield no items (a label used only on
+ * whitespace still counts as used).
+ */
+export function multisetCounts(a: Iterable<LabelledItem>, b: Iterable<LabelledItem>, labels: Iterable<string> = []): Map<string, F1Counts> {
+  const byLabel = new Map<string, F1Counts>();
+  const counts = (label: string): F1Counts => {
+    let c = byLabel.get(label);
+    if (!c) byLabel.set(label, (c = emptyF1Counts()));
+    return c;
+  };
+  for (const label of labels) counts(label);
+  const unmatched = new Map<string, number>();
+  for (const x of a) {
+    counts(x.label).a++;
+    unmatched.set(x.key, (unmatched.get(x.key) ?? 0) + 1);
+  }
+  for (const y of b) {
+    const c = counts(y.label);
+    c.b++;
+    const left = unmatched.get(y.key) ?? 0;
+    if (left > 0) {
+      c.matches++;
+      unmatched.set(y.key, left - 1);
+    }
+  }
+  return byLabel;
+}

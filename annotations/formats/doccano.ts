@@ -6,15 +6,15 @@
  */
 import type { Corpus } from '../model';
 import type { Result } from '../result';
-import { fail, ok } from '../result';
+import { fail } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
 import { baseName } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { isRecord, own } from './json-limits';
-import { forEachJsonLine, toJsonLines } from './jsonl';
-import { spanFromCodePoints, toCodePointSpan } from './offsets';
+import { forEachJsonLine } from './jsonl';
+import { exportJsonLines } from './jsonl-export';
+import { spanFromCodePoints } from './offsets';
 import { expandZips } from './zip';
 
 /** Default file name of an export. */
@@ -68,25 +68,12 @@ export function importDoccano(files: FormatFile[], options: ImportOptions): Resu
 
 /** Writes one doccano JSONL file; notes are counted in the warnings because doccano cannot hold them. */
 export function exportDoccano(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
-  const names = new LabelNames(corpus);
-  const lines: unknown[] = [];
-  let notes = 0;
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'doccano', i, total);
-    if (stop) return stop;
-    const cd = corpus.documents[i]!;
-    const map = new OffsetMap(cd.document.text);
-    const label = exportedAnnotations(cd, options).map((a) => {
-      if (a.note) notes++;
-      const cp = toCodePointSpan(map, a);
-      return [cp.start, cp.end, names.name(a.labelId)];
-    });
-    lines.push({ text: cd.document.text, label, meta: { title: cd.document.title, parley_id: cd.document.id } });
-  }
-  exportStep(options, 'doccano', total, total);
-  const warnings = notes > 0 ? [{ message: `${notes} note${notes === 1 ? '' : 's'} not written: doccano sequence labelling has no place for notes` }] : [];
-  return ok({ files: [{ path: DOCCANO_EXPORT_FILE, data: toJsonLines(lines) }], warnings });
+  return exportJsonLines(corpus, options, {
+    name: 'doccano',
+    file: DOCCANO_EXPORT_FILE,
+    whyNoNotes: 'doccano sequence labelling has no place for notes',
+    line: (document, spans) => ({ text: document.text, label: spans.map((s) => [s.start, s.end, s.label]), meta: { title: document.title, parley_id: document.id } }),
+  });
 }
 
 /** The doccano codec. */

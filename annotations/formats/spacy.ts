@@ -6,15 +6,15 @@
  */
 import type { Corpus } from '../model';
 import type { Result } from '../result';
-import { fail, ok } from '../result';
+import { fail } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
 import { baseName } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { isRecord, own } from './json-limits';
-import { forEachJsonLine, toJsonLines } from './jsonl';
-import { showText, spanFromCodePoints, toCodePointSpan } from './offsets';
+import { forEachJsonLine } from './jsonl';
+import { exportJsonLines } from './jsonl-export';
+import { showText, spanFromCodePoints } from './offsets';
 import { expandZips } from './zip';
 
 /** Default file name of an export. */
@@ -65,25 +65,12 @@ export function importSpacy(files: FormatFile[], options: ImportOptions): Result
 
 /** Writes one JSONL file; spans carry their `text` for checking. Notes are not written (counted in warnings). */
 export function exportSpacy(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
-  const names = new LabelNames(corpus);
-  const lines: unknown[] = [];
-  let notes = 0;
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'spaCy', i, total);
-    if (stop) return stop;
-    const cd = corpus.documents[i]!;
-    const map = new OffsetMap(cd.document.text);
-    const spans = exportedAnnotations(cd, options).map((a) => {
-      if (a.note) notes++;
-      const cp = toCodePointSpan(map, a);
-      return { start: cp.start, end: cp.end, label: names.name(a.labelId), text: a.quote.exact };
-    });
-    lines.push({ text: cd.document.text, spans, meta: { title: cd.document.title, parley_id: cd.document.id } });
-  }
-  exportStep(options, 'spaCy', total, total);
-  const warnings = notes > 0 ? [{ message: `${notes} note${notes === 1 ? '' : 's'} not written: spaCy spans have no place for notes` }] : [];
-  return ok({ files: [{ path: SPACY_EXPORT_FILE, data: toJsonLines(lines) }], warnings });
+  return exportJsonLines(corpus, options, {
+    name: 'spaCy',
+    file: SPACY_EXPORT_FILE,
+    whyNoNotes: 'spaCy spans have no place for notes',
+    line: (document, spans) => ({ text: document.text, spans, meta: { title: document.title, parley_id: document.id } }),
+  });
 }
 
 /** The spaCy / Prodigy codec. */

@@ -8,9 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../annotations/result';
-import type { ApiInput, ApiOutputs, ParleyBridge } from '../shared/api';
-import type { ApiMethod } from '../shared/api-methods';
+import { call } from './support/call-api';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 let app: ParleyHarness | undefined;
@@ -21,15 +19,6 @@ afterEach(async () => {
 });
 afterAll(closeBrowser);
 
-/** Calls the API from inside the page, as the renderer does, and unwraps the result. */
-async function call<M extends ApiMethod>(page: Page, method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
-  const result = (await page.evaluate(
-    ({ m, i }) => (window as unknown as { parley: ParleyBridge }).parley.api[m as ApiMethod](i as never) as Promise<unknown>,
-    { m: method as string, i: input as unknown },
-  )) as Result<ApiOutputs[M]>;
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value;
-}
 
 function sidebar(page: Page) {
   return page.getByRole('navigation', { name: 'Library' });

@@ -7,9 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Annotation } from '../annotations/model';
-import type { Result } from '../annotations/result';
-import type { ApiInput, ApiOutputs, ParleyBridge } from '../shared/api';
-import type { ApiMethod } from '../shared/api-methods';
+import { call } from './support/call-api';
 import { launchParley, type ParleyHarness } from './support/harness';
 
 /** Titles of the sample articles the specs use. */
@@ -18,16 +16,7 @@ export const SAMPLE = {
   campDavid: 'Camp David summit sets a trilateral pledge to consult',
 } as const;
 
-/** Calls the API from inside the page, as the renderer does, and unwraps the result. */
-export async function call<M extends ApiMethod>(page: Page, method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> {
-  const result = (await page.evaluate(
-    ([m, i]: [string, unknown]): Promise<unknown> =>
-      (window as unknown as { parley: ParleyBridge }).parley.api[m as ApiMethod](i as never),
-    [method, input] as [string, unknown],
-  )) as Result<ApiOutputs[M]>;
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value;
-}
+export { call };
 
 /** Starts Parley on a fresh store with the samples and waits for the reader. */
 export async function startReader(): Promise<{ app: ParleyHarness; page: Page }> {

@@ -26,8 +26,8 @@ export const FORMAT_TITLES: Record<FormatName, string> = {
   brat: 'brat',
   doccano: 'doccano',
   'label-studio': 'Label Studio',
-  spacy: 'spaCy',
-  conll: 'CoNLL',
+  spacy: 'spaCy / Prodigy',
+  conll: 'CoNLL (IOB2)',
   csv: 'CSV',
 };
 

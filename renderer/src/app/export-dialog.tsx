@@ -2,20 +2,22 @@ import { useId, useState } from 'react';
 import type { ApiInput } from '../../../shared/api';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { FormatSelect } from '../ui/format-select';
 
 /** A format `exportToDialog` writes. */
 export type ExportFormat = ApiInput<'exportToDialog'>['format'];
 
-const FORMATS: Array<{ value: ExportFormat; name: string; detail: string }> = [
-  { value: 'parley', name: 'Parley', detail: 'Everything, for another Parley user: text, labels, layers and review decisions.' },
-  { value: 'w3c', name: 'W3C Web Annotation', detail: 'JSON-LD annotations with text position and quote selectors.' },
-  { value: 'brat', name: 'brat', detail: 'A .txt and a standoff .ann file per document.' },
-  { value: 'doccano', name: 'doccano', detail: 'One line per document with its labelled spans, for doccano.' },
-  { value: 'label-studio', name: 'Label Studio', detail: 'Tasks with their annotations, for Label Studio.' },
-  { value: 'spacy', name: 'spaCy', detail: 'Entity spans for training spaCy models.' },
-  { value: 'conll', name: 'CoNLL (BIO)', detail: 'One token per line with BIO tags.' },
-  { value: 'csv', name: 'CSV', detail: 'One row per annotation, for spreadsheets.' },
-];
+/** What each format is for, shown under the choice. */
+const DETAILS: Record<ExportFormat, string> = {
+  parley: 'Everything, for another Parley user: text, labels, layers and review decisions.',
+  w3c: 'JSON-LD annotations with text position and quote selectors.',
+  brat: 'A .txt and a standoff .ann file per document.',
+  doccano: 'One line per document with its labelled spans, for doccano.',
+  'label-studio': 'Tasks with their annotations, for Label Studio.',
+  spacy: 'Entity spans for training spaCy models.',
+  conll: 'One token per line with BIO tags.',
+  csv: 'One row per annotation, for spreadsheets.',
+};
 
 interface ExportDialogProps {
   open: boolean;
@@ -31,9 +33,8 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
   const [scope, setScope] = useState<'current' | 'library'>(currentTitle ? 'current' : 'library');
   const [format, setFormat] = useState<ExportFormat>('parley');
   const scopeName = useId();
-  const formatId = useId();
   const effectiveScope = currentTitle ? scope : 'library';
-  const detail = FORMATS.find((f) => f.value === format)?.detail;
+  const detail = DETAILS[format];
 
   return (
     <Dialog
@@ -61,16 +62,7 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
           <span>The whole library ({documentCount === 1 ? '1 document' : `${documentCount} documents`})</span>
         </label>
       </fieldset>
-      <label className="field" htmlFor={formatId}>
-        <span className="field-label">Format</span>
-        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          {FORMATS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FormatSelect value={format} onChange={setFormat} />
       {detail && <p className="muted">{detail} Your own layer is exported.</p>}
     </Dialog>
   );

@@ -2,21 +2,11 @@ import { useId, useState } from 'react';
 import type { ApiInput } from '../../../shared/api';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { FormatSelect } from '../ui/format-select';
 import { pastedFileName } from './pasted-file-name';
 
 /** A format annotated documents can be imported from. */
 export type AnnotatedFormat = ApiInput<'importAnnotatedFromDialog'>['format'];
-
-const ANNOTATED_FORMATS: Array<{ value: AnnotatedFormat; name: string }> = [
-  { value: 'parley', name: 'Parley JSON' },
-  { value: 'w3c', name: 'W3C Web Annotation' },
-  { value: 'brat', name: 'brat (.ann + .txt, or a zip)' },
-  { value: 'doccano', name: 'doccano JSONL' },
-  { value: 'label-studio', name: 'Label Studio JSON' },
-  { value: 'spacy', name: 'spaCy / Prodigy JSONL' },
-  { value: 'conll', name: 'CoNLL (IOB2)' },
-  { value: 'csv', name: 'CSV' },
-];
 
 interface ImportDialogProps {
   open: boolean;
@@ -31,7 +21,6 @@ interface ImportDialogProps {
 export function ImportDialog({ open, busy, onClose, onChooseFiles, onChooseAnnotated, onPaste }: ImportDialogProps) {
   const [title, setTitle] = useState('');
   const [format, setFormat] = useState<AnnotatedFormat>('parley');
-  const formatId = useId();
   const [text, setText] = useState('');
   const titleId = useId();
   const textId = useId();
@@ -60,16 +49,7 @@ export function ImportDialog({ open, busy, onClose, onChooseFiles, onChooseAnnot
           dropped without being listed. To compare a colleague’s work with yours, use Load colleague’s annotations instead.
         </p>
         <div className="inline-fields">
-          <label className="field" htmlFor={formatId}>
-            <span className="field-label">Format</span>
-            <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as AnnotatedFormat)}>
-              {ANNOTATED_FORMATS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FormatSelect value={format} onChange={setFormat} />
           <Button onClick={() => onChooseAnnotated(format)} disabled={busy}>
             Choose annotated files…
           </Button>

@@ -3,8 +3,9 @@ import { RECONCILED_LAYER_ID } from '../../../annotations/model';
 import type { Problem } from '../../../annotations/result';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { FormatSelect } from '../ui/format-select';
 import { layerPhrase } from './layer-rows';
-import { LAYER_FORMATS, type LayerFormat } from './layer-formats';
+import type { LayerFormat } from './layer-formats';
 import { plural } from './review-words';
 
 interface ExportLayerDialogProps {
@@ -24,7 +25,6 @@ export function ExportLayerDialog({ layer, current, documentIds, onClose, onExpo
   const [format, setFormat] = useState<LayerFormat>('parley');
   const [busy, setBusy] = useState(false);
   const scopeName = useId();
-  const formatId = useId();
 
   const exportLayer = async () => {
     const ids = scope === 'current' && current ? [current.id] : [...documentIds];
@@ -61,16 +61,7 @@ export function ExportLayerDialog({ layer, current, documentIds, onClose, onExpo
           <span>Every document with this layer ({plural(documentIds.length, 'document', 'documents')})</span>
         </label>
       </fieldset>
-      <label className="field" htmlFor={formatId}>
-        <span className="field-label">Format</span>
-        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as LayerFormat)}>
-          {LAYER_FORMATS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FormatSelect value={format} onChange={setFormat} />
       <p className="muted">
         {format !== 'parley'
           ? 'This format holds the annotations only; the export lists anything it cannot keep.'

@@ -21,7 +21,8 @@ describe('snapToWords', () => {
   });
 
   it('keeps apostrophes and hyphens inside a word', () => {
-    expect(snapped(ARTICLE, ARTICLE.indexOf('Korea'), ARTICLE.indexOf("'s"))).toBe("Korea's");
+    const text = "Envoy Sean O'Brien met Noh Kyu-duk.";
+    expect(snapped(text, text.indexOf('Bri'), text.indexOf('Bri') + 2)).toBe("O'Brien");
     expect(snapped(ARTICLE, ARTICLE.indexOf('duk'), ARTICLE.indexOf('duk') + 2)).toBe('Kyu-duk');
   });
 
@@ -65,6 +66,65 @@ describe('snapToWords', () => {
   it('accepts the two ends in either order', () => {
     const text = 'alpha beta gamma';
     expect(snapped(text, 9, 7)).toBe('beta');
+  });
+});
+
+describe('snapToWords and possessives', () => {
+  /** Selects `selected` (its first occurrence) in `text` and returns what snapping keeps. */
+  const snapIn = (text: string, selected: string) => snapped(text, text.indexOf(selected), text.indexOf(selected) + selected.length);
+
+  it.each([
+    ['straight apostrophe, selection stopping before it', "Envoy Sung Kim's visit ended.", 'Sung Kim', 'Sung Kim'],
+    ['straight apostrophe, selection taking it in', "Envoy Sung Kim's visit ended.", "Sung Kim's", 'Sung Kim'],
+    ['curly apostrophe', 'Envoy Sung Kim’s visit ended.', 'Sung Kim’s', 'Sung Kim'],
+    ['selection ending inside the possessive', "South Korea's envoy", "South Korea'", 'South Korea'],
+    ['plural possessive, straight', "the ministers' statement", "ministers'", 'ministers'],
+    ['plural possessive, curly', 'the ministers’ statement', 'ministers’', 'ministers'],
+    ['possessive before a comma', "It was Seoul's, not Tokyo's, call.", "Seoul's,", 'Seoul'],
+    ['possessive before a period', "The call was Tokyo's.", "Tokyo's.", 'Tokyo'],
+    ['possessive of a hyphenated name', "Noh Kyu-duk's remarks", "Kyu-duk's", 'Kyu-duk'],
+  ])('leaves out a trailing possessive: %s', (_, text, selected, expected) => {
+    expect(snapIn(text, selected)).toBe(expected);
+  });
+
+  it.each([
+    ['a comma', 'Seoul, Tokyo and Washington', 'Seoul,', 'Seoul'],
+    ['a period', 'They met in Geneva.', 'Geneva.', 'Geneva'],
+    ['a closing bracket', 'the ministry (MOFA) said', 'MOFA)', 'MOFA'],
+    ['a closing straight quote', 'he called it "strategic patience" twice', 'patience"', 'patience'],
+    ['closing curly quotes', 'he called it “strategic patience” twice', 'strategic patience”', 'strategic patience'],
+    ['quotes on both sides', 'the ‘Freeze for Freeze’ plan', '‘Freeze for Freeze’', 'Freeze for Freeze'],
+    ['a question mark and a closing quote', 'She asked: “Who decides?” twice', 'decides?”', 'decides'],
+  ])('leaves out trailing punctuation: %s', (_, text, selected, expected) => {
+    expect(snapIn(text, selected)).toBe(expected);
+  });
+
+  it('keeps Hangul particles, which are part of the word', () => {
+    const text = '통일부는 외교부의 입장을 밝혔다';
+    expect(snapIn(text, '통일부')).toBe('통일부는');
+    expect(snapIn(text, '외교부의')).toBe('외교부의');
+  });
+
+  it('keeps an emoji at the end and counts UTF-16 offsets', () => {
+    const text = 'the pledge 🤝, then';
+    const span = snapToWords(text, text.indexOf('pledge'), text.indexOf(','));
+    expect(span).toEqual({ start: text.indexOf('pledge'), end: text.indexOf(',') });
+    expect(text.slice(span!.start, span!.end)).toBe('pledge 🤝');
+  });
+
+  it('keeps a word that merely ends in s after an apostrophe inside it, and words too short to hold a possessive', () => {
+    expect(snapIn("the word 's' alone", "'s'")).toBe('s');
+    expect(snapIn('The talks resumed.', 'talks')).toBe('talks');
+  });
+
+  it('leaves the possessive to exact-character selection', () => {
+    const text = "Envoy Sung Kim's visit";
+    expect(exactSpan(text, text.indexOf('Sung'), text.indexOf(' visit'))).toEqual({ start: text.indexOf('Sung'), end: text.indexOf(' visit') });
+  });
+
+  it('keeps a CRLF out and the possessive off across a line end', () => {
+    const text = "met Sung Kim's\r\nteam";
+    expect(snapIn(text, "Sung Kim's\r\n")).toBe('Sung Kim');
   });
 });
 

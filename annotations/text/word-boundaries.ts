@@ -20,6 +20,8 @@ const NUMBER_JOINERS = new Set(['.', ',']);
 const DIGIT = /\p{N}/u;
 /** What is trimmed from either end: white space, punctuation and control characters. */
 const TRIMMED = /[\s\p{Z}\p{P}\p{Cc}\p{Cf}]/u;
+/** Apostrophes that mark an English possessive. */
+const APOSTROPHES = new Set(["'", '’']);
 
 /** The character (one code point) that starts at `offset`, or '' at the end. */
 function charAt(text: string, offset: number): string {
@@ -106,11 +108,17 @@ export function trimSpan(text: string, span: TextSpan): TextSpan | null {
 
 /**
  * Snaps a selection to whole words: leading and trailing spaces and
- * punctuation are trimmed, then an end that falls inside a word is moved out
- * to that word's edge (so "orking grou" becomes "working group"). Apostrophes
- * and hyphens inside a word keep it whole ("Korea's", "Kyu-duk"). In scripts
- * written without spaces (Chinese, Japanese, Thai) each character is its own
- * word. Returns null when the selection holds no word or symbol.
+ * punctuation (quotes and brackets included) are trimmed, then an end that
+ * falls inside a word is moved out to that word's edge (so "orking grou"
+ * becomes "working group"). Apostrophes and hyphens inside a word keep it
+ * whole ("Kyu-duk", "O'Brien"), but a trailing English possessive is left out
+ * ("Sung Kim's" snaps to "Sung Kim", "the ministers'" to "the ministers"), so
+ * a name tagged by two people has the same bounds. Only `'s`, `’s`, `s'` and
+ * `s’` at the very end are possessives; particles of other scripts (Hangul
+ * `는`, `의`) are part of the word and kept. Use `exactSpan` to tag a
+ * possessive or punctuation on purpose. In scripts written without spaces
+ * (Chinese, Japanese, Thai) each character is its own word. Returns null when
+ * the selection holds no word or symbol.
  */
 export function snapToWords(text: string, from: number, to: number): TextSpan | null {
   const exact = exactSpan(text, from, to);
@@ -120,7 +128,22 @@ export function snapToWords(text: string, from: number, to: number): TextSpan | 
   let { start, end } = trimmed;
   while (start > 0 && insideWord(text, start)) start -= charBefore(text, start).length;
   while (end < text.length && insideWord(text, end)) end += charAt(text, end).length;
+  end = withoutPossessive(text, start, end);
   return { start, end };
+}
+
+/**
+ * `end` moved back past a possessive ending the word before it: `'s` or `’s`
+ * after a word character, or a lone apostrophe after a word ending in `s`
+ * (already trimmed as punctuation, so nothing to do there). Never leaves the
+ * span empty.
+ */
+function withoutPossessive(text: string, start: number, end: number): number {
+  if (end - start < 3) return end;
+  const last = text[end - 1];
+  const apostrophe = text[end - 2]!;
+  if ((last === 's' || last === 'S') && APOSTROPHES.has(apostrophe) && isWordChar(charBefore(text, end - 2))) return end - 2;
+  return end;
 }
 
 /** The word containing or touching `offset`, or null if there is none. */

@@ -86,10 +86,11 @@ export const apiInputSchemas = {
     action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both']),
   }),
   acceptAllAgreed: z.strictObject({ documentId: id, theirsLayerId: colleagueLayer }),
-  agreement: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerIds: z.array(layerId).min(2).max(50) }),
+  agreement: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerIds: z.array(layerId).min(2).max(50), includeUnstarted: z.boolean().optional() }),
   exportAgreementToDialog: z.strictObject({
     documentIds: z.array(id).max(100_000).optional(),
     layerIds: z.array(layerId).min(2).max(50),
+    includeUnstarted: z.boolean().optional(),
     format: z.enum(['markdown', 'csv', 'json']),
   }),
   cancelTask: z.strictObject({ taskId: z.string().regex(/^task-\d{1,12}$/) }),

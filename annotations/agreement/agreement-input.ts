@@ -12,8 +12,14 @@ export interface AgreementDocument {
   text: string;
   /** Shown in reports; defaults to the key. */
   title?: string;
-  /** All of this annotator's annotations on the document (an empty list means "annotated, found nothing"). */
+  /**
+   * All of this annotator's annotations on the document. An empty list means
+   * "found nothing" only when `done` is true; otherwise the document counts as
+   * not started (see `unstarted-documents.ts`).
+   */
   annotations: readonly Annotation[];
+  /** The document is marked done: an empty list is the annotator's answer, not work still to do. */
+  done?: boolean;
 }
 
 /** One annotator (one layer) and the documents they annotated, keyed by document id or text SHA-256. */

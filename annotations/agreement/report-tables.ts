@@ -5,6 +5,7 @@
  */
 import { AGREEMENT_MEASURES, type AgreementMeasure, type AgreementReport } from './report';
 import type { AgreementSummary } from './summary';
+import { unstartedLine } from './unstarted-documents';
 
 /** One titled table; every row has as many cells as `header`. */
 export interface ReportTable {
@@ -41,7 +42,12 @@ export function reportTables(report: AgreementReport): ReportTable[] {
   const tables: ReportTable[] = [];
   tables.push({
     title: 'Overall',
-    note: `${report.annotators.length} annotators (${report.annotators.join(', ')}), ${compared.length} of ${report.documents.length} documents compared. Mean ± population SD over annotator pairs; alpha is one figure across all annotators.`,
+    note: [
+      `${report.annotators.length} annotators (${report.annotators.join(', ')}), ${compared.length} of ${report.documents.length} documents compared. Mean ± population SD over annotator pairs; alpha is one figure across all annotators.`,
+      unstartedLine(report.unstarted),
+    ]
+      .filter((s) => s !== '')
+      .join(' '),
     header: ['Measure', 'Mean', 'SD'],
     rows: AGREEMENT_MEASURES.map((m) => [MEASURE_NAMES[m], formatFigure(report[m].total.mean), report[m].total.sd === null ? '' : formatFigure(report[m].total.sd)]),
   });

@@ -50,7 +50,8 @@ describe('buildAgreementReport', () => {
   });
 
   it('reports null, never NaN, for documents with nothing to compare, and survives a JSON round trip', () => {
-    const result = buildAgreementReport(loadFixture('degenerate.json'));
+    // Blank documents are not started; included here so that their figures are computed.
+    const result = buildAgreementReport(loadFixture('degenerate.json'), { includeUnstarted: true });
     if (!result.ok) throw new Error(result.error.message);
     const report = result.value;
     expect(report.instance.perDocument['blank']).toEqual({ mean: null, sd: null });

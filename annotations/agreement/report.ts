@@ -7,7 +7,9 @@
  *
  * Which documents count: a document is compared between two annotators when
  * both hold it (same key); a document held by one annotator only is listed
- * but contributes nothing. Alpha uses, for each token, the annotators holding
+ * but contributes nothing. A document that a compared annotator has not
+ * started (no annotations, not marked done) is left out unless
+ * `includeUnstarted` is set, and listed in `unstarted` either way. Alpha uses, for each token, the annotators holding
  * its document.
  *
  * How figures are pooled, for each annotator pair:
@@ -34,6 +36,7 @@ import { summarise, type AgreementSummary } from './summary';
 import { tokenCounts } from './token-f1';
 import { compareCodeUnits, labelsOfCategory, tokenCategories } from './token-labels';
 import { tokenize } from './tokens';
+import { findUnstarted, type UnstartedDocument } from './unstarted-documents';
 
 /** The five measures, in report order. */
 export const AGREEMENT_MEASURES = ['instance', 'token', 'lenient', 'kappa', 'alpha'] as const;
@@ -81,12 +84,19 @@ export interface AgreementReport extends Record<AgreementMeasure, MeasureReport>
   documents: ReportDocument[];
   /** Overlapping spans of two annotators by (label of the earlier annotator, label of the later). */
   confusion: ConfusionMatrix;
+  /**
+   * Documents some compared annotator has not started. Left out of every
+   * figure (and of `documents`) unless `included`.
+   */
+  unstarted: { included: boolean; documents: UnstartedDocument[] };
 }
 
 /** Options for `buildAgreementReport`. */
 export interface AgreementOptions {
   /** Preferred label order (e.g. the schema's); labels not listed follow in code-unit order. */
   labelOrder?: readonly string[];
+  /** Compare documents an annotator has not started too (default false: leave them out). */
+  includeUnstarted?: boolean;
 }
 
 interface PairAccumulator {
@@ -104,6 +114,9 @@ interface PairAccumulator {
  * different texts under one document key.
  */
 export function buildAgreementReport(input: readonly AnnotatorDocuments[], options: AgreementOptions = {}): Result<AgreementReport> {
+  const unstarted = findUnstarted(input);
+  const included = options.includeUnstarted === true;
+  const leftOut = new Set(included ? [] : unstarted.map((d) => d.id));
   if (input.length < 2) return fail('invalid-input', `agreement needs at least two annotators (got ${input.length})`);
   const names = input.map((x) => x.annotator);
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
@@ -141,6 +154,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
   const comparedCategories = new Map<string, string[][]>(); // document → per holder, token categories
 
   for (const [id, { doc, holders }] of documents) {
+    if (leftOut.has(id)) continue;
     const tokens = tokenize(doc.text);
     reportDocuments.push({ id, title: doc.title ?? id, tokens: tokens.length, annotators: holders.map((i) => input[i]!.annotator) });
     if (holders.length < 2) continue;
@@ -237,6 +251,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
     kappa: measureFromPairs(tableMeasure(kappaFromCrossTable), labels, documentIds),
     alpha,
     confusion: confusionMatrix(confusion, labels),
+    unstarted: { included, documents: unstarted },
   });
 }
 

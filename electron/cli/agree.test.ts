@@ -117,9 +117,53 @@ describe('parley agree', () => {
       writeFileSync(file, json.value);
       return file;
     });
-    const { code, out } = await run([...files, '--json']);
+    // The fixture's "empty" document has no annotations on either side; the reference counts it.
+    const { code, out } = await run([...files, '--json', '--include-unstarted']);
     expect(code).toBe(0);
     expectReferenceFigures(JSON.parse(out) as Record<string, unknown>, 'two-annotators.json');
+  });
+
+  it('leaves out a document an annotator has not started, names it on standard error, and compares it with --include-unstarted', async () => {
+    const now = '2024-01-01T00:00:00.000Z';
+    const texts = ['The envoy met the minister in Seoul.', 'Tokyo and Seoul agreed to consult.\r\n통일부 welcomed it 🤝.'];
+    const docs = texts.map((text, i) => createDocument({ title: `Article ${i + 1}`, source: 'fixture', text, now }));
+    const spans = (d: number, author: string, quotes: string[]) =>
+      quotes.map((q) => {
+        const start = texts[d]!.indexOf(q);
+        const created = createAnnotation(texts[d]!, { documentId: docs[d]!.id, start, end: start + q.length, labelId: 'actor', author, now });
+        if (!created.ok) throw new Error(created.error.message);
+        return created.value;
+      });
+    const write = (author: string, perDoc: string[][], status: 'todo' | 'done' = 'todo') => {
+      const corpus: Corpus = {
+        labels: defaultLabelSchema(),
+        documents: docs.map((document, d) => ({ document: { ...document, status }, layers: [{ id: 'own', kind: 'own', author, annotations: spans(d, author, perDoc[d]!) }], decisions: [] })),
+      };
+      const json = exportParleyJson(corpus);
+      if (!json.ok) throw new Error(json.error.message);
+      const file = path.join(root, `unstarted-${author}-${status}.json`);
+      writeFileSync(file, json.value);
+      return file;
+    };
+    const ana = write('ana', [['envoy', 'minister'], ['Tokyo', '통일부']]);
+    const ben = write('ben', [['envoy', 'minister'], []]);
+    const figure = (out: string) => (JSON.parse(out) as { instance: { total: { mean: number } } }).instance.total.mean;
+
+    const byDefault = await run([ana, ben, '--json']);
+    expect(byDefault.code).toBe(0);
+    expect(figure(byDefault.out)).toBe(1);
+    expect(byDefault.err).toContain('Left out 1 document not started (no annotations, not marked done), which would count as total disagreement: “Article 2” (not started by ben). Give --include-unstarted to compare them too.');
+
+    const included = await run([ana, ben, '--json', '--include-unstarted']);
+    expect(included.code).toBe(0);
+    expect(figure(included.out)).toBeCloseTo((2 * 2) / (4 + 2), 10);
+    expect(included.err).toContain('Included 1 document not started');
+
+    // Ben marked his copies done: his empty layer is an answer, so the document counts.
+    const benDone = write('ben', [['envoy', 'minister'], []], 'done');
+    const done = await run([ana, benDone, '--json']);
+    expect(figure(done.out)).toBeCloseTo(4 / 6, 10);
+    expect(done.err).not.toContain('not started');
   });
 
   it('takes a Parley export holding several layers as one annotator per layer', async () => {

@@ -1,5 +1,5 @@
 /**
- * `parley agree INPUTS... [--format FORMAT] [--json | --markdown | --csv]`:
+ * `parley agree INPUTS... [--format FORMAT] [--include-unstarted] [--json | --markdown | --csv]`:
  * inter-annotator agreement without the window. Prints the agreement report
  * as aligned text tables (default), JSON, Markdown or CSV on standard output;
  * what was read goes to standard error. Exit code 0 on success, 1 on an input
@@ -15,6 +15,9 @@
  * - otherwise each input is one annotator, named by the single author of its
  *   annotations, or else after the file or folder.
  * Documents are matched across annotators by the SHA-256 of their text.
+ * A document an annotator has not started (no annotations, and not marked
+ * done in a Parley export) is left out, and named on standard error, unless
+ * `--include-unstarted` is given.
  */
 import type { CliIo } from './cli-io';
 import path from 'node:path';
@@ -23,6 +26,7 @@ import type { AgreementDocument, AnnotatorDocuments } from '../../annotations/ag
 import { reportToCsv } from '../../annotations/agreement/report-csv';
 import { reportToMarkdown } from '../../annotations/agreement/report-markdown';
 import { reportToText } from '../../annotations/agreement/report-text';
+import { unstartedLine } from '../../annotations/agreement/unstarted-documents';
 import { FORMAT_NAMES, getCodec } from '../../annotations/formats/index';
 import type { FormatCodec, FormatFile } from '../../annotations/formats/format';
 import { describeFailure, formatProblem } from '../../annotations/formats/report';
@@ -33,11 +37,13 @@ import { textSha256 } from '../../annotations/text-hash';
 import { readInputs } from './read-inputs';
 
 /** Usage text of `parley agree`. */
-export const AGREE_USAGE = `Usage: parley agree INPUTS... [--format FORMAT] [--json | --markdown | --csv]
+export const AGREE_USAGE = `Usage: parley agree INPUTS... [--format FORMAT] [--include-unstarted] [--json | --markdown | --csv]
 Inter-annotator agreement: instance, token and lenient F1, Cohen's kappa, Krippendorff's alpha.
 INPUTS: a brat project with one sub-folder per annotator, or one exported file (or folder, or .zip) per
 annotator, or a Parley export holding several layers. Documents are matched by the SHA-256 of their text.
 --format  the input format (${FORMAT_NAMES.join(', ')}); guessed from the inputs when left out
+--include-unstarted  also compare documents an annotator has not started (no annotations, not marked done);
+           by default they are left out, since they would count as total disagreement
 --json, --markdown, --csv  print the report in that form instead of a table`;
 
 type Output = 'table' | 'json' | 'markdown' | 'csv';
@@ -46,15 +52,17 @@ interface AgreeArgs {
   inputs: string[];
   format?: string;
   output: Output;
+  includeUnstarted: boolean;
 }
 
 
 function parseArgs(argv: string[]): AgreeArgs | string {
-  const args: AgreeArgs = { inputs: [], output: 'table' };
+  const args: AgreeArgs = { inputs: [], output: 'table', includeUnstarted: false };
   const outputs = new Set<Output>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json' || arg === '--markdown' || arg === '--csv') outputs.add(arg.slice(2) as Output);
+    else if (arg === '--include-unstarted') args.includeUnstarted = true;
     else if (arg === '--format') {
       const value = argv[++i];
       if (value === undefined) return '--format needs a value';
@@ -137,11 +145,13 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
     io.err(`parley agree: found ${named.length} annotator${named.length === 1 ? '' : 's'}; agreement needs two or more (one input per annotator, a brat project with one sub-folder per annotator, or an export with several layers)`);
     return 1;
   }
-  const report = buildAgreementReport(named, { labelOrder: labels.labels.map((l) => l.id) });
+  const report = buildAgreementReport(named, { labelOrder: labels.labels.map((l) => l.id), includeUnstarted: args.includeUnstarted });
   if (!report.ok) {
     for (const line of describeFailure(report.error)) io.err(line);
     return 1;
   }
+  const unstarted = unstartedLine(report.value.unstarted);
+  if (unstarted) io.err(report.value.unstarted.included ? unstarted : `${unstarted} Give --include-unstarted to compare them too.`);
   const render: Record<Output, () => string> = {
     table: () => reportToText(report.value),
     json: () => JSON.stringify(report.value, null, 2),
@@ -222,7 +232,7 @@ export function annotatorsOf(corpus: Corpus, fallbackName: string): AnnotatorDoc
     for (const d of corpus.documents) {
       const annotations: Annotation[] = d.layers.filter((l) => l.kind !== 'reconciled').flatMap((l) => l.annotations);
       for (const a of annotations) annotationAuthors.add(a.author);
-      documents.set(keyOf(d.document.text, d.document.sha256), { text: d.document.text, title: d.document.title, annotations });
+      documents.set(keyOf(d.document.text, d.document.sha256), { text: d.document.text, title: d.document.title, annotations, done: d.document.status === 'done' });
     }
     const [author] = annotationAuthors;
     return [{ annotator: annotationAuthors.size === 1 && author ? author : fallbackName, documents }];
@@ -231,7 +241,7 @@ export function annotatorsOf(corpus: Corpus, fallbackName: string): AnnotatorDoc
     const documents = new Map<string, AgreementDocument>();
     for (const d of corpus.documents) {
       const layer = d.layers.find((l) => l.id === id);
-      if (layer) documents.set(keyOf(d.document.text, d.document.sha256), { text: d.document.text, title: d.document.title, annotations: layer.annotations });
+      if (layer) documents.set(keyOf(d.document.text, d.document.sha256), { text: d.document.text, title: d.document.title, annotations: layer.annotations, done: d.document.status === 'done' });
     }
     return { annotator: authors.get(id) || id, documents };
   });

@@ -50,7 +50,7 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
         const layer = doc.layers.find((l) => l.id === layerId);
         if (!layer) continue;
         name = layerId === OWN_LAYER_ID ? settings.author() : layerId === RECONCILED_LAYER_ID ? 'reconciled' : layer.author;
-        documents.set(doc.document.sha256, { text: doc.document.text, title: doc.document.title, annotations: layer.annotations });
+        documents.set(doc.document.sha256, { text: doc.document.text, title: doc.document.title, annotations: layer.annotations, done: doc.document.status === 'done' });
       }
       if (documents.size === 0) return fail('not-found', `no chosen document has the layer ${layerId}`);
       annotators.push({ annotator: name, documents });
@@ -104,16 +104,16 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       return store.recordDecisions(documentId, state.annotations, state.decisions) as Promise<Result<DocumentView>>;
     },
 
-    async agreement({ layerIds, documentIds }) {
+    async agreement({ layerIds, documentIds, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id) });
+      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), includeUnstarted });
     },
 
-    async exportAgreementToDialog({ layerIds, documentIds, format }) {
+    async exportAgreementToDialog({ layerIds, documentIds, format, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id) });
+      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), includeUnstarted });
       if (!report.ok) return report;
       const ext = format === 'markdown' ? 'md' : format;
       const target = await dialogs.saveFile({ title: 'Export agreement report', defaultPath: `agreement.${ext}`, filters: [{ name: format, extensions: [ext] }] });

@@ -12,17 +12,19 @@ const FORMATS: ReadonlyArray<{ value: ReportFormat; name: string }> = [
 interface AgreementExportButtonsProps {
   layerIds: readonly string[];
   documentIds: readonly string[] | undefined;
+  /** Whether the report compares documents an annotator has not started. */
+  includeUnstarted: boolean;
   disabled: boolean;
 }
 
 /** Saves the report shown, as Markdown, CSV or JSON; says where it went or why it did not. */
-export function AgreementExportButtons({ layerIds, documentIds, disabled }: AgreementExportButtonsProps) {
+export function AgreementExportButtons({ layerIds, documentIds, includeUnstarted, disabled }: AgreementExportButtonsProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const save = async (format: ReportFormat) => {
     setBusy(true);
     setMessage(null);
-    const result = await window.parley.api.exportAgreementToDialog({ layerIds: [...layerIds], format, ...(documentIds ? { documentIds: [...documentIds] } : {}) });
+    const result = await window.parley.api.exportAgreementToDialog({ layerIds: [...layerIds], format, includeUnstarted, ...(documentIds ? { documentIds: [...documentIds] } : {}) });
     setBusy(false);
     if (!result.ok) setMessage({ tone: 'error', text: `The report was not saved: ${result.error.message}` });
     else if (result.value) setMessage({ tone: 'ok', text: `Report saved to ${result.value.path}` });

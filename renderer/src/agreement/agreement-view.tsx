@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AgreementMeasure, AgreementReport } from '../../../annotations/agreement/report';
+import { unstartedLine } from '../../../annotations/agreement/unstarted-documents';
 import type { Label } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
 import { layerRows } from '../review/layer-rows';
@@ -33,6 +34,7 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
   const [scope, setScope] = useState<'all' | 'current'>('all');
   const [measure, setMeasure] = useState<AgreementMeasure>('instance');
   const [fetched, setFetched] = useState<Fetched | null>(null);
+  const [includeUnstarted, setIncludeUnstarted] = useState(false);
   const scopeName = useId();
   const request = useRef(0);
 
@@ -42,14 +44,14 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
   // Until the analyst chooses, compare their layer with every colleague's.
   const layerIds = (chosen ?? available.filter((l) => l.kind !== 'reconciled').map((l) => l.id)).filter((id) => available.some((l) => l.id === id));
   const documentIds = onlyCurrent ? [currentId] : undefined;
-  const key = JSON.stringify([layerIds, documentIds ?? null]);
+  const key = JSON.stringify([layerIds, documentIds ?? null, includeUnstarted]);
   const enough = layerIds.length >= 2;
 
   useEffect(() => {
     if (!enough) return;
     const mine = ++request.current;
-    const [ids, docs] = JSON.parse(key) as [string[], string[] | null];
-    void window.parley.api.agreement(docs ? { layerIds: ids, documentIds: docs } : { layerIds: ids }).then((result) => {
+    const [ids, docs, unstarted] = JSON.parse(key) as [string[], string[] | null, boolean];
+    void window.parley.api.agreement({ layerIds: ids, includeUnstarted: unstarted, ...(docs ? { documentIds: docs } : {}) }).then((result) => {
       if (mine !== request.current) return;
       setFetched(result.ok ? { key, report: result.value } : { key, error: result.error.message });
     });
@@ -76,7 +78,11 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
             This document
           </label>
         </fieldset>
-        <AgreementExportButtons layerIds={layerIds} documentIds={documentIds} disabled={!report} />
+        <label className="choice agreement-unstarted-switch">
+          <input type="checkbox" checked={includeUnstarted} onChange={(event) => setIncludeUnstarted(event.target.checked)} />
+          Include documents not started
+        </label>
+        <AgreementExportButtons layerIds={layerIds} documentIds={documentIds} includeUnstarted={includeUnstarted} disabled={!report} />
       </div>
       {!enough ? (
         <p className="agreement-hint">
@@ -104,6 +110,12 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
                 : `Mean ± population standard deviation over ${plural(pairs, 'pair', 'pairs')} of layers.`}{' '}
             {compared} of {plural(report.documents.length, 'document', 'documents')} compared.
           </p>
+          {report.unstarted.documents.length > 0 && (
+            <p className="agreement-note agreement-unstarted" data-testid="agreement-unstarted">
+              {unstartedLine(report.unstarted)}{' '}
+              {report.unstarted.included ? 'Untick “Include documents not started” to leave them out.' : 'Tick “Include documents not started” to compare them too.'}
+            </p>
+          )}
           <div className="agreement-pictures">
             <AgreementHeatmap report={report} measure={measure} />
             <LabelBars report={report} measure={measure} labels={labels} />

@@ -14,7 +14,10 @@ import { hardenContents, hardenSession } from './harden-contents';
 import { describeIncident } from './incident-text';
 import { registerApi } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
+import { lockBreakOffer } from './lock-prompt';
 import { openAppStore } from './open-app-store';
+import { createQuitGuard } from './quit-guard';
+import { breakLock, inspectLock } from './store/store-lock';
 import { resolveStoreDir } from './store-location';
 import { createMainWindow } from './window-options';
 
@@ -43,7 +46,19 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(path.join(__dirname, '../renderer'));
 
     const storeDir = resolveStoreDir(process.argv, process.env, app.getPath('userData'));
-    const opened = await openAppStore(storeDir, os.userInfo().username, { seedSamples: !process.argv.includes('--no-samples') });
+    const open = () => openAppStore(storeDir, os.userInfo().username, { seedSamples: !process.argv.includes('--no-samples') });
+    let opened = await open();
+    if (!opened.ok && opened.error.code === 'store-locked') {
+      // A lock Parley cannot judge (another machine, an unknown process): show who holds it and let the analyst decide.
+      const offer = lockBreakOffer(storeDir, await inspectLock(storeDir).catch(() => ({ state: 'free' as const })));
+      if (offer) {
+        const answer = await dialog.showMessageBox({ type: 'warning', message: offer.message, detail: offer.detail, buttons: offer.buttons, defaultId: 0, cancelId: 0 });
+        if (answer.response === offer.breakButton) {
+          const broken = await breakLock(storeDir);
+          opened = broken.ok ? await open() : broken;
+        }
+      }
+    }
     if (!opened.ok) {
       dialog.showErrorBox('Parley cannot open its store', `${opened.error.message}\n\nStore: ${storeDir}`);
       app.quit();
@@ -84,9 +99,16 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
     });
-    app.on('will-quit', () => {
-      void store.close();
-    });
+    // Pending saves are written and the store closed before the app goes.
+    app.on(
+      'will-quit',
+      createQuitGuard({
+        close: () => store.close(),
+        quit: () => app.quit(),
+        warn: (message) => dialog.showMessageBox({ type: 'warning', message: 'Parley is quitting', detail: message }).then(() => undefined),
+        timeoutMs: 15_000,
+      }),
+    );
   });
 
   app.on('window-all-closed', () => {

@@ -1,29 +1,36 @@
 /**
  * The store's lock file, `parley.lock`: the app and the command line never
- * write one store at once. The lock is created with O_EXCL, so exactly one
- * process can hold it; a lock whose process is no longer alive (a crash) is
- * taken over, so it never blocks the next start.
+ * write one store at once.
+ *
+ * The lock is written whole to a temporary file, fsynced, and hard-linked into
+ * place (which fails if a lock exists), so a lock file is never seen half
+ * written: an empty or unreadable one (a full disk) is debris and is removed.
+ * A lock that cannot belong to a live Parley — its process gone, its pid
+ * reused, the machine restarted — is taken over. One Parley cannot check (held
+ * on another machine) is refused with a message naming the holder and how to
+ * free it; `breakLock` frees it on the analyst's word.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import os from 'node:os';
+import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../annotations/result';
+import { currentProgram, describeHolder, judgeLock, processStartMarker, systemProbe, type LockInfo, type LockProbe, type LockVerdict } from './lock-owner';
+
+export type { LockInfo } from './lock-owner';
 
 /** Name of the lock file inside the store folder. */
 export const LOCK_FILE = 'parley.lock';
 
-/** What a lock file says about its holder. */
-export interface LockInfo {
-  pid: number;
-  hostname: string;
-  startedAt: string;
-  /** Random, so a process can tell its own lock from a later one. */
-  token: string;
+/** Options of `StoreLock.acquire`, `inspectLock` and `breakLock`; tests pass their own probe. */
+export interface LockOptions {
+  probe?: LockProbe;
 }
 
-/** How long a lock file may stay empty or unreadable (its holder still writing it) before it counts as stale. */
-const UNREADABLE_GRACE_MS = 5_000;
+/** What the lock file of a store says now. */
+export type LockInspection =
+  | { state: 'free' }
+  | { state: 'unreadable'; raw: string }
+  | { state: 'held'; info: LockInfo; verdict: LockVerdict; raw: string };
 
 /** A held lock. */
 export class StoreLock {
@@ -35,24 +42,32 @@ export class StoreLock {
   ) {}
 
   /**
-   * Takes the lock of the store in `dir`. Fails with `store-locked` (naming the
-   * holder's pid) if a live process holds it, or `io-error`.
+   * Takes the lock of the store in `dir`, taking over a stale one. Fails with
+   * `store-locked` (naming the holder and how to free the store) if a live or
+   * possibly live process holds it, or `io-error`.
    */
-  static async acquire(dir: string): Promise<Result<StoreLock>> {
+  static async acquire(dir: string, options: LockOptions = {}): Promise<Result<StoreLock>> {
+    const probe = options.probe ?? systemProbe();
     const file = path.join(dir, LOCK_FILE);
-    const info: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+    const info: LockInfo = {
+      pid: process.pid,
+      hostname: probe.hostname,
+      startedAt: new Date().toISOString(),
+      token: randomBytes(8).toString('hex'),
+      processStart: processStartMarker(process.pid),
+      bootId: probe.bootId,
+      program: currentProgram(),
+    };
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        await createExclusive(file, `${JSON.stringify(info)}\n`);
-        return ok(new StoreLock(file, info));
+        if (await createExclusive(file, `${JSON.stringify(info)}\n`)) return ok(new StoreLock(file, info));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return fail('io-error', `cannot create the lock file ${file}: ${(error as Error).message}`);
+        return fail('io-error', `cannot create the lock file ${file}: ${(error as Error).message}`);
       }
-      const holder = await readHolder(file);
-      if (holder.state === 'gone') continue;
-      if (holder.state === 'live') return fail('store-locked', lockedMessage(dir, holder.info));
-      if (holder.state === 'starting') return fail('store-locked', `the store at ${dir} is being opened by another Parley process right now; try again in a moment`);
-      const removed = await removeStaleLock(file, holder.raw);
+      const holder = await inspectLock(dir, { probe });
+      if (holder.state === 'free') continue;
+      if (holder.state === 'held' && holder.verdict.state !== 'stale') return fail('store-locked', lockedMessage(dir, holder.info, holder.verdict));
+      const removed = await removeLockIfUnchanged(file, holder.raw);
       if (!removed) return fail('store-locked', `the store at ${dir} was just taken by another Parley process; try again in a moment`);
     }
     return fail('store-locked', `could not take the lock ${file}: other processes keep taking it`);
@@ -67,8 +82,69 @@ export class StoreLock {
   }
 }
 
-async function createExclusive(file: string, content: string): Promise<void> {
-  const handle = await open(file, 'wx');
+/** Reads the lock of the store in `dir` and judges its holder. */
+export async function inspectLock(dir: string, options: LockOptions = {}): Promise<LockInspection> {
+  let raw: string;
+  try {
+    raw = await readFile(path.join(dir, LOCK_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'free' };
+    throw error;
+  }
+  const info = parseLockInfo(raw);
+  if (!info) return { state: 'unreadable', raw };
+  return { state: 'held', info, verdict: judgeLock(info, options.probe ?? systemProbe()), raw };
+}
+
+/** What `breakLock` removed: nothing (the store was free), an unreadable lock file, or a holder's lock. */
+export type BrokenLock = { removed: 'nothing' } | { removed: 'unreadable' } | { removed: 'lock'; info: LockInfo; verdict: LockVerdict };
+
+/**
+ * Removes the lock of the store in `dir` after the same check `acquire` makes:
+ * a lock provably held by a live process on this machine is kept (fails with
+ * `store-locked`) unless `force`; a stale, unreadable or uncertain one is
+ * removed. Fails with `conflict` if the lock changed while being removed.
+ */
+export async function breakLock(dir: string, options: LockOptions & { force?: boolean } = {}): Promise<Result<BrokenLock>> {
+  const holder = await inspectLock(dir, options);
+  if (holder.state === 'free') return ok({ removed: 'nothing' });
+  if (holder.state === 'held' && holder.verdict.state === 'live' && !options.force) {
+    return fail('store-locked', `the store at ${dir} is in use by ${describeHolder(holder.info)}, which is running on this machine; close it there (or force the unlock if it is stuck)`);
+  }
+  if (!(await removeLockIfUnchanged(path.join(dir, LOCK_FILE), holder.raw))) return fail('conflict', `the lock of ${dir} changed while it was being removed; look again`);
+  return ok(holder.state === 'unreadable' ? { removed: 'unreadable' } : { removed: 'lock', info: holder.info, verdict: holder.verdict });
+}
+
+/**
+ * Creates the lock file with its whole content, or returns false if one
+ * exists. Where the file system has no hard links, falls back to an exclusive
+ * create (during whose write another process may see the file empty).
+ */
+async function createExclusive(file: string, content: string): Promise<boolean> {
+  // Not TEMP_SUFFIX: a store opening elsewhere removes those, and could remove this one between its write and its link.
+  const temp = path.join(path.dirname(file), `.${LOCK_FILE}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  await writeSynced(temp, content, 'wx');
+  try {
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+  } finally {
+    await unlink(temp).catch(() => undefined); // already gone: nothing to clean
+  }
+  try {
+    await writeSynced(file, content, 'wx');
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+async function writeSynced(file: string, content: string, flags: string): Promise<void> {
+  const handle = await open(file, flags);
   try {
     await handle.writeFile(content);
     await handle.sync();
@@ -77,51 +153,31 @@ async function createExclusive(file: string, content: string): Promise<void> {
   }
 }
 
-type Holder = { state: 'gone' } | { state: 'live'; info: LockInfo } | { state: 'starting' } | { state: 'stale'; raw: string };
-
-async function readHolder(file: string): Promise<Holder> {
-  let raw: string;
-  let modified: number;
+/** Parses a lock file; null for an empty, truncated or foreign one. Locks of older versions lack the start marker and boot id. */
+export function parseLockInfo(raw: string): LockInfo | null {
   try {
-    [raw, modified] = await Promise.all([readFile(file, 'utf8'), stat(file).then((s) => s.mtimeMs)]);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'gone' };
-    throw error;
-  }
-  const info = parseLockInfo(raw);
-  if (!info) return Date.now() - modified < UNREADABLE_GRACE_MS ? { state: 'starting' } : { state: 'stale', raw };
-  // A process on another machine (a store on a network share) cannot be checked: assume it is alive.
-  if (info.hostname !== os.hostname() || isProcessAlive(info.pid)) return { state: 'live', info };
-  return { state: 'stale', raw };
-}
-
-/** Whether a process with this pid exists on this machine. */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function parseLockInfo(raw: string): LockInfo | null {
-  try {
-    const value = JSON.parse(raw) as Partial<LockInfo>;
-    if (typeof value.pid !== 'number' || typeof value.hostname !== 'string' || typeof value.token !== 'string') return null;
-    return { pid: value.pid, hostname: value.hostname, startedAt: String(value.startedAt ?? ''), token: value.token };
+    const value = JSON.parse(raw) as Partial<LockInfo> | null;
+    if (!value || typeof value.pid !== 'number' || typeof value.hostname !== 'string' || typeof value.token !== 'string') return null;
+    return {
+      pid: value.pid,
+      hostname: value.hostname,
+      startedAt: String(value.startedAt ?? ''),
+      token: value.token,
+      processStart: typeof value.processStart === 'string' ? value.processStart : null,
+      bootId: typeof value.bootId === 'string' ? value.bootId : null,
+      program: typeof value.program === 'string' ? value.program : '',
+    };
   } catch {
     return null;
   }
 }
 
 /**
- * Removes a stale lock without racing another process doing the same: the lock
- * is renamed aside first, and if what was moved is not the stale lock we judged
+ * Removes a lock without racing another process doing the same: the lock is
+ * renamed aside first, and if what was moved is not the lock we judged
  * (another process took over in between), it is put back.
  */
-async function removeStaleLock(file: string, staleRaw: string): Promise<boolean> {
+async function removeLockIfUnchanged(file: string, judgedRaw: string): Promise<boolean> {
   const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await rename(file, aside);
@@ -130,7 +186,7 @@ async function removeStaleLock(file: string, staleRaw: string): Promise<boolean>
     throw error;
   }
   const moved = await readFile(aside, 'utf8');
-  if (moved === staleRaw) {
+  if (moved === judgedRaw) {
     await unlink(aside);
     return true;
   }
@@ -139,7 +195,9 @@ async function removeStaleLock(file: string, staleRaw: string): Promise<boolean>
   return false;
 }
 
-function lockedMessage(dir: string, info: LockInfo): string {
-  const where = info.hostname === os.hostname() ? '' : ` on ${info.hostname}`;
-  return `the store at ${dir} is in use by another Parley process (pid ${info.pid}${where}, since ${info.startedAt}); close it and try again`;
+/** The refusal: who holds the store, why Parley cannot take over, and how to free it. */
+export function lockedMessage(dir: string, info: LockInfo, verdict: LockVerdict): string {
+  const holder = `the store at ${dir} is in use by ${describeHolder(info)}`;
+  if (verdict.state === 'live') return `${holder}; close it and try again`;
+  return `${holder}, and Parley cannot tell whether it is still running: ${verdict.reason}. If it is not, free the store with "parley unlock --store ${dir}" (or "Break the lock" in the app); if it is, close it there first`;
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { textSha256 } from '../text-hash';
+import { matchDocument, type StoredText } from './match-document';
+
+const stored = (id: string, text: string, reads: string[] = []): StoredText => ({
+  id,
+  sha256: textSha256(text),
+  length: text.length,
+  text: () => {
+    reads.push(id);
+    return text;
+  },
+});
+const incoming = (id: string, text: string) => ({ id, sha256: textSha256(text), text });
+
+const TALKS = 'Envoys from Seoul and Washington met on 3 May and agreed to meet monthly.\nThe next round is set for June in Seoul.';
+const MARKET = 'A night market in Seoul drew crowds on 3 May; stall owners from Washington state sold apples.';
+
+describe('matchDocument', () => {
+  it('joins an identical text whatever its id', () => {
+    expect(matchDocument(incoming('doc_other', TALKS), [stored('doc_1', MARKET), stored('doc_2', TALKS)])).toEqual({ kind: 'same-text', documentId: 'doc_2' });
+  });
+
+  it('joins a text with the same id and a small edit, and says how similar', () => {
+    const match = matchDocument(incoming('doc_2', TALKS.replace('\n', '\r\n').replace('monthly', 'every month')), [stored('doc_1', MARKET), stored('doc_2', TALKS)]);
+    expect(match).toMatchObject({ kind: 'same-id-edited', documentId: 'doc_2' });
+    expect(match.kind === 'same-id-edited' && match.similarity).toBeGreaterThan(0.9);
+  });
+
+  it('keeps a text with the same id but a large change apart', () => {
+    expect(matchDocument(incoming('doc_2', MARKET), [stored('doc_2', TALKS)])).toEqual({ kind: 'new' });
+  });
+
+  it('only proposes a similar text with another id, and joins it only when the caller accepts similar texts', () => {
+    const edited = incoming('doc_9', TALKS.replace('monthly', 'every month'));
+    const match = matchDocument(edited, [stored('doc_1', MARKET), stored('doc_2', TALKS)]);
+    expect(match).toMatchObject({ kind: 'new', proposal: { documentId: 'doc_2' } });
+    expect(match.kind === 'new' && match.proposal!.similarity).toBeGreaterThan(0.9);
+    expect(matchDocument(edited, [stored('doc_1', MARKET), stored('doc_2', TALKS)], { acceptSimilarText: true })).toMatchObject({ kind: 'similar-text', documentId: 'doc_2' });
+  });
+
+  it('never pairs texts that only share names, dates or an entity', () => {
+    expect(matchDocument(incoming('doc_9', MARKET), [stored('doc_2', TALKS)], { acceptSimilarText: true })).toEqual({ kind: 'new' });
+    const irf = matchDocument(incoming('doc_b', 'Mice with deletion of IRF-4 failed to develop mature B cells.'), [stored('doc_a', 'IRF-4 is expressed in T cells.')], { acceptSimilarText: true });
+    expect(irf).toEqual({ kind: 'new' });
+  });
+
+  it('proposes the most similar of several stored texts', () => {
+    const base = incoming('x', `${TALKS} Both sides welcomed it.`);
+    const match = matchDocument(base, [stored('far', TALKS.slice(0, 60)), stored('near', TALKS), stored('other', MARKET)]);
+    expect(match).toMatchObject({ kind: 'new', proposal: { documentId: 'near' } });
+  });
+
+  it('does not read a stored text whose length alone rules it out', () => {
+    const reads: string[] = [];
+    matchDocument(incoming('x', TALKS), [stored('long', TALKS.repeat(20), reads), stored('short', 'Seoul.', reads), stored('close', MARKET, reads)]);
+    expect(reads).toEqual(['close']);
+  });
+});

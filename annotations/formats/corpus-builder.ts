@@ -68,7 +68,7 @@ export class CorpusBuilder {
   private readonly problems: Problem[] = [];
   private problemCount = 0;
   private readonly warnings: Problem[] = [];
-  private readonly ignoredCounts = new Map<string, number>();
+  private readonly ignoredCounts = new Map<string, { count: number; why?: string }>();
   private readonly definedLabels: Label[] = [];
   private readonly orphans: ImportOrphan[] = [];
 
@@ -93,9 +93,12 @@ export class CorpusBuilder {
     if (this.warnings.length < MAX_LISTED_PROBLEMS) this.warnings.push({ ...at, message });
   }
 
-  /** Counts a record type the format has but Parley does not hold. */
-  ignore(kind: string, count = 1): void {
-    this.ignoredCounts.set(kind, (this.ignoredCounts.get(kind) ?? 0) + count);
+  /** Counts a record type the format has but Parley does not hold; `why` is said once in the report. */
+  ignore(kind: string, count = 1, why?: string): void {
+    if (count <= 0) return;
+    const entry = this.ignoredCounts.get(kind);
+    if (entry) entry.count += count;
+    else this.ignoredCounts.set(kind, why ? { count, why } : { count });
   }
 
   /** Declares labels the file defines (with colours and shortcuts) before spans refer to them. */
@@ -196,6 +199,7 @@ export class CorpusBuilder {
     const names = new Set<string>();
     for (const d of this.docs) for (const s of d.spans) names.add(nameOf(s.label));
     const resolved = resolveLabels(schema, names);
+    this.reportLabelMatches(resolved.schema, names, resolved.added);
     const documents: CorpusDocument[] = this.docs.map((d) => {
       // Every document gets the analyst's own layer, even when the file marked nothing in it.
       if (d.layers.size === 0) d.layers.set(OWN_LAYER_ID, this.ownLayer);
@@ -231,10 +235,23 @@ export class CorpusBuilder {
     const outcome: ImportOutcome = {
       corpus: { labels: resolved.schema, documents },
       warnings: this.warnings,
-      ignored: [...this.ignoredCounts].map(([kind, count]) => ({ kind, count })),
+      ignored: [...this.ignoredCounts].map(([kind, entry]) => ({ kind, ...entry })),
     };
     if (this.orphans.length > 0) outcome.orphans = this.orphans;
     return ok(outcome);
+  }
+
+  /**
+   * Warns once for each label name that was matched to a project label spelt
+   * differently (case, spaces, hyphens, underscores): "DATE" matched to Date.
+   */
+  private reportLabelMatches(schema: LabelSchema, names: Iterable<string>, added: readonly Label[]): void {
+    const addedIds = new Set(added.map((l) => l.id));
+    for (const name of names) {
+      const label = findLabel(schema, name);
+      if (!label || addedIds.has(label.id) || label.name === name) continue;
+      this.warn({}, `label ${JSON.stringify(name)} matched to ${label.name} (labels are matched ignoring case, spaces, hyphens and underscores)`);
+    }
   }
 
   /** Adds labels the file defines to the schema, keeping their colour, shortcut and description. */

@@ -2,7 +2,9 @@
  * doccano JSONL for sequence labelling: one document per line,
  * `{"text": …, "label": [[start, end, "LABEL"], …]}` with code point offsets.
  * Import also reads the `entities` form (`{"start_offset", "end_offset", "label"}`)
- * of newer doccano exports. Notes, authors and layers have no place in it.
+ * of newer doccano exports, and `entities` as `[start, end, label]` lists (the
+ * intent-detection and slot-filling exports). Notes, authors and layers have
+ * no place in it.
  */
 import type { Corpus } from '../model';
 import type { Result } from '../result';
@@ -15,18 +17,29 @@ import { isRecord, own } from './json-limits';
 import { forEachJsonLine } from './jsonl';
 import { exportJsonLines } from './jsonl-export';
 import { spanFromCodePoints } from './offsets';
+import { SpanLikeKeys } from './span-like';
 import { expandZips } from './zip';
 
 /** Default file name of an export. */
 export const DOCCANO_EXPORT_FILE = 'doccano.jsonl';
 
-/** Reads doccano JSONL files; every line must have `text` and a valid `label` (or `entities`) list. */
+/** Keys of a doccano line that the import reads or reports. */
+const DOCCANO_KEYS = ['text', 'label', 'labels', 'entities', 'relations', 'cats', 'meta', 'id', 'Comments', 'comments'];
+
+/**
+ * Reads doccano JSONL files; every line must have `text` and a valid `label`
+ * (or `entities`) list. Spans may be `[start, end, label]` lists or
+ * `{start_offset, end_offset, label}` objects under either key. Relations and
+ * document categories are counted in `ignored`; span-like lists under keys
+ * doccano does not have are named in a warning.
+ */
 export function importDoccano(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
   const expanded = expandZips(files);
   if (!expanded.ok) return expanded;
   const inputs = expanded.value.filter((f) => /\.(jsonl|json)$/i.test(f.path));
   if (inputs.length === 0) return fail('invalid-input', 'no .jsonl file was given');
   const builder = new CorpusBuilder(options, 'doccano');
+  const unread = new SpanLikeKeys(DOCCANO_KEYS);
   for (let i = 0; i < inputs.length; i++) {
     const stop = builder.step(i, inputs.length);
     if (stop) return stop;
@@ -36,31 +49,45 @@ export function importDoccano(files: FormatFile[], options: ImportOptions): Resu
       if (!isRecord(value)) return builder.error(at, 'line is not a JSON object');
       const text = own(value, 'text');
       if (typeof text !== 'string') return builder.error(at, '"text" is missing or not a string');
-      const labelField = own(value, 'label') ?? own(value, 'labels');
+      unread.note(value);
+      const labelKey = own(value, 'label') !== undefined ? 'label' : 'labels';
+      const labelField = own(value, labelKey);
       const entities = own(value, 'entities');
-      if (labelField !== undefined && !Array.isArray(labelField)) return builder.error(at, '"label" must be a list of [start, end, label]');
+      if (labelField !== undefined && !Array.isArray(labelField)) return builder.error(at, `"${labelKey}" must be a list of [start, end, label]`);
       if (entities !== undefined && !Array.isArray(entities)) return builder.error(at, '"entities" must be a list');
+      const relations = own(value, 'relations');
+      if (Array.isArray(relations)) builder.ignore('doccano relations', relations.length, 'Parley holds spans only');
+      const cats = own(value, 'cats');
+      if (Array.isArray(cats)) builder.ignore('doccano document categories ("cats")', cats.length, 'Parley labels spans, not whole documents');
+      // A text-classification export puts category names (strings) in "label".
+      const categories = (labelField as unknown[] | undefined)?.filter((x) => typeof x === 'string').length ?? 0;
+      if (categories > 0) builder.ignore('doccano document categories ("label")', categories, 'Parley labels spans, not whole documents');
       const meta = own(value, 'meta');
       const title = isRecord(meta) && typeof own(meta, 'title') === 'string' ? (own(meta, 'title') as string) : `${baseName(file.path)} line ${line}`;
       const doc = builder.addDocument(at, { title, source: baseName(file.path), text });
       if (!doc) return;
       const map = new OffsetMap(text);
-      const add = (start: unknown, end: unknown, label: unknown, where: string): void => {
+      const add = (item: unknown, where: string): void => {
         const loc = { ...at, record: where };
+        if (Array.isArray(item)) {
+          if (item.length !== 3) return builder.error(loc, 'must be [start, end, label]');
+          return addSpan(item[0], item[1], item[2], loc);
+        }
+        if (isRecord(item)) return addSpan(own(item, 'start_offset'), own(item, 'end_offset'), own(item, 'label'), loc);
+        builder.error(loc, 'must be [start, end, label] or {start_offset, end_offset, label}');
+      };
+      const addSpan = (start: unknown, end: unknown, label: unknown, loc: typeof at & { record: string }): void => {
         if (typeof label !== 'string' || label.trim() === '') return builder.error(loc, 'label must be a non-empty string');
         const span = spanFromCodePoints(map, start, end);
         if (!span.ok) return builder.error(loc, span.error.message);
         builder.addSpan(doc, loc, { ...span.value, label });
       };
       (labelField as unknown[] | undefined)?.forEach((item, k) => {
-        if (!Array.isArray(item) || item.length !== 3) return builder.error({ ...at, record: `label[${k}]` }, 'must be [start, end, label]');
-        add(item[0], item[1], item[2], `label[${k}]`);
+        if (typeof item !== 'string') add(item, `${labelKey}[${k}]`);
       });
-      (entities as unknown[] | undefined)?.forEach((item, k) => {
-        if (!isRecord(item)) return builder.error({ ...at, record: `entities[${k}]` }, 'must be an object');
-        add(own(item, 'start_offset'), own(item, 'end_offset'), own(item, 'label'), `entities[${k}]`);
-      });
+      (entities as unknown[] | undefined)?.forEach((item, k) => add(item, `entities[${k}]`));
     });
+    unread.report(builder, file.path, 'doccano');
   }
   builder.step(inputs.length, inputs.length);
   return builder.finish();

@@ -38,13 +38,22 @@ export interface ImportOutcome {
   /** Things kept but worth telling (e.g. discontinuous spans stored as linked fragments). */
   warnings: Problem[];
   /** Line or record types that the format has but Parley does not hold, with counts (e.g. brat relations). */
-  ignored: Array<{ kind: string; count: number }>;
+  ignored: IgnoredKind[];
   /**
    * Annotations that could not be placed in their text (a changed text whose
    * quote no longer occurs). They are kept out of every layer but listed here,
    * never dropped silently. Absent when there are none.
    */
   orphans?: ImportOrphan[];
+}
+
+/** One kind of thing an import set aside, how many, and (where it helps) why Parley cannot hold it. */
+export interface IgnoredKind {
+  /** What was set aside, in the source tool's words (e.g. "doccano relations"). */
+  kind: string;
+  count: number;
+  /** Why it was not imported (e.g. "Parley holds spans only"). */
+  why?: string;
 }
 
 /** An annotation an import could not place, with where it belonged and why. */

@@ -37,7 +37,7 @@ describe('Label Studio JSON', () => {
     const result = importLabelStudio([{ path: 't.json', data: JSON.stringify(data) }], options);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.corpus.documents[0]!.layers.map((l) => l.id)).toEqual(['own', 'colleague:7']);
-    expect(result.value.ignored).toEqual([{ kind: 'Label Studio predictions', count: 1 }]);
+    expect(result.value.ignored).toEqual([{ kind: 'Label Studio predictions', count: 1, why: 'suggestions by a model, not annotations' }]);
   });
 
   it('writes a labelling config that carries colours and hotkeys back on import', () => {

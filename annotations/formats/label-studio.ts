@@ -11,7 +11,7 @@ import { colleagueLayerId } from '../model';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
-import { CorpusBuilder, type LayerRef } from './corpus-builder';
+import { CorpusBuilder, type DocumentHandle, type LayerRef } from './corpus-builder';
 import { exportedLayers, exportStep, LabelNames } from './export-support';
 import { baseName, fileText } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
@@ -31,7 +31,13 @@ export function importLabelStudio(files: FormatFile[], options: ImportOptions): 
   const inputs = expanded.value.filter((f) => /\.json$/i.test(f.path));
   if (inputs.length === 0) return fail('invalid-input', 'no .json task file was given');
   const builder = new CorpusBuilder(options, 'Label Studio');
-  for (const f of expanded.value.filter((x) => /\.xml$/i.test(x.path))) builder.defineLabels(readLabelConfig(fileText(f)));
+  const textKeys: string[] = [];
+  for (const f of expanded.value.filter((x) => /\.xml$/i.test(x.path))) {
+    const xml = fileText(f);
+    builder.defineLabels(readLabelConfig(xml));
+    textKeys.push(...readTextKeys(xml));
+  }
+  const tally: AnnotatorTally = { tasks: 0, layers: 0 };
   for (let i = 0; i < inputs.length; i++) {
     const stop = builder.step(i, inputs.length);
     if (stop) return stop;
@@ -42,78 +48,148 @@ export function importLabelStudio(files: FormatFile[], options: ImportOptions): 
       continue;
     }
     const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
-    tasks.forEach((task, t) => readTask(builder, file, task, Array.isArray(parsed.value) ? `[${t}]` : '$'));
+    tasks.forEach((task, t) => readTask(builder, file, task, Array.isArray(parsed.value) ? `[${t}]` : '$', textKeys, tally));
   }
+  if (tally.tasks > 0) builder.warn({}, `${tally.tasks} task${tally.tasks === 1 ? ' has' : 's have'} annotations by several annotators: the first annotation of each task is in your layer, the others in ${tally.layers} colleague layer${tally.layers === 1 ? '' : 's'} named by completed_by`);
   builder.step(inputs.length, inputs.length);
   return builder.finish();
 }
 
-function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path: string): void {
+/** Tasks annotated by more than one annotator, and the colleague layers they made. */
+interface AnnotatorTally {
+  tasks: number;
+  layers: number;
+}
+
+/** Result types that mark something about a region or the task that Parley has no place for, with the reason. */
+const NOT_HELD: Record<string, { kind: string; why: string }> = {
+  relation: { kind: 'Label Studio relations', why: 'Parley holds spans only' },
+  choices: { kind: 'Label Studio choices', why: 'Parley holds span labels, not choices' },
+  rating: { kind: 'Label Studio ratings', why: 'Parley has no place for ratings' },
+  taxonomy: { kind: 'Label Studio taxonomy results', why: 'Parley holds one flat label per span' },
+  number: { kind: 'Label Studio number results', why: 'Parley has no place for numbers' },
+  datetime: { kind: 'Label Studio date-time results', why: 'Parley has no place for them' },
+  pairwise: { kind: 'Label Studio pairwise results', why: 'Parley has no place for them' },
+};
+
+/**
+ * The text of a task: `data[key]` for the first key a labelling config's
+ * `<Text value="$key">` names that the task has, else `data.text`, else the
+ * only string field of `data`.
+ */
+function taskText(data: Record<string, unknown>, textKeys: readonly string[]): { key: string; text: string } | { error: string } {
+  for (const key of textKeys) {
+    const v = own(data, key);
+    if (typeof v === 'string') return { key, text: v };
+  }
+  if (typeof own(data, 'text') === 'string') return { key: 'text', text: own(data, 'text') as string };
+  const strings = Object.keys(data).filter((k) => typeof own(data, k) === 'string');
+  if (strings.length === 1) return { key: strings[0]!, text: own(data, strings[0]!) as string };
+  const named = textKeys.length > 0 ? `none of ${textKeys.map((k) => `"${k}"`).join(', ')} (from the labelling config) and ` : '';
+  if (strings.length === 0) return { error: `holds ${named}no string field to read as the text` };
+  return { error: `holds ${named}${strings.length} string fields (${strings.join(', ')}); give the labelling config (.xml) whose <Text value="$…"> names the text` };
+}
+
+function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path: string, textKeys: readonly string[], tally: AnnotatorTally): void {
   const at = { file: file.path, record: path };
   if (!isRecord(task)) return builder.error(at, 'task must be an object');
   const data = own(task, 'data');
-  if (!isRecord(data)) return builder.error({ ...at, record: `${path}.data` }, 'must be an object holding "text"');
-  const text = own(data, 'text');
-  if (typeof text !== 'string') return builder.error({ ...at, record: `${path}.data.text` }, 'is missing or not a string');
-  const title = typeof own(data, 'title') === 'string' ? (own(data, 'title') as string) : `${baseName(file.path)} task ${own(task, 'id') ?? path}`;
+  if (!isRecord(data)) return builder.error({ ...at, record: `${path}.data` }, 'must be an object holding the text');
+  const found = taskText(data, textKeys);
+  if ('error' in found) return builder.error({ ...at, record: `${path}.data` }, found.error);
+  const { text } = found;
+  const title = found.key !== 'title' && typeof own(data, 'title') === 'string' ? (own(data, 'title') as string) : `${baseName(file.path)} task ${String(own(task, 'id') ?? path)}`;
   const doc = builder.addDocument(at, { title, source: baseName(file.path), text });
   if (!doc) return;
   const predictions = own(task, 'predictions');
-  if (Array.isArray(predictions) && predictions.length > 0) builder.ignore('Label Studio predictions', predictions.length);
+  if (Array.isArray(predictions) && predictions.length > 0) builder.ignore('Label Studio predictions', predictions.length, 'suggestions by a model, not annotations');
   const annotations = own(task, 'annotations') ?? own(task, 'completions') ?? [];
   if (!Array.isArray(annotations)) return builder.error({ ...at, record: `${path}.annotations` }, 'must be a list');
   const map = new OffsetMap(text);
-  let layerCount = 0;
+  const layers = new Map<string, LayerRef>();
   annotations.forEach((ann, k) => {
     const apath = `${path}.annotations[${k}]`;
     if (!isRecord(ann)) return builder.error({ ...at, record: apath }, 'must be an object');
-    if (own(ann, 'was_cancelled') === true) return builder.ignore('Label Studio annotations marked cancelled');
+    if (own(ann, 'was_cancelled') === true) return builder.ignore('Label Studio annotations marked cancelled (was_cancelled)', 1, 'the annotator skipped the task');
     const result = own(ann, 'result');
     if (!Array.isArray(result)) return builder.error({ ...at, record: `${apath}.result` }, 'must be a list');
     const who = own(ann, 'completed_by');
     const whoName = typeof who === 'string' || typeof who === 'number' ? String(who) : isRecord(who) && typeof own(who, 'email') === 'string' ? (own(who, 'email') as string) : undefined;
-    const layer: LayerRef =
-      layerCount === 0
-        ? { ...builder.ownLayer, author: whoName ?? builder.defaultAuthor }
-        : { id: colleagueLayerId(whoName ?? `label-studio-${layerCount + 1}`), kind: 'colleague', author: whoName ?? `label-studio-${layerCount + 1}` };
-    layerCount++;
-    builder.addLayer(doc, layer);
-    const created = typeof own(ann, 'created_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'created_at') as string) ? (own(ann, 'created_at') as string) : undefined;
-    const updated = typeof own(ann, 'updated_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'updated_at') as string) ? (own(ann, 'updated_at') as string) : created;
-    const notes = new Map<string, string>();
-    for (const r of result) {
-      if (isRecord(r) && own(r, 'type') === 'textarea' && typeof own(r, 'id') === 'string') {
-        const v = own(r, 'value');
-        const t = isRecord(v) ? own(v, 'text') : undefined;
-        if (Array.isArray(t) && t.every((x) => typeof x === 'string')) notes.set(own(r, 'id') as string, t.join('\n'));
-      }
+    const key = whoName ?? `#${k}`;
+    let layer = layers.get(key);
+    if (!layer) {
+      layer =
+        layers.size === 0
+          ? { ...builder.ownLayer, author: whoName ?? builder.defaultAuthor }
+          : { id: colleagueLayerId(whoName ?? `label-studio-${layers.size + 1}`), kind: 'colleague', author: whoName ?? `label-studio-${layers.size + 1}` };
+      layers.set(key, layer);
+      builder.addLayer(doc, layer);
     }
-    const usedNotes = new Set<string>();
-    result.forEach((r, j) => {
-      const rpath = `${apath}.result[${j}]`;
-      const loc = { file: file.path, record: rpath };
-      if (!isRecord(r)) return builder.error(loc, 'must be an object');
-      const type = own(r, 'type');
-      if (type === 'textarea') return;
-      if (type !== 'labels') return builder.ignore(`Label Studio "${String(type)}" results`);
-      const value = own(r, 'value');
-      if (!isRecord(value)) return builder.error(loc, '"value" must be an object');
-      const labels = own(value, 'labels');
-      if (!Array.isArray(labels) || labels.length === 0 || labels.some((l) => typeof l !== 'string' || l.trim() === '')) return builder.error(loc, 'value.labels must be a non-empty list of label names');
-      const span = locate(text, map, own(value, 'start'), own(value, 'end'), own(value, 'text'));
-      if (!span.ok) return builder.error(loc, span.error.message);
-      if (span.value.utf16) builder.warn(loc, 'offsets count UTF-16 code units (an older Label Studio); converted using value.text');
-      if (labels.length > 1) builder.warn(loc, `region has ${labels.length} labels; imported as ${labels.length} annotations on the same span`);
-      const id = typeof own(r, 'id') === 'string' ? (own(r, 'id') as string) : undefined;
-      const note = id !== undefined ? notes.get(id) : undefined;
-      if (id !== undefined && note !== undefined) usedNotes.add(id);
-      for (const label of labels as string[]) {
-        builder.addSpan(doc, loc, { start: span.value.start, end: span.value.end, label, layer, ...(note !== undefined ? { note } : {}), ...(created ? { createdAt: created } : {}), ...(updated ? { updatedAt: updated } : {}) });
-      }
-    });
-    const orphanNotes = [...notes.keys()].filter((id) => !usedNotes.has(id)).length;
-    if (orphanNotes > 0) builder.ignore('Label Studio textarea results not attached to a labelled region', orphanNotes);
+    readResults(builder, file, doc, map, ann, result, apath, layer);
   });
+  if (layers.size > 1) {
+    tally.tasks++;
+    tally.layers += layers.size - 1;
+  }
+}
+
+function readResults(builder: CorpusBuilder, file: FormatFile, doc: DocumentHandle, map: OffsetMap, ann: Record<string, unknown>, result: unknown[], apath: string, layer: LayerRef): void {
+  const text = doc.text;
+  const created = typeof own(ann, 'created_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'created_at') as string) ? (own(ann, 'created_at') as string) : undefined;
+  const updated = typeof own(ann, 'updated_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'updated_at') as string) ? (own(ann, 'updated_at') as string) : created;
+  const notes = new Map<string, string>();
+  const regionIds = new Set<string>();
+  for (const r of result) {
+    if (!isRecord(r) || typeof own(r, 'id') !== 'string') continue;
+    if (own(r, 'type') === 'labels') regionIds.add(own(r, 'id') as string);
+    if (own(r, 'type') === 'textarea') {
+      const v = own(r, 'value');
+      const t = isRecord(v) ? own(v, 'text') : undefined;
+      if (Array.isArray(t) && t.every((x) => typeof x === 'string')) notes.set(own(r, 'id') as string, t.join('\n'));
+    }
+  }
+  const usedNotes = new Set<string>();
+  result.forEach((r, j) => {
+    const rpath = `${apath}.result[${j}]`;
+    const loc = { file: file.path, record: rpath };
+    if (!isRecord(r)) return builder.error(loc, 'must be an object');
+    const type = own(r, 'type');
+    if (type === 'textarea') return;
+    if (type !== 'labels') {
+      const known = typeof type === 'string' ? NOT_HELD[type] : undefined;
+      const perRegion = typeof own(r, 'id') === 'string' && regionIds.has(own(r, 'id') as string) && type !== 'relation';
+      if (known) return builder.ignore(perRegion ? `${known.kind} on regions` : known.kind, 1, known.why);
+      return builder.ignore(`Label Studio "${String(type)}" results`, 1, 'Parley reads labels (text spans) and per-region textareas');
+    }
+    const value = own(r, 'value');
+    if (!isRecord(value)) return builder.error(loc, '"value" must be an object');
+    const labels = own(value, 'labels');
+    if (!Array.isArray(labels) || labels.length === 0 || labels.some((l) => typeof l !== 'string' || l.trim() === '')) return builder.error(loc, 'value.labels must be a non-empty list of label names');
+    const span = locate(text, map, own(value, 'start'), own(value, 'end'), own(value, 'text'));
+    if (!span.ok) return builder.error(loc, span.error.message);
+    if (span.value.utf16) builder.warn(loc, 'offsets count UTF-16 code units (an older Label Studio); converted using value.text');
+    if (labels.length > 1) builder.warn(loc, `region has ${labels.length} labels; imported as ${labels.length} annotations on the same span`);
+    const id = typeof own(r, 'id') === 'string' ? (own(r, 'id') as string) : undefined;
+    const note = id !== undefined ? notes.get(id) : undefined;
+    if (id !== undefined && note !== undefined) usedNotes.add(id);
+    (labels as string[]).forEach((label, n) => {
+      // The region id becomes the annotation's id, so an export writes the same region back.
+      const keepId = n === 0 && id !== undefined && id.trim() !== '' ? { id } : {};
+      builder.addSpan(doc, loc, { start: span.value.start, end: span.value.end, label, layer, ...keepId, ...(note !== undefined ? { note } : {}), ...(created ? { createdAt: created } : {}), ...(updated ? { updatedAt: updated } : {}) });
+    });
+  });
+  const orphanNotes = [...notes.keys()].filter((id) => !usedNotes.has(id)).length;
+  if (orphanNotes > 0) builder.ignore('Label Studio textarea results not attached to a labelled region', orphanNotes, 'Parley keeps notes on annotations');
+}
+
+/** The data keys a labelling config's `<Text value="$key">` tags read, in order. */
+export function readTextKeys(xml: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<Text\b([^>]*)\/?>/g)) {
+    const v = /\bvalue\s*=\s*"\$([^"]+)"/.exec(m[1]!);
+    if (v) out.push(unescapeXml(v[1]!));
+  }
+  return out;
 }
 
 /**

@@ -26,13 +26,24 @@ export function describeImport(outcome: ImportOutcome, from: string, existingLab
   const lines = [`Read ${plural(documents, 'document')} and ${plural(annotations, 'annotation')} from ${from}.`];
   const added = outcome.corpus.labels.labels.filter((l) => !existingLabelIds.includes(l.id));
   if (added.length > 0) lines.push(`Labels added to the schema: ${added.map((l) => l.name).join(', ')}.`);
-  if (outcome.ignored.length > 0) lines.push(`Set aside (Parley does not hold them): ${outcome.ignored.map((i) => `${i.count} ${i.kind}`).join('; ')}.`);
+  if (outcome.ignored.length > 0) lines.push(`Set aside (Parley does not hold them): ${outcome.ignored.map((i) => `${i.count} ${i.kind}${i.why ? ` (${i.why})` : ''}`).join('; ')}.`);
   if (outcome.orphans && outcome.orphans.length > 0) lines.push(`${plural(outcome.orphans.length, 'annotation')} could not be placed in their text and were kept out of their layers (listed in the warnings).`);
   if (outcome.warnings.length > 0) {
     lines.push(`${plural(outcome.warnings.length, 'warning')}:`);
     for (const w of outcome.warnings) lines.push(`  ${formatProblem(w)}`);
   }
   return lines;
+}
+
+/**
+ * The verdict `parley validate` ends with. A file that reads without error but
+ * holds no annotation is called valid only with that said, since it is most
+ * often a file of another format whose spans sit under keys this one does not read.
+ */
+export function validationVerdict(outcome: ImportOutcome, input: string, format: string): string {
+  const { documents, annotations } = corpusCounts(outcome.corpus);
+  if (annotations > 0) return `${input} is valid ${format}.`;
+  return `${input} is valid ${format}, but no annotations were found in it (${plural(documents, 'document')} read, none annotated): check that it is really ${format}.`;
 }
 
 /** Lines describing a failure and every problem it lists. */

@@ -15,7 +15,7 @@ describe('spaCy / Prodigy JSONL', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error.problems));
     expect(result.value.corpus.documents).toHaveLength(1);
     expect(result.value.corpus.documents[0]!.layers[0]!.annotations[0]).toMatchObject({ quote: { exact: '통일부' }, labelId: 'policy-body' });
-    expect(result.value.ignored).toEqual([{ kind: 'Prodigy examples answered "reject"', count: 1 }]);
+    expect(result.value.ignored).toEqual([{ kind: 'Prodigy examples answered "reject"', count: 1, why: 'not gold' }]);
   });
 
   it('rejects a span whose text does not match its offsets', () => {

@@ -1,8 +1,8 @@
 /**
  * spaCy / Prodigy JSONL: one document per line,
  * `{"text": …, "spans": [{"start", "end", "label"}], "meta": {…}}`, offsets in
- * code points (Python string indices). Prodigy examples answered "reject" or
- * "ignore" are not gold and are set aside with a count.
+ * code points (Python string indices). Prodigy examples and spans answered
+ * "reject" or "ignore" are not gold and are set aside with a count.
  */
 import type { Corpus } from '../model';
 import type { Result } from '../result';
@@ -15,18 +15,32 @@ import { isRecord, own } from './json-limits';
 import { forEachJsonLine } from './jsonl';
 import { exportJsonLines } from './jsonl-export';
 import { showText, spanFromCodePoints } from './offsets';
+import { SpanLikeKeys } from './span-like';
 import { expandZips } from './zip';
 
 /** Default file name of an export. */
 export const SPACY_EXPORT_FILE = 'spans.jsonl';
 
-/** Reads spaCy / Prodigy JSONL; a span's optional `text` must match the offsets. */
+/** Keys of a spaCy / Prodigy line that the import reads, reports, or knows to be bookkeeping. */
+const SPACY_KEYS = ['text', 'spans', 'tokens', 'meta', 'answer', 'accept', 'options', 'relations', 'label', 'html', '_input_hash', '_task_hash', '_view_id', '_session_id', '_annotator_id', '_timestamp', '_is_binary'];
+
+/** Prodigy answers that are not gold. */
+const NOT_GOLD = new Set(['reject', 'ignore']);
+
+/**
+ * Reads spaCy / Prodigy JSONL; a span's optional `text` must match the offsets.
+ * Examples, and single spans, answered "reject" or "ignore" are not imported;
+ * choices (`accept`, e.g. entity links), relations, whole-text labels and
+ * `meta` fields other than `title` are counted in `ignored`.
+ */
 export function importSpacy(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
   const expanded = expandZips(files);
   if (!expanded.ok) return expanded;
   const inputs = expanded.value.filter((f) => /\.(jsonl|json)$/i.test(f.path));
   if (inputs.length === 0) return fail('invalid-input', 'no .jsonl file was given');
   const builder = new CorpusBuilder(options, 'spaCy');
+  const unread = new SpanLikeKeys(SPACY_KEYS);
+  const metaKeys = new Map<string, number>();
   for (let i = 0; i < inputs.length; i++) {
     const stop = builder.step(i, inputs.length);
     if (stop) return stop;
@@ -35,11 +49,13 @@ export function importSpacy(files: FormatFile[], options: ImportOptions): Result
       const at = { file: file.path, line };
       if (!isRecord(value)) return builder.error(at, 'line is not a JSON object');
       const answer = own(value, 'answer');
-      if (answer === 'reject' || answer === 'ignore') return builder.ignore(`Prodigy examples answered "${answer}"`);
+      if (typeof answer === 'string' && NOT_GOLD.has(answer)) return builder.ignore(`Prodigy examples answered "${answer}"`, 1, 'not gold');
       const text = own(value, 'text');
       if (typeof text !== 'string') return builder.error(at, '"text" is missing or not a string');
       const spans = own(value, 'spans') ?? [];
       if (!Array.isArray(spans)) return builder.error(at, '"spans" must be a list');
+      unread.note(value);
+      countNotHeld(builder, value, metaKeys);
       const meta = own(value, 'meta');
       const title = isRecord(meta) && typeof own(meta, 'title') === 'string' ? (own(meta, 'title') as string) : `${baseName(file.path)} line ${line}`;
       const doc = builder.addDocument(at, { title, source: baseName(file.path), text });
@@ -48,6 +64,8 @@ export function importSpacy(files: FormatFile[], options: ImportOptions): Result
       spans.forEach((s, k) => {
         const loc = { ...at, record: `spans[${k}]` };
         if (!isRecord(s)) return builder.error(loc, 'must be an object {start, end, label}');
+        const spanAnswer = own(s, 'answer');
+        if (typeof spanAnswer === 'string' && NOT_GOLD.has(spanAnswer)) return builder.ignore(`Prodigy spans answered "${spanAnswer}"`, 1, 'not gold');
         const label = own(s, 'label');
         if (typeof label !== 'string' || label.trim() === '') return builder.error(loc, 'label must be a non-empty string');
         const span = spanFromCodePoints(map, own(s, 'start'), own(s, 'end'));
@@ -58,9 +76,25 @@ export function importSpacy(files: FormatFile[], options: ImportOptions): Result
         builder.addSpan(doc, loc, { ...span.value, label });
       });
     });
+    unread.report(builder, file.path, 'spaCy / Prodigy');
+  }
+  if (metaKeys.size > 0) {
+    const total = [...metaKeys.values()].reduce((a, b) => a + b, 0);
+    builder.ignore('Prodigy "meta" values', total, `Parley keeps only meta.title; keys: ${[...metaKeys.keys()].sort().join(', ')}`);
   }
   builder.step(inputs.length, inputs.length);
   return builder.finish();
+}
+
+/** Counts what an accepted example holds besides its spans: choices, relations, a whole-text label, meta fields. */
+function countNotHeld(builder: CorpusBuilder, value: Record<string, unknown>, metaKeys: Map<string, number>): void {
+  const accept = own(value, 'accept');
+  if (Array.isArray(accept)) builder.ignore('Prodigy choice answers ("accept", e.g. entity links)', accept.length, 'Parley holds spans and labels, not the options chosen for them');
+  const relations = own(value, 'relations');
+  if (Array.isArray(relations)) builder.ignore('Prodigy relations', relations.length, 'Parley holds spans only');
+  if (typeof own(value, 'label') === 'string') builder.ignore('Prodigy whole-text labels ("label")', 1, 'Parley labels spans, not whole texts');
+  const meta = own(value, 'meta');
+  if (isRecord(meta)) for (const key of Object.keys(meta)) if (key !== 'title') metaKeys.set(key, (metaKeys.get(key) ?? 0) + 1);
 }
 
 /** Writes one JSONL file; spans carry their `text` for checking. Notes are not written (counted in warnings). */

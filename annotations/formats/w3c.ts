@@ -215,20 +215,16 @@ function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offset
   const motivations = asList(own(a, 'motivation'));
   const tags: string[] = [];
   const comments: string[] = [];
-  let otherBodies = 0;
   for (const b of asList(own(a, 'body'))) {
-    const isText = isRecord(b) && typeof own(b, 'value') === 'string' && !has(b, 'source');
-    if (!isText) {
-      otherBodies++;
+    const held = textBody(b);
+    if ('ignored' in held) {
+      builder.ignore(held.ignored, 1, held.why);
       continue;
     }
-    const purposes = asList(own(b, 'purpose'));
-    const value = own(b, 'value') as string;
-    if (purposes.includes('tagging') || (purposes.length === 0 && motivations.includes('tagging') && !purposes.includes('commenting'))) tags.push(value);
-    else comments.push(value);
+    if (held.purposes.includes('tagging') || (held.purposes.length === 0 && motivations.includes('tagging'))) tags.push(held.value);
+    else comments.push(held.value);
   }
   if (typeof own(a, 'bodyValue') === 'string') comments.push(own(a, 'bodyValue') as string);
-  if (otherBodies > 0) builder.ignore('bodies that are not text (links, specific resources)', otherBodies);
   if (tags.length === 0) return builder.error(at, 'has no tagging body (a TextualBody with purpose "tagging"), so it has no label');
   if (tags.length > 1) builder.warn(at, `has ${tags.length} tags; imported as ${tags.length} annotations on the same span`);
   const creator = asList(own(a, 'creator'))[0];
@@ -250,6 +246,28 @@ function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offset
       ...(id ? { id } : {}),
     });
   }
+}
+
+/** Purposes of a textual body that Parley keeps as the note (with commenting). */
+const NOTE_PURPOSES = new Set(['commenting', 'describing', 'replying', 'questioning', 'editing', 'assessing', 'highlighting', 'bookmarking', 'moderating']);
+
+/**
+ * What a body is to Parley: a text with its purposes (a tag or a note), or a
+ * kind of body it cannot hold, named for the report, with the reason.
+ */
+function textBody(b: unknown): { value: string; purposes: unknown[] } | { ignored: string; why: string } {
+  if (typeof b === 'string') return { ignored: 'W3C bodies that are links (IRIs)', why: 'Parley does not follow or keep links' };
+  if (!isRecord(b)) return { ignored: 'W3C bodies that are not objects', why: 'Parley cannot read them' };
+  const types = asList(own(b, 'type'));
+  const format = own(b, 'format');
+  if (types.includes('SpecificResource') || has(b, 'source')) return { ignored: 'W3C SpecificResource bodies', why: 'Parley holds text bodies only' };
+  if (types.some((t) => t === 'Choice' || t === 'Composite' || t === 'List' || t === 'Independents')) return { ignored: 'W3C Choice, Composite, List and Independents bodies', why: 'Parley holds text bodies only' };
+  if (types.some((t) => t === 'Image' || t === 'Video' || t === 'Sound') || (typeof format === 'string' && /^(image|audio|video)\//i.test(format))) return { ignored: 'W3C image, audio and video bodies', why: 'Parley holds text bodies only' };
+  if (typeof own(b, 'value') !== 'string') return { ignored: 'W3C bodies that are external resources', why: 'Parley works offline and holds text bodies only' };
+  const purposes = asList(own(b, 'purpose'));
+  const other = purposes.find((p) => p !== 'tagging' && !(typeof p === 'string' && NOTE_PURPOSES.has(p)));
+  if (other !== undefined) return { ignored: `W3C textual bodies with purpose ${JSON.stringify(other)}`, why: 'Parley keeps tagging bodies as labels and commenting or describing ones as notes' };
+  return { value: own(b, 'value') as string, purposes };
 }
 
 /** The W3C Web Annotation codec. */

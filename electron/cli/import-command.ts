@@ -1,29 +1,127 @@
-/** `parley import FILES... [--store DIR]`: articles into the store, all or nothing; with `--format`, annotated documents (see `import-annotated.ts`). */
-import { readFile } from 'node:fs/promises';
+/**
+ * `parley import FILES_OR_FOLDERS... [--store DIR]`: articles into the store,
+ * all or nothing. A folder contributes every article below it (the supported
+ * extensions); other files are listed as skipped. With `--format` or
+ * `--as-layer`, the inputs are annotated documents (see `import-annotated.ts`
+ * and `import-layer.ts`).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDocument } from '../../annotations/document';
-import { articleFromFile } from '../../annotations/import/article-file';
+import { detectContent, PEEK_CHARS } from '../../annotations/formats/detect-format';
+import { FORMAT_NAMES } from '../../annotations/formats/index';
+import { ARTICLE_EXTENSIONS, articleFromFile } from '../../annotations/import/article-file';
 import { OWN_LAYER_ID, type CorpusDocument } from '../../annotations/model';
 import { openAppStore } from '../main/open-app-store';
 import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
+import { capped } from './cli-report';
+import { runCommand, type CliArgs, type CliCommand } from './command-line';
 import { runImportAnnotated } from './import-annotated';
-import { cliStoreDir, option, positional } from './store-options';
+import { runImportLayer } from './import-layer';
+import { MAX_INPUT_FILES } from './read-inputs';
+import { STORE_OPTION, storeDirOf } from './store-options';
 
-/** Imports the named files; exit code 0 only if every file was imported or was already there. */
-export async function runImport(argv: string[], io: CliIo): Promise<number> {
-  const files = positional(argv, ['--store', '--format']);
-  const format = option(argv, '--format');
-  if (files.length === 0) {
-    io.err(format ? 'parley import: name at least one file or folder to import' : 'parley import: name at least one .txt, .md or .html file');
-    return 2;
+/** The `import` command. */
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import articles, or annotated documents from any format, into a store.',
+  synopsis: [
+    'FILES_OR_FOLDERS... [--store DIR]',
+    '[--format FORMAT] ANNOTATED_INPUT... [--store DIR]',
+    '[--format FORMAT] ANNOTATED_INPUT --as-layer NAME [--store DIR]',
+  ],
+  options: {
+    format: { type: 'string', value: 'FORMAT', help: `the inputs are annotated documents in this format (${FORMAT_NAMES.join(', ')})` },
+    'as-layer': { type: 'string', value: 'NAME', help: "load a colleague's annotations as their own layer named NAME, beside yours, on the documents whose text matches" },
+    store: STORE_OPTION,
+  },
+  positionals: { min: 1, name: 'file or folder to import' },
+  notes: [
+    `Articles are ${ARTICLE_EXTENSIONS.join(', ')} files; a folder is searched through, and other files in it are listed as skipped.`,
+    'Inputs that are not articles (a .jsonl, .json, .conll or .csv file, a brat folder) are read as annotated documents,',
+    'in the format named by --format or else detected.',
+    "Annotated documents are merged into the analyst's own layer of documents already there; repeats are skipped.",
+    'Exit status: 0 when everything was imported or already there; 1 when nothing was imported, or some annotations',
+    'could not be placed (they are listed); 2 on a usage error; 3 when the store is in use.',
+  ],
+  run: importInputs,
+};
+
+/** Runs `parley import` on a command line; resolves with the exit code. */
+export function runImport(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(importCommand, argv, io);
+}
+
+async function importInputs(args: CliArgs, io: CliIo): Promise<number> {
+  const store = args.text('store');
+  const layer = args.text('as-layer');
+  if (layer !== undefined) return runImportLayer(args.text('format'), args.positionals, layer, store, io);
+  if (args.text('format') !== undefined || (await holdsAnnotations(args.positionals))) return runImportAnnotated(args.text('format'), args.positionals, store, io);
+  return importArticles(args.positionals, store, io);
+}
+
+const isArticle = (name: string) => (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+
+/** True when the inputs are annotated documents rather than articles: a file that is no article (or a .txt in CoNLL), a brat or W3C folder, or a folder with no article in it. */
+async function holdsAnnotations(inputs: readonly string[]): Promise<boolean> {
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    if (!isArticle(input)) return true;
+    const head = await readFile(input).then((b) => b.subarray(0, PEEK_CHARS).toString('utf8')).catch(() => '');
+    if (detectContent(input, head)) return true;
   }
-  // With a format, the files are annotated documents from an interchange format.
-  if (format) return runImportAnnotated(format, files, argv, io);
+  const { found, skipped } = await findArticles(inputs);
+  if (skipped.some((f) => /\.(ann|jsonld)$/i.test(f))) return true;
+  return found.length === 0 && skipped.length > 0;
+}
+
+/** One article file found: its path on disk and its name relative to the folder given (its own name when a file was given). */
+interface ArticleFile {
+  file: string;
+  relative: string;
+}
+
+/** The article files among `inputs` (folders searched through), and the files skipped. */
+async function findArticles(inputs: readonly string[]): Promise<{ found: ArticleFile[]; skipped: string[]; problems: string[] }> {
+  const found: ArticleFile[] = [];
+  const skipped: string[] = [];
   const problems: string[] = [];
-  const articles: Array<{ name: string; title: string; source: string; text: string }> = [];
-  for (const file of files) {
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(full, relative);
+      else if (!entry.isFile()) continue;
+      else if (!isArticle(entry.name)) skipped.push(full);
+      else if (found.length >= MAX_INPUT_FILES) throw new Error(`more than ${MAX_INPUT_FILES} articles; import them in smaller batches`);
+      else found.push({ file: full, relative });
+    }
+  };
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) problems.push(`${input}: does not exist`);
+    else if (info.isDirectory()) {
+      try {
+        await walk(input, '');
+      } catch (error) {
+        problems.push(`${input}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else found.push({ file: input, relative: path.basename(input) });
+  }
+  return { found, skipped, problems };
+}
+
+/** Imports the articles named or found in folders; exit code 0 only if every one was imported or was already there. */
+async function importArticles(inputs: readonly string[], storeOption: string | undefined, io: CliIo): Promise<number> {
+  const { found, skipped, problems } = await findArticles(inputs);
+  const articles: Array<{ name: string; relative: string; title: string; source: string; text: string }> = [];
+  for (const { file, relative } of found) {
     let content: string;
     try {
       content = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
@@ -32,15 +130,24 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     const article = articleFromFile(path.basename(file), content);
-    if (article.ok) articles.push({ name: file, ...article.value });
+    if (article.ok) articles.push({ name: file, relative, ...article.value });
     else problems.push(article.error.message);
   }
+  if (skipped.length > 0) {
+    io.err(`  skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not ${ARTICLE_EXTENSIONS.join(', ')} (to import annotated files, add --annotated or --format):`);
+    for (const line of capped(skipped.map((s) => `    ${s}`), '    ')) io.err(line);
+  }
   if (problems.length > 0) {
-    io.err(`parley import: nothing was imported because of ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    io.err(`parley import: nothing was imported because of ${problems.length} problem(s):`);
+    for (const line of capped(problems.map((p) => `  ${p}`))) io.err(line);
+    return 1;
+  }
+  if (articles.length === 0) {
+    io.err(`parley import: found no ${ARTICLE_EXTENSIONS.join(', ')} files in ${inputs.join(', ')}; nothing was imported`);
     return 1;
   }
 
-  const storeDir = cliStoreDir(argv);
+  const storeDir = storeDirOf(storeOption);
   const opened = await openAppStore(storeDir, os.userInfo().username, { seedSamples: false });
   if (!opened.ok) {
     io.err(`parley import: ${opened.error.message}`);
@@ -52,12 +159,12 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     const known = new Set(store.listDocuments().map((d) => d.sha256));
     const now = new Date().toISOString();
     const docs: CorpusDocument[] = [];
-    let skipped = 0;
+    let present = 0;
     for (const article of articles) {
-      const document = createDocument({ title: article.title, source: article.source, text: article.text, now });
+      const document = { ...createDocument({ title: article.title, source: article.source, text: article.text, now }), originalPath: article.relative };
       if (known.has(document.sha256)) {
         io.out(`  already in the library: ${article.name}`);
-        skipped++;
+        present++;
         continue;
       }
       known.add(document.sha256);
@@ -69,7 +176,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     for (const summary of added.value) io.out(`  imported: ${summary.title} (${summary.id})`);
-    io.out(`${added.value.length} imported, ${skipped} already present, into ${storeDir}`);
+    io.out(`${added.value.length} imported, ${present} already present${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}, into ${storeDir}`);
     return 0;
   } finally {
     await store.close();

@@ -3,12 +3,14 @@
  * `FormatFile`s for the codecs, and writes codec output back to a path (a
  * file, a folder, or a .zip). Codecs never touch the file system.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FormatFile } from '../../annotations/formats/format';
 import { isZipPath, safeRelativePath, zipFiles } from '../../annotations/formats/zip';
 import type { Result } from '../../annotations/result';
 import { fail, ok } from '../../annotations/result';
+import { readFormatFile } from '../main/handlers/format-files';
+import { megabytes } from '../main/input-files';
 
 /** Most files read from one folder. */
 export const MAX_INPUT_FILES = 20_000;
@@ -18,7 +20,10 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 /**
  * Reads a file (one `FormatFile` named by its base name), a folder (every
  * non-hidden file below it, paths relative to it with `/`), or a .zip (passed
- * whole; codecs unpack it). Fails with `not-found`, `too-large` or `io-error`.
+ * whole; codecs unpack it). Files other than zips are decoded as strict UTF-8,
+ * exactly as the app reads them. Every size is checked before the file is
+ * read. Fails with `not-found`, `too-large`, `invalid-format` (not UTF-8) or
+ * `io-error`, naming the file.
  */
 export async function readInputs(inputPath: string): Promise<Result<FormatFile[]>> {
   let info;
@@ -29,8 +34,8 @@ export async function readInputs(inputPath: string): Promise<Result<FormatFile[]
   }
   try {
     if (info.isFile()) {
-      if (info.size > MAX_INPUT_BYTES) return fail('too-large', `${inputPath} is ${info.size} bytes; the limit is ${MAX_INPUT_BYTES}`);
-      return ok([{ path: path.basename(inputPath), data: new Uint8Array(await readFile(inputPath)) }]);
+      const one = await readFormatFile(inputPath, path.basename(inputPath), MAX_INPUT_BYTES);
+      return one.ok ? ok([one.value]) : renamed(one, path.basename(inputPath), inputPath);
     }
     if (!info.isDirectory()) return fail('invalid-input', `${inputPath} is neither a file nor a folder`);
     const files: FormatFile[] = [];
@@ -47,10 +52,12 @@ export async function readInputs(inputPath: string): Promise<Result<FormatFile[]
           if (!inner.ok) return inner;
         } else if (entry.isFile()) {
           if (files.length >= MAX_INPUT_FILES) return fail('too-large', `${inputPath} holds more than ${MAX_INPUT_FILES} files`);
-          const data = new Uint8Array(await readFile(full));
-          total += data.byteLength;
-          if (total > MAX_INPUT_BYTES) return fail('too-large', `${inputPath} holds more than ${MAX_INPUT_BYTES} bytes`);
-          files.push({ path: rel, data });
+          const size = (await stat(full)).size;
+          if (total + size > MAX_INPUT_BYTES) return fail('too-large', `${inputPath} holds more than ${megabytes(MAX_INPUT_BYTES)} (reached at ${rel}, ${megabytes(size)})`);
+          const read = await readFormatFile(full, rel, MAX_INPUT_BYTES - total);
+          if (!read.ok) return renamed(read, rel, full);
+          total += size;
+          files.push(read.value);
         }
       }
       return ok(undefined);
@@ -62,6 +69,11 @@ export async function readInputs(inputPath: string): Promise<Result<FormatFile[]
   } catch (e) {
     return fail('io-error', `could not read ${inputPath}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** A failure naming the file by the path the analyst typed. */
+function renamed<T>(failed: Result<unknown> & { ok: false }, name: string, full: string): Result<T> {
+  return fail(failed.error.code, failed.error.message.startsWith(name) ? `${full}${failed.error.message.slice(name.length)}` : failed.error.message);
 }
 
 /** Options for `writeOutputs`. */

@@ -2,25 +2,25 @@
  * The main process's implementation of the API: thin functions over the store
  * and the engine. Inputs arrive already checked against their schemas.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createAnnotation } from '../../../annotations/annotation';
 import { createDocument } from '../../../annotations/document';
 import { FORMAT_TITLES } from '../../../annotations/formats/index';
-import { articleFromFile } from '../../../annotations/import/article-file';
+import { articleFromFile, MAX_ARTICLE_FILE_BYTES } from '../../../annotations/import/article-file';
 import type { Annotation, AnnotationChange, CorpusDocument } from '../../../annotations/model';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
 import type { ImportReport, ParleyEvent } from '../../../shared/api';
 import type { StoreIncident } from '../../../shared/library';
 import type { Dialogs } from '../dialogs';
+import { readTextWithin } from '../input-files';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { AppSettings } from '../app-settings';
 import type { ParleyStore } from '../store/parley-store';
 import { runFormatJobWith } from '../tasks/run-format-job';
 import { TaskRegistry, withTask, type TaskHandle } from '../tasks/task-registry';
-import { importAnnotatedDocuments } from './annotated-import';
-import { formatExtensions, readFormatFiles } from './format-files';
+import { createAnnotatedImportHandlers } from './annotated-import-handlers';
 import { createReviewHandlers } from './review-handlers';
 
 /** What the handlers need from the rest of the main process. */
@@ -39,7 +39,6 @@ export interface HandlerDeps {
 }
 
 /** Largest file read by an import, in bytes. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const EDITABLE_LAYERS = new Set([OWN_LAYER_ID, RECONCILED_LAYER_ID]);
 
@@ -102,6 +101,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
 
   return {
     ...createReviewHandlers({ ...deps, tasks, formatWorker }),
+    ...createAnnotatedImportHandlers({ ...deps, tasks, formatWorker }),
 
     async cancelTask({ taskId }) {
       return tasks.cancel(taskId);
@@ -141,28 +141,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       const report = files.length > 0 ? await importArticles(files) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
       if (!report.ok) return report;
       return ok({ ...report.value, problems: [...problems, ...report.value.problems] });
-    },
-
-    async importAnnotatedFromDialog({ format }) {
-      const paths = await dialogs.openFiles({ title: `Import annotated documents (${FORMAT_TITLES[format]})`, filters: [{ name: FORMAT_TITLES[format], extensions: formatExtensions(format) }] });
-      if (!paths) return ok(null);
-      const read = await readFormatFiles(paths);
-      if (!read.ok) return read;
-      const source = paths.length === 1 ? path.basename(paths[0]!) : `${paths.length} files`;
-      const report = await withTask(tasks, `Importing ${source}`, async (task) => {
-        const decoded = await runFormatJobWith(formatWorker, { kind: 'import', format, files: read.value, options: { labels: store.getLabels(), author: settings.author(), now: now() } }, task);
-        if (!decoded.ok) return decoded;
-        const { corpus, warnings, ignored, orphans } = decoded.value;
-        const notes = [...warnings, ...ignored.map((i) => ({ message: `${i.count} ${i.kind} ignored: Parley does not hold them` }))];
-        const imported = await importAnnotatedDocuments(store, corpus, { author: settings.author(), source, warnings: notes, control: { onProgress: (d, t) => task.progress(d, t), isCancelled: () => task.isCancelled() } });
-        if (!imported.ok) return imported;
-        // Annotations the format reader itself could not place (a Parley file whose text was edited) are orphans too.
-        for (const o of orphans ?? []) imported.value.orphans.push({ documentId: o.documentId, title: corpus.documents.find((d) => d.document.id === o.documentId)?.document.title ?? o.documentId, quote: o.annotation.quote.exact, labelId: o.annotation.labelId, author: o.annotation.author, reason: o.reason });
-        return imported;
-      });
-      if (!report.ok) return report.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : report;
-      deps.notify({ type: 'library-changed' });
-      return report;
     },
 
     async deleteDocument({ documentId }) {
@@ -287,15 +265,8 @@ function shorten(text: string): string {
   return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
 }
 
-async function readTextFile(file: string): Promise<Result<string>> {
-  try {
-    const bytes = await readFile(file);
-    if (bytes.byteLength > MAX_FILE_BYTES) return fail('too-large', `${path.basename(file)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch (error) {
-    if (error instanceof TypeError) return fail('invalid-format', `${path.basename(file)} is not valid UTF-8 text`);
-    return fail('io-error', `could not read ${path.basename(file)}: ${(error as Error).message}`);
-  }
+function readTextFile(file: string): Promise<Result<string>> {
+  return readTextWithin(file, MAX_ARTICLE_FILE_BYTES);
 }
 
 async function zipFiles(files: Array<{ path: string; data: string | Uint8Array }>): Promise<Uint8Array> {

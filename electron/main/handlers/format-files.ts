@@ -1,8 +1,9 @@
 /** Reading interchange files chosen in a dialog: which extensions a format uses, and the files' contents. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FormatFile, FormatName } from '../../../annotations/formats/format';
-import { fail, ok, type Result } from '../../../annotations/result';
+import { isZipPath } from '../../../annotations/formats/zip';
+import { ok, type Result } from '../../../annotations/result';
+import { decodeUtf8, readFileWithin } from '../input-files';
 
 /** Largest interchange file read, in bytes. */
 export const MAX_FORMAT_FILE_BYTES = 200 * 1024 * 1024;
@@ -26,27 +27,22 @@ export function formatExtensions(format: FormatName): string[] {
   }
 }
 
-/** Reads each file: a zip as bytes, anything else as UTF-8 text (invalid UTF-8 is an error, not replaced). */
+/** Reads each file: a zip as bytes, anything else as UTF-8 text (invalid UTF-8 is an error, not replaced). Sizes are checked before reading. */
 export async function readFormatFiles(paths: readonly string[]): Promise<Result<FormatFile[]>> {
   const files: FormatFile[] = [];
   for (const file of paths) {
-    const name = path.basename(file);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      return fail('io-error', `could not read ${name}: ${(error as Error).message}`);
-    }
-    if (bytes.byteLength > MAX_FORMAT_FILE_BYTES) return fail('too-large', `${name} is larger than ${MAX_FORMAT_FILE_BYTES / 1024 / 1024} MB`);
-    if (name.toLowerCase().endsWith('.zip')) {
-      files.push({ path: name, data: new Uint8Array(bytes) });
-      continue;
-    }
-    try {
-      files.push({ path: name, data: new TextDecoder('utf-8', { fatal: true }).decode(bytes) });
-    } catch {
-      return fail('invalid-format', `${name} is not valid UTF-8 text`);
-    }
+    const read = await readFormatFile(file, path.basename(file));
+    if (!read.ok) return read;
+    files.push(read.value);
   }
   return ok(files);
+}
+
+/** One interchange file, as `readFormatFiles` reads it: named `name`, a zip as bytes, anything else as strict UTF-8 text. */
+export async function readFormatFile(file: string, name: string, maxBytes = MAX_FORMAT_FILE_BYTES): Promise<Result<FormatFile>> {
+  const bytes = await readFileWithin(file, maxBytes, name);
+  if (!bytes.ok) return bytes;
+  if (isZipPath(name)) return ok({ path: name, data: bytes.value });
+  const text = decodeUtf8(name, bytes.value);
+  return text.ok ? ok({ path: name, data: text.value }) : text;
 }

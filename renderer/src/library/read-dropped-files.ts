@@ -1,4 +1,5 @@
 import type { Problem } from '../../../annotations/result';
+import { MAX_ARTICLE_FILE_BYTES } from '../../../annotations/import/article-limits';
 import type { MAX_IMPORT_TEXT } from '../../../shared/api';
 
 /** File name endings the library imports. */
@@ -25,6 +26,11 @@ export async function readDroppedFiles(files: readonly File[]): Promise<{ texts:
     }
     if (texts.length >= MAX_FILES) {
       problems.push({ file: name, message: `not imported: at most ${MAX_FILES} files can be dropped at once` });
+      continue;
+    }
+    // The size is known without reading: a huge file is refused before it costs any memory.
+    if (file.size > MAX_ARTICLE_FILE_BYTES) {
+      problems.push({ file: name, message: `too large: ${Math.round(file.size / 1024 / 1024).toLocaleString()} MB; the limit is ${MAX_ARTICLE_FILE_BYTES / 1024 / 1024} MB` });
       continue;
     }
     try {

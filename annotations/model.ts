@@ -95,8 +95,11 @@ export function colleagueLayerId(author: string): string {
 /** How two layers relate at one place in a document (see `review/`). */
 export type DifferenceKind = 'agreed' | 'label-conflict' | 'boundary-conflict' | 'only-mine' | 'only-theirs';
 
-/** What the reviewer did with one difference. */
-export type DecisionAction = 'accept-theirs' | 'keep-mine' | 'keep-both' | 'reject-both';
+/**
+ * What the reviewer did with one difference: one of the four group actions,
+ * or `choose-spans` when the reviewer picked the spans to keep one by one.
+ */
+export type DecisionAction = 'accept-theirs' | 'keep-mine' | 'keep-both' | 'reject-both' | 'choose-spans';
 
 /** One adjudication, recorded with the reconciled layer. */
 export interface ReviewDecision {
@@ -112,6 +115,11 @@ export interface ReviewDecision {
   theirsIds: string[];
   /** Ids of the annotations this decision put in the reconciled layer. */
   resultIds: string[];
+  /**
+   * For each of `resultIds`, the id of the mine or theirs annotation it copies
+   * (same order). Absent on decisions recorded before it existed.
+   */
+  sourceIds?: string[];
   decidedBy: string;
   decidedAt: string;
 }

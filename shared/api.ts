@@ -20,7 +20,7 @@ const id = z.string().min(1).max(MAX_ID);
 const offset = z.number().int().min(0).max(MAX_IMPORT_TEXT);
 const layerId = z.string().min(1).max(MAX_ID);
 const colleagueLayer = z.string().regex(/^colleague:.{1,100}$/su, 'a colleague layer id is colleague:<name>');
-const formatName = z.enum(['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv']);
+const formatName = z.enum(['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv', 'labelbuddy']);
 
 const label = z.strictObject({
   id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,63}$/u, 'label ids are letters, digits and hyphens'),
@@ -78,12 +78,19 @@ export const apiInputSchemas = {
   restoreBackup: z.strictObject({ backupId: z.string().min(1).max(500) }),
   importLayerFromDialog: z.strictObject({ format: formatName, author: z.string().trim().min(1).max(100).optional() }),
   importAnnotatedFromDialog: z.strictObject({ format: formatName }),
+  planAnnotatedImportFromDialog: z.strictObject({ format: formatName }),
+  applyAnnotatedImport: z.strictObject({
+    planId: z.string().regex(/^plan-\d{1,12}$/),
+    merges: z.array(z.strictObject({ incoming: z.number().int().min(0).max(MAX_IMPORT_TEXT), documentId: id })).max(100_000),
+  }),
   removeLayer: z.strictObject({ layerId: colleagueLayer, documentId: id.optional() }),
   decide: z.strictObject({
     documentId: id,
     theirsLayerId: colleagueLayer,
     differenceKey: z.string().min(1).max(2_000),
-    action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both']),
+    action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both', 'choose-spans']),
+    /** With `choose-spans`: the ids of the difference's spans to keep. */
+    keepIds: z.array(id).max(10_000).optional(),
   }),
   acceptAllAgreed: z.strictObject({ documentId: id, theirsLayerId: colleagueLayer }),
   agreement: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerIds: z.array(layerId).min(2).max(50), includeUnstarted: z.boolean().optional() }),
@@ -114,8 +121,17 @@ export interface ImportReport {
  */
 export interface AnnotatedImportReport {
   added: DocumentSummary[];
-  /** Annotations merged into a layer of a document already in the library, and how the document was recognised. */
-  merged: Array<{ documentId: string; title: string; layerId: string; count: number; matchedBy: 'checksum' | 'id' | 'quotes' }>;
+  /**
+   * Annotations merged into a layer of a document already in the library, and
+   * how the document was recognised: the same text, the same id with a small
+   * edit, or a pairing the analyst confirmed; `similarity` (0 to 1) of the
+   * whole texts when they differ.
+   */
+  merged: Array<{ documentId: string; title: string; layerId: string; count: number; matchedBy: 'checksum' | 'id' | 'confirmed'; similarity?: number }>;
+  /** Documents added although they look like an edited version of a stored one (the pairing was not confirmed). */
+  importedAsNew: Array<{ documentId: string; title: string; similarTo: { documentId: string; title: string }; similarity: number }>;
+  /** Texts the file holds more than once: each imported as one document with the annotations of every copy, repeats kept once. */
+  repeatedTexts: Array<{ title: string; copies: number; annotationsKeptOnce: number }>;
   /** Annotations whose quote could not be placed in the library's text of their document. */
   orphans: Array<{ documentId: string; title: string; quote: string; labelId: string; author: string; reason: string }>;
   /** Annotations already there (same span and label), not added twice. */
@@ -124,6 +140,28 @@ export interface AnnotatedImportReport {
   labelsAdded: string[];
   /** What the format reader noted (ignored line types, fragments, re-anchored spans). */
   warnings: Problem[];
+}
+
+/** An incoming document that looks like an edited version of a stored one: the analyst chooses to merge it or import it as new. */
+export interface ImportPairing {
+  /** The incoming document's index among the file's documents; names it in `applyAnnotatedImport`. */
+  incoming: number;
+  incomingTitle: string;
+  /** The stored document it resembles. */
+  documentId: string;
+  title: string;
+  /** Whole-text similarity, from 0 to 1. */
+  similarity: number;
+}
+
+/** An annotated import read and checked but not yet applied: nothing is written until `applyAnnotatedImport`. */
+export interface AnnotatedImportPlan {
+  planId: string;
+  /** The file name, or how many files. */
+  source: string;
+  /** Distinct texts in the file. */
+  documents: number;
+  pairings: ImportPairing[];
 }
 
 /** A backup snapshot of one document. */
@@ -166,6 +204,8 @@ export interface ApiOutputs {
   restoreBackup: DocumentSummary;
   importLayerFromDialog: LayerImportReport | null;
   importAnnotatedFromDialog: AnnotatedImportReport | null;
+  planAnnotatedImportFromDialog: AnnotatedImportPlan | null;
+  applyAnnotatedImport: AnnotatedImportReport;
   removeLayer: { removedFrom: number };
   decide: DocumentView;
   acceptAllAgreed: DocumentView;
@@ -177,10 +217,14 @@ export interface ApiOutputs {
 
 /** What loading a colleague's export did: which documents got their layer, and what could not be placed. */
 export interface LayerImportReport {
-  /** Colleague layers added or replaced, per document. */
-  layers: Array<{ documentId: string; title: string; layerId: string; author: string; count: number; matchedBy: 'checksum' | 'quotes' }>;
-  /** Documents in the file that match nothing in the library. */
-  unmatched: Array<{ title: string; annotations: number }>;
+  /**
+   * Colleague layers added or replaced, per document, and how the document was
+   * recognised: the same text, the same id with a small edit, or a whole text
+   * nearly the same (`similarity`, 0 to 1, when the texts differ).
+   */
+  layers: Array<{ documentId: string; title: string; layerId: string; author: string; count: number; matchedBy: 'checksum' | 'id' | 'similar-text'; similarity?: number }>;
+  /** Documents in the file that match nothing in the library; `similarTo` names a stored text that looks like an edited version of it, not similar enough to place the layer on. */
+  unmatched: Array<{ title: string; annotations: number; similarTo?: { title: string; similarity: number } }>;
   /** Annotations that could not be placed in the matching document's text, never dropped silently. */
   orphans: Array<{ documentId: string; title: string; quote: string; labelId: string; author: string; reason: string }>;
   /** Labels the file used that the project did not have; added to the schema. */

@@ -28,7 +28,7 @@ export const PARLEY_EXPORT_FILE = 'corpus.parley.json';
 
 const LAYER_KINDS: readonly LayerKind[] = ['own', 'colleague', 'reconciled'];
 const DIFFERENCE_KINDS: readonly DifferenceKind[] = ['agreed', 'label-conflict', 'boundary-conflict', 'only-mine', 'only-theirs'];
-const DECISION_ACTIONS: readonly DecisionAction[] = ['accept-theirs', 'keep-mine', 'keep-both', 'reject-both'];
+const DECISION_ACTIONS: readonly DecisionAction[] = ['accept-theirs', 'keep-mine', 'keep-both', 'reject-both', 'choose-spans'];
 
 /** One annotation as written in Parley JSON. */
 interface AnnotationJson {
@@ -318,7 +318,7 @@ function readDecisions(r: JsonReader, o: Record<string, unknown>, path: string, 
       bad = true;
       return;
     }
-    r.onlyKeys(d, p, ['id', 'documentId', 'differenceKey', 'kind', 'action', 'layers', 'mineIds', 'theirsIds', 'resultIds', 'decidedBy', 'decidedAt']);
+    r.onlyKeys(d, p, ['id', 'documentId', 'differenceKey', 'kind', 'action', 'layers', 'mineIds', 'theirsIds', 'resultIds', 'sourceIds', 'decidedBy', 'decidedAt']);
     const id = r.string(d, 'id', p, { nonEmpty: true });
     const docId = r.string(d, 'documentId', p);
     if (docId !== undefined && documentId !== undefined && docId !== documentId) r.problem(`${p}.documentId`, `is ${docId} but the decision is in document ${documentId}`);
@@ -330,13 +330,20 @@ function readDecisions(r: JsonReader, o: Record<string, unknown>, path: string, 
     const mineIds = r.strings(d, 'mineIds', p);
     const theirsIds = r.strings(d, 'theirsIds', p);
     const resultIds = r.strings(d, 'resultIds', p);
+    // Which annotation each result copies: optional, absent from files written before it existed.
+    const sourceIds = 'sourceIds' in d ? r.strings(d, 'sourceIds', p) : undefined;
+    if (sourceIds && resultIds && sourceIds.length !== resultIds.length) r.problem(`${p}.sourceIds`, `must have one entry per result (${resultIds.length}), got ${sourceIds.length}`);
     const decidedBy = r.string(d, 'decidedBy', p);
     const decidedAt = r.dateTime(d, 'decidedAt', p);
     if (id === undefined || docId === undefined || differenceKey === undefined || !kind || !action || !layers || layers.length !== 2 || !mineIds || !theirsIds || !resultIds || decidedBy === undefined || decidedAt === undefined) {
       bad = true;
       return;
     }
-    out.push({ id, documentId: docId, differenceKey, kind, action, layers: [layers[0]!, layers[1]!], mineIds, theirsIds, resultIds, decidedBy, decidedAt });
+    if ('sourceIds' in d && (!sourceIds || sourceIds.length !== resultIds.length)) {
+      bad = true;
+      return;
+    }
+    out.push({ id, documentId: docId, differenceKey, kind, action, layers: [layers[0]!, layers[1]!], mineIds, theirsIds, resultIds, ...(sourceIds ? { sourceIds } : {}), decidedBy, decidedAt });
   });
   return bad ? undefined : out;
 }

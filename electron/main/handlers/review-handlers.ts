@@ -88,12 +88,16 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       return ok({ removedFrom: targets.length });
     },
 
-    async decide({ documentId, theirsLayerId, differenceKey, action }) {
+    async decide({ documentId, theirsLayerId, differenceKey, action, keepIds }) {
+      if (action === 'choose-spans' && !keepIds) return fail('invalid-input', 'choosing spans one by one needs the ids of the spans to keep');
       const c = comparison(documentId, theirsLayerId);
       if (!c.ok) return c;
       const difference = c.value.differences.find((d) => d.key === differenceKey);
       if (!difference) return fail('not-found', 'that difference no longer exists; the layers changed since it was listed');
-      const { state } = decide(c.value.state, difference, action, c.value.context);
+      const inDifference = new Set([...difference.mineIds, ...difference.theirsIds]);
+      const stray = (keepIds ?? []).find((k) => !inDifference.has(k));
+      if (stray) return fail('invalid-input', `annotation ${stray} is not part of this difference`);
+      const { state } = decide(c.value.state, difference, action, c.value.context, keepIds);
       return store.recordDecisions(documentId, state.annotations, state.decisions);
     },
 

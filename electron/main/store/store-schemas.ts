@@ -40,11 +40,12 @@ const decisionSchema = z.object({
   documentId: id,
   differenceKey: z.string(),
   kind: z.enum(['agreed', 'label-conflict', 'boundary-conflict', 'only-mine', 'only-theirs']),
-  action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both']),
+  action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both', 'choose-spans']),
   layers: z.tuple([z.string(), z.string()]),
   mineIds: z.array(z.string()),
   theirsIds: z.array(z.string()),
   resultIds: z.array(z.string()),
+  sourceIds: z.array(z.string()).optional(),
   decidedBy: z.string(),
   decidedAt: isoTime,
 });

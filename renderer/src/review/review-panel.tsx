@@ -88,6 +88,7 @@ export function ReviewPanel({ review, labels, colleagues, onChooseColleague, onE
           theirsName={theirsName}
           labels={byId}
           onDecide={review.decide}
+          onChooseSpans={review.chooseSpans}
           onStep={review.step}
           onNextUndecided={review.nextUndecided}
         />

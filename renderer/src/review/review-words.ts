@@ -27,7 +27,7 @@ export interface ActionWords {
   done: string;
 }
 
-/** The four decisions, in the order the buttons appear. */
+/** The four group decisions, in the order the buttons appear; every key works on every kind. */
 export const ACTIONS: readonly ActionWords[] = [
   { action: 'accept-theirs', name: 'Accept theirs', key: 't', done: 'Accepted theirs' },
   { action: 'keep-mine', name: 'Keep mine', key: 'm', done: 'Kept mine' },
@@ -35,9 +35,39 @@ export const ACTIONS: readonly ActionWords[] = [
   { action: 'reject-both', name: 'Reject both', key: 'x', done: 'Rejected both' },
 ];
 
+const CHOSEN: ActionWords = { action: 'choose-spans', name: 'Choose spans', key: '', done: 'Chose spans one by one' };
+
+/**
+ * The buttons that fit a kind of difference: only theirs → accept or reject;
+ * only mine (or agreed) → keep or drop; a conflict → mine, theirs, both or
+ * neither. Same keys as `ACTIONS`.
+ */
+export function actionsFor(kind: DifferenceKind): readonly ActionWords[] {
+  switch (kind) {
+    case 'only-theirs':
+      return [
+        { action: 'accept-theirs', name: 'Accept', key: 't', done: 'Accepted theirs' },
+        { action: 'reject-both', name: 'Reject', key: 'x', done: 'Rejected theirs' },
+      ];
+    case 'only-mine':
+    case 'agreed':
+      return [
+        { action: 'keep-mine', name: 'Keep', key: 'm', done: 'Kept mine' },
+        { action: 'reject-both', name: 'Drop', key: 'x', done: 'Dropped' },
+      ];
+    default:
+      return [
+        { action: 'keep-mine', name: 'Mine', key: 'm', done: 'Kept mine' },
+        { action: 'accept-theirs', name: 'Theirs', key: 't', done: 'Accepted theirs' },
+        { action: 'keep-both', name: 'Both', key: 'b', done: 'Kept both' },
+        { action: 'reject-both', name: 'Neither', key: 'x', done: 'Kept neither' },
+      ];
+  }
+}
+
 /** The words for one decision. */
 export function actionWords(action: DecisionAction): ActionWords {
-  return ACTIONS.find((a) => a.action === action)!;
+  return ACTIONS.find((a) => a.action === action) ?? CHOSEN;
 }
 
 /** `n` followed by the singular or plural noun. */

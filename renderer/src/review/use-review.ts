@@ -3,6 +3,7 @@ import { OWN_LAYER_ID, type Annotation, type DecisionAction, type DifferenceKind
 import type { Result } from '../../../annotations/result';
 import { countByKind, decidedKeys, findUndecided, stepIndex } from '../../../annotations/review/difference-navigation';
 import { findDifferences, type Difference } from '../../../annotations/review/differences';
+import { keptIds } from '../../../annotations/review/reconcile';
 import { reviewProgress } from '../../../annotations/review/review-progress';
 import { sameLayers } from '../../../annotations/review/review-state';
 import type { DocumentView } from '../../../shared/library';
@@ -24,6 +25,8 @@ export interface ShownDecision {
   action: DecisionAction;
   /** The stored record (who decided and when); null while the decision is being saved. */
   record: ReviewDecision | null;
+  /** Ids of the difference's spans the decision keeps in the reconciled layer. */
+  kept: ReadonlySet<string>;
 }
 
 /** The state of a review and what can be done in it. */
@@ -47,6 +50,8 @@ export interface ReviewModel {
   nextUndecided(): void;
   /** Decides the focused difference and moves on to the next undecided one. */
   decide(action: DecisionAction): void;
+  /** Keeps exactly these spans of the focused difference (a `choose-spans` decision); the focus stays. */
+  chooseSpans(keepIds: readonly string[]): void;
   acceptAllAgreed(): void;
   run(command: ReviewCommand): void;
 }
@@ -60,6 +65,8 @@ interface Focus {
 interface Pending {
   action: DecisionAction;
   ticket: number;
+  /** With `choose-spans`: the spans chosen. */
+  keepIds?: readonly string[];
 }
 
 const NONE: readonly Annotation[] = [];
@@ -163,14 +170,14 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
   );
 
   const markPending = useCallback(
-    (keys: readonly string[], action: DecisionAction): { ticket: number; decided: Set<string> } => {
+    (keys: readonly string[], action: DecisionAction, keepIds?: readonly string[]): { ticket: number; decided: Set<string> } => {
       const s = latest.current;
       const ticket = ++tickets.current;
       const map = new Map(s.pending);
-      for (const key of keys) map.set(key, { action, ticket });
+      for (const key of keys) map.set(key, { action, ticket, keepIds });
       s.pending = map;
       updatePending((m) => {
-        for (const key of keys) m.set(key, { action, ticket });
+        for (const key of keys) m.set(key, { action, ticket, keepIds });
       });
       return { ticket, decided: withKeys(new Set(s.stored.keys()), map.keys()) };
     },
@@ -194,6 +201,26 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
       send(() => window.parley.api.decide({ documentId: id, theirsLayerId: layerId, differenceKey: difference.key, action }), [difference.key], ticket, 'The decision was not saved');
     },
     [markPending, send, setFocus],
+  );
+
+  const chooseSpans = useCallback(
+    (keepIds: readonly string[]) => {
+      const s = latest.current;
+      const difference = s.focusIndex === null ? undefined : s.differences[s.focusIndex];
+      if (!difference) return;
+      const { ticket, decided: nowDecided } = markPending([difference.key], 'choose-spans', keepIds);
+      const kept = keepIds.length;
+      const total = difference.mineIds.length + difference.theirsIds.length;
+      setStatus(`Kept ${kept} of ${plural(total, 'span', 'spans')} of “${shortQuote(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
+      const { documentId: id, theirsLayerId: layerId } = s;
+      send(
+        () => window.parley.api.decide({ documentId: id, theirsLayerId: layerId, differenceKey: difference.key, action: 'choose-spans', keepIds: [...keepIds] }),
+        [difference.key],
+        ticket,
+        'The choice was not saved',
+      );
+    },
+    [markPending, send],
   );
 
   const acceptAllAgreed = useCallback(() => {
@@ -254,9 +281,16 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
   const decisionOf = useCallback(
     (difference: Difference): ShownDecision | null => {
       const waiting = pending.get(difference.key);
-      if (waiting) return { action: waiting.action, record: null };
+      if (waiting) return { action: waiting.action, record: null, kept: keptIds(difference, waiting.action, waiting.keepIds) };
       const record = stored.get(difference.key);
-      return record ? { action: record.action, record } : null;
+      if (!record) return null;
+      // The sources the store recorded; older decisions without them are read from their action.
+      const kept = record.sourceIds ? new Set(record.sourceIds) : keptIds(difference, record.action);
+      // A copy of theirs identical to a kept one of mine is not stored twice; it still counts as kept.
+      for (const y of difference.theirs) {
+        if (difference.mine.some((x) => kept.has(x.id) && x.start === y.start && x.end === y.end && x.labelId === y.labelId)) kept.add(y.id);
+      }
+      return { action: record.action, record, kept };
     },
     [pending, stored],
   );
@@ -276,6 +310,7 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
     step,
     nextUndecided,
     decide,
+    chooseSpans,
     acceptAllAgreed,
     run,
   };

@@ -7,7 +7,7 @@ import type { Annotation, Corpus, LabelSchema } from '../model';
 import type { Problem, Result } from '../result';
 
 /** Names accepted by `--from`, `--to` and `--format`. */
-export type FormatName = 'parley' | 'w3c' | 'brat' | 'doccano' | 'label-studio' | 'spacy' | 'conll' | 'csv';
+export type FormatName = 'parley' | 'w3c' | 'brat' | 'doccano' | 'label-studio' | 'spacy' | 'conll' | 'csv' | 'labelbuddy';
 
 /** One input or output file. `path` is relative (e.g. `news/001.ann`); `data` is text or raw bytes. */
 export interface FormatFile {

@@ -8,16 +8,17 @@ import { conllCodec } from './conll';
 import { csvCodec } from './csv';
 import { doccanoCodec } from './doccano';
 import type { FormatCodec, FormatName } from './format';
+import { labelbuddyCodec } from './labelbuddy';
 import { labelStudioCodec } from './label-studio';
 import { parleyJsonCodec } from './parley-json';
 import { spacyCodec } from './spacy';
 import { w3cCodec } from './w3c';
 
-export type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, FormatName, ImportOptions, ImportOrphan, ImportOutcome, ProgressControl } from './format';
+export type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, FormatName, IgnoredKind, ImportOptions, ImportOrphan, ImportOutcome, ProgressControl } from './format';
 export { exportParleyJson } from './parley-json';
 
 /** Every format name, in the order help texts list them. */
-export const FORMAT_NAMES: readonly FormatName[] = ['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv'];
+export const FORMAT_NAMES: readonly FormatName[] = ['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv', 'labelbuddy'];
 
 /** How each format is named to people (dialogs, progress, reports). */
 export const FORMAT_TITLES: Record<FormatName, string> = {
@@ -29,6 +30,7 @@ export const FORMAT_TITLES: Record<FormatName, string> = {
   spacy: 'spaCy / Prodigy',
   conll: 'CoNLL (IOB2)',
   csv: 'CSV',
+  labelbuddy: 'labelbuddy',
 };
 
 /** Every codec by name. */
@@ -41,6 +43,7 @@ export const codecs: Record<FormatName, FormatCodec> = {
   spacy: spacyCodec,
   conll: conllCodec,
   csv: csvCodec,
+  labelbuddy: labelbuddyCodec,
 };
 
 /** True if `name` is a format name. */

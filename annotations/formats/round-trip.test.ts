@@ -25,6 +25,7 @@ describe('round trips keep every annotation the format can hold', () => {
     { format: 'brat', notes: true },
     { format: 'label-studio', notes: true },
     { format: 'csv', notes: true },
+    { format: 'labelbuddy', notes: true },
     { format: 'doccano', notes: false },
     { format: 'spacy', notes: false },
   ];

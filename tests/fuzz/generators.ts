@@ -226,7 +226,7 @@ export function seedFiles(format: FormatName): FormatFile[] {
   return files.map((f) => ({ path: f.path, data: f.data }));
 }
 
-const JSON_FORMATS: ReadonlySet<FormatName> = new Set(['parley', 'w3c', 'doccano', 'label-studio', 'spacy']);
+const JSON_FORMATS: ReadonlySet<FormatName> = new Set(['parley', 'w3c', 'doccano', 'label-studio', 'spacy', 'labelbuddy']);
 
 function isJsonPath(p: string): boolean {
   return /\.(json|jsonl|jsonld)$/i.test(p);

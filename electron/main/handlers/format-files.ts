@@ -15,9 +15,10 @@ export function formatExtensions(format: FormatName): string[] {
       return ['zip', 'ann', 'txt', 'conf'];
     case 'doccano':
     case 'spacy':
+    case 'labelbuddy':
       return ['jsonl', 'json'];
     case 'conll':
-      return ['conll', 'txt', 'iob'];
+      return ['conll', 'txt', 'iob', 'testa', 'testb', 'train'];
     case 'csv':
       return ['csv'];
     case 'w3c':

@@ -17,6 +17,7 @@ const DETAILS: Record<ExportFormat, string> = {
   spacy: 'Entity spans for training spaCy models.',
   conll: 'One token per line with BIO tags.',
   csv: 'One row per annotation, for spreadsheets.',
+  labelbuddy: 'One line per document with its spans, notes and checksum, for labelbuddy.',
 };
 
 interface ExportDialogProps {

@@ -20,6 +20,7 @@
  * `--include-unstarted` is given.
  */
 import type { CliIo } from './cli-io';
+import { commandUsage, runCommand, type CliArgs, type CliCommand } from './command-line';
 import path from 'node:path';
 import { buildAgreementReport } from '../../annotations/agreement/report';
 import type { AgreementDocument, AnnotatorDocuments } from '../../annotations/agreement/agreement-input';
@@ -27,6 +28,7 @@ import { reportToCsv } from '../../annotations/agreement/report-csv';
 import { reportToMarkdown } from '../../annotations/agreement/report-markdown';
 import { reportToText } from '../../annotations/agreement/report-text';
 import { unstartedLine } from '../../annotations/agreement/unstarted-documents';
+import { detectFormat } from '../../annotations/formats/detect-format';
 import { FORMAT_NAMES, getCodec } from '../../annotations/formats/index';
 import type { FormatCodec, FormatFile } from '../../annotations/formats/format';
 import { describeFailure, formatProblem } from '../../annotations/formats/report';
@@ -36,59 +38,52 @@ import type { Annotation, Corpus, LabelSchema } from '../../annotations/model';
 import { textSha256 } from '../../annotations/text-hash';
 import { readInputs } from './read-inputs';
 
+/** The `agree` command. */
+export const agreeCommand: CliCommand = {
+  name: 'agree',
+  summary: "Inter-annotator agreement: instance, token and lenient F1, Cohen's kappa, Krippendorff's alpha.",
+  synopsis: ['INPUTS... [--format FORMAT] [--include-unstarted] [--json | --markdown | --csv]'],
+  options: {
+    format: { type: 'string', value: 'FORMAT', help: `the input format (${FORMAT_NAMES.join(', ')}); guessed from the inputs when left out` },
+    'include-unstarted': {
+      type: 'boolean',
+      help: 'also compare documents an annotator has not started (no annotations, not marked done); by default they are left out, since they would count as total disagreement',
+    },
+    json: { type: 'boolean', help: 'print the report as JSON instead of a table' },
+    markdown: { type: 'boolean', help: 'print the report as Markdown' },
+    csv: { type: 'boolean', help: 'print the report as CSV' },
+  },
+  positionals: { min: 1, name: 'input' },
+  notes: [
+    'INPUTS: a brat project with one sub-folder per annotator, or one exported file (or folder, or .zip) per',
+    'annotator, or a Parley export holding several layers. Documents are matched by the SHA-256 of their text.',
+  ],
+  run: agree,
+};
+
 /** Usage text of `parley agree`. */
-export const AGREE_USAGE = `Usage: parley agree INPUTS... [--format FORMAT] [--include-unstarted] [--json | --markdown | --csv]
-Inter-annotator agreement: instance, token and lenient F1, Cohen's kappa, Krippendorff's alpha.
-INPUTS: a brat project with one sub-folder per annotator, or one exported file (or folder, or .zip) per
-annotator, or a Parley export holding several layers. Documents are matched by the SHA-256 of their text.
---format  the input format (${FORMAT_NAMES.join(', ')}); guessed from the inputs when left out
---include-unstarted  also compare documents an annotator has not started (no annotations, not marked done);
-           by default they are left out, since they would count as total disagreement
---json, --markdown, --csv  print the report in that form instead of a table`;
+export const AGREE_USAGE = commandUsage(agreeCommand);
 
 type Output = 'table' | 'json' | 'markdown' | 'csv';
 
-interface AgreeArgs {
-  inputs: string[];
-  format?: string;
-  output: Output;
-  includeUnstarted: boolean;
+/** Runs `parley agree` on a command line; resolves with the exit code. Never throws for bad input. */
+export function runAgree(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(agreeCommand, argv, io);
 }
 
-
-function parseArgs(argv: string[]): AgreeArgs | string {
-  const args: AgreeArgs = { inputs: [], output: 'table', includeUnstarted: false };
-  const outputs = new Set<Output>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json' || arg === '--markdown' || arg === '--csv') outputs.add(arg.slice(2) as Output);
-    else if (arg === '--include-unstarted') args.includeUnstarted = true;
-    else if (arg === '--format') {
-      const value = argv[++i];
-      if (value === undefined) return '--format needs a value';
-      args.format = value;
-    } else if (arg.startsWith('--format=')) args.format = arg.slice('--format='.length);
-    else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
-    else args.inputs.push(arg);
-  }
-  if (outputs.size > 1) return 'choose one of --json, --markdown, --csv';
-  const [output] = outputs;
-  if (output) args.output = output;
-  if (args.inputs.length === 0) return 'give at least one input';
-  return args;
-}
-
-/** Runs `parley agree`; resolves with the exit code. Never throws for bad input. */
-export async function runAgree(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(AGREE_USAGE);
-    return 0;
-  }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(`parley agree: ${args}\n${AGREE_USAGE}`);
+async function agree(parsed: CliArgs, io: CliIo): Promise<number> {
+  const outputs = (['json', 'markdown', 'csv'] as const).filter((o) => parsed.flag(o));
+  if (outputs.length > 1) {
+    io.err(`parley agree: choose one of --json, --markdown, --csv\n\n${AGREE_USAGE}`);
     return 2;
   }
+  const args: { inputs: string[]; format?: string; output: Output; includeUnstarted: boolean } = {
+    inputs: parsed.positionals,
+    output: outputs[0] ?? 'table',
+    includeUnstarted: parsed.flag('include-unstarted'),
+  };
+  const format = parsed.text('format');
+  if (format !== undefined) args.format = format;
   let codec: FormatCodec | undefined;
   if (args.format !== undefined) {
     codec = getCodec(args.format);
@@ -162,7 +157,7 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The codec to use when `--format` is absent: brat for zips and folders holding `.ann` files, Parley for `.json`. */
+/** The codec to use when `--format` is absent: brat for zips and folders holding `.ann` files, Parley for `.json`, else what `detectFormat` finds. */
 function guessCodec(input: string, files: readonly FormatFile[]): FormatCodec | undefined {
   const extensions = new Set(files.map((f) => path.extname(f.path).toLowerCase()));
   if (extensions.has('.ann') || extensions.has('.zip')) return getCodec('brat');
@@ -170,7 +165,8 @@ function guessCodec(input: string, files: readonly FormatFile[]): FormatCodec | 
   if (extensions.size === 1 && extensions.has('.jsonl')) return getCodec('doccano');
   if (extensions.size === 1 && extensions.has('.conll')) return getCodec('conll');
   if (extensions.size === 1 && extensions.has('.csv')) return getCodec('csv');
-  return undefined;
+  const found = detectFormat(files);
+  return found ? getCodec(found.format) : undefined;
 }
 
 /** File or folder name without extension: the annotator's name when nothing better is known. */

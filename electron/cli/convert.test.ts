@@ -56,12 +56,12 @@ describe('parley convert', () => {
     expect(json.documents.map((d: { layers: Array<{ annotations: unknown[] }> }) => d.layers[0]!.annotations.length)).toEqual([11, 4, 0]);
   });
 
-  it('lists what CoNLL could not hold and still succeeds', async () => {
+  it('writes what CoNLL can hold, lists the rest, and exits 1', async () => {
     const input = await writeSample();
     const c = capture();
-    expect(await runConvert(['--from', 'parley', input, '--to', 'conll', path.join(dir, 'out.conll')], c.io)).toBe(0);
-    const text = c.out.join('\n');
-    expect(text).toMatch(/Could not convert \(4 items\):/);
+    expect(await runConvert(['--from', 'parley', input, '--to', 'conll', path.join(dir, 'out.conll')], c.io)).toBe(1);
+    const text = c.err.join('\n');
+    expect(text).toMatch(/Not written, because CoNLL \(IOB2\) cannot hold them \(4 items\):/);
     expect(text).toMatch(/overlaps/);
     expect(existsSync(path.join(dir, 'out.conll'))).toBe(true);
   });
@@ -77,13 +77,14 @@ describe('parley convert', () => {
 
   it('refuses to overwrite an existing output without --force', async () => {
     const input = await writeSample();
-    const out = path.join(dir, 'out.jsonl');
+    const out = path.join(dir, 'out.json');
     await writeFile(out, 'keep me');
     const c = capture();
-    expect(await runConvert(['--from', 'parley', input, '--to', 'doccano', out], c.io)).toBe(1);
+    expect(await runConvert(['--from', 'parley', input, '--to', 'parley', out], c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/already exists \(use --force to replace it\)/);
     expect(await readFile(out, 'utf8')).toBe('keep me');
-    expect(await runConvert(['--from', 'parley', input, '--to', 'doccano', out, '--force'], capture().io)).toBe(0);
-    expect(await readFile(out, 'utf8')).toMatch(/"label"/);
+    expect(await runConvert(['--from', 'parley', input, '--to', 'parley', out, '--force'], capture().io)).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8')).format).toBe('parley');
   });
 
   it('exits 2 on usage errors and unknown formats', async () => {

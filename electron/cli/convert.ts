@@ -1,115 +1,92 @@
 /**
- * `parley convert --from FORMAT INPUT --to FORMAT OUTPUT [--author NAME] [--layers a,b] [--force]`:
+ * `parley convert [--from FORMAT] INPUT --to FORMAT OUTPUT [--author NAME] [--layers a,b] [--force]`:
  * reads INPUT with one codec and writes OUTPUT with another, reporting what was
- * converted and what could not be. Exit code 0 on success, 1 on any error, 2 on
- * a usage error.
+ * converted and what could not be. Exit code 0 on success, 1 on any error or
+ * loss, 2 on a usage error.
  */
 import { getCodec, FORMAT_NAMES } from '../../annotations/formats/index';
-import { corpusCounts, describeExportWarnings, describeFailure, describeImport } from '../../annotations/formats/report';
+import { corpusCounts, describeImport } from '../../annotations/formats/report';
 import { defaultLabelSchema } from '../../annotations/labels';
 import type { CliIo } from './cli-io';
+import { chooseCodec, knownFormat, printReadFailure } from './choose-codec';
+import { capped, printFailure, reportExportLosses } from './cli-report';
+import { commandUsage, runCommand, type CliArgs, type CliCommand } from './command-line';
 import { readInputs, writeOutputs } from './read-inputs';
 
+/** The `convert` command. */
+export const convertCommand: CliCommand = {
+  name: 'convert',
+  summary: 'Convert annotations between formats, reporting what was converted and what could not be.',
+  synopsis: ['[--from FORMAT] INPUT --to FORMAT OUTPUT [--author NAME] [--layers own,reconciled] [--force]'],
+  options: {
+    from: { type: 'string', value: 'FORMAT', help: `the format of INPUT (${FORMAT_NAMES.join(', ')}); detected when left out` },
+    to: { type: 'string', value: 'FORMAT', help: 'the format to write' },
+    author: { type: 'string', value: 'NAME', help: 'the author of annotations whose file names none' },
+    layers: { type: 'string', value: 'LIST', help: "comma-separated layer ids to write (default: the analyst's own)" },
+    force: { type: 'boolean', help: 'replace files that already exist at OUTPUT' },
+  },
+  positionals: { min: 2, max: 2, name: 'INPUT and OUTPUT' },
+  notes: [
+    'INPUT may be a file, a folder or a .zip. OUTPUT ending in .zip is written as a zip. w3c, brat and csv write',
+    'several files (a text file beside each annotation file): OUTPUT is then a folder, or give OUTPUT.zip for one file.',
+    'Exit status: 0 when everything was converted; 1 when nothing was written, or when OUTPUT was written without',
+    'items the format cannot hold (they are listed); 2 on a usage error.',
+  ],
+  run: convert,
+};
 
 /** Usage text of `parley convert`. */
-export const CONVERT_USAGE = `Usage: parley convert --from FORMAT INPUT --to FORMAT OUTPUT [--author NAME] [--layers own,reconciled] [--force]
-Formats: ${FORMAT_NAMES.join(', ')}. INPUT may be a file, a folder or a .zip; OUTPUT ending in .zip is written as a zip.`;
+export const CONVERT_USAGE = commandUsage(convertCommand);
 
-interface ConvertArgs {
-  from: string;
-  input: string;
-  to: string;
-  output: string;
-  author?: string;
-  layers?: string[];
-  force: boolean;
+/** Runs `parley convert` on a command line; returns the exit code. */
+export function runConvert(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(convertCommand, argv, io);
 }
 
-function parseArgs(argv: string[]): ConvertArgs | string {
-  const named = new Map<string, string>();
-  const positional: Array<{ value: string; after?: string }> = [];
-  let force = false;
-  let lastFormatFlag: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--force') {
-      force = true;
-      continue;
-    }
-    const eq = /^--(from|to|author|layers)=(.*)$/.exec(arg);
-    if (eq) {
-      named.set(eq[1]!, eq[2]!);
-      if (eq[1] === 'from' || eq[1] === 'to') lastFormatFlag = eq[1];
-      continue;
-    }
-    const flag = /^--(from|to|author|layers)$/.exec(arg);
-    if (flag) {
-      const value = argv[++i];
-      if (value === undefined) return `${arg} needs a value`;
-      named.set(flag[1]!, value);
-      if (flag[1] === 'from' || flag[1] === 'to') lastFormatFlag = flag[1];
-      continue;
-    }
-    if (arg.startsWith('--')) return `unknown option ${arg}`;
-    positional.push({ value: arg, ...(lastFormatFlag ? { after: lastFormatFlag } : {}) });
-    lastFormatFlag = undefined;
-  }
-  const from = named.get('from');
-  const to = named.get('to');
-  if (!from || !to) return 'both --from and --to are required';
-  const input = positional.find((p) => p.after === 'from') ?? positional[0];
-  const output = positional.find((p) => p.after === 'to') ?? positional.find((p) => p !== input);
-  if (!input || !output || positional.length !== 2) return 'give exactly one INPUT and one OUTPUT';
-  const args: ConvertArgs = { from, input: input.value, to, output: output.value, force };
-  const author = named.get('author');
-  if (author) args.author = author;
-  const layers = named.get('layers');
-  if (layers) args.layers = layers.split(',').map((s) => s.trim()).filter(Boolean);
-  return args;
-}
-
-/** Runs `parley convert`; returns the exit code. */
-export async function runConvert(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(CONVERT_USAGE);
-    return 0;
-  }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(`parley convert: ${args}\n${CONVERT_USAGE}`);
+async function convert(args: CliArgs, io: CliIo): Promise<number> {
+  const to = args.text('to');
+  if (!to) {
+    io.err(`parley convert: say which format to write with --to FORMAT\n\n${CONVERT_USAGE}`);
     return 2;
   }
-  const reader = getCodec(args.from);
-  const writer = getCodec(args.to);
-  if (!reader || !writer) {
-    io.err(`parley convert: unknown format ${!reader ? args.from : args.to}; formats are ${FORMAT_NAMES.join(', ')}`);
+  // INPUT follows --from when given there; OUTPUT follows --to.
+  const [first, second] = args.positionals as [string, string];
+  const [input, output] = args.after[0] === 'to' || args.after[1] === 'from' ? [second, first] : [first, second];
+  const writer = getCodec(to);
+  if (!writer) {
+    io.err(`parley convert: unknown format ${to}; formats are ${FORMAT_NAMES.join(', ')}`);
     return 2;
   }
-  const files = await readInputs(args.input);
+  const from = args.text('from');
+  if (!knownFormat('convert', from, io)) return 2;
+  const files = await readInputs(input);
   if (!files.ok) {
-    for (const line of describeFailure(files.error)) io.err(line);
+    printFailure(files.error, io);
     return 1;
   }
+  const reader = chooseCodec('convert', from, input, files.value, io);
+  if (typeof reader === 'number') return reader;
   const labels = defaultLabelSchema();
-  const imported = reader.import(files.value, { labels, now: new Date().toISOString(), ...(args.author ? { author: args.author } : {}) });
+  const author = args.text('author');
+  const imported = reader.import(files.value, { labels, now: new Date().toISOString(), ...(author ? { author } : {}) });
   if (!imported.ok) {
-    for (const line of describeFailure(imported.error)) io.err(line);
+    printReadFailure('convert', reader, files.value, imported.error, io);
     io.err('Nothing was converted.');
     return 1;
   }
-  for (const line of describeImport(imported.value, `${args.input} (${reader.name})`, labels.labels.map((l) => l.id))) io.out(line);
-  const exported = writer.export(imported.value.corpus, args.layers ? { layerIds: args.layers } : {});
+  for (const line of capped(describeImport(imported.value, `${input} (${reader.name})`, labels.labels.map((l) => l.id)))) io.out(line);
+  const layers = args.text('layers')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const exported = writer.export(imported.value.corpus, layers && layers.length > 0 ? { layerIds: layers } : {});
   if (!exported.ok) {
-    for (const line of describeFailure(exported.error)) io.err(line);
+    printFailure(exported.error, io);
     return 1;
   }
-  const written = await writeOutputs(args.output, exported.value.files, { overwrite: args.force });
+  const written = await writeOutputs(output, exported.value.files, { overwrite: args.flag('force') });
   if (!written.ok) {
-    for (const line of describeFailure(written.error)) io.err(line);
+    printFailure(written.error, io);
     return 1;
   }
   const { documents, annotations } = corpusCounts(imported.value.corpus);
-  io.out(`Wrote ${written.value.length} file${written.value.length === 1 ? '' : 's'} to ${args.output} (${writer.name}) from ${documents} document${documents === 1 ? '' : 's'} and ${annotations} annotation${annotations === 1 ? '' : 's'}.`);
-  for (const line of describeExportWarnings(exported.value)) io.out(line);
-  return 0;
+  io.out(`Wrote ${written.value.length} file${written.value.length === 1 ? '' : 's'} to ${output} (${writer.name}) from ${documents} document${documents === 1 ? '' : 's'} and ${annotations} annotation${annotations === 1 ? '' : 's'}.`);
+  return reportExportLosses(exported.value, writer.name, io);
 }

@@ -1,25 +1,48 @@
-/** `parley export --out FILE [--store DIR] [--format FORMAT]`: the store's documents to a file. */
+/** `parley export --out PATH [--format FORMAT] [--store DIR] [--force]`: the store's documents to a file or folder. */
 import os from 'node:os';
-import { codecs, FORMAT_NAMES, isFormatName } from '../../annotations/formats/index';
+import { codecs, FORMAT_NAMES, getCodec } from '../../annotations/formats/index';
 import { openAppStore } from '../main/open-app-store';
 import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
+import { printFailure, reportExportLosses } from './cli-report';
+import { runCommand, type CliArgs, type CliCommand } from './command-line';
 import { writeOutputs } from './read-inputs';
-import { cliStoreDir, option } from './store-options';
+import { STORE_OPTION, storeDirOf } from './store-options';
 
-/** Exports every document (all layers for Parley JSON, the analyst's own otherwise). */
-export async function runExport(argv: string[], io: CliIo): Promise<number> {
-  const out = option(argv, '--out');
-  const format = option(argv, '--format') ?? 'parley';
+/** The `export` command. */
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: "Export every document in the store (all layers for Parley JSON, the analyst's own otherwise).",
+  synopsis: ['--out PATH [--format FORMAT] [--store DIR] [--force]'],
+  options: {
+    out: { type: 'string', value: 'PATH', help: 'where to write: a file, a folder (w3c, brat and csv write one file per document) or a .zip' },
+    format: { type: 'string', value: 'FORMAT', help: `the format to write (default: parley): ${FORMAT_NAMES.join(', ')}` },
+    store: STORE_OPTION,
+    force: { type: 'boolean', help: 'replace files that already exist at PATH' },
+  },
+  positionals: { max: 0, name: 'arguments besides the options' },
+  notes: ['Exit status: 0 when everything was written; 1 when nothing was written, or when the file was written without items the format cannot hold (they are listed); 2 on a usage error; 3 when the store is in use.'],
+  run: exportStore,
+};
+
+/** Runs `parley export` on a command line; resolves with the exit code. */
+export function runExport(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(exportCommand, argv, io);
+}
+
+async function exportStore(args: CliArgs, io: CliIo): Promise<number> {
+  const out = args.text('out');
+  const codec = getCodec(args.text('format') ?? 'parley');
   if (!out) {
-    io.err('parley export: say where to write with --out FILE');
+    io.err('parley export: say where to write with --out PATH');
     return 2;
   }
-  if (!isFormatName(format)) {
-    io.err(`parley export: unknown format "${format}" (one of ${FORMAT_NAMES.join(', ')})`);
+  if (!codec) {
+    io.err(`parley export: unknown format "${args.text('format')}" (one of ${FORMAT_NAMES.join(', ')})`);
     return 2;
   }
-  const opened = await openAppStore(cliStoreDir(argv), os.userInfo().username, { seedSamples: false });
+  const format = codec.name;
+  const opened = await openAppStore(storeDirOf(args.text('store')), os.userInfo().username, { seedSamples: false });
   if (!opened.ok) {
     io.err(`parley export: ${opened.error.message}`);
     return opened.error.code === 'store-locked' ? 3 : 1;
@@ -31,18 +54,17 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     const layerIds = format === 'parley' ? [...new Set(corpus.documents.flatMap((d) => d.layers.map((l) => l.id)))] : undefined;
     const exported = codecs[format].export(corpus, layerIds ? { layerIds } : {});
     if (!exported.ok) {
-      io.err(`parley export: ${exported.error.message}`);
+      printFailure(exported.error, io);
       return 1;
     }
-    const written = await writeOutputs(out, exported.value.files);
+    const written = await writeOutputs(out, exported.value.files, { overwrite: args.flag('force') });
     if (!written.ok) {
-      io.err(`parley export: ${written.error.message}`);
+      printFailure(written.error, io);
       return 1;
     }
-    for (const w of exported.value.warnings) io.err(`  not exported: ${w.record ? `${w.record}: ` : ''}${w.message}`);
     const count = corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + l.annotations.length, 0), 0);
-    io.out(`${corpus.documents.length} documents, ${count} annotations exported as ${format} to ${out}`);
-    return exported.value.warnings.length > 0 ? 1 : 0;
+    io.out(`${corpus.documents.length} documents, ${count} annotations exported as ${format} to ${out}${written.value.length > 1 ? ` (${written.value.length} files)` : ''}`);
+    return reportExportLosses(exported.value, format, io);
   } finally {
     await store.close();
   }

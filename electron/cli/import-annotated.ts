@@ -1,39 +1,45 @@
 /**
- * `parley import --format FORMAT INPUT... [--store DIR]`: annotated documents
+ * `parley import [--format FORMAT] INPUT... [--store DIR]`: annotated documents
  * from any interchange format into a store, with the same rules as the
  * window's import (merge into documents already there, skip duplicates, list
- * orphans, add unknown labels). Everything is read and checked first; a file
- * that fails leaves the store untouched.
+ * orphans, add unknown labels). The format is detected when not given.
+ * Everything is read and checked first; a file that fails leaves the store
+ * untouched.
  */
 import os from 'node:os';
 import type { FormatFile } from '../../annotations/formats/format';
-import { getCodec, FORMAT_NAMES } from '../../annotations/formats/index';
 import { importAnnotatedDocuments } from '../main/handlers/annotated-import';
 import { openAppStore } from '../main/open-app-store';
 import type { CliIo } from './cli-io';
-import { describeFailure } from '../../annotations/formats/report';
+import { chooseCodec, knownFormat, printReadFailure } from './choose-codec';
+import { capped, printFailure } from './cli-report';
 import { readInputs } from './read-inputs';
 import { reportIncidents } from './report-incidents';
-import { cliStoreDir } from './store-options';
+import { storeDirOf } from './store-options';
 
-/** Imports `inputs` read as `formatName`; exit code 0 only if everything was imported or already there. */
-export async function runImportAnnotated(formatName: string, inputs: string[], argv: string[], io: CliIo): Promise<number> {
-  const codec = getCodec(formatName);
-  if (!codec) {
-    io.err(`parley import: unknown format ${formatName}; formats are ${FORMAT_NAMES.join(', ')}`);
-    return 2;
-  }
+/** Reads every input whole; the files of all inputs, or the exit code to end with. */
+export async function readAllInputs(inputs: readonly string[], io: CliIo): Promise<FormatFile[] | number> {
   const files: FormatFile[] = [];
   for (const input of inputs) {
     const read = await readInputs(input);
     if (!read.ok) {
-      for (const line of describeFailure(read.error)) io.err(line);
+      printFailure(read.error, io);
       return 1;
     }
     files.push(...read.value);
   }
+  return files;
+}
 
-  const storeDir = cliStoreDir(argv);
+/** Imports `inputs` read as `formatName` (detected when undefined); exit code 0 only if everything was imported or already there. */
+export async function runImportAnnotated(formatName: string | undefined, inputs: string[], storeOption: string | undefined, io: CliIo): Promise<number> {
+  if (!knownFormat('import', formatName, io)) return 2;
+  const files = await readAllInputs(inputs, io);
+  if (typeof files === 'number') return files;
+  const codec = chooseCodec('import', formatName, inputs.join(', '), files, io);
+  if (typeof codec === 'number') return codec;
+
+  const storeDir = storeDirOf(storeOption);
   const opened = await openAppStore(storeDir, os.userInfo().username, { seedSamples: false });
   if (!opened.ok) {
     io.err(`parley import: ${opened.error.message}`);
@@ -44,23 +50,22 @@ export async function runImportAnnotated(formatName: string, inputs: string[], a
     reportIncidents(incidents, io);
     const decoded = codec.import(files, { labels: store.getLabels(), author: settings.author(), now: new Date().toISOString() });
     if (!decoded.ok) {
-      for (const line of describeFailure(decoded.error)) io.err(line);
+      printReadFailure('import', codec, files, decoded.error, io);
       io.err('Nothing was imported.');
       return 1;
     }
     const source = inputs.length === 1 ? inputs[0]! : `${inputs.length} inputs`;
     const imported = await importAnnotatedDocuments(store, decoded.value.corpus, { author: settings.author(), source, warnings: decoded.value.warnings });
     if (!imported.ok) {
-      for (const line of describeFailure(imported.error)) io.err(line);
+      printFailure(imported.error, io);
       return 1;
     }
     const report = imported.value;
-    for (const doc of report.added) io.out(`  imported: ${doc.title} (${doc.id}), ${doc.annotationCount} annotations`);
-    for (const m of report.merged) io.out(`  merged: ${m.count} annotations into ${m.title} (${m.documentId}), ${m.layerId} layer, matched by ${m.matchedBy}`);
-    for (const o of [...report.orphans, ...(decoded.value.orphans ?? []).map((x) => ({ title: x.documentId, quote: x.annotation.quote.exact, labelId: x.annotation.labelId, reason: x.reason }))]) {
-      io.err(`  orphan in ${o.title}: “${o.quote}” (${o.labelId}): ${o.reason}`);
-    }
-    for (const w of report.warnings) io.err(`  note: ${w.message}`);
+    for (const line of capped(report.added.map((doc) => `  imported: ${doc.title} (${doc.id}), ${doc.annotationCount} annotations`))) io.out(line);
+    for (const line of capped(report.merged.map((m) => `  merged: ${m.count} annotations into ${m.title} (${m.documentId}), ${m.layerId} layer, matched by ${m.matchedBy}`))) io.out(line);
+    const orphans = [...report.orphans, ...(decoded.value.orphans ?? []).map((x) => ({ title: x.documentId, quote: x.annotation.quote.exact, labelId: x.annotation.labelId, reason: x.reason }))];
+    for (const line of capped(orphans.map((o) => `  orphan in ${o.title}: “${o.quote}” (${o.labelId}): ${o.reason}`))) io.err(line);
+    for (const line of capped(report.warnings.map((w) => `  note: ${w.message}`))) io.err(line);
     for (const i of decoded.value.ignored) io.err(`  ignored: ${i.count} ${i.kind}`);
     if (report.labelsAdded.length > 0) io.out(`  labels added: ${report.labelsAdded.join(', ')}`);
     const merged = report.merged.reduce((n, m) => n + m.count, 0);

@@ -74,7 +74,7 @@ describe('parley import and export', () => {
   it('explains its usage and rejects unknown commands', async () => {
     const help = capture();
     expect(await main(['--help'], help.io)).toBe(0);
-    expect(help.out.join('\n')).toMatch(/convert --from FORMAT/);
+    expect(help.out.join('\n')).toMatch(/convert \[--from FORMAT\] INPUT --to FORMAT OUTPUT/);
     const unknown = capture();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err.join('\n')).toMatch(/unknown command "frobnicate"/);

@@ -1,49 +1,62 @@
 /**
  * `parley`: the command line. Same engine and same store as the app, so
  * batches can be imported, exported, converted, validated and compared
- * without the window.
+ * without the window. Every command is one entry of `COMMANDS`: its options,
+ * usage and run function are declared together (see `command-line.ts`).
  */
-import { runAgree } from './agree';
-import { runConvert } from './convert';
-import { runExport } from './export-command';
-import { runImport } from './import-command';
-import { runValidate } from './validate';
+import { agreeCommand } from './agree';
+import { convertCommand } from './convert';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
+import { validateCommand } from './validate';
 import type { CliIo } from './cli-io';
+import { commandUsage, runCommand, safeIo, type CliCommand } from './command-line';
+import { FORMAT_NAMES } from '../../annotations/formats/index';
 
-const USAGE = `Usage: parley <command> [options]
+/** Every command, in the order `parley help` lists them. Add a command by adding its `CliCommand` here. */
+export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand];
 
-Commands:
-  import FILES... [--store DIR]                      import .txt, .md and .html articles into a store
-  import --format FORMAT INPUT... [--store DIR]      import annotated documents (merged into ones already there)
-  export --out FILE [--store DIR] [--format FORMAT]  export the store (default format: parley)
-  convert --from FORMAT INPUT --to FORMAT OUTPUT     convert annotations between formats
-  validate --format FORMAT INPUT                     check a file or folder without importing it
-  agree INPUTS... [--format FORMAT] [--json]         inter-annotator agreement
-
-Formats: parley, w3c, brat (folder or .zip), doccano, label-studio, spacy, conll, csv.
-The store defaults to the app's own (PARLEY_STORE or --store points elsewhere).`;
-
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
-  import: runImport,
-  export: runExport,
-  convert: runConvert,
-  validate: runValidate,
-  agree: runAgree,
-};
+/** The overview `parley help` prints, generated from the command table. */
+export function overallUsage(): string {
+  const lines = ['Usage: parley <command> [options]', '', 'Commands:'];
+  for (const command of COMMANDS) {
+    lines.push(`  ${command.name.padEnd(9)} ${command.summary}`);
+    for (const form of command.synopsis) lines.push(`            parley ${command.name} ${form}`);
+  }
+  lines.push(
+    '',
+    `Formats: ${FORMAT_NAMES.join(', ')}. w3c, brat and csv are written as a folder (or a .zip).`,
+    "The store is the app's own unless --store DIR or PARLEY_STORE points elsewhere.",
+    "'parley help COMMAND' or 'parley COMMAND --help' prints every option of a command.",
+  );
+  return lines.join('\n');
+}
 
 /** Runs one command line; resolves with the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
-    return command ? 0 : 2;
+export async function main(argv: string[], terminal: CliIo): Promise<number> {
+  const io = safeIo(terminal);
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic !== undefined) {
+      const command = COMMANDS.find((c) => c.name === topic);
+      if (!command) {
+        io.err(`parley help: unknown command "${topic}"\n\n${overallUsage()}`);
+        return 2;
+      }
+      io.out(commandUsage(command));
+      return 0;
+    }
+    if (name) io.out(overallUsage());
+    else io.err(overallUsage());
+    return name ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
-    io.err(`parley: unknown command "${command}"\n\n${USAGE}`);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`parley: unknown command "${name}"\n\n${overallUsage()}`);
     return 2;
   }
-  return run(rest, io);
+  return runCommand(command, rest, io);
 }
 
 /** Runs the process's own command line with its standard streams; used by bin/parley.js. */

@@ -35,8 +35,10 @@ describe('parley validate', () => {
     expect(c.err.join('\n')).toMatch(/import-labeling\.invalid\.conll:1: tag "SOCCERO"/);
   });
 
-  it('exits 2 without a format', async () => {
+  it('detects the format when --format is left out, and says which it chose', async () => {
     const c = capture();
-    expect(await runValidate([path.join(FIXTURES, 'brat-news')], c.io)).toBe(2);
+    expect(await runValidate([path.join(FIXTURES, 'brat-news')], c.io)).toBe(0);
+    expect(c.err[0]).toMatch(/^Reading .*brat-news as brat standoff \(found \.ann files\)\.$/);
+    expect(c.out.at(-1)).toMatch(/is valid brat\.$/);
   });
 });

@@ -91,8 +91,14 @@ function readDirectory(d: Uint8Array): ZipEntry[] {
     for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; e += 4 + u16(d, e + 2)) {
       if (u16(d, e) !== 1) continue;
       let field = e + 4;
-      if (size === 0xffffffff) (size = u64(d, field)), (field += 8);
-      if (compressedSize === 0xffffffff) (compressedSize = u64(d, field)), (field += 8);
+      if (size === 0xffffffff) {
+        size = u64(d, field);
+        field += 8;
+      }
+      if (compressedSize === 0xffffffff) {
+        compressedSize = u64(d, field);
+        field += 8;
+      }
       if (localOffset === 0xffffffff) localOffset = u64(d, field);
     }
     entries.push({ name, method: u16(d, at + 10), crc: u32(d, at + 16), compressedSize, size, localOffset });

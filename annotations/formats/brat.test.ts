@@ -7,26 +7,26 @@ import type { FormatFile } from './format';
 import { sampleCorpus } from './test-fixtures/sample-corpus';
 import { zipFiles } from './zip';
 
-const NEWS = path.resolve(__dirname, '../../../shared/fixtures/brat-news');
+const COLLECTION = path.join(__dirname, 'test-fixtures/brat-collection');
 const NOW = '2025-04-01T00:00:00.000Z';
 const options = { labels: defaultLabelSchema(), now: NOW };
 
-function newsFiles(): FormatFile[] {
-  return readdirSync(NEWS)
+function collectionFiles(): FormatFile[] {
+  return readdirSync(COLLECTION)
     .filter((f) => !f.endsWith('.md'))
-    .map((f) => ({ path: f, data: new Uint8Array(readFileSync(path.join(NEWS, f))) }));
+    .map((f) => ({ path: f, data: new Uint8Array(readFileSync(path.join(COLLECTION, f))) }));
 }
 
 describe('brat standoff', () => {
-  it('imports the brat tutorial collection with every text-bound annotation in place', () => {
-    const result = importBrat(newsFiles(), options);
+  it('imports a collection with every text-bound annotation in place, counting code points across emoji, Hangul and CRLF', () => {
+    const result = importBrat(collectionFiles(), options);
     if (!result.ok) throw new Error(JSON.stringify(result.error.problems, null, 1));
     let expected = 0;
-    for (const f of readdirSync(NEWS).filter((x) => x.endsWith('.ann'))) {
-      const text = readFileSync(path.join(NEWS, f.replace(/\.ann$/, '.txt')), 'utf8');
+    for (const f of readdirSync(COLLECTION).filter((x) => x.endsWith('.ann'))) {
+      const text = readFileSync(path.join(COLLECTION, f.replace(/\.ann$/, '.txt')), 'utf8');
       const doc = result.value.corpus.documents.find((d) => d.document.source === f.replace(/\.ann$/, '.txt'))!;
       const cps = [...text];
-      for (const line of readFileSync(path.join(NEWS, f), 'utf8').split('\n').filter((l) => l.startsWith('T'))) {
+      for (const line of readFileSync(path.join(COLLECTION, f), 'utf8').split('\n').filter((l) => l.startsWith('T'))) {
         expected++;
         const [, type, s, e] = /^T\d+\t(\S+) (\d+) (\d+)/.exec(line)!;
         const quote = cps.slice(Number(s), Number(e)).join('');
@@ -37,31 +37,48 @@ describe('brat standoff', () => {
     }
     const imported = result.value.corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + l.annotations.length, 0), 0);
     expect(imported).toBe(expected);
-    expect(expected).toBe(119);
+    expect(expected).toBe(15);
+    expect(result.value.corpus.documents.map((d) => [d.document.source, d.layers[0]?.annotations.length ?? 0]).sort()).toEqual([
+      ['empty-note.txt', 0],
+      ['envoy-talks.txt', 3],
+      ['summit-readout.txt', 7],
+      ['unification-memo.txt', 5],
+    ]);
   });
 
   it('counts the line types it sets aside and keeps notes on text-bound annotations', () => {
-    const result = importBrat(newsFiles(), options);
+    const result = importBrat(collectionFiles(), options);
     if (!result.ok) throw new Error(result.error.message);
     const ignored = Object.fromEntries(result.value.ignored.map((i) => [i.kind, i.count]));
-    expect(ignored).toMatchObject({ 'relations (R)': 8, 'events (E)': 23, 'attributes (A)': 11, 'normalizations (N)': 1, 'equivalences (*)': 2 });
+    expect(ignored).toEqual({
+      'relations (R)': 2,
+      'events (E)': 1,
+      'attributes (A)': 2,
+      'normalizations (N)': 1,
+      'equivalences (*)': 1,
+      'notes on relations, events and other non-text-bound annotations': 1,
+    });
     const notes = result.value.corpus.documents.flatMap((d) => d.layers[0]?.annotations ?? []).filter((a) => a.note);
-    expect(notes.map((a) => [a.quote.exact, a.note])).toContainEqual(['Discworld', 'Should fictional places be annotated?']);
+    expect(notes.map((a) => [a.quote.exact, a.note]).sort()).toEqual([
+      ['Nuclear Consultative Group', "The allies' consultative body on extended deterrence."],
+      ['통일부', "The ministry's own name, in Hangul."],
+    ]);
   });
 
   it('reads labels, colours and shortcuts from the configuration files', () => {
     const labels = readBratConfig(
-      readFileSync(path.join(NEWS, 'annotation.conf'), 'utf8'),
-      readFileSync(path.join(NEWS, 'visual.conf'), 'utf8'),
-      readFileSync(path.join(NEWS, 'kb_shortcuts.conf'), 'utf8'),
+      readFileSync(path.join(COLLECTION, 'annotation.conf'), 'utf8'),
+      readFileSync(path.join(COLLECTION, 'visual.conf'), 'utf8'),
+      readFileSync(path.join(COLLECTION, 'kb_shortcuts.conf'), 'utf8'),
     );
-    expect(labels.map((l) => l.id)).toEqual(['Person', 'Organization', 'GPE', 'Money']);
+    expect(labels.map((l) => l.id)).toEqual(['Person', 'Organization', 'GPE', 'Date']);
     expect(labels.find((l) => l.id === 'GPE')!.shortcut).toBe('G');
+    expect(labels.find((l) => l.id === 'Date')!.shortcut).toBe('D');
   });
 
   it('imports the same collection from a zip', () => {
-    const zipped = importBrat([{ path: 'news.zip', data: zipFiles(newsFiles()) }], options);
-    const folder = importBrat(newsFiles(), options);
+    const zipped = importBrat([{ path: 'collection.zip', data: zipFiles(collectionFiles()) }], options);
+    const folder = importBrat(collectionFiles(), options);
     expect(zipped.ok && folder.ok).toBe(true);
     if (zipped.ok && folder.ok) expect(zipped.value.corpus.documents.map((d) => d.layers[0]?.annotations.length)).toEqual(folder.value.corpus.documents.map((d) => d.layers[0]?.annotations.length));
   });

@@ -5,9 +5,9 @@ import { defaultLabelSchema } from '../labels';
 import { importConll, tokenize } from './conll';
 import type { FormatFile } from './format';
 
-const DOCCANO = path.resolve(__dirname, '../../../shared/fixtures/doccano');
+const CONLL = path.join(__dirname, 'test-fixtures/conll');
 const options = { labels: defaultLabelSchema(), now: '2025-04-01T00:00:00.000Z' };
-const fixture = (name: string): FormatFile => ({ path: name, data: new Uint8Array(readFileSync(path.join(DOCCANO, name))) });
+const fixture = (name: string): FormatFile => ({ path: name, data: new Uint8Array(readFileSync(path.join(CONLL, name))) });
 
 describe('CoNLL IOB2', () => {
   it('tokenises words, Hangul, flags, emoji and punctuation by the documented rule', () => {
@@ -25,27 +25,29 @@ describe('CoNLL IOB2', () => {
     ]);
   });
 
-  it("imports doccano's CoNLL example as spans on the rebuilt text", () => {
-    const result = importConll([fixture('import-example.conll')], options);
+  it('imports a labelled file as spans on the rebuilt text, one sentence per line', () => {
+    const result = importConll([fixture('labelled.conll')], options);
     if (!result.ok) throw new Error(JSON.stringify(result.error.problems));
     const doc = result.value.corpus.documents[0]!;
-    expect(doc.document.text.startsWith('JAPAN GET')).toBe(true);
+    expect(doc.document.text).toBe('SEOUL AND TOKYO RESUME TALKS .\nKim Sung-han led the Unification Ministry delegation .');
     const names = new Map(result.value.corpus.labels.labels.map((l) => [l.id, l.name]));
-    expect(doc.layers[0]!.annotations.slice(0, 2).map((a) => [a.quote.exact, names.get(a.labelId)])).toEqual([
-      ['JAPAN', 'LOC'],
-      ['Nadim Ladki', 'PER'],
+    expect(doc.layers[0]!.annotations.map((a) => [a.quote.exact, names.get(a.labelId)])).toEqual([
+      ['SEOUL', 'LOC'],
+      ['TOKYO', 'LOC'],
+      ['Kim Sung-han', 'PER'],
+      ['Unification Ministry', 'ORG'],
     ]);
   });
 
   it('imports a file that ends with blank lines', () => {
-    const result = importConll([fixture('import-labeling.trailing.conll')], options);
-    expect(result.ok && result.value.corpus.documents[0]!.document.text.endsWith('DEFEAT .')).toBe(true);
+    const result = importConll([fixture('trailing-blank-lines.conll')], options);
+    expect(result.ok && result.value.corpus.documents.map((d) => d.document.text)).toEqual(['ENVOYS MEET IN SEOUL .']);
   });
 
-  it("rejects doccano's invalid CoNLL file, naming the line", () => {
-    const result = importConll([fixture('import-labeling.invalid.conll')], options);
+  it('rejects a line without a tag column, naming the file and line', () => {
+    const result = importConll([fixture('invalid.conll')], options);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.problems![0]).toEqual({ file: 'import-labeling.invalid.conll', line: 1, message: 'tag "SOCCERO" is not O, B-LABEL or I-LABEL' });
+    if (!result.ok) expect(result.error.problems![0]).toEqual({ file: 'invalid.conll', line: 1, message: 'tag "SUMMIT" is not O, B-LABEL or I-LABEL' });
   });
 
   it('rejects an I- tag that continues nothing', () => {

@@ -6,32 +6,35 @@ import { exportDoccano, importDoccano } from './doccano';
 import type { FormatFile } from './format';
 import { sampleCorpus } from './test-fixtures/sample-corpus';
 
-const DOCCANO = path.resolve(__dirname, '../../../shared/fixtures/doccano');
+const DOCCANO = path.join(__dirname, 'test-fixtures/doccano');
 const options = { labels: defaultLabelSchema(), now: '2025-04-01T00:00:00.000Z' };
 const fixture = (name: string): FormatFile => ({ path: name, data: new Uint8Array(readFileSync(path.join(DOCCANO, name))) });
 
 describe('doccano JSONL', () => {
-  it("imports doccano's export example with every label, adding unknown labels to the schema", () => {
-    const result = importDoccano([fixture('export-example.jsonl')], options);
+  it('imports an export with extra fields, counting code points, and adds unknown labels to the schema', () => {
+    const result = importDoccano([fixture('export-sample.jsonl')], options);
     if (!result.ok) throw new Error(result.error.message);
     const docs = result.value.corpus.documents;
     expect(docs).toHaveLength(3);
-    expect(docs[0]!.layers[0]!.annotations.map((a) => a.quote.exact)).toEqual(['EU', 'German']);
-    expect(result.value.corpus.labels.labels.map((l) => l.name)).toEqual(expect.arrayContaining(['ORG', 'MISC', 'PERSON']));
+    expect(docs.map((d) => d.layers[0]!.annotations.map((a) => a.quote.exact))).toEqual([['EU', 'Seoul'], ['Kim Sung-han', '통일부', '🇺🇸'], ['Yoon']]);
+    const names = new Map(result.value.corpus.labels.labels.map((l) => [l.id, l.name]));
+    expect(docs[1]!.layers[0]!.annotations.map((a) => names.get(a.labelId))).toEqual(['PERSON', 'ORG', 'GPE']);
+    expect(result.value.corpus.labels.labels.map((l) => l.name)).toEqual(expect.arrayContaining(['ORG', 'GPE', 'PERSON']));
   });
 
-  it('keeps both spans of the overlapping example', () => {
-    const result = importDoccano([fixture('import-example_overlapping.jsonl')], options);
+  it('keeps identical and nested overlapping spans', () => {
+    const result = importDoccano([fixture('overlapping.jsonl')], options);
     expect(result.ok && result.value.corpus.documents[0]!.layers[0]!.annotations.map((a) => [a.start, a.end, a.quote.exact])).toEqual([
-      [0, 1, 'e'],
-      [0, 1, 'e'],
+      [0, 11, 'Seoul talks'],
+      [0, 5, 'Seoul'],
+      [0, 5, 'Seoul'],
     ]);
   });
 
   it('fails the whole import when one line has no text, naming the file and line', () => {
-    const result = importDoccano([fixture('import-example.jsonl')], options);
+    const result = importDoccano([fixture('missing-text.jsonl')], options);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.problems).toEqual([{ file: 'import-example.jsonl', line: 3, message: '"text" is missing or not a string' }]);
+    if (!result.ok) expect(result.error.problems).toEqual([{ file: 'missing-text.jsonl', line: 3, message: '"text" is missing or not a string' }]);
   });
 
   it('counts code points: an offset after an emoji lands on the same character Python would', () => {

@@ -7,7 +7,7 @@ import { exportParleyJson } from '../../annotations/formats/parley-json';
 import { sampleCorpus } from '../../annotations/formats/test-fixtures/sample-corpus';
 import { runConvert } from './convert';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+const FIXTURES = path.resolve(__dirname, '../../annotations/formats/test-fixtures');
 
 function capture() {
   const out: string[] = [];
@@ -32,16 +32,16 @@ async function writeSample(): Promise<string> {
 }
 
 describe('parley convert', () => {
-  it('converts the brat tutorial folder to W3C and says what it set aside', async () => {
+  it('converts a brat folder to W3C and says what it set aside', async () => {
     const c = capture();
-    const code = await runConvert(['--from', 'brat', path.join(FIXTURES, 'brat-news'), '--to', 'w3c', path.join(dir, 'w3c')], c.io);
+    const code = await runConvert(['--from', 'brat', path.join(FIXTURES, 'brat-collection'), '--to', 'w3c', path.join(dir, 'w3c')], c.io);
     expect(c.err).toEqual([]);
     expect(code).toBe(0);
-    expect(c.out[0]).toMatch(/^Read 13 documents and 119 annotations from .*brat-news \(brat\)\.$/);
-    expect(c.out.join('\n')).toMatch(/Set aside \(Parley does not hold them\): .*8 relations \(R\)/);
+    expect(c.out[0]).toMatch(/^Read 4 documents and 15 annotations from .*brat-collection \(brat\)\.$/);
+    expect(c.out.join('\n')).toMatch(/Set aside \(Parley does not hold them\): .*2 relations \(R\)/);
     const files = await readdir(path.join(dir, 'w3c'));
-    expect(files.filter((f) => f.endsWith('.jsonld'))).toHaveLength(13);
-    expect(files.filter((f) => f.endsWith('.txt'))).toHaveLength(13);
+    expect(files.filter((f) => f.endsWith('.jsonld'))).toHaveLength(4);
+    expect(files.filter((f) => f.endsWith('.txt'))).toHaveLength(4);
   });
 
   it('round-trips Parley JSON through a brat zip on disk', async () => {
@@ -69,9 +69,9 @@ describe('parley convert', () => {
   it('exits 1 and converts nothing when the input has errors', async () => {
     const c = capture();
     const out = path.join(dir, 'x.json');
-    const code = await runConvert(['--from', 'doccano', path.join(FIXTURES, 'doccano/import-example.jsonl'), '--to', 'parley', out], c.io);
+    const code = await runConvert(['--from', 'doccano', path.join(FIXTURES, 'doccano/missing-text.jsonl'), '--to', 'parley', out], c.io);
     expect(code).toBe(1);
-    expect(c.err.join('\n')).toMatch(/import-example\.jsonl:3: "text" is missing/);
+    expect(c.err.join('\n')).toMatch(/missing-text\.jsonl:3: "text" is missing/);
     expect(existsSync(out)).toBe(false);
   });
 

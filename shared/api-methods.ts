@@ -24,6 +24,8 @@ export const API_METHODS = [
   'restoreBackup',
   'importLayerFromDialog',
   'importAnnotatedFromDialog',
+  'planAnnotatedImportFromDialog',
+  'applyAnnotatedImport',
   'removeLayer',
   'decide',
   'acceptAllAgreed',

@@ -273,7 +273,10 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
     case 'restoreBackup':
       return { backupId: f.backupIds.length > 0 ? rng.pick(f.backupIds) : 'none' };
     case 'importAnnotatedFromDialog':
+    case 'planAnnotatedImportFromDialog':
       return { format: fmt };
+    case 'applyAnnotatedImport':
+      return { planId: rng.pick(['plan-1', 'plan-2', 'plan-999999']), merges: rng.chance(0.5) ? [] : [{ incoming: rng.int(3), documentId: doc.id }] };
     case 'importLayerFromDialog':
       return { format: fmt, author: rng.pick(['Sam', 'Jun', '__proto__', '=cmd']) };
     case 'removeLayer':
@@ -365,7 +368,7 @@ function semanticallyWrong(rng: Rng, method: ApiMethod, f: StoreFacts, payload: 
 }
 
 /** Methods that open a file dialog: each case queues hostile files for them to read, or a place to write. */
-const DIALOG_METHODS: ReadonlySet<ApiMethod> = new Set(['importFromDialog', 'importLayerFromDialog', 'importAnnotatedFromDialog', 'exportToDialog', 'exportAgreementToDialog']);
+const DIALOG_METHODS: ReadonlySet<ApiMethod> = new Set(['importFromDialog', 'importLayerFromDialog', 'importAnnotatedFromDialog', 'planAnnotatedImportFromDialog', 'exportToDialog', 'exportAgreementToDialog']);
 
 /** Queues the dialog answers a case needs: hostile files to open, a place to save. */
 async function queueDialogs(rng: Rng, index: number): Promise<string> {

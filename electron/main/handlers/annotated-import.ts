@@ -1,14 +1,18 @@
 /**
  * Brings annotated documents from an interchange file into the analyst's own
- * library: a document whose text is already there (same checksum) gets the
- * file's annotations merged into its layers; one whose text changed (same id,
- * or most quotes re-anchor) gets them re-anchored, and those that cannot be
- * placed are listed as orphans; anything else is added as a new document with
- * its annotations. Everything is checked and planned before the store is
- * touched.
+ * library. A document joins one already stored only by the rule in
+ * `annotations/import/match-document.ts`: the same text (checksum), the same
+ * id with a small edit, or a pairing the analyst confirmed in the preview;
+ * there its annotations are merged into the stored layers (re-anchored when
+ * the text differs, and those that cannot be placed listed as orphans).
+ * Everything else is added as a new document with its annotations: an
+ * incoming text is never dropped. A text that appears several times in the
+ * file becomes one document with the annotations of every copy. Everything is
+ * checked and planned before the store is touched.
  */
 import { anchor } from '../../../annotations/anchoring';
 import { newId } from '../../../annotations/ids';
+import { matchDocument, type DocumentMatch } from '../../../annotations/import/match-document';
 import {
   OWN_LAYER_ID,
   type Annotation,
@@ -17,16 +21,16 @@ import {
   type CorpusDocument,
   type LabelSchema,
 } from '../../../annotations/model';
-import { ok, type Problem, type Result } from '../../../annotations/result';
-import type { AnnotatedImportReport } from '../../../shared/api';
+import { fail, ok, type Problem, type Result } from '../../../annotations/result';
+import type { AnnotatedImportReport, ImportPairing } from '../../../shared/api';
 import type { DocumentSummary, DocumentView } from '../../../shared/library';
 import type { AnnotationChange } from '../../../annotations/model';
 import type { ProgressControl } from '../../../annotations/formats/format';
-import { bestQuoteMatch } from './layer-import';
+import { storedTexts } from './stored-texts';
 
 /** The part of the store an annotated import needs. */
 export interface AnnotatedImportStore {
-  listDocuments(): Array<{ id: string; title: string; sha256: string }>;
+  listDocuments(): Array<{ id: string; title: string; sha256: string; length: number }>;
   getDocument(id: string): Result<DocumentView>;
   getLabels(): LabelSchema;
   saveLabels(schema: LabelSchema): Promise<Result<LabelSchema>>;
@@ -35,52 +39,102 @@ export interface AnnotatedImportStore {
   putLayer(documentId: string, layer: AnnotationLayer): Promise<Result<DocumentView>>;
 }
 
+/** A confirmed pairing: the incoming document at `incoming` (its index in the file) merges into `documentId`. */
+export interface ConfirmedMerge {
+  incoming: number;
+  documentId: string;
+}
+
 interface Merge {
   documentId: string;
   title: string;
-  matchedBy: 'checksum' | 'id' | 'quotes';
+  matchedBy: 'checksum' | 'id' | 'confirmed';
+  similarity?: number;
   layer: AnnotationLayer;
   /** Editable layers (own, reconciled) are merged; colleague layers replace the stored one. */
   replace: boolean;
   added: Annotation[];
 }
 
-/** Imports `corpus` (decoded from `source`) into the library; `author` names annotations that carry no author. */
+/** One text of the file: its first copy's index, with the layers of every copy united. */
+interface IncomingGroup {
+  index: number;
+  doc: CorpusDocument;
+  copies: number;
+  /** Annotations that were in more than one copy, kept once. */
+  repeated: number;
+}
+
+interface MatchedGroup extends IncomingGroup {
+  match: DocumentMatch;
+}
+
+/**
+ * The "looks like an edited version of …" pairings an import of `corpus`
+ * would ask about: incoming texts that match nothing by the rule but are
+ * similar to a stored one. Writes nothing.
+ */
+export function proposeAnnotatedPairings(store: AnnotatedImportStore, corpus: Corpus): ImportPairing[] {
+  return pairingsOf(store, matchGroups(store, corpus));
+}
+
+/**
+ * Imports `corpus` (decoded from `source`) into the library; `author` names
+ * annotations that carry no author. `merges` are the pairings the analyst
+ * confirmed; each must still be what `proposeAnnotatedPairings` proposes, or
+ * nothing is imported.
+ */
 export async function importAnnotatedDocuments(
   store: AnnotatedImportStore,
   corpus: Corpus,
-  options: { author: string; source: string; warnings?: Problem[]; control?: ProgressControl },
+  options: { author: string; source: string; warnings?: Problem[]; control?: ProgressControl; merges?: readonly ConfirmedMerge[] },
 ): Promise<Result<AnnotatedImportReport>> {
-  const report: AnnotatedImportReport = { added: [], merged: [], orphans: [], duplicatesSkipped: 0, labelsAdded: [], warnings: [...(options.warnings ?? [])] };
+  const report: AnnotatedImportReport = { added: [], merged: [], orphans: [], duplicatesSkipped: 0, labelsAdded: [], warnings: [...(options.warnings ?? [])], importedAsNew: [], repeatedTexts: [] };
   const library = store.listDocuments();
-  const bySha = new Map(library.map((d) => [d.sha256, d]));
-  const byId = new Map(library.map((d) => [d.id, d]));
+  const titles = new Map(library.map((d) => [d.id, d.title]));
+  const groups = matchGroups(store, corpus);
+  const confirmed = new Map((options.merges ?? []).map((m) => [m.incoming, m.documentId]));
+  for (const [incoming, documentId] of confirmed) {
+    const group = groups.find((g) => g.index === incoming);
+    if (!group || group.match.kind !== 'new' || group.match.proposal?.documentId !== documentId) {
+      return fail('conflict', 'the library or the file changed since the preview; nothing was imported, import the file again');
+    }
+  }
   const newDocs: CorpusDocument[] = [];
   const merges: Merge[] = [];
   const takenIds = new Set(library.map((d) => d.id));
 
-  for (const doc of corpus.documents) {
+  for (const group of groups) {
+    const { doc, match } = group;
     const layers = doc.layers.map((l) => withAuthor(l, options.author));
-    const all = layers.flatMap((l) => l.annotations);
-    const sameText = bySha.get(doc.document.sha256);
-    const sameId = sameText ? undefined : byId.get(doc.document.id);
-    const target = sameText ?? sameId ?? (all.length > 0 ? bestQuoteMatch(store, library, all)?.summary : undefined);
+    if (group.copies > 1) report.repeatedTexts.push({ title: doc.document.title, copies: group.copies, annotationsKeptOnce: group.repeated });
+    const target =
+      match.kind === 'same-text'
+        ? { documentId: match.documentId, matchedBy: 'checksum' as const }
+        : match.kind === 'same-id-edited'
+          ? { documentId: match.documentId, matchedBy: 'id' as const, similarity: match.similarity }
+          : match.kind === 'new' && match.proposal && confirmed.get(group.index) === match.proposal.documentId
+            ? { documentId: match.proposal.documentId, matchedBy: 'confirmed' as const, similarity: match.proposal.similarity }
+            : undefined;
     if (!target) {
       // A new document: kept with its layers and decisions; a fresh id if the file's is taken.
       const id = takenIds.has(doc.document.id) ? newId('doc') : doc.document.id;
       takenIds.add(id);
-      bySha.set(doc.document.sha256, { id, title: doc.document.title, sha256: doc.document.sha256 });
       newDocs.push({
         document: { ...doc.document, id },
         layers: ensureOwnLayer(layers.map((l) => ({ ...l, annotations: l.annotations.map((a) => ({ ...a, documentId: id })) })), options.author),
         decisions: doc.decisions,
       });
+      if (match.kind === 'new' && match.proposal) {
+        report.importedAsNew.push({ documentId: id, title: doc.document.title, similarTo: { documentId: match.proposal.documentId, title: titles.get(match.proposal.documentId) ?? match.proposal.documentId }, similarity: match.proposal.similarity });
+      }
       continue;
     }
-    const view = store.getDocument(target.id);
+    const title = titles.get(target.documentId) ?? target.documentId;
+    const view = store.getDocument(target.documentId);
     if (!view.ok) return view;
     const text = view.value.document.text;
-    const matchedBy = sameText ? 'checksum' : sameId ? 'id' : 'quotes';
+    const sameText = target.matchedBy === 'checksum';
     for (const layer of layers) {
       const stored = view.value.layers.find((l) => l.id === layer.id);
       const existing = new Set((stored?.annotations ?? []).map(spanKey));
@@ -89,10 +143,10 @@ export async function importAnnotatedDocuments(
       for (const a of layer.annotations) {
         const where = sameText && text.slice(a.start, a.end) === a.quote.exact ? { status: 'exact' as const, start: a.start, end: a.end } : anchor(text, a);
         if (where.status === 'orphan') {
-          report.orphans.push({ documentId: target.id, title: target.title, quote: a.quote.exact, labelId: a.labelId, author: a.author, reason: where.reason });
+          report.orphans.push({ documentId: target.documentId, title, quote: a.quote.exact, labelId: a.labelId, author: a.author, reason: where.reason });
           continue;
         }
-        const placed: Annotation = { ...a, documentId: target.id, start: where.start, end: where.end, quote: { ...a.quote, exact: text.slice(where.start, where.end) } };
+        const placed: Annotation = { ...a, documentId: target.documentId, start: where.start, end: where.end, quote: { ...a.quote, exact: text.slice(where.start, where.end) } };
         if (existing.has(spanKey(placed))) {
           report.duplicatesSkipped++;
           continue;
@@ -103,7 +157,7 @@ export async function importAnnotatedDocuments(
         added.push(placed);
       }
       const replace = layer.kind === 'colleague';
-      if (added.length > 0 || (replace && layer.annotations.length === 0)) merges.push({ documentId: target.id, title: target.title, matchedBy, layer, replace, added });
+      if (added.length > 0 || (replace && layer.annotations.length === 0)) merges.push({ ...target, title, layer, replace, added });
     }
   }
 
@@ -129,9 +183,66 @@ export async function importAnnotatedDocuments(
       ? await store.putLayer(merge.documentId, { ...merge.layer, annotations: merge.added })
       : await store.changeAnnotations(merge.documentId, merge.layer.id, { removed: [], added: merge.added }, `Import ${merge.added.length} annotation${merge.added.length === 1 ? '' : 's'} from ${options.source}`);
     if (!applied.ok) return applied;
-    report.merged.push({ documentId: merge.documentId, title: merge.title, layerId: merge.layer.id, count: merge.added.length, matchedBy: merge.matchedBy });
+    report.merged.push({
+      documentId: merge.documentId,
+      title: merge.title,
+      layerId: merge.layer.id,
+      count: merge.added.length,
+      matchedBy: merge.matchedBy,
+      ...(merge.similarity === undefined ? {} : { similarity: merge.similarity }),
+    });
   }
   return ok(report);
+}
+
+function pairingsOf(store: AnnotatedImportStore, groups: MatchedGroup[]): ImportPairing[] {
+  const titles = new Map(store.listDocuments().map((d) => [d.id, d.title]));
+  return groups.flatMap((g) =>
+    g.match.kind === 'new' && g.match.proposal
+      ? [{ incoming: g.index, incomingTitle: g.doc.document.title, documentId: g.match.proposal.documentId, title: titles.get(g.match.proposal.documentId) ?? g.match.proposal.documentId, similarity: g.match.proposal.similarity }]
+      : [],
+  );
+}
+
+function matchGroups(store: AnnotatedImportStore, corpus: Corpus): MatchedGroup[] {
+  const stored = storedTexts(store);
+  return groupRepeats(corpus).map((g) => ({ ...g, match: matchDocument({ id: g.doc.document.id, sha256: g.doc.document.sha256, text: g.doc.document.text }, stored) }));
+}
+
+/** One group per distinct text, in file order; the layers of later copies are united with the first's, each annotation once. */
+function groupRepeats(corpus: Corpus): IncomingGroup[] {
+  const bySha = new Map<string, IncomingGroup>();
+  corpus.documents.forEach((doc, index) => {
+    const group = bySha.get(doc.document.sha256);
+    if (!group) {
+      bySha.set(doc.document.sha256, { index, doc, copies: 1, repeated: 0 });
+      return;
+    }
+    group.copies++;
+    const layers = group.doc.layers.map((l) => ({ ...l, annotations: [...l.annotations] }));
+    for (const layer of doc.layers) {
+      let into = layers.find((l) => l.id === layer.id);
+      if (!into) {
+        into = { ...layer, annotations: [] };
+        layers.push(into);
+      }
+      const spans = new Set(into.annotations.map(spanKey));
+      const ids = new Set(into.annotations.map((a) => a.id));
+      for (const a of layer.annotations) {
+        if (spans.has(spanKey(a))) {
+          group.repeated++;
+          continue;
+        }
+        spans.add(spanKey(a));
+        const id = ids.has(a.id) ? newId('ann') : a.id;
+        ids.add(id);
+        into.annotations.push({ ...a, id, documentId: group.doc.document.id });
+      }
+    }
+    const decisions = new Set(group.doc.decisions.map((d) => JSON.stringify(d)));
+    group.doc = { ...group.doc, layers, decisions: [...group.doc.decisions, ...doc.decisions.filter((d) => !decisions.has(JSON.stringify(d)))] };
+  });
+  return [...bySha.values()];
 }
 
 function spanKey(a: Annotation): string {

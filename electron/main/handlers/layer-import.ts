@@ -1,10 +1,14 @@
 /**
  * Loads a colleague's export as their own layers on the matching documents.
- * Documents are matched by text checksum, then by re-anchoring quotes; the
- * colleague's annotations never enter the analyst's own layer, and any that
- * cannot be placed are listed as orphans.
+ * Documents are matched by the rule every import uses
+ * (`annotations/import/match-document.ts`): the same text, the same id with a
+ * small edit, or a whole text nearly the same, named as such in the report;
+ * never by shared quotes alone. What matches nothing is listed as unmatched;
+ * the colleague's annotations never enter the analyst's own layer, and any
+ * that cannot be placed are listed as orphans.
  */
 import { anchor } from '../../../annotations/anchoring';
+import { matchDocument } from '../../../annotations/import/match-document';
 import type { FormatFile, FormatName, ImportOutcome } from '../../../annotations/formats/format';
 import type { FormatJob } from '../tasks/format-job';
 import { codecs } from '../../../annotations/formats/index';
@@ -13,18 +17,16 @@ import { colleagueLayerId, type Annotation, type AnnotationLayer, type CorpusDoc
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { LayerImportReport } from '../../../shared/api';
 import type { DocumentView } from '../../../shared/library';
+import { storedTexts } from './stored-texts';
 
 /** The part of the store a layer import needs. */
 export interface LayerImportStore {
-  listDocuments(): Array<{ id: string; title: string; sha256: string }>;
+  listDocuments(): Array<{ id: string; title: string; sha256: string; length: number }>;
   getDocument(id: string): Result<DocumentView>;
   getLabels(): LabelSchema;
   saveLabels(schema: LabelSchema): Promise<Result<LabelSchema>>;
   putLayer(documentId: string, layer: AnnotationLayer): Promise<Result<DocumentView>>;
 }
-
-/** Smallest share of a document's quotes that must re-anchor in a library text for the two to count as the same article. */
-const QUOTE_MATCH_THRESHOLD = 0.6;
 
 /** Reads `files` in `format` and stores each annotator's annotations as a colleague layer. */
 export async function importColleagueLayers(
@@ -42,33 +44,27 @@ export async function importColleagueLayers(
   const missingAuthor = corpus.documents.some((d) => layersOf(d).some((l) => !(l.author || options.author)));
   if (missingAuthor) return fail('invalid-input', 'this file does not say who made its annotations; give the colleague\'s name');
 
-  const library = store.listDocuments();
-  const bySha = new Map(library.map((d) => [d.sha256, d]));
+  const library = new Map(store.listDocuments().map((d) => [d.id, d]));
+  const stored = storedTexts(store);
   const report: LayerImportReport = { layers: [], unmatched: [], orphans: [], labelsAdded: [], warnings: [...imported.value.warnings] };
 
   const labelNames = new Set(corpus.documents.flatMap((d) => d.layers.flatMap((l) => l.annotations.map((a) => a.labelId))));
   const resolved = resolveLabels(store.getLabels(), labelNames);
 
-  const planned: Array<{ documentId: string; layer: AnnotationLayer; title: string; matchedBy: 'checksum' | 'quotes' }> = [];
+  const planned: Array<{ documentId: string; layer: AnnotationLayer; title: string; matchedBy: LayerImportReport['layers'][number]['matchedBy']; similarity?: number }> = [];
   for (const doc of corpus.documents) {
     const all = layersOf(doc).flatMap((l) => l.annotations);
-    let target = bySha.get(doc.document.sha256);
-    let matchedBy: 'checksum' | 'quotes' = 'checksum';
-    let text: string | undefined;
-    if (target) {
-      const view = store.getDocument(target.id);
-      if (!view.ok) return view;
-      text = view.value.document.text;
-    } else {
-      const best = bestQuoteMatch(store, library, all);
-      if (!best) {
-        report.unmatched.push({ title: doc.document.title, annotations: all.length });
-        continue;
-      }
-      target = best.summary;
-      text = best.text;
-      matchedBy = 'quotes';
+    const match = matchDocument({ id: doc.document.id, sha256: doc.document.sha256, text: doc.document.text }, stored, { acceptSimilarText: true });
+    if (match.kind === 'new') {
+      report.unmatched.push({ title: doc.document.title, annotations: all.length, ...(match.proposal ? { similarTo: { title: library.get(match.proposal.documentId)?.title ?? match.proposal.documentId, similarity: match.proposal.similarity } } : {}) });
+      continue;
     }
+    const target = library.get(match.documentId)!;
+    const matchedBy = match.kind === 'same-text' ? 'checksum' : match.kind === 'same-id-edited' ? 'id' : 'similar-text';
+    const similarity = match.kind === 'same-text' ? undefined : match.similarity;
+    const view = store.getDocument(target.id);
+    if (!view.ok) return view;
+    const text = view.value.document.text;
     for (const layer of layersOf(doc)) {
       const author = (layer.author || options.author)!;
       const placed: Annotation[] = [];
@@ -82,7 +78,7 @@ export async function importColleagueLayers(
         placed.push({ ...a, documentId: target.id, start: where.start, end: where.end, labelId, author: a.author || author, quote: { ...a.quote, exact: text.slice(where.start, where.end) } });
       }
       const layerId = colleagueLayerId(author);
-      planned.push({ documentId: target.id, title: target.title, matchedBy, layer: { id: layerId, kind: 'colleague', author, annotations: placed } });
+      planned.push({ documentId: target.id, title: target.title, matchedBy, ...(similarity === undefined ? {} : { similarity }), layer: { id: layerId, kind: 'colleague', author, annotations: placed } });
     }
   }
 
@@ -94,22 +90,15 @@ export async function importColleagueLayers(
   for (const plan of planned) {
     const put = await store.putLayer(plan.documentId, plan.layer);
     if (!put.ok) return put;
-    report.layers.push({ documentId: plan.documentId, title: plan.title, layerId: plan.layer.id, author: plan.layer.author, count: plan.layer.annotations.length, matchedBy: plan.matchedBy });
+    report.layers.push({
+      documentId: plan.documentId,
+      title: plan.title,
+      layerId: plan.layer.id,
+      author: plan.layer.author,
+      count: plan.layer.annotations.length,
+      matchedBy: plan.matchedBy,
+      ...(plan.similarity === undefined ? {} : { similarity: plan.similarity }),
+    });
   }
   return ok(report);
-}
-
-/** The library document in which most of these annotations' quotes re-anchor, if enough do. */
-export function bestQuoteMatch(store: LayerImportStore, library: Array<{ id: string; title: string; sha256: string }>, annotations: Annotation[]) {
-  if (annotations.length === 0) return undefined;
-  let best: { summary: (typeof library)[number]; text: string; share: number } | undefined;
-  for (const summary of library) {
-    const view = store.getDocument(summary.id);
-    if (!view.ok) continue;
-    const text = view.value.document.text;
-    const placed = annotations.filter((a) => anchor(text, a).status !== 'orphan').length;
-    const share = placed / annotations.length;
-    if (share >= QUOTE_MATCH_THRESHOLD && (!best || share > best.share)) best = { summary, text, share };
-  }
-  return best;
 }

@@ -1,3 +1,4 @@
+import { similarityPercent } from '../../../annotations/import/similarity-percent';
 import type { AnnotatedImportReport } from '../../../shared/api';
 import { formatProblem } from '../app/format-problem';
 import { ReportSection } from '../app/report-section';
@@ -12,11 +13,11 @@ function count(n: number, noun: string): string {
   return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-const MATCHED_BY = { checksum: 'same text', id: 'same document, text edited', quotes: 'recognised by its quotes' } as const;
+const MATCHED_BY = { checksum: 'same text', id: 'same document, text edited', confirmed: 'you confirmed it is an edited version' } as const;
 
 /** What importing annotated files did: documents added, annotations merged, and every orphan by quote. */
 export function AnnotatedImportNotice({ report, onDismiss }: AnnotatedImportNoticeProps) {
-  const { added, merged, orphans, duplicatesSkipped, labelsAdded, warnings } = report;
+  const { added, merged, orphans, duplicatesSkipped, labelsAdded, warnings, importedAsNew, repeatedTexts } = report;
   const mergedCount = merged.reduce((n, m) => n + m.count, 0);
   const parts = [count(added.length, 'document') + ' added', count(mergedCount, 'annotation') + ' merged'];
   if (orphans.length > 0) parts.push(count(orphans.length, 'orphan'));
@@ -28,7 +29,13 @@ export function AnnotatedImportNotice({ report, onDismiss }: AnnotatedImportNoti
           {(doc) => `${doc.title} (${count(doc.annotationCount, 'annotation')})`}
         </ReportSection>
         <ReportSection heading="Merged into documents already here" items={merged}>
-          {(m) => `${m.title}: ${count(m.count, 'annotation')} (${MATCHED_BY[m.matchedBy]})`}
+          {(m) => `${m.title}: ${count(m.count, 'annotation')} (${MATCHED_BY[m.matchedBy]}${m.similarity === undefined ? '' : `, ${similarityPercent(m.similarity)} alike`})`}
+        </ReportSection>
+        <ReportSection heading="Added as new although they look like an edited version of a document here" items={importedAsNew}>
+          {(n) => `${n.title}: looks like an edited version of ${n.similarTo.title} (${similarityPercent(n.similarity)})`}
+        </ReportSection>
+        <ReportSection heading="The same text more than once in the file (imported once)" items={repeatedTexts}>
+          {(r) => `${r.title}: ${r.copies} copies, the annotations of all of them${r.annotationsKeptOnce > 0 ? `, ${count(r.annotationsKeptOnce, 'repeated annotation')} kept once` : ''}`}
         </ReportSection>
         {duplicatesSkipped > 0 && <p className="muted">{count(duplicatesSkipped, 'annotation')} already here (same span and label), not added twice.</p>}
         {labelsAdded.length > 0 && <p className="muted">New labels added to the schema: {labelsAdded.join(', ')}.</p>}

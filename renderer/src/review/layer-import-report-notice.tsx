@@ -1,3 +1,4 @@
+import { similarityPercent } from '../../../annotations/import/similarity-percent';
 import type { LayerImportReport } from '../../../shared/api';
 import { formatProblem } from '../app/format-problem';
 import { ReportSection } from '../app/report-section';
@@ -8,6 +9,8 @@ interface LayerImportReportNoticeProps {
   report: LayerImportReport;
   onDismiss(): void;
 }
+
+const MATCHED_BY = { checksum: 'same text', id: 'same document, text edited', 'similar-text': 'nearly the same text' } as const;
 
 /** What loading a colleague's file did: the layers it added, and every document and annotation it could not place. */
 export function LayerImportReportNotice({ report, onDismiss }: LayerImportReportNoticeProps) {
@@ -27,12 +30,12 @@ export function LayerImportReportNotice({ report, onDismiss }: LayerImportReport
           {(l) => (
             <>
               {l.title}: {l.author}, {plural(l.count, 'annotation', 'annotations')}{' '}
-              <span className="muted">({l.matchedBy === 'checksum' ? 'same text' : 'matched by quotes; the text differs'})</span>
+              <span className="muted">({MATCHED_BY[l.matchedBy]}{l.similarity === undefined ? '' : `, ${similarityPercent(l.similarity)} alike`})</span>
             </>
           )}
         </ReportSection>
         <ReportSection heading="Documents not in the library" items={unmatched}>
-          {(u) => `${u.title}: ${plural(u.annotations, 'annotation', 'annotations')} not loaded`}
+          {(u) => `${u.title}: ${plural(u.annotations, 'annotation', 'annotations')} not loaded${u.similarTo ? ` (looks like an edited version of ${u.similarTo.title}, ${similarityPercent(u.similarTo.similarity)}: too different to place)` : ''}`}
         </ReportSection>
         <ReportSection heading="Annotations that could not be placed" items={orphans}>
           {(o) => `“${o.quote}” (${o.labelId}, ${o.author}) in ${o.title}: ${o.reason}`}

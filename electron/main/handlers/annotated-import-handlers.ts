@@ -1,0 +1,99 @@
+/**
+ * The Import dialog's annotated import, in two steps: `plan…` reads the
+ * chosen files, decodes them and lists the "looks like an edited version of …"
+ * pairings without writing anything; `applyAnnotatedImport` then imports the
+ * planned file with the pairings the analyst chose to merge (every other text
+ * is added as a new document). `importAnnotatedFromDialog` does both at once,
+ * merging only what the rule merges by itself.
+ */
+import path from 'node:path';
+import type { Corpus } from '../../../annotations/model';
+import { FORMAT_TITLES } from '../../../annotations/formats/index';
+import { fail, ok, type Problem, type Result } from '../../../annotations/result';
+import type { AnnotatedImportPlan, AnnotatedImportReport, ApiInput } from '../../../shared/api';
+import type { ApiHandlers } from '../ipc/register-api';
+import { runFormatJobWith } from '../tasks/run-format-job';
+import { TaskRegistry, withTask } from '../tasks/task-registry';
+import { importAnnotatedDocuments, proposeAnnotatedPairings, type ConfirmedMerge } from './annotated-import';
+import type { HandlerDeps } from './create-handlers';
+import { formatExtensions, readFormatFiles } from './format-files';
+
+type AnnotatedImportMethods = 'importAnnotatedFromDialog' | 'planAnnotatedImportFromDialog' | 'applyAnnotatedImport';
+
+/** A decoded file waiting for the analyst's choices. */
+interface PendingImport {
+  planId: string;
+  source: string;
+  corpus: Corpus;
+  notes: Problem[];
+  /** Annotations the format reader itself could not place. */
+  orphans: AnnotatedImportReport['orphans'];
+}
+
+/** Handlers for importing annotated documents into one's own library. */
+export function createAnnotatedImportHandlers(deps: HandlerDeps & { tasks: TaskRegistry; formatWorker: string | null }): Pick<ApiHandlers, AnnotatedImportMethods> {
+  const { store, settings, dialogs, tasks, formatWorker } = deps;
+  const now = deps.now ?? (() => new Date().toISOString());
+  // Only the latest plan can be applied: a new one replaces it, and applying it uses it up.
+  let pending: PendingImport | undefined;
+  let plans = 0;
+
+  const read = async ({ format }: ApiInput<'planAnnotatedImportFromDialog'>): Promise<Result<PendingImport | null>> => {
+    const paths = await dialogs.openFiles({ title: `Import annotated documents (${FORMAT_TITLES[format]})`, filters: [{ name: FORMAT_TITLES[format], extensions: formatExtensions(format) }] });
+    if (!paths) return ok(null);
+    const files = await readFormatFiles(paths);
+    if (!files.ok) return files;
+    const source = paths.length === 1 ? path.basename(paths[0]!) : `${paths.length} files`;
+    const decoded = await withTask(tasks, `Reading ${source}`, (task) =>
+      runFormatJobWith(formatWorker, { kind: 'import', format, files: files.value, options: { labels: store.getLabels(), author: settings.author(), now: now() } }, task),
+    );
+    if (!decoded.ok) return decoded.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : decoded;
+    const { corpus, warnings, ignored, orphans } = decoded.value;
+    const title = (documentId: string) => corpus.documents.find((d) => d.document.id === documentId)?.document.title ?? documentId;
+    plans++;
+    return ok({
+      planId: `plan-${plans}`,
+      source,
+      corpus,
+      notes: [...warnings, ...ignored.map((i) => ({ message: `${i.count} ${i.kind} ignored: Parley does not hold them` }))],
+      orphans: (orphans ?? []).map((o) => ({ documentId: o.documentId, title: title(o.documentId), quote: o.annotation.quote.exact, labelId: o.annotation.labelId, author: o.annotation.author, reason: o.reason })),
+    });
+  };
+
+  const apply = async (plan: PendingImport, merges: readonly ConfirmedMerge[]): Promise<Result<AnnotatedImportReport>> => {
+    const report = await withTask(tasks, `Importing ${plan.source}`, async (task) => {
+      const control = { onProgress: (d: number, t: number) => task.progress(d, t), isCancelled: () => task.isCancelled() };
+      const imported = await importAnnotatedDocuments(store, plan.corpus, { author: settings.author(), source: plan.source, warnings: plan.notes, control, merges });
+      if (!imported.ok) return imported;
+      // Annotations the format reader itself could not place (a Parley file whose text was edited) are orphans too.
+      imported.value.orphans.push(...plan.orphans);
+      return imported;
+    });
+    if (!report.ok) return report.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : report;
+    deps.notify({ type: 'library-changed' });
+    return report;
+  };
+
+  return {
+    async importAnnotatedFromDialog(input) {
+      const plan = await read(input);
+      if (!plan.ok || plan.value === null) return plan as Result<null>;
+      return apply(plan.value, []);
+    },
+
+    async planAnnotatedImportFromDialog(input) {
+      const plan = await read(input);
+      if (!plan.ok || plan.value === null) return plan as Result<null>;
+      pending = plan.value;
+      const distinct = new Set(plan.value.corpus.documents.map((d) => d.document.sha256)).size;
+      return ok<AnnotatedImportPlan>({ planId: pending.planId, source: pending.source, documents: distinct, pairings: proposeAnnotatedPairings(store, pending.corpus) });
+    },
+
+    async applyAnnotatedImport({ planId, merges }) {
+      if (!pending || pending.planId !== planId) return fail('not-found', 'this import is no longer waiting to be applied; choose the file again');
+      const plan = pending;
+      pending = undefined;
+      return apply(plan, merges);
+    },
+  };
+}

@@ -5,14 +5,16 @@
  * `--as-layer`, the inputs are annotated documents (see `import-annotated.ts`
  * and `import-layer.ts`).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDocument } from '../../annotations/document';
 import { detectContent, PEEK_CHARS } from '../../annotations/formats/detect-format';
 import { FORMAT_NAMES } from '../../annotations/formats/index';
 import { ARTICLE_EXTENSIONS, articleFromFile } from '../../annotations/import/article-file';
+import { MAX_ARTICLE_FILE_BYTES } from '../../annotations/import/article-limits';
 import { OWN_LAYER_ID, type CorpusDocument } from '../../annotations/model';
+import { readTextWithin } from '../main/input-files';
 import { openAppStore } from '../main/open-app-store';
 import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
@@ -70,12 +72,26 @@ async function holdsAnnotations(inputs: readonly string[]): Promise<boolean> {
     const info = await stat(input).catch(() => undefined);
     if (!info?.isFile()) continue;
     if (!isArticle(input)) return true;
-    const head = await readFile(input).then((b) => b.subarray(0, PEEK_CHARS).toString('utf8')).catch(() => '');
-    if (detectContent(input, head)) return true;
+    if (detectContent(input, await peekText(input))) return true;
   }
   const { found, skipped } = await findArticles(inputs);
   if (skipped.some((f) => /\.(ann|jsonld)$/i.test(f))) return true;
   return found.length === 0 && skipped.length > 0;
+}
+
+/** The first `PEEK_CHARS` bytes of a file as text ('' when it cannot be read: the import proper reports that). */
+async function peekText(file: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const buffer = Buffer.alloc(PEEK_CHARS);
+    const { bytesRead } = await handle.read(buffer, 0, PEEK_CHARS, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** One article file found: its path on disk and its name relative to the folder given (its own name when a file was given). */
@@ -122,19 +138,18 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
   const { found, skipped, problems } = await findArticles(inputs);
   const articles: Array<{ name: string; relative: string; title: string; source: string; text: string }> = [];
   for (const { file, relative } of found) {
-    let content: string;
-    try {
-      content = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
-    } catch (error) {
-      problems.push(`${file}: ${error instanceof TypeError ? 'not valid UTF-8 text' : (error as Error).message}`);
+    // Sizes are checked before reading; the text is decoded as strict UTF-8, as the app does.
+    const content = await readTextWithin(file, MAX_ARTICLE_FILE_BYTES, file);
+    if (!content.ok) {
+      problems.push(content.error.message);
       continue;
     }
-    const article = articleFromFile(path.basename(file), content);
+    const article = articleFromFile(path.basename(file), content.value);
     if (article.ok) articles.push({ name: file, relative, ...article.value });
     else problems.push(article.error.message);
   }
   if (skipped.length > 0) {
-    io.err(`  skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not ${ARTICLE_EXTENSIONS.join(', ')} (to import annotated files, add --annotated or --format):`);
+    io.err(`  skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not ${ARTICLE_EXTENSIONS.join(', ')} (to import annotated files, name them with --format):`);
     for (const line of capped(skipped.map((s) => `    ${s}`), '    ')) io.err(line);
   }
   if (problems.length > 0) {

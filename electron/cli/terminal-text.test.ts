@@ -15,6 +15,7 @@ describe('forTerminal', () => {
   for (const [name, text] of hostile) {
     it(`replaces ${name}`, () => {
       const shown = forTerminal(text);
+      // eslint-disable-next-line no-control-regex
       expect(shown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
       expect(shown).toContain(REPLACEMENT);
     });

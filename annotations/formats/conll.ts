@@ -1,7 +1,10 @@
 /**
  * CoNLL-2003 style IOB2: one `token<TAB>tag` line per token, a blank line
  * after each sentence, `-DOCSTART-` before each document. Tags are `O`,
- * `B-LABEL` and `I-LABEL`; spaces in label names become `_`.
+ * `B-LABEL` and `I-LABEL`; spaces in label names become `_`. Import also
+ * reads IOB1 (the original CoNLL-2003 tagging), IOBES and BILOU, told apart
+ * by the tags present, and CoNLL-2003's four columns (`word POS chunk NER`:
+ * the tag is always the last column).
  *
  * Tokenisation rule (`tokenize`): a line break ends a sentence; within a line,
  * a token is a run of letters, marks, digits and `_`, or a pair of regional
@@ -120,11 +123,18 @@ export function exportConll(corpus: Corpus, options: ExportOptions): Result<Expo
   return ok({ files: [{ path: CONLL_EXPORT_FILE, data: out.join('\n') + '\n' }], warnings });
 }
 
-/** Reads IOB2 CoNLL files; malformed lines and `I-` tags that continue nothing fail the import. */
+/** File names read as CoNLL, including CoNLL-2003's `eng.train`, `eng.testa` and `eng.testb`. */
+export const CONLL_FILE = /\.(conll|conll03|conllu?|iob|iob1|iob2|iobes|bio|bioes|bilou|txt|tsv|train|testa|testb|dev|test)$/i;
+
+/**
+ * Reads CoNLL files tagged in IOB1, IOB2, IOBES or BILOU (detected per file,
+ * see `detectTagScheme`), with two columns or CoNLL-2003's four; malformed
+ * lines and tags that continue nothing fail the import.
+ */
 export function importConll(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
   const expanded = expandZips(files);
   if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => /\.(conll|iob|iob2|txt|tsv|bio)$/i.test(f.path));
+  const inputs = expanded.value.filter((f) => CONLL_FILE.test(f.path));
   if (inputs.length === 0) return fail('invalid-input', 'no .conll file was given');
   const builder = new CorpusBuilder(options, 'CoNLL');
   for (let n = 0; n < inputs.length; n++) {
@@ -143,6 +153,46 @@ interface PendingSpan {
   line: number;
 }
 
+/** The tagging schemes import reads, told apart by the tags a file uses. */
+export type TagScheme = 'IOB1' | 'IOB2' | 'IOBES' | 'BILOU';
+
+/** One non-blank, non-`-DOCSTART-` line: its token, its tag split into prefix and label. */
+interface TokenLine {
+  line: number;
+  token: string;
+  prefix: string;
+  label: string;
+}
+
+const TAG = /^([BIESLU])-(.+)$/;
+
+/**
+ * The scheme of a file's tags: IOBES when it has `E-` or `S-` tags, BILOU when
+ * it has `L-` or `U-` tags, IOB1 when some span starts with `I-` and no `B-`
+ * starts a span after an `O` (in IOB1, `B-` only separates two adjacent spans
+ * of one label), else IOB2. A file mixing IOBES and BILOU tags has no scheme.
+ */
+export function detectTagScheme(sentences: ReadonlyArray<ReadonlyArray<{ prefix: string; label: string }>>): TagScheme | { mixed: string } {
+  let iobes = false;
+  let bilou = false;
+  let iStarts = false;
+  let bAfterOther = false;
+  for (const tags of sentences) {
+    tags.forEach((t, k) => {
+      const prev = k > 0 ? tags[k - 1] : undefined;
+      const continues = prev !== undefined && prev.prefix !== 'O' && prev.label === t.label;
+      if (t.prefix === 'E' || t.prefix === 'S') iobes = true;
+      if (t.prefix === 'L' || t.prefix === 'U') bilou = true;
+      if (t.prefix === 'I' && !continues) iStarts = true;
+      if (t.prefix === 'B' && !continues) bAfterOther = true;
+    });
+  }
+  if (iobes && bilou) return { mixed: 'the file mixes IOBES (E-, S-) and BILOU (L-, U-) tags' };
+  if (iobes) return 'IOBES';
+  if (bilou) return 'BILOU';
+  return iStarts && !bAfterOther ? 'IOB1' : 'IOB2';
+}
+
 function readConllFile(file: FormatFile, builder: CorpusBuilder): void {
   const source = fileText(file);
   if (source.length > MAX_CONLL_LENGTH) {
@@ -150,71 +200,94 @@ function readConllFile(file: FormatFile, builder: CorpusBuilder): void {
     return;
   }
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  let docCount = 0;
-  let text = '';
-  let sentenceOpen = false;
-  let spans: PendingSpan[] = [];
-  let open: PendingSpan | undefined;
-  let hasContent = false;
-  let firstLine = 1;
-  const flushDoc = (): void => {
-    if (!hasContent && text === '') return;
-    if (text.endsWith('\n')) text = text.slice(0, -1);
-    docCount++;
-    const doc = builder.addDocument({ file: file.path, line: firstLine }, { title: `${withoutExtension(baseName(file.path))} ${docCount}`, source: baseName(file.path), text });
-    if (doc) for (const s of spans) builder.addSpan(doc, { file: file.path, line: s.line }, s);
-    text = '';
-    spans = [];
-    open = undefined;
-    sentenceOpen = false;
-    hasContent = false;
+  // First pass: documents of sentences of tagged tokens, so the scheme is known before spans are built.
+  const documents: Array<{ line: number; sentences: TokenLine[][] }> = [];
+  let current: { line: number; sentences: TokenLine[][] } | undefined;
+  let sentence: TokenLine[] = [];
+  const endSentence = (): void => {
+    if (sentence.length > 0) current!.sentences.push(sentence);
+    sentence = [];
   };
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const line = i + 1;
     if (raw.trim() === '') {
-      if (sentenceOpen) {
-        text += '\n';
-        sentenceOpen = false;
-      }
-      open = undefined;
+      if (current) endSentence();
       continue;
     }
     const cols = raw.includes('\t') ? raw.split('\t').map((c) => c.trim()) : raw.trim().split(/\s+/);
     if (cols[0] === DOCSTART) {
-      flushDoc();
-      firstLine = line;
+      if (current) endSentence();
+      current = { line, sentences: [] };
+      documents.push(current);
       continue;
     }
-    if (!hasContent) firstLine = line;
-    hasContent = true;
+    if (!current) {
+      current = { line, sentences: [] };
+      documents.push(current);
+    }
     if (cols.length < 2 || cols[0] === '') {
       builder.error({ file: file.path, line }, 'expected a token and a tag separated by a tab');
       continue;
     }
-    const token = cols[0]!;
+    // The tag is the last column: `token tag`, or CoNLL-2003's `token POS chunk tag`.
     const tag = cols[cols.length - 1]!;
-    const m = /^([BI])-(.+)$/.exec(tag);
+    const m = TAG.exec(tag);
     if (tag !== 'O' && !m) {
-      builder.error({ file: file.path, line }, `tag ${JSON.stringify(tag)} is not O, B-LABEL or I-LABEL`);
+      builder.error({ file: file.path, line }, `tag ${JSON.stringify(tag)} is not O or a tag such as B-LABEL, I-LABEL, E-LABEL, S-LABEL, L-LABEL or U-LABEL`);
       continue;
     }
-    if (sentenceOpen) text += ' ';
-    const start = text.length;
-    text += token;
-    sentenceOpen = true;
-    if (tag === 'O') {
-      open = undefined;
-    } else if (m![1] === 'B') {
-      open = { start, end: text.length, label: m![2]!, line };
-      spans.push(open);
-    } else if (open && open.label === m![2]) {
-      open.end = text.length;
-    } else {
-      builder.error({ file: file.path, line }, `${tag} does not continue a ${m![2]} span (IOB2 starts every span with B-)`);
-    }
+    sentence.push({ line, token: cols[0]!, prefix: m ? m[1]! : 'O', label: m ? m[2]! : '' });
   }
-  flushDoc();
+  if (current) endSentence();
+  const scheme = detectTagScheme(documents.flatMap((d) => d.sentences));
+  if (typeof scheme !== 'string') {
+    builder.error({ file: file.path }, scheme.mixed);
+    return;
+  }
+  if (scheme !== 'IOB2' && documents.length > 0) builder.warn({ file: file.path }, `tags read as ${scheme}${scheme === 'IOB1' ? ' (spans may start with I-, as in the original CoNLL-2003 files)' : ''}; exports write IOB2`);
+  documents
+    .filter((d) => d.sentences.length > 0)
+    .forEach((d, n) => {
+      const { text, spans } = buildSpans(d.sentences, scheme, (line, message) => builder.error({ file: file.path, line }, message));
+      const doc = builder.addDocument({ file: file.path, line: d.line }, { title: `${withoutExtension(baseName(file.path))} ${n + 1}`, source: baseName(file.path), text });
+      if (doc) for (const s of spans) builder.addSpan(doc, { file: file.path, line: s.line }, s);
+    });
+}
+
+/** Joins tokens with spaces and sentences with line breaks, and decodes the tags of `scheme` into spans. */
+function buildSpans(sentences: TokenLine[][], scheme: TagScheme, error: (line: number, message: string) => void): { text: string; spans: PendingSpan[] } {
+  const spans: PendingSpan[] = [];
+  const iob = scheme === 'IOB1' || scheme === 'IOB2';
+  const [endPrefix, singlePrefix] = scheme === 'BILOU' ? ['L', 'U'] : ['E', 'S'];
+  let text = '';
+  for (const sentence of sentences) {
+    if (text !== '') text += '\n';
+    let open: PendingSpan | undefined;
+    sentence.forEach((t, k) => {
+      if (k > 0) text += ' ';
+      const start = text.length;
+      text += t.token;
+      const { prefix, label, line } = t;
+      const continues = open !== undefined && open.label === label;
+      if (prefix === 'O') {
+        open = undefined;
+      } else if (!iob && prefix === singlePrefix) {
+        spans.push({ start, end: text.length, label, line });
+        open = undefined;
+      } else if (prefix === 'B' || (scheme === 'IOB1' && prefix === 'I' && !continues)) {
+        open = { start, end: text.length, label, line };
+        spans.push(open);
+      } else if (prefix === 'I' || (!iob && prefix === endPrefix)) {
+        if (!continues) return error(line, `${prefix}-${label} does not continue a ${label} span (${scheme} starts every span with B-${iob ? '' : ` or ${singlePrefix}-`})`);
+        open!.end = text.length;
+        if (prefix === endPrefix) open = undefined;
+      } else {
+        error(line, `${prefix}-${label} is not a tag of ${scheme}`);
+      }
+    });
+  }
+  return { text, spans };
 }
 
 /** The CoNLL codec. */

@@ -47,11 +47,11 @@ describe('CoNLL IOB2', () => {
   it('rejects a line without a tag column, naming the file and line', () => {
     const result = importConll([fixture('invalid.conll')], options);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.problems![0]).toEqual({ file: 'invalid.conll', line: 1, message: 'tag "SUMMIT" is not O, B-LABEL or I-LABEL' });
+    if (!result.ok) expect(result.error.problems![0]).toEqual({ file: 'invalid.conll', line: 1, message: 'tag "SUMMIT" is not O or a tag such as B-LABEL, I-LABEL, E-LABEL, S-LABEL, L-LABEL or U-LABEL' });
   });
 
-  it('rejects an I- tag that continues nothing', () => {
-    const result = importConll([{ path: 'x.conll', data: 'Seoul\tO\nsummit\tI-Date\n' }], options);
+  it('rejects an I- tag that continues nothing in a file whose spans start with B-', () => {
+    const result = importConll([{ path: 'x.conll', data: 'Seoul\tB-Actor\nand\tO\nsummit\tI-Date\n' }], options);
     expect(result.ok ? '' : result.error.problems![0]!.message).toMatch(/does not continue a Date span/);
   });
 

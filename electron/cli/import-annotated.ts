@@ -2,12 +2,16 @@
  * `parley import [--format FORMAT] INPUT... [--store DIR]`: annotated documents
  * from any interchange format into a store, with the same rules as the
  * window's import (merge into documents already there, skip duplicates, list
- * orphans, add unknown labels). The format is detected when not given.
+ * orphans, add unknown labels). A document joins a stored one only when the
+ * texts are identical or the ids match and the texts differ by a small edit;
+ * there is no preview here, so a text that only looks like an edited version
+ * of a stored one is imported as new, and the command says so. The format is detected when not given.
  * Everything is read and checked first; a file that fails leaves the store
  * untouched.
  */
 import os from 'node:os';
 import type { FormatFile } from '../../annotations/formats/format';
+import { similarityPercent } from '../../annotations/import/similarity-percent';
 import { importAnnotatedDocuments } from '../main/handlers/annotated-import';
 import { openAppStore } from '../main/open-app-store';
 import type { CliIo } from './cli-io';
@@ -62,7 +66,10 @@ export async function runImportAnnotated(formatName: string | undefined, inputs:
     }
     const report = imported.value;
     for (const line of capped(report.added.map((doc) => `  imported: ${doc.title} (${doc.id}), ${doc.annotationCount} annotations`))) io.out(line);
-    for (const line of capped(report.merged.map((m) => `  merged: ${m.count} annotations into ${m.title} (${m.documentId}), ${m.layerId} layer, matched by ${m.matchedBy}`))) io.out(line);
+    const matchedBy = (m: (typeof report.merged)[number]) => (m.matchedBy === 'checksum' ? 'same text' : `same id, ${similarityPercent(m.similarity ?? 0)} alike`);
+    for (const line of capped(report.merged.map((m) => `  merged: ${m.count} annotations into ${m.title} (${m.documentId}), ${m.layerId} layer, ${matchedBy(m)}`))) io.out(line);
+    for (const line of capped(report.importedAsNew.map((n) => `  ${n.title} (${n.documentId}) looks like an edited version of ${n.similarTo.title} (${n.similarTo.documentId}) (${similarityPercent(n.similarity)}): imported as new`))) io.out(line);
+    for (const line of capped(report.repeatedTexts.map((r) => `  ${r.title}: the same text ${r.copies} times in the file, imported once with the annotations of every copy${r.annotationsKeptOnce > 0 ? ` (${r.annotationsKeptOnce} repeated annotations kept once)` : ''}`))) io.out(line);
     const orphans = [...report.orphans, ...(decoded.value.orphans ?? []).map((x) => ({ title: x.documentId, quote: x.annotation.quote.exact, labelId: x.annotation.labelId, reason: x.reason }))];
     for (const line of capped(orphans.map((o) => `  orphan in ${o.title}: “${o.quote}” (${o.labelId}): ${o.reason}`))) io.err(line);
     for (const line of capped(report.warnings.map((w) => `  note: ${w.message}`))) io.err(line);

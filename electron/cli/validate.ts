@@ -5,7 +5,7 @@
  * error.
  */
 import { FORMAT_NAMES } from '../../annotations/formats/index';
-import { describeImport } from '../../annotations/formats/report';
+import { describeImport, validationVerdict } from '../../annotations/formats/report';
 import { defaultLabelSchema } from '../../annotations/labels';
 import type { CliIo } from './cli-io';
 import { chooseCodec, knownFormat, printReadFailure } from './choose-codec';
@@ -54,6 +54,6 @@ async function validate(args: CliArgs, io: CliIo): Promise<number> {
     return 1;
   }
   for (const line of capped(describeImport(result.value, `${input} (${codec.name})`, labels.labels.map((l) => l.id)))) io.out(line);
-  io.out(`${input} is valid ${codec.name}.`);
+  io.out(validationVerdict(result.value, input, codec.name));
   return 0;
 }

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { call } from './support/call-api';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
+import { screenshotPath } from './support/screenshot-path';
 
 let app: ParleyHarness | undefined;
 
@@ -85,7 +86,7 @@ describe('library', () => {
     await app!.reload();
     await expect.poll(() => page.getByTestId('progress-summary').textContent()).toBe(`1 of ${docs.length} done`);
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: path.resolve(__dirname, '../docs/screenshot.png') });
+    await page.screenshot({ path: screenshotPath('screenshot.png') });
   });
 
   it('imports .txt, .md and .html files through the file dialog and names the file it refused', async () => {

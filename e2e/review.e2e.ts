@@ -20,6 +20,7 @@ import { defaultLabelSchema } from '../annotations/labels';
 import type { Annotation, AnnotationLayer, DecisionAction, DifferenceKind, ReviewDecision } from '../annotations/model';
 import { call, clickText, dragSelect, openDocument, SAMPLE } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
+import { screenshotPath } from './support/screenshot-path';
 
 let app: ParleyHarness | undefined;
 afterEach(async () => {
@@ -327,7 +328,7 @@ describe('review', () => {
 
     // The screenshot of review mode, with some decisions made and some left.
     await page.keyboard.press('Escape');
-    await page.screenshot({ path: path.resolve(__dirname, '../docs/review.png') });
+    await page.screenshot({ path: screenshotPath('review.png') });
 
     decided.push(await decideFocused(app, documentId, 4));
     decided.push(await decideFocused(app, documentId, 5));

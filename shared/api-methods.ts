@@ -29,6 +29,8 @@ export const API_METHODS = [
   'removeLayer',
   'decide',
   'acceptAllAgreed',
+  'undoReview',
+  'redoReview',
   'agreement',
   'exportAgreementToDialog',
   'cancelTask',

@@ -93,6 +93,8 @@ export const apiInputSchemas = {
     keepIds: z.array(id).max(10_000).optional(),
   }),
   acceptAllAgreed: z.strictObject({ documentId: id, theirsLayerId: colleagueLayer }),
+  undoReview: z.strictObject({ documentId: id }),
+  redoReview: z.strictObject({ documentId: id }),
   agreement: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerIds: z.array(layerId).min(2).max(50), includeUnstarted: z.boolean().optional() }),
   exportAgreementToDialog: z.strictObject({
     documentIds: z.array(id).max(100_000).optional(),
@@ -209,6 +211,10 @@ export interface ApiOutputs {
   removeLayer: { removedFrom: number };
   decide: DocumentView;
   acceptAllAgreed: DocumentView;
+  /** Undoes the newest review decision (not Read-mode edits); the document as it is after. */
+  undoReview: DocumentView;
+  /** Redoes the newest undone review decision. */
+  redoReview: DocumentView;
   agreement: AgreementReport;
   exportAgreementToDialog: { path: string } | null;
   /** Whether a running task was asked to stop (false: it had already finished). */

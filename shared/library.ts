@@ -34,6 +34,10 @@ export interface DocumentView {
   undoLabel: string | null;
   /** Description of the change Ctrl+Shift+Z would redo, or null. */
   redoLabel: string | null;
+  /** In Review: the decision Ctrl+Z would undo, or null (Read mode's steps are not undone there). Absent from views built before review history. */
+  reviewUndoLabel?: string | null;
+  /** In Review: the decision Ctrl+Shift+Z would redo, or null. */
+  reviewRedoLabel?: string | null;
 }
 
 /**
@@ -52,6 +56,8 @@ export interface DocumentChange {
   updatedAt: string;
   undoLabel: string | null;
   redoLabel: string | null;
+  reviewUndoLabel?: string | null;
+  reviewRedoLabel?: string | null;
 }
 
 /** A store file that failed to read and what was done about it. */

@@ -7,7 +7,7 @@ import { buildAgreementReport } from '../../../annotations/agreement/report';
 import { reportToCsv } from '../../../annotations/agreement/report-csv';
 import { reportToMarkdown } from '../../../annotations/agreement/report-markdown';
 import type { AnnotatorDocuments, AgreementDocument } from '../../../annotations/agreement/agreement-input';
-import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
+import { OWN_LAYER_ID, RECONCILED_LAYER_ID, type DecisionAction } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { findDifferences } from '../../../annotations/review/differences';
 import { acceptAllAgreed, decide } from '../../../annotations/review/reconcile';
@@ -20,7 +20,21 @@ import { TaskRegistry, withTask } from '../tasks/task-registry';
 import { formatExtensions, readFormatFiles } from './format-files';
 import { importColleagueLayers } from './layer-import';
 
-type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'agreement' | 'exportAgreementToDialog';
+type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'undoReview' | 'redoReview' | 'agreement' | 'exportAgreementToDialog';
+
+/** How a decision is named on the Undo button and in the history. */
+const ACTION_LABELS: Readonly<Record<DecisionAction, string>> = {
+  'accept-theirs': 'Accept theirs',
+  'keep-mine': 'Keep mine',
+  'keep-both': 'Keep both',
+  'reject-both': 'Reject both',
+  'choose-spans': 'Choose spans',
+};
+
+function quoted(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}”`;
+}
 
 /** Handlers for review, layers and agreement. */
 export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, ReviewMethods> {
@@ -98,14 +112,23 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       const stray = (keepIds ?? []).find((k) => !inDifference.has(k));
       if (stray) return fail('invalid-input', `annotation ${stray} is not part of this difference`);
       const { state } = decide(c.value.state, difference, action, c.value.context, keepIds);
-      return store.recordDecisions(documentId, state.annotations, state.decisions);
+      return store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`);
     },
 
     async acceptAllAgreed({ documentId, theirsLayerId }) {
       const c = comparison(documentId, theirsLayerId);
       if (!c.ok) return c;
       const state = acceptAllAgreed(c.value.state, c.value.differences, c.value.context);
-      return store.recordDecisions(documentId, state.annotations, state.decisions) as Promise<Result<DocumentView>>;
+      const added = state.decisions.length - c.value.state.decisions.length;
+      return store.recordDecisions(documentId, state.annotations, state.decisions, `Accept all agreed (${added})`) as Promise<Result<DocumentView>>;
+    },
+
+    async undoReview({ documentId }) {
+      return store.undoReview(documentId);
+    },
+
+    async redoReview({ documentId }) {
+      return store.redoReview(documentId);
     },
 
     async agreement({ layerIds, documentIds, includeUnstarted }) {

@@ -4,7 +4,7 @@
  * hands out. No I/O here; `parley-store.ts` persists the results.
  */
 import { applyChange, checkSpan, invertChange, sortAnnotations } from '../../../annotations/annotation';
-import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, LayerKind } from '../../../annotations/model';
+import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, LayerKind, ReviewDecision } from '../../../annotations/model';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { textSha256 } from '../../../annotations/text-hash';
@@ -13,6 +13,37 @@ import { STORE_SCHEMA_VERSION, type DocumentFile, type HistoryEntry } from './st
 
 /** Most undo steps kept per document; the oldest are dropped. */
 export const HISTORY_LIMIT = 200;
+
+/**
+ * Which steps an undo or redo may take: `read` the edits of the analyst's own
+ * (and colleague) layers made in Read mode, `review` the decisions made in
+ * Review (steps on the reconciled layer). Each mode undoes only what it shows,
+ * so Ctrl+Z in Review never takes back a tag made earlier in Read, and the
+ * other way round.
+ */
+export type HistoryScope = 'read' | 'review';
+
+/** The scope a history step belongs to. */
+export function scopeOf(entry: HistoryEntry): HistoryScope {
+  return entry.layerId === RECONCILED_LAYER_ID ? 'review' : 'read';
+}
+
+/** Index of the newest step of `scope` in `list`, or -1. */
+function newestOf(list: readonly HistoryEntry[], scope: HistoryScope): number {
+  for (let i = list.length - 1; i >= 0; i--) if (scopeOf(list[i]!) === scope) return i;
+  return -1;
+}
+
+/** The label of the newest step of `scope`, or null. */
+export function newestLabel(list: readonly HistoryEntry[], scope: HistoryScope): string | null {
+  const at = newestOf(list, scope);
+  return at < 0 ? null : list[at]!.label;
+}
+
+/** `list` without the steps of `scope`: a new step clears the redo steps of its own scope only. */
+function withoutScope(list: readonly HistoryEntry[], scope: HistoryScope): HistoryEntry[] {
+  return list.filter((e) => scopeOf(e) !== scope);
+}
 
 /** A new document file for an imported document. */
 export function newDocumentFile(doc: CorpusDocument, labelsRevision: number, now: string): DocumentFile {
@@ -79,34 +110,81 @@ export function changeLayer(file: DocumentFile, layerId: string, change: Annotat
   const applied = applyChange(layer.value.annotations, recorded);
   if (!applied.ok) return applied;
   const entry: HistoryEntry = { label, layerId, change: recorded, at: now };
+  const scope = scopeOf(entry);
   const undo = [...file.history.undo, entry].slice(-HISTORY_LIMIT);
-  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), history: { undo, redo: [] }, updatedAt: now });
+  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), history: { undo, redo: withoutScope(file.history.redo, scope) }, updatedAt: now });
 }
 
-/** Undoes the newest step. Fails with `not-found` if there is nothing to undo. */
-export function undoStep(file: DocumentFile, now: string): Result<DocumentFile> {
-  const entry = file.history.undo.at(-1);
-  if (!entry) return fail('not-found', 'there is nothing to undo');
-  const moved = replay(file, entry, invertChange(entry.change), now);
+/**
+ * Records a review step: the reconciled layer becomes `annotations` and the
+ * decisions become `decisions`, as one undoable step labelled `label` (what
+ * changed is worked out by id). Clears the review redo steps; the Read mode
+ * history is left as it is.
+ */
+export function recordReviewStep(file: DocumentFile, annotations: readonly Annotation[], decisions: readonly ReviewDecision[], label: string, now: string, author: string): DocumentFile {
+  const before = file.layers.find((l) => l.id === RECONCILED_LAYER_ID);
+  const old = before?.annotations ?? [];
+  const newIds = new Set(annotations.map((a) => a.id));
+  const oldIds = new Set(old.map((a) => a.id));
+  const newDecisionIds = new Set(decisions.map((d) => d.id));
+  const oldDecisionIds = new Set(file.decisions.map((d) => d.id));
+  const entry: HistoryEntry = {
+    label,
+    layerId: RECONCILED_LAYER_ID,
+    change: { removed: old.filter((a) => !newIds.has(a.id)), added: annotations.filter((a) => !oldIds.has(a.id)) },
+    decisions: { removed: file.decisions.filter((d) => !newDecisionIds.has(d.id)), added: decisions.filter((d) => !oldDecisionIds.has(d.id)) },
+    at: now,
+  };
+  const layer: AnnotationLayer = { id: RECONCILED_LAYER_ID, kind: 'reconciled', author: before?.author ?? author, annotations: sortAnnotations([...annotations]) };
+  return {
+    ...withLayer(file, layer),
+    decisions: [...decisions],
+    history: { undo: [...file.history.undo, entry].slice(-HISTORY_LIMIT), redo: withoutScope(file.history.redo, 'review') },
+    updatedAt: now,
+  };
+}
+
+/**
+ * Undoes the newest step of `scope` (default `read`), wherever it is in the
+ * history; steps of the other scope stay where they are. Fails with
+ * `not-found` if there is nothing of that scope to undo.
+ */
+export function undoStep(file: DocumentFile, now: string, scope: HistoryScope = 'read'): Result<DocumentFile> {
+  const at = newestOf(file.history.undo, scope);
+  if (at < 0) return fail('not-found', scope === 'review' ? 'there is no review decision to undo' : 'there is nothing to undo');
+  const entry = file.history.undo[at]!;
+  const moved = replay(file, entry, 'undo', now);
   if (!moved.ok) return moved;
-  return ok({ ...moved.value, history: { undo: file.history.undo.slice(0, -1), redo: [...file.history.redo, entry] } });
+  const undo = [...file.history.undo.slice(0, at), ...file.history.undo.slice(at + 1)];
+  return ok({ ...moved.value, history: { undo, redo: [...file.history.redo, entry] } });
 }
 
-/** Redoes the newest undone step. Fails with `not-found` if there is nothing to redo. */
-export function redoStep(file: DocumentFile, now: string): Result<DocumentFile> {
-  const entry = file.history.redo.at(-1);
-  if (!entry) return fail('not-found', 'there is nothing to redo');
-  const moved = replay(file, entry, entry.change, now);
+/** Redoes the newest undone step of `scope` (default `read`). Fails with `not-found` if there is nothing of that scope to redo. */
+export function redoStep(file: DocumentFile, now: string, scope: HistoryScope = 'read'): Result<DocumentFile> {
+  const at = newestOf(file.history.redo, scope);
+  if (at < 0) return fail('not-found', scope === 'review' ? 'there is no review decision to redo' : 'there is nothing to redo');
+  const entry = file.history.redo[at]!;
+  const moved = replay(file, entry, 'redo', now);
   if (!moved.ok) return moved;
-  return ok({ ...moved.value, history: { undo: [...file.history.undo, entry].slice(-HISTORY_LIMIT), redo: file.history.redo.slice(0, -1) } });
+  const redo = [...file.history.redo.slice(0, at), ...file.history.redo.slice(at + 1)];
+  return ok({ ...moved.value, history: { undo: [...file.history.undo, entry].slice(-HISTORY_LIMIT), redo } });
 }
 
-function replay(file: DocumentFile, entry: HistoryEntry, change: AnnotationChange, now: string): Result<DocumentFile> {
+function replay(file: DocumentFile, entry: HistoryEntry, how: 'undo' | 'redo', now: string): Result<DocumentFile> {
+  const change = how === 'undo' ? invertChange(entry.change) : entry.change;
   const layer = findOrCreateLayer(file, entry.layerId, '');
   if (!layer.ok) return layer;
   const applied = applyChange(layer.value.annotations, change);
-  if (!applied.ok) return fail('conflict', `cannot ${change === entry.change ? 'redo' : 'undo'} “${entry.label}”: ${applied.error.message}`);
-  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), updatedAt: now });
+  if (!applied.ok) return fail('conflict', `cannot ${how} “${entry.label}”: ${applied.error.message}`);
+  let decisions = file.decisions;
+  if (entry.decisions) {
+    const out = how === 'undo' ? entry.decisions.added : entry.decisions.removed;
+    const back = how === 'undo' ? entry.decisions.removed : entry.decisions.added;
+    const gone = new Set(out.map((d) => d.id));
+    if (out.some((d) => !decisions.some((x) => x.id === d.id))) return fail('conflict', `cannot ${how} “${entry.label}”: its decision is no longer recorded`);
+    decisions = [...decisions.filter((d) => !gone.has(d.id)), ...back];
+  }
+  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), decisions, updatedAt: now });
 }
 
 /** Adds or replaces a whole layer; undo steps of that layer are dropped (they no longer apply). */
@@ -155,8 +233,18 @@ export function viewOf(file: DocumentFile): DocumentView {
     layers: file.layers,
     decisions: file.decisions,
     updatedAt: file.updatedAt,
-    undoLabel: file.history.undo.at(-1)?.label ?? null,
-    redoLabel: file.history.redo.at(-1)?.label ?? null,
+    ...historyLabels(file),
+  };
+}
+
+/** What Ctrl+Z and Ctrl+Shift+Z would take in Read mode and in Review. */
+function historyLabels(file: DocumentFile): Pick<DocumentView, 'undoLabel' | 'redoLabel' | 'reviewUndoLabel' | 'reviewRedoLabel'> {
+  const { undo, redo } = file.history;
+  return {
+    undoLabel: newestLabel(undo, 'read'),
+    redoLabel: newestLabel(redo, 'read'),
+    reviewUndoLabel: newestLabel(undo, 'review'),
+    reviewRedoLabel: newestLabel(redo, 'review'),
   };
 }
 
@@ -176,8 +264,7 @@ export function lastChange(file: DocumentFile, how: 'done' | 'undone'): Document
     removed: change.removed,
     added: change.added,
     updatedAt: file.updatedAt,
-    undoLabel: file.history.undo.at(-1)?.label ?? null,
-    redoLabel: file.history.redo.at(-1)?.label ?? null,
+    ...historyLabels(file),
   };
 }
 

@@ -23,7 +23,6 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Annotation, AnnotationChange, AnnotationLayer, Corpus, CorpusDocument, DocumentStatus, LabelSchema, ReviewDecision } from '../../../annotations/model';
 import type { ProgressControl } from '../../../annotations/formats/format';
-import { RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { BackupEntry } from '../../../shared/api';
 import type { DocumentChange, DocumentSummary, DocumentView, StoreIncident } from '../../../shared/library';
@@ -40,6 +39,7 @@ import {
   newDocumentFile,
   ownCount,
   putLayer,
+  recordReviewStep,
   redoStep,
   removeLayer,
   summaryOf,
@@ -306,14 +306,24 @@ export class ParleyStore {
     return this.updateChange(documentId, 'done', (file) => changeLayer(file, layerId, change, historyLabel, this.now()));
   }
 
-  /** Undoes the newest change to the document's annotations (`not-found` if none); resolves with the reverse change. */
+  /** Undoes the newest Read-mode change to the document's annotations (`not-found` if none); resolves with the reverse change. Review decisions are left alone. */
   undo(documentId: string): Promise<Result<DocumentChange>> {
-    return this.updateChange(documentId, 'undone', (file) => undoStep(file, this.now()));
+    return this.updateChange(documentId, 'undone', (file) => undoStep(file, this.now(), 'read'));
   }
 
-  /** Redoes the newest undone change (`not-found` if none). */
+  /** Redoes the newest undone Read-mode change (`not-found` if none). */
   redo(documentId: string): Promise<Result<DocumentChange>> {
-    return this.updateChange(documentId, 'done', (file) => redoStep(file, this.now()));
+    return this.updateChange(documentId, 'done', (file) => redoStep(file, this.now(), 'read'));
+  }
+
+  /** Undoes the newest review decision step (`not-found` if none), leaving Read-mode edits alone; resolves with the document. */
+  undoReview(documentId: string): Promise<Result<DocumentView>> {
+    return this.updateView(documentId, (file) => undoStep(file, this.now(), 'review'));
+  }
+
+  /** Redoes the newest undone review decision step (`not-found` if none). */
+  redoReview(documentId: string): Promise<Result<DocumentView>> {
+    return this.updateView(documentId, (file) => redoStep(file, this.now(), 'review'));
   }
 
   /** Adds or replaces a layer (a colleague's, or the reconciled one). Undo steps of that layer are dropped. */
@@ -331,16 +341,19 @@ export class ParleyStore {
     );
   }
 
-  /** Replaces the reconciled layer and the review decisions together, in one write. */
-  recordDecisions(documentId: string, reconciled: Annotation[], decisions: ReviewDecision[]): Promise<Result<DocumentView>> {
+  /**
+   * Replaces the reconciled layer and the review decisions together, in one
+   * write, as one review step that Ctrl+Z in Review undoes (`historyLabel`
+   * names it). Read-mode history is left as it is.
+   */
+  recordDecisions(documentId: string, reconciled: Annotation[], decisions: ReviewDecision[], historyLabel = 'Review decision'): Promise<Result<DocumentView>> {
     return this.updateView(documentId, (file) => {
       const checked = checkAnnotations(file.document.id, file.document.text, reconciled);
       if (!checked.ok) return checked;
       const stray = decisions.find((d) => d.documentId !== file.document.id);
       if (stray) return fail('invalid-input', `decision ${stray.id} belongs to document ${stray.documentId}`);
-      const existing = file.layers.find((l) => l.id === RECONCILED_LAYER_ID);
-      const author = existing?.author ?? decisions[0]?.decidedBy ?? '';
-      return ok({ ...putLayer(file, { id: RECONCILED_LAYER_ID, kind: 'reconciled', author, annotations: reconciled }, this.now()), decisions });
+      const author = decisions[0]?.decidedBy ?? '';
+      return ok(recordReviewStep(file, reconciled, decisions, historyLabel, this.now(), author));
     });
   }
 

@@ -62,11 +62,16 @@ const documentSchema = z.object({
 
 const changeSchema = z.object({ removed: z.array(annotationSchema), added: z.array(annotationSchema) });
 
-/** One undoable step: a change applied to one layer. Undo applies its inverse. */
+/**
+ * One undoable step: a change applied to one layer. Undo applies its inverse.
+ * A review decision is a step on the reconciled layer that also carries the
+ * decisions it removed and added, so undoing it takes both back.
+ */
 export const historyEntrySchema = z.object({
   label: z.string(),
   layerId: id,
   change: changeSchema,
+  decisions: z.object({ removed: z.array(decisionSchema), added: z.array(decisionSchema) }).optional(),
   at: isoTime,
 });
 

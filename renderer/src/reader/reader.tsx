@@ -19,6 +19,19 @@ import { ShortcutSheet } from './shortcut-sheet';
 import { spanHighlight } from './span-highlight';
 import './reader.css';
 
+/**
+ * Undo and redo supplied by the mode around the reader, in place of the
+ * reader's own (Review undoes decisions, never the tags made in Read mode).
+ */
+export interface ReaderHistory {
+  undoLabel: string | null;
+  redoLabel: string | null;
+  /** Why there is nothing to undo: the disabled button's title and the status when Ctrl+Z is pressed. */
+  undoEmpty: string;
+  /** Undoes or redoes; resolves with the sentence for the status line. */
+  run(direction: 'undo' | 'redo'): Promise<string>;
+}
+
 /** What the app hands the reader. */
 export interface ReaderProps {
   view: DocumentView;
@@ -36,6 +49,8 @@ export interface ReaderProps {
   side?: ReactNode;
   /** Keys of the mode around the reader (review), listed in the shortcut sheet after the reader's own. */
   moreShortcuts?: ReadonlyArray<readonly [keys: string, action: string]>;
+  /** Undo and redo of the mode around the reader, replacing the reader's own. */
+  historyOverride?: ReaderHistory;
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
@@ -113,7 +128,7 @@ function shortQuote(text: string): string {
  * settles the marks and patches the view (see `document-change.ts`). Marks
  * are only ever added and removed one by one, never rebuilt for a change.
  */
-export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side, moreShortcuts }: ReaderProps) {
+export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side, moreShortcuts, historyOverride }: ReaderProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const cmRef = useRef<EditorView | null>(null);
   const [parts] = useState(() => ({
@@ -141,8 +156,8 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const [searchOpen, setSearchOpen] = useState(false);
 
   // What the CodeMirror commands read: always the latest props and state, without recreating the view.
-  const latest = useRef({ view, own, byId, labels, appearance, snapMode, selectedId, relabelling, author, onViewChange, onError, overlay, overlayLayers });
-  latest.current = { ...latest.current, view, own, byId, labels, appearance, snapMode, author, onViewChange, onError, overlay, overlayLayers };
+  const latest = useRef({ view, own, byId, labels, appearance, snapMode, selectedId, relabelling, author, onViewChange, onError, overlay, overlayLayers, historyOverride });
+  latest.current = { ...latest.current, view, own, byId, labels, appearance, snapMode, author, onViewChange, onError, overlay, overlayLayers, historyOverride };
   /** The annotations the marks currently show; the next view is diffed against it. */
   const drawn = useRef<{ documentId: string; annotations: readonly Annotation[] }>({ documentId: view.document.id, annotations: own });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -314,6 +329,11 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
 
   const history = useCallback(
     (direction: 'undo' | 'redo') => {
+      const override = latest.current.historyOverride;
+      if (override) {
+        void override.run(direction).then(setStatus);
+        return;
+      }
       const { document: open, undoLabel, redoLabel } = committed.current;
       // With changes still on their way to the store, the store decides whether there is anything to undo.
       if (!(direction === 'undo' ? undoLabel : redoLabel) && pending.current === 0) {
@@ -658,6 +678,9 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   };
 
   const selected = selectedId ? byId.get(selectedId) : undefined;
+  const undoLabel = historyOverride ? historyOverride.undoLabel : view.undoLabel;
+  const redoLabel = historyOverride ? historyOverride.redoLabel : view.redoLabel;
+  const undoEmpty = historyOverride ? historyOverride.undoEmpty : 'Nothing to undo';
   const noteTarget = noteFor ? byId.get(noteFor) : undefined;
 
   return (
@@ -721,12 +744,12 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         <div className="parley-reader-status" role="status" aria-live="polite">
           {relabelling ? 'Press a label key…' : status}
         </div>
-        <div className="parley-history" role="group" aria-label="History">
-          <button type="button" className="parley-undo" disabled={!view.undoLabel} title={view.undoLabel ? `Undo: ${view.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => history('undo')}>
-            ↶ Undo{view.undoLabel && <span className="parley-history-label">: {view.undoLabel}</span>}
+        <div className="parley-history" role="group" aria-label="History" data-scope={historyOverride ? 'review' : 'read'}>
+          <button type="button" className="parley-undo" disabled={!undoLabel} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : undoEmpty} onClick={() => history('undo')}>
+            ↶ Undo{undoLabel ? <span className="parley-history-label">: {undoLabel}</span> : historyOverride && <span className="parley-history-label">: no decision yet</span>}
           </button>
-          <button type="button" className="parley-redo" disabled={!view.redoLabel} title={view.redoLabel ? `Redo: ${view.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => history('redo')}>
-            ↷ Redo{view.redoLabel && <span className="parley-history-label">: {view.redoLabel}</span>}
+          <button type="button" className="parley-redo" disabled={!redoLabel} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => history('redo')}>
+            ↷ Redo{redoLabel && <span className="parley-history-label">: {redoLabel}</span>}
           </button>
         </div>
       </div>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { RECONCILED_LAYER_ID, type AnnotationLayer } from '../../../annotations/model';
 import type { Problem } from '../../../annotations/result';
 import type { DocumentSummary } from '../../../shared/library';
-import { Reader, type ReaderProps } from '../reader/reader';
+import { Reader, type ReaderHistory, type ReaderProps } from '../reader/reader';
 import { ExportLayerDialog } from './export-layer-dialog';
 import { documentsWithLayer } from './layer-rows';
 import { ReviewEmptyState } from './review-empty-state';
@@ -69,6 +69,8 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
   useReviewKeys(review.run, true, labelKeys);
   useReviewClicks(review.differences, review.focus);
 
+  const { undoLabel, redoLabel, undoEmpty, history } = review;
+  const historyOverride = useMemo<ReaderHistory>(() => ({ undoLabel, redoLabel, undoEmpty, run: history }), [undoLabel, redoLabel, undoEmpty, history]);
   const theirsLayer = view.layers.find((l) => l.id === theirsLayerId);
   const overlay = useMemo(() => (theirsLayer ? [theirsLayer] : []), [theirsLayer]);
   const focused = review.focused;
@@ -84,6 +86,7 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
         overlayLayers={overlay}
         focusRegion={region}
         moreShortcuts={REVIEW_SHORTCUTS}
+        historyOverride={historyOverride}
         side={
           <ReviewPanel
             review={review}

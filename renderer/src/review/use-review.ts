@@ -54,6 +54,14 @@ export interface ReviewModel {
   chooseSpans(keepIds: readonly string[]): void;
   acceptAllAgreed(): void;
   run(command: ReviewCommand): void;
+  /** The decision Ctrl+Z would undo in Review, or null. */
+  undoLabel: string | null;
+  /** The decision Ctrl+Shift+Z would redo in Review, or null. */
+  redoLabel: string | null;
+  /** Why there is nothing to undo here (said on the button and when Ctrl+Z is pressed). */
+  undoEmpty: string;
+  /** Undoes or redoes the newest decision, after any still being saved; resolves with what it did, as a sentence. */
+  history(direction: 'undo' | 'redo'): Promise<string>;
 }
 
 interface Focus {
@@ -127,9 +135,15 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
   const decidedNow = withKeys(new Set(stored.keys()), pending.keys());
   const decided = differences.filter((d) => decidedNow.has(d.key)).length;
 
+  const undoLabel = view.reviewUndoLabel ?? null;
+  const redoLabel = view.reviewRedoLabel ?? null;
+  const undoEmpty = view.undoLabel
+    ? `No decision to undo. Tag edits (the last: ${view.undoLabel}) are undone in Read mode, not here.`
+    : 'No decision to undo.';
+
   // What the handlers read: the latest values, updated at once by the handlers themselves so that two quick keys see each other.
-  const latest = useRef({ scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError });
-  latest.current = { scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError };
+  const latest = useRef({ scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty });
+  latest.current = { scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty };
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const tickets = useRef(0);
 
@@ -262,6 +276,43 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
 
   const focusAt = useCallback((index: number) => setFocus(index), [setFocus]);
 
+  const history = useCallback(
+    (direction: 'undo' | 'redo') =>
+      new Promise<string>((resolve) => {
+        const s = latest.current;
+        const empty = direction === 'undo' ? s.undoEmpty : 'No decision to redo.';
+        // With decisions still on their way to the store, the store decides whether there is anything to undo.
+        if (!(direction === 'undo' ? s.undoLabel : s.redoLabel) && s.pending.size === 0) {
+          resolve(empty);
+          return;
+        }
+        const { documentId: id, scope: forScope } = s;
+        const run = async () => {
+          const result = await (direction === 'undo' ? window.parley.api.undoReview({ documentId: id }) : window.parley.api.redoReview({ documentId: id }));
+          if (!result.ok) {
+            resolve(result.error.code === 'not-found' ? empty : `Not ${direction === 'undo' ? 'undone' : 'redone'}: ${result.error.message}`);
+            return;
+          }
+          const now = latest.current;
+          if (now.scope === forScope) {
+            // Bring up the difference whose decision changed.
+            const before = [...now.stored.values()];
+            const after = result.value.decisions;
+            const ids = new Set(after.map((d) => d.id));
+            const was = new Set(before.map((d) => d.id));
+            const changed = [...before.filter((d) => !ids.has(d.id)), ...after.filter((d) => !was.has(d.id))][0];
+            const at = changed ? now.differences.findIndex((d) => d.key === changed.differenceKey) : -1;
+            if (at >= 0) setFocus(at);
+          }
+          now.onViewChange(result.value);
+          const label = direction === 'undo' ? result.value.reviewRedoLabel : result.value.reviewUndoLabel;
+          resolve(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${label ?? 'a decision'}`);
+        };
+        queue.current = queue.current.then(run, run);
+      }),
+    [setFocus],
+  );
+
   const run = useCallback(
     (command: ReviewCommand) => {
       switch (command.type) {
@@ -313,5 +364,9 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
     chooseSpans,
     acceptAllAgreed,
     run,
+    undoLabel,
+    redoLabel,
+    undoEmpty,
+    history,
   };
 }

@@ -69,3 +69,68 @@ describe('importing annotated documents', () => {
     for (const a of stored) expect(TEXT.slice(a.start, a.end)).toBe(a.quote.exact);
   });
 });
+
+describe('an annotated file whose text is an edited version of a stored one', () => {
+  const STORED = 'The envoy met officials in Seoul on 3 May.\nBoth sides agreed to resume the working group in June.\n통일부 welcomed the decision 🇰🇷.';
+  const EDITED = `Seoul, Tuesday.\n${STORED.replace('in June', 'in early June')}`;
+
+  /** Opens the app on a library holding STORED, and imports a doccano file with EDITED up to the preview. */
+  async function preview() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-pairing-'));
+    const file = path.join(dir, 'edited.jsonl');
+    const cp = (quote: string): [number, number] => {
+      const start = [...EDITED.slice(0, EDITED.indexOf(quote))].length;
+      return [start, start + [...quote].length];
+    };
+    await writeFile(file, `${JSON.stringify({ text: EDITED, label: [[...cp('envoy'), 'actor'], [...cp('통일부'), 'policy body']] })}\n`);
+    app = await launchParley({ seedSamples: false });
+    const { page } = app;
+    await page.getByText('No documents yet.').waitFor();
+    const [stored] = (await call(page, 'importTexts', { files: [{ name: 'envoy.txt', content: STORED }] })).added;
+    app.dialogs.nextOpen([file]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import articles' });
+    await dialog.getByLabel('Format').selectOption('doccano');
+    await dialog.getByRole('button', { name: 'Choose annotated files…' }).click();
+    const pairings = page.getByRole('dialog', { name: 'Edited versions of documents in the library?' });
+    await pairings.waitFor();
+    return { page, pairings, storedId: stored!.id };
+  }
+
+  it('shows the pairing with its similarity and merges into the stored document when the analyst chooses merge', async () => {
+    const { page, pairings, storedId } = await preview();
+    const item = pairings.getByTestId('import-pairings').getByRole('listitem');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toMatch(/“[^”]+” looks like an edited version of “envoy” \((8\d|9\d)% alike\)/);
+    expect(await pairings.getByRole('radio', { name: 'Import as a new document' }).isChecked()).toBe(true);
+    // Nothing is written while the preview is open.
+    expect(await call(page, 'listDocuments', {})).toHaveLength(1);
+
+    await pairings.getByRole('radio', { name: 'Merge its annotations into “envoy”' }).check();
+    await pairings.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Import: 0 documents added, 2 annotations merged').waitFor();
+
+    const docs = await call(page, 'listDocuments', {});
+    expect(docs.map((d) => d.id)).toEqual([storedId]);
+    const stored = await storedAnnotations(app!.storeDir, storedId);
+    expect(stored.map((a) => [a.quote.exact, a.labelId])).toEqual([
+      ['envoy', 'actor'],
+      ['통일부', 'policy-body'],
+    ]);
+    for (const a of stored) expect(STORED.slice(a.start, a.end)).toBe(a.quote.exact);
+  });
+
+  it('imports it as a new document when the analyst keeps the default, and keeps both texts', async () => {
+    const { page, pairings, storedId } = await preview();
+    await pairings.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Import: 1 document added, 0 annotations merged').waitFor();
+    expect(await page.getByTestId('annotated-import-report').textContent()).toMatch(/looks like an edited version of envoy \((8\d|9\d)%\)/);
+
+    const docs = await call(page, 'listDocuments', {});
+    expect(docs).toHaveLength(2);
+    const added = docs.find((d) => d.id !== storedId)!;
+    expect(await storedAnnotations(app!.storeDir, storedId)).toEqual([]);
+    const own = await storedAnnotations(app!.storeDir, added.id);
+    expect(own.map((a) => EDITED.slice(a.start, a.end))).toEqual(['envoy', '통일부']);
+  });
+});

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { OWN_LAYER_ID, type AnnotationLayer, type DocumentStatus, type LabelSchema } from '../../../annotations/model';
 import type { Failure, Problem } from '../../../annotations/result';
-import type { ImportReport, LayerImportReport } from '../../../shared/api';
+import type { AnnotatedImportPlan, ImportPairing, ImportReport, LayerImportReport } from '../../../shared/api';
 import type { DocumentSummary } from '../../../shared/library';
 import { AgreementView } from '../agreement/agreement-view';
 import { LabelEditorDialog } from '../labels/label-editor-dialog';
@@ -9,6 +9,7 @@ import { BackupsDialog } from '../library/backups-dialog';
 import { DeleteDocumentDialog } from '../library/delete-document-dialog';
 import { DeletedDocumentsDialog } from '../library/deleted-documents-dialog';
 import { ImportDialog, type AnnotatedFormat } from '../library/import-dialog';
+import { ImportPairingsDialog } from '../library/import-pairings-dialog';
 import { LibrarySidebar } from '../library/library-sidebar';
 import { readDroppedFiles } from '../library/read-dropped-files';
 import { LayerManager } from '../review/layer-manager';
@@ -58,6 +59,7 @@ export function App() {
   const [backupsOf, setBackupsOf] = useState<DocumentSummary | null>(null);
   const [deletedOpen, setDeletedOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [pairingPlan, setPairingPlan] = useState<AnnotatedImportPlan | null>(null);
   const [incidentsDismissed, setIncidentsDismissed] = useState(false);
   const openedFirst = useRef(false);
   const [mode, setMode] = useState<AppMode>('read');
@@ -99,12 +101,24 @@ export function App() {
     showImportReport(result.value);
   };
 
+  // An annotated import is planned first; when some texts look like edited versions of stored ones, the analyst chooses before it is applied.
   const importAnnotated = async (format: AnnotatedFormat) => {
     setBusy(true);
-    const result = await window.parley.api.importAnnotatedFromDialog({ format });
+    const planned = await window.parley.api.planAnnotatedImportFromDialog({ format });
     setBusy(false);
+    if (!planned.ok) return reportFailure('Import failed', planned.error);
+    if (planned.value === null) return;
+    if (planned.value.pairings.length === 0) return applyAnnotated(planned.value.planId, []);
+    setDialog(null);
+    setPairingPlan(planned.value);
+  };
+
+  const applyAnnotated = async (planId: string, merges: ImportPairing[]) => {
+    setBusy(true);
+    const result = await window.parley.api.applyAnnotatedImport({ planId, merges: merges.map((p) => ({ incoming: p.incoming, documentId: p.documentId })) });
+    setBusy(false);
+    setPairingPlan(null);
     if (!result.ok) return reportFailure('Import failed', result.error);
-    if (result.value === null) return;
     setDialog(null);
     notify({ kind: 'annotated-import', report: result.value });
     const first = result.value.added[0] ?? result.value.merged[0];
@@ -303,6 +317,7 @@ export function App() {
       {dialog === 'export' && (
         <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, format) => void exportTo(scope, format)} />
       )}
+      <ImportPairingsDialog plan={pairingPlan} busy={busy} onCancel={() => setPairingPlan(null)} onApply={(merges) => pairingPlan && void applyAnnotated(pairingPlan.planId, merges)} />
       {dialog === 'load-layer' && <LoadLayerDialog onClose={() => setDialog(null)} onLoaded={layersLoaded} />}
       {dialog === 'labels' && <LabelEditorDialog schema={labels} usage={usage} onClose={() => setDialog(null)} onSaved={labelsSaved} />}
       <DeleteDocumentDialog document={deleting} busy={busy} onCancel={() => setDeleting(null)} onConfirm={(doc) => void deleteDocument(doc)} />

@@ -537,7 +537,7 @@ describe('review', () => {
     await expect.poll(() => sheet.count()).toBe(0);
   });
 
-  it('places a colleague’s edited copy of an article by its quotes, and lists what it could not place', async () => {
+  it('places a colleague’s lightly edited copy of an article by whole-text similarity, and lists what it could not place', async () => {
     app = await launchParley({ seedSamples: true });
     const page = app.page;
     await page.locator('.parley-reader .cm-content').waitFor();
@@ -553,7 +553,8 @@ describe('review', () => {
     await loadColleague(app, files, 'Parley JSON');
     const report = page.getByTestId('layer-import-report');
     await expect.poll(() => report.textContent()).toContain(`${article.title}: Eun, 2 annotations`);
-    expect(await report.textContent()).toContain('matched by quotes; the text differs');
+    // Placed because the whole texts are nearly the same (one sentence added), not because quotes re-anchor.
+    expect(await report.textContent()).toMatch(/nearly the same text, 9\d% alike/);
     expect(await report.getByRole('heading', { name: 'Annotations that could not be placed' }).count()).toBe(1);
     expect(await report.textContent()).toContain('“Chung Eui-yong” (actor, Eun)');
 

@@ -3,10 +3,13 @@
  * `<name>.txt` and an `AnnotationCollection` `<name>.jsonld` whose annotations
  * carry a TextQuoteSelector and a TextPositionSelector (code points), the label
  * as a `tagging` TextualBody, the note as a `commenting` TextualBody, the
- * creator as a Person, and created/modified. Import reads an annotation, a
- * list, a page or a collection with embedded pages, checks every annotation
- * with `validateW3cAnnotation`, and pairs each file with the `.txt` of the
- * same name (or the only `.txt` given).
+ * creator as a Person, and created/modified; every target names its source by
+ * the text's content address, `urn:sha256:<hex>`, so two analysts' exports of
+ * one article name the same source. Import reads an annotation, a list, a page,
+ * a collection with embedded pages, or the Hypothesis API's `rows`, checks
+ * every W3C annotation with `validateW3cAnnotation`, and pairs the annotations
+ * of each source with a text (`pairWithText`): one file may cover several
+ * documents.
  */
 import { anchor } from '../anchoring';
 import type { Corpus } from '../model';
@@ -20,12 +23,17 @@ import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptio
 import { has, isRecord, own, parseJsonSafely } from './json-limits';
 import { showText, spanFromCodePoints, toCodePointSpan } from './offsets';
 import { ANNO_CONTEXT, isUri, validateW3cAnnotation } from './w3c-validate';
+import { contentAddress, pairWithText, type TextCandidate } from './w3c-pairing';
+import { isHypothesisResult, readHypothesisRows } from './hypothesis';
+import { textSha256 } from '../text-hash';
 import { expandZips } from './zip';
 
 /** IRI prefix of exported annotation ids. */
 export const ANNOTATION_IRI = 'urn:parley:annotation:';
-/** IRI prefix of exported document (target source) ids. */
+/** IRI prefix of the target sources older Parley exports wrote (now `urn:sha256:` of the text); still read. */
 export const DOCUMENT_IRI = 'urn:parley:document:';
+/** IRI prefix of exported collections; the rest is the document's id. */
+export const COLLECTION_IRI = 'urn:parley:collection:';
 
 /** Exports one collection and one text per document. */
 export function exportW3c(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
@@ -39,7 +47,7 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
     const cd = corpus.documents[i]!;
     const stem = namer.stem(cd.document.title);
     const map = new OffsetMap(cd.document.text);
-    const source = `${DOCUMENT_IRI}${encodeURIComponent(cd.document.id)}`;
+    const source = contentAddress(cd.document.sha256 || textSha256(cd.document.text));
     const items = exportedAnnotations(cd, options).map((a) => {
       const cp = toCodePointSpan(map, a);
       const body: unknown[] = [{ type: 'TextualBody', purpose: 'tagging', value: names.name(a.labelId), format: 'text/plain' }];
@@ -65,7 +73,7 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
     });
     const collection = {
       '@context': ANNO_CONTEXT,
-      id: `urn:parley:collection:${encodeURIComponent(cd.document.id)}`,
+      id: `${COLLECTION_IRI}${encodeURIComponent(cd.document.id)}`,
       type: 'AnnotationCollection',
       label: cd.document.title,
       total: items.length,
@@ -83,7 +91,12 @@ export function importW3c(files: FormatFile[], options: ImportOptions): Result<I
   if (!expanded.ok) return expanded;
   const inputs = expanded.value.filter((f) => /\.(jsonld|json)$/i.test(f.path));
   if (inputs.length === 0) return fail('invalid-input', 'no .jsonld or .json file was given');
-  const texts = expanded.value.filter((f) => /\.txt$/i.test(f.path));
+  const texts: TextCandidate[] = expanded.value
+    .filter((f) => /\.txt$/i.test(f.path))
+    .map((f) => {
+      const text = fileText(f);
+      return { path: f.path, text, sha256: textSha256(text) };
+    });
   const builder = new CorpusBuilder(options, 'W3C');
   for (let i = 0; i < inputs.length; i++) {
     const stop = builder.step(i, inputs.length);
@@ -97,6 +110,8 @@ export function importW3c(files: FormatFile[], options: ImportOptions): Result<I
 interface Unpacked {
   items: Array<{ value: unknown; path: string; inherited: boolean }>;
   title?: string;
+  /** The collection's id, when the file is a collection. */
+  id?: string;
 }
 
 /** The annotations in a parsed file: one, a list, a page, or a collection whose pages are embedded. */
@@ -127,6 +142,7 @@ function unpack(value: unknown, fault: (path: string, message: string) => void):
   if (typeList.includes('AnnotationCollection')) {
     const label = own(value, 'label');
     if (typeof label === 'string') out.title = label;
+    if (typeof own(value, 'id') === 'string') out.id = own(value, 'id') as string;
     if (has(value, 'first')) pageItems(own(value, 'first'), '$.first');
     return out;
   }
@@ -138,77 +154,179 @@ function unpack(value: unknown, fault: (path: string, message: string) => void):
   return out;
 }
 
-function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: FormatFile[]): void {
+function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: TextCandidate[]): void {
   const parsed = parseJsonSafely(fileText(file), { file: file.path });
   if (!parsed.ok) {
     for (const p of parsed.error.problems ?? []) builder.error({ file: file.path, ...(p.record ? { record: p.record } : {}) }, p.message);
     return;
   }
   const fault = (record: string, message: string): void => builder.error({ file: file.path, record }, message);
-  const { items, title } = unpack(parsed.value, fault);
-  let valid = true;
-  for (const item of items) {
-    for (const f of validateW3cAnnotation(item.value, item.path, item.inherited)) {
-      valid = false;
-      fault(f.path, f.message);
+  let items: Array<{ value: unknown; path: string; title?: string }>;
+  let title: string | undefined;
+  let collectionId: string | undefined;
+  let hypothesis = false;
+  if (isHypothesisResult(parsed.value)) {
+    hypothesis = true;
+    const rows = readHypothesisRows(parsed.value);
+    for (const p of rows.problems) fault(p.path, p.message);
+    for (const i of rows.ignored) builder.ignore(i.kind, i.count, i.why);
+    items = rows.items;
+    if (rows.problems.length > 0) return;
+  } else {
+    const unpacked = unpack(parsed.value, fault);
+    let valid = true;
+    for (const item of unpacked.items) {
+      for (const f of validateW3cAnnotation(item.value, item.path, item.inherited)) {
+        valid = false;
+        fault(f.path, f.message);
+      }
     }
+    if (!valid) return;
+    items = unpacked.items;
+    title = unpacked.title;
+    collectionId = unpacked.id;
   }
-  if (!valid) return;
-  const stem = withoutExtension(file.path);
-  const textFile = texts.find((t) => withoutExtension(t.path) === stem) ?? (texts.length === 1 ? texts[0] : undefined);
-  if (!textFile) {
-    fault('$', `no text to pair with: give ${stem}.txt beside it`);
-    return;
-  }
-  const text = fileText(textFile);
-  const sources = new Set<string>();
+  // Group the annotations by the source they target, and pair each group with a text.
+  const groups = new Map<string | undefined, typeof items>();
   for (const item of items) {
-    const target = own(item.value as Record<string, unknown>, 'target');
-    const source = isRecord(target) ? own(target, 'source') : target;
-    if (typeof source === 'string') sources.add(source);
+    const source = targetSource(item.value as Record<string, unknown>);
+    const group = groups.get(source) ?? [];
+    group.push(item);
+    groups.set(source, group);
   }
-  const [onlySource] = sources.size === 1 ? [...sources] : [];
-  const docId = onlySource?.startsWith(DOCUMENT_IRI) ? decodeURIComponent(onlySource.slice(DOCUMENT_IRI.length)) : undefined;
-  const doc = builder.addDocument({ file: file.path }, { title: title ?? withoutExtension(baseName(textFile.path)), source: baseName(textFile.path), text, ...(docId ? { id: docId } : {}) });
-  if (!doc) return;
-  const map = new OffsetMap(text);
-  for (const item of items) readAnnotation(builder, doc, map, item.value as Record<string, unknown>, { file: file.path, record: item.path });
+  // A collection with no annotations still stands for its text.
+  if (groups.size === 0) groups.set(undefined, []);
+  const soleGroup = groups.size === 1;
+  const docs = new Map<string, { doc: DocumentHandle; map: OffsetMap }>();
+  for (const [source, group] of groups) {
+    const quotes = group.map((item) => selectorsOf(item.value as Record<string, unknown>).quote).filter((q): q is string => q !== undefined);
+    const pairing = pairWithText(source, quotes, texts, withoutExtension(file.path), soleGroup);
+    if ('error' in pairing) {
+      fault(group[0]?.path ?? '$', pairing.error);
+      continue;
+    }
+    if (pairing.by === 'quotes') builder.warn({ file: file.path }, `${group.length} annotation${group.length === 1 ? '' : 's'} on ${source !== undefined ? JSON.stringify(source) : 'no named source'} paired with ${baseName(pairing.text.path)} by their quotes`);
+    let entry = docs.get(pairing.text.path);
+    if (!entry) {
+      const legacyId = source?.startsWith(DOCUMENT_IRI) ? decodeURIComponent(source.slice(DOCUMENT_IRI.length)) : undefined;
+      const docId = soleGroup && collectionId?.startsWith(COLLECTION_IRI) ? decodeURIComponent(collectionId.slice(COLLECTION_IRI.length)) : legacyId;
+      const docTitle = (soleGroup ? title : undefined) ?? group.find((g) => g.title)?.title ?? withoutExtension(baseName(pairing.text.path));
+      const doc = builder.addDocument({ file: file.path }, { title: docTitle, source: baseName(pairing.text.path), text: pairing.text.text, ...(docId ? { id: docId } : {}) });
+      if (!doc) continue;
+      entry = { doc, map: new OffsetMap(pairing.text.text) };
+      docs.set(pairing.text.path, entry);
+    }
+    for (const item of group) readAnnotation(builder, entry.doc, entry.map, item.value as Record<string, unknown>, { file: file.path, record: item.path }, hypothesis);
+  }
+}
+
+/** The `source` of an annotation's (first) target, when it names one. */
+function targetSource(a: Record<string, unknown>): string | undefined {
+  const target = asList(own(a, 'target'))[0];
+  const source = isRecord(target) ? own(target, 'source') : target;
+  return typeof source === 'string' ? source : undefined;
+}
+
+/** Selectors that place text; a position refining any other selector counts from that selector's part of the resource. */
+const TEXT_SELECTORS = new Set(['TextQuoteSelector', 'TextPositionSelector']);
+
+/** What a target's selectors say about where its span is. */
+interface Selected {
+  position?: Record<string, unknown>;
+  /** Added to the position's offsets: where the fragment it refines starts (code points). */
+  base: number;
+  quote?: string;
+  quoteSelector?: Record<string, unknown>;
+  /** Why the position cannot be used, when it refines a selector Parley cannot resolve in plain text. */
+  refused?: string;
+}
+
+/**
+ * Reads a target's selectors, following `refinedBy`. A TextPositionSelector
+ * refining an RFC 5147 fragment (`char=10,80`) counts from the fragment's
+ * start; one refining any other selector (a FragmentSelector of another kind,
+ * a CssSelector, an XPathSelector…) is refused, never read as a position in
+ * the whole text.
+ */
+function selectorsOf(a: Record<string, unknown>): Selected {
+  const out: Selected = { base: 0 };
+  const target = asList(own(a, 'target'))[0];
+  if (!isRecord(target)) return out;
+  const visit = (sel: unknown, parent: Record<string, unknown> | undefined, base: number): void => {
+    for (const s of asList(sel)) {
+      if (!isRecord(s)) continue;
+      const type = own(s, 'type');
+      let childBase = base;
+      if (type === 'TextPositionSelector' && !out.position && !out.refused) {
+        const parentType = parent ? own(parent, 'type') : undefined;
+        if (parent && !TEXT_SELECTORS.has(String(parentType))) {
+          const fragment = parentType === 'FragmentSelector' ? charFragment(parent) : undefined;
+          if (fragment === undefined) {
+            out.refused = `its TextPositionSelector refines a ${String(parentType)}${parentType === 'FragmentSelector' ? ` (${JSON.stringify(own(parent, 'value'))})` : ''} that Parley cannot resolve in a plain text, so its offsets do not count from the start of the text`;
+          } else {
+            out.position = s;
+            out.base = fragment;
+          }
+        } else {
+          out.position = s;
+          out.base = base;
+        }
+      }
+      if (type === 'TextQuoteSelector' && out.quote === undefined && typeof own(s, 'exact') === 'string') {
+        out.quote = own(s, 'exact') as string;
+        out.quoteSelector = s;
+      }
+      if (type === 'FragmentSelector') childBase = charFragment(s) ?? base;
+      if (has(s, 'refinedBy')) visit(own(s, 'refinedBy'), s, childBase);
+    }
+  };
+  visit(own(target, 'selector'), undefined, 0);
+  return out;
+}
+
+/** The start of an RFC 5147 plain-text fragment (`char=10` or `char=10,80`), or undefined for any other fragment. */
+function charFragment(selector: Record<string, unknown>): number | undefined {
+  const conforms = own(selector, 'conformsTo');
+  if (conforms !== undefined && !(typeof conforms === 'string' && /rfc5147/i.test(conforms))) return undefined;
+  const m = /^char=(\d+)(,\d+)?$/.exec(String(own(selector, 'value')));
+  return m ? Number(m[1]) : undefined;
 }
 
 function asList(v: unknown): unknown[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: OffsetMap, a: Record<string, unknown>, at: { file: string; record: string }): void {
+function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: OffsetMap, a: Record<string, unknown>, at: { file: string; record: string }, positionIsHint = false): void {
   const targets = asList(own(a, 'target'));
   if (targets.length !== 1) return builder.error(at, `has ${targets.length} targets; Parley annotations mark one span`);
   const target = targets[0];
   if (!isRecord(target)) return builder.error(at, 'targets a whole resource; Parley needs a TextPositionSelector or a TextQuoteSelector');
-  let position: Record<string, unknown> | undefined;
-  let quote: Record<string, unknown> | undefined;
-  const visit = (sel: unknown): void => {
-    for (const s of asList(sel)) {
-      if (!isRecord(s)) continue;
-      if (own(s, 'type') === 'TextPositionSelector') position ??= s;
-      if (own(s, 'type') === 'TextQuoteSelector') quote ??= s;
-      if (has(s, 'refinedBy')) visit(own(s, 'refinedBy'));
-    }
-  };
-  visit(own(target, 'selector'));
-  if (!position && !quote) return builder.error(at, 'has no TextPositionSelector or TextQuoteSelector');
+  const selected = selectorsOf(a);
+  const { position, quoteSelector } = selected;
+  if (selected.refused && !quoteSelector) return builder.error(at, `cannot be placed: ${selected.refused}, and it has no TextQuoteSelector`);
+  if (selected.refused) builder.warn(at, `placed by its quote: ${selected.refused}`);
+  if (!position && !quoteSelector) return builder.error(at, 'has no TextPositionSelector or TextQuoteSelector');
   const text = doc.text;
   let start = -1;
   let end = -1;
-  const exact = quote ? (own(quote, 'exact') as string) : undefined;
+  const exact = selected.quote;
   if (position) {
-    const span = spanFromCodePoints(map, own(position, 'start'), own(position, 'end'));
-    if (!span.ok) return builder.error(at, `TextPositionSelector: ${span.error.message}`);
-    ({ start, end } = span.value);
+    const rawStart = own(position, 'start');
+    const rawEnd = own(position, 'end');
+    const shift = (v: unknown): unknown => (typeof v === 'number' ? v + selected.base : v);
+    const span = spanFromCodePoints(map, shift(rawStart), shift(rawEnd));
+    if (span.ok) ({ start, end } = span.value);
+    else if (!positionIsHint) return builder.error(at, `TextPositionSelector: ${span.error.message}`);
+    // Hypothesis counts UTF-16 code units in the page it annotated: try that reading before searching.
+    if (positionIsHint && exact !== undefined && text.slice(start, end) !== exact && typeof rawStart === 'number' && typeof rawEnd === 'number' && text.slice(rawStart, rawEnd) === exact) {
+      start = rawStart;
+      end = rawEnd;
+    }
   }
   if (exact !== undefined && (start < 0 || text.slice(start, end) !== exact)) {
-    const found = anchor(text, { start: Math.max(start, 0), end: Math.max(end, 0), quote: { exact, prefix: String(own(quote!, 'prefix') ?? ''), suffix: String(own(quote!, 'suffix') ?? '') } });
+    const found = anchor(text, { start: Math.max(start, 0), end: Math.max(end, 0), quote: { exact, prefix: String(own(quoteSelector!, 'prefix') ?? ''), suffix: String(own(quoteSelector!, 'suffix') ?? '') } });
     if (found.status === 'orphan') return builder.error(at, `quote ${showText(exact)} cannot be placed in the text: ${found.reason}`);
-    if (position) builder.warn(at, `the text at the TextPositionSelector does not match the quote ${showText(exact)}; placed by the quote (${found.status}) at code points [${map.toCodePoint(found.start)}, ${map.toCodePoint(found.end)})`);
+    if (position && !positionIsHint) builder.warn(at, `the text at the TextPositionSelector does not match the quote ${showText(exact)}; placed by the quote (${found.status}) at code points [${map.toCodePoint(found.start)}, ${map.toCodePoint(found.end)})`);
     else if (found.status === 'fuzzy') builder.warn(at, `quote ${showText(exact)} placed approximately (${found.errors} edits)`);
     ({ start, end } = found);
   }

@@ -55,6 +55,6 @@ describe("doccano's own examples", () => {
   it("rejects doccano's invalid CoNLL file, naming the line", () => {
     const result = importConll([fixture('import-labeling.invalid.conll')], options);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.problems![0]).toEqual({ file: 'import-labeling.invalid.conll', line: 1, message: 'tag "SOCCERO" is not O, B-LABEL or I-LABEL' });
+    if (!result.ok) expect(result.error.problems![0]).toEqual({ file: 'import-labeling.invalid.conll', line: 1, message: 'tag "SOCCERO" is not O or a tag such as B-LABEL, I-LABEL, E-LABEL, S-LABEL, L-LABEL or U-LABEL' });
   });
 });

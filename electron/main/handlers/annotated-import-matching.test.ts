@@ -329,6 +329,21 @@ describe('a colleague’s layer is placed by the same rule', () => {
     expect(layer.annotations.map((x) => text.slice(x.start, x.end))).toEqual(['Seoul', '3 May']);
   });
 
+  it('puts both copies of a text the colleague’s file holds twice into one layer, each span once', async () => {
+    const a = await setup();
+    const text = 'Talks in Seoul 🇰🇷 resumed on 4 May.\n통일부 said Noh Kyu-duk would lead them.';
+    const id = await stored(a, 'talks.txt', text);
+    const file = await doccanoFile(a, 'sam.jsonl', [
+      { text, spans: [['Seoul', 'actor'], ['4 May', 'date']] },
+      { text, spans: [['4 May', 'date'], ['통일부', 'policy-body']] },
+    ]);
+    a.dialogs.opens.push([file]);
+    const report = value(await a.api.importLayerFromDialog({ format: 'doccano', author: 'Sam' }))!;
+    expect(report.layers).toEqual([expect.objectContaining({ documentId: id, layerId: 'colleague:Sam', count: 3, matchedBy: 'checksum' })]);
+    const layer = value(await a.api.getDocument({ documentId: id })).layers.find((l) => l.id === 'colleague:Sam')!;
+    expect(layer.annotations.map((x) => text.slice(x.start, x.end)).sort()).toEqual(['4 May', 'Seoul', '통일부']);
+  });
+
   it('leaves an edited version that is not nearly identical unmatched, naming the resemblance', async () => {
     const a = await setup();
     const text = 'The envoy met officials in Seoul on 3 May.\nBoth sides agreed to resume the working group in June.';

@@ -8,6 +8,7 @@
  * that cannot be placed are listed as orphans.
  */
 import { anchor } from '../../../annotations/anchoring';
+import { newId } from '../../../annotations/ids';
 import { matchDocument } from '../../../annotations/import/match-document';
 import type { FormatFile, FormatName, ImportOutcome } from '../../../annotations/formats/format';
 import type { FormatJob } from '../tasks/format-job';
@@ -78,6 +79,19 @@ export async function importColleagueLayers(
         placed.push({ ...a, documentId: target.id, start: where.start, end: where.end, labelId, author: a.author || author, quote: { ...a.quote, exact: text.slice(where.start, where.end) } });
       }
       const layerId = colleagueLayerId(author);
+      // The same text twice in the file (or two texts placed on one document): one layer with the annotations of both, each span once.
+      const earlier = planned.find((p) => p.documentId === target.id && p.layer.id === layerId);
+      if (earlier) {
+        const spans = new Set(earlier.layer.annotations.map(spanKey));
+        const ids = new Set(earlier.layer.annotations.map((x) => x.id));
+        for (const x of placed) {
+          if (spans.has(spanKey(x))) continue;
+          spans.add(spanKey(x));
+          earlier.layer.annotations.push(ids.has(x.id) ? { ...x, id: newId('ann') } : x);
+          ids.add(x.id);
+        }
+        continue;
+      }
       planned.push({ documentId: target.id, title: target.title, matchedBy, ...(similarity === undefined ? {} : { similarity }), layer: { id: layerId, kind: 'colleague', author, annotations: placed } });
     }
   }
@@ -101,4 +115,8 @@ export async function importColleagueLayers(
     });
   }
   return ok(report);
+}
+
+function spanKey(a: Annotation): string {
+  return `${a.start}:${a.end}:${a.labelId}`;
 }

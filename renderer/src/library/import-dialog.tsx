@@ -45,8 +45,9 @@ export function ImportDialog({ open, busy, onClose, onChooseFiles, onChooseAnnot
       <section className="import-section" aria-labelledby={`${titleId}-annotated`}>
         <h3 id={`${titleId}-annotated`}>Annotated documents</h3>
         <p className="muted">
-          Texts with their annotations, from Parley or another tool. Documents already in the library get the annotations added to your layer; nothing is
-          dropped without being listed. To compare a colleague’s work with yours, use Load colleague’s annotations instead.
+          Texts with their annotations, from Parley or another tool. A text already in the library (identical, or the same document lightly edited) gets
+          the annotations added to your layer; one that only looks like an edited version of yours is shown to you first, and anything else arrives as a new
+          document. Nothing is dropped without being listed. To compare a colleague’s work with yours, use Load colleague’s annotations instead.
         </p>
         <div className="inline-fields">
           <FormatSelect value={format} onChange={setFormat} />

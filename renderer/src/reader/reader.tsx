@@ -54,6 +54,8 @@ export interface ReaderProps {
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
+/** Inputs that take no typing. */
+const CLICKABLE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 const NO_LAYERS: readonly AnnotationLayer[] = [];
 
@@ -657,7 +659,8 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     if (cmRef.current?.contentDOM.contains(target) || target.closest('dialog')) return;
-    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    // A box just ticked (a span kept in Review) takes no typing, so Ctrl+Z there still undoes.
+    const typing = (target instanceof HTMLInputElement && !CLICKABLE_INPUTS.has(target.type)) || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
     const mod = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     if (mod && key === 'f') {

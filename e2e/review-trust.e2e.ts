@@ -1,0 +1,273 @@
+/**
+ * The four defects of issue 10, each driven as the analyst met it, by
+ * keyboard, with the store's files read back to prove the fix:
+ * - Ctrl+Z in Review undoes the last decision, never the analyst's own tag;
+ * - a decision on a group keeps the nested span that was in no conflict;
+ * - word snapping stores the bare name, not its possessive;
+ * - agreement leaves out a document the analyst has not started, says so,
+ *   and includes it on request.
+ */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createAnnotation } from '../annotations/annotation';
+import { createDocument } from '../annotations/document';
+import { codecs } from '../annotations/formats/index';
+import { defaultLabelSchema } from '../annotations/labels';
+import type { Annotation, CorpusDocument, ReviewDecision } from '../annotations/model';
+import { call, clickText, dragSelect, openDocument } from './reader-helpers';
+import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
+
+let app: ParleyHarness | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(closeBrowser);
+
+/** The articles, imported from files named after their titles; the title is also the first line, which the reader shows first. */
+const MINISTRY = {
+  title: 'Ministry answers on the working group',
+  text: 'Ministry answers on the working group\nThe South Korea Foreign Ministry said on Tuesday that Sung Kim’s visit would go ahead.\nIt added that the ministers’ talks in Seoul had been “useful”.',
+};
+const SUMMIT = {
+  title: 'Envoys meet again',
+  text: "Envoys meet again\r\nEnvoy Sung Kim's team met Noh Kyu-duk in Seoul.\r\n통일부 welcomed the meeting 🤝 on Friday.",
+};
+
+interface StoredDocument {
+  document: { id: string; status: string };
+  layers: Array<{ id: string; annotations: Annotation[] }>;
+  decisions: ReviewDecision[];
+  history: { undo: Array<{ label: string; layerId: string }>; redo: Array<{ label: string; layerId: string }> };
+}
+
+async function storedDocument(storeDir: string, documentId: string): Promise<StoredDocument> {
+  const dir = path.join(storeDir, 'documents');
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.json')) continue;
+    const file = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as StoredDocument;
+    if (file.document.id === documentId) return file;
+  }
+  throw new Error(`document ${documentId} is not in ${dir}`);
+}
+
+const layerSpans = (doc: StoredDocument, layerId: string) =>
+  (doc.layers.find((l) => l.id === layerId)?.annotations ?? []).map((a) => `${a.quote.exact}=${a.labelId}`).sort();
+
+/** Starts Parley on an empty store and imports the two articles; returns their ids. */
+async function start(): Promise<{ page: Page; ids: { ministry: string; summit: string } }> {
+  app = await launchParley({ seedSamples: false });
+  const page = app.page;
+  const { added } = await call(page, 'importTexts', {
+    files: [
+      { name: `${MINISTRY.title}.txt`, content: MINISTRY.text },
+      { name: `${SUMMIT.title}.txt`, content: SUMMIT.text },
+    ],
+  });
+  const id = (text: string) => added.find((d) => d.length === text.length)!.id;
+  return { page, ids: { ministry: id(MINISTRY.text), summit: id(SUMMIT.text) } };
+}
+
+/** Ben's own export of the articles: his copy of each text (other ids) with his layer, as Parley JSON. */
+async function writeBensExport(spans: Array<{ article: { title: string; text: string }; quotes: Array<[string, string]> }>): Promise<string> {
+  const now = '2026-11-20T10:00:00.000Z';
+  const documents: CorpusDocument[] = spans.map(({ article, quotes }) => {
+    const document = createDocument({ title: article.title, source: 'Ben’s library', text: article.text, now });
+    const annotations = quotes.map(([quote, labelId]) => {
+      const start = article.text.indexOf(quote);
+      const created = createAnnotation(article.text, { documentId: document.id, start, end: start + quote.length, labelId, author: 'Ben', now });
+      if (!created.ok) throw new Error(created.error.message);
+      return created.value;
+    });
+    return { document, layers: [{ id: 'own', kind: 'own', author: 'Ben', annotations }], decisions: [] };
+  });
+  const exported = codecs.parley.export({ labels: defaultLabelSchema(), documents }, { layerIds: ['own'] });
+  if (!exported.ok) throw new Error(exported.error.message);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-ben-'));
+  const file = path.join(dir, 'ben.json');
+  await writeFile(file, exported.value.files[0]!.data);
+  return file;
+}
+
+async function loadBen(file: string): Promise<void> {
+  const page = app!.page;
+  await page.getByRole('region', { name: 'Layers' }).getByRole('button', { name: /Load colleague/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Load a colleague’s annotations' });
+  await dialog.getByLabel('Format of the file').selectOption({ label: 'Parley JSON' });
+  app!.dialogs.nextOpen([file]);
+  await dialog.getByRole('button', { name: 'Choose file…' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function switchMode(page: Page, mode: 'Read' | 'Review' | 'Agreement'): Promise<void> {
+  await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: mode, exact: true }).click();
+}
+
+/** Tags `quote` by dragging over it and pressing the label's key; waits until the store has it. */
+async function tag(page: Page, documentId: string, quote: string, key: string, expected = quote): Promise<void> {
+  const before = (await storedDocument(app!.storeDir, documentId)).layers.find((l) => l.id === 'own')!.annotations.length;
+  await dragSelect(page, quote);
+  await page.keyboard.press(key);
+  await expect.poll(async () => (await storedDocument(app!.storeDir, documentId)).layers.find((l) => l.id === 'own')!.annotations.length).toBe(before + 1);
+  await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, documentId), 'own').some((s) => s.startsWith(`${expected}=`))).toBe(true);
+}
+
+const undoButton = (page: Page) => page.getByRole('group', { name: 'History' }).locator('.parley-undo');
+const redoButton = (page: Page) => page.getByRole('group', { name: 'History' }).locator('.parley-redo');
+
+describe('review and agreement an analyst can trust', () => {
+  it('Ctrl+Z in Review undoes the decision, not the tag made in Read; Ctrl+Shift+Z brings the decision back', async () => {
+    const { page, ids } = await start();
+    await openDocument(page, MINISTRY.title);
+    await tag(page, ids.ministry, 'Sung Kim', '1');
+    await tag(page, ids.ministry, 'Seoul', '1');
+    await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['Sung Kim', 'actor']] }]));
+    const ownBefore = layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own');
+    expect(ownBefore).toEqual(['Seoul=actor', 'Sung Kim=actor']);
+
+    await switchMode(page, 'Review');
+    // Before any decision, Review has nothing to undo and says why; the tag is Read mode's.
+    await expect.poll(() => undoButton(page).isDisabled()).toBe(true);
+    expect(await undoButton(page).getAttribute('title')).toContain('undone in Read mode');
+    await clickText(page, 'Tuesday');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain('No decision to undo');
+    expect(layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(ownBefore);
+
+    // The focus is on the first undecided difference: "Seoul", only mine. Drop it.
+    await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('agreed');
+    await page.keyboard.press('j');
+    await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-mine');
+    await page.keyboard.press('x');
+    await expect.poll(async () => (await storedDocument(app!.storeDir, ids.ministry)).decisions.map((d) => d.action)).toEqual(['reject-both']);
+    await expect.poll(() => undoButton(page).textContent()).toBe('↶ Undo: Reject both on “Seoul”');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await storedDocument(app!.storeDir, ids.ministry)).decisions).toEqual([]);
+    const afterUndo = await storedDocument(app!.storeDir, ids.ministry);
+    expect(layerSpans(afterUndo, 'own')).toEqual(ownBefore);
+    expect(layerSpans(afterUndo, 'reconciled')).toEqual([]);
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toBe('Undid: Reject both on “Seoul”');
+    await expect.poll(() => page.getByTestId('difference-decision').getAttribute('data-action')).toBe('none');
+    await expect.poll(() => redoButton(page).textContent()).toBe('↷ Redo: Reject both on “Seoul”');
+
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await storedDocument(app!.storeDir, ids.ministry)).decisions.map((d) => d.action)).toEqual(['reject-both']);
+    expect(layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(ownBefore);
+
+    // Back in Read, Ctrl+Z takes the last tag and leaves the decision alone.
+    await switchMode(page, 'Read');
+    await expect.poll(() => undoButton(page).textContent()).toBe('↶ Undo: Tag “Seoul”');
+    await clickText(page, 'Tuesday');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(['Sung Kim=actor']);
+    expect((await storedDocument(app!.storeDir, ids.ministry)).decisions.map((d) => d.action)).toEqual(['reject-both']);
+  });
+
+  it('accepting theirs on a group keeps my nested span, which is in no conflict; spans can be ticked one by one', async () => {
+    const { page, ids } = await start();
+    await openDocument(page, MINISTRY.title);
+    await tag(page, ids.ministry, 'South Korea Foreign Ministry', '2');
+    await tag(page, ids.ministry, 'South Korea', '1');
+    await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['South Korea Foreign Ministry', 'actor']] }]));
+
+    await switchMode(page, 'Review');
+    const detail = page.getByTestId('difference-detail');
+    await expect.poll(() => detail.getAttribute('data-kind')).toBe('label-conflict');
+    // Each span of each side is listed with its own choice; the nested actor is in no conflict.
+    const spans = detail.locator('.difference-span');
+    await expect.poll(() => spans.count()).toBe(3);
+    expect(await detail.locator('.difference-side-own').textContent()).toContain('in no conflict');
+    // A conflict offers mine, theirs, both, neither.
+    expect(await detail.getByRole('group', { name: 'Decide' }).getByRole('button').allTextContents()).toEqual(['Mine m', 'Theirs t', 'Both b', 'Neither x']);
+    await clickText(page, 'Tuesday');
+    await page.keyboard.press('t');
+    await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'reconciled')).toEqual(['South Korea Foreign Ministry=actor', 'South Korea=actor']);
+    const stored = await storedDocument(app!.storeDir, ids.ministry);
+    expect(stored.decisions).toHaveLength(1);
+    expect(stored.decisions[0]!.sourceIds).toHaveLength(2);
+    // The panel shows what was kept: Ben's whole phrase and my nested actor, not my policy body.
+    await page.keyboard.press('k');
+    await expect.poll(() => spans.evaluateAll((els) => els.map((el) => el.getAttribute('data-kept')))).toEqual(['no', 'yes', 'yes']);
+
+    // Untick my nested actor: only Ben's span stays, recorded as a choice of spans.
+    await detail.getByRole('checkbox', { name: /Keep “South Korea” \(Actor\)/ }).uncheck();
+    await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'reconciled')).toEqual(['South Korea Foreign Ministry=actor']);
+    expect((await storedDocument(app!.storeDir, ids.ministry)).decisions.map((d) => d.action)).toEqual(['choose-spans']);
+    // And Ctrl+Z takes the choice back to the accepted decision.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'reconciled')).toEqual(['South Korea Foreign Ministry=actor', 'South Korea=actor']);
+    expect(layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(['South Korea Foreign Ministry=policy-body', 'South Korea=actor']);
+  });
+
+  it('word snapping stores the bare name without its possessive; exact characters keep it', async () => {
+    const { page, ids } = await start();
+    await openDocument(page, SUMMIT.title);
+    // Dragging over the name alone, then over the name with its possessive: both store the bare name.
+    await tag(page, ids.summit, 'Sung Kim', '1');
+    await page.keyboard.press('Escape');
+    await openDocument(page, MINISTRY.title);
+    await tag(page, ids.ministry, 'Sung Kim’s', '1', 'Sung Kim');
+    await tag(page, ids.ministry, 'ministers’', '1', 'ministers');
+    await tag(page, ids.ministry, '“useful”.', '3', 'useful');
+    expect(layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(['Sung Kim=actor', 'ministers=actor', 'useful=position'].sort());
+    await openDocument(page, SUMMIT.title);
+    await tag(page, ids.summit, '통일부', '2');
+    expect(layerSpans(await storedDocument(app!.storeDir, ids.summit), 'own')).toEqual(['Sung Kim=actor', '통일부=policy-body']);
+
+    // Exact characters: the possessive is taken on purpose.
+    await page.getByRole('checkbox', { name: 'Exact characters' }).check();
+    await tag(page, ids.summit, "Kim's", '4');
+    expect(layerSpans(await storedDocument(app!.storeDir, ids.summit), 'own')).toContain("Kim's=date");
+  });
+
+  it('agreement leaves out a document I have not started, says which and why, and includes it on request', async () => {
+    const { page, ids } = await start();
+    await openDocument(page, MINISTRY.title);
+    await tag(page, ids.ministry, 'Sung Kim', '1');
+    await tag(page, ids.ministry, 'Seoul', '1');
+    await loadBen(
+      await writeBensExport([
+        { article: MINISTRY, quotes: [['Sung Kim', 'actor'], ['Seoul', 'actor']] },
+        { article: SUMMIT, quotes: [['Noh Kyu-duk', 'actor'], ['통일부', 'policy-body']] },
+      ]),
+    );
+    // I have not started the summit article: my layer there is empty and it is not marked done.
+    const summit = await storedDocument(app!.storeDir, ids.summit);
+    expect(layerSpans(summit, 'own')).toEqual([]);
+    expect(summit.document.status).not.toBe('done');
+
+    await switchMode(page, 'Agreement');
+    await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe('1.000');
+    await expect.poll(() => page.getByTestId('agreement-unstarted').textContent()).toContain(`Left out 1 document not started (no annotations, not marked done), which would count as total disagreement: “${SUMMIT.title}” (not started by analyst).`);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-agreement-'));
+    const saveJson = async (file: string) => {
+      app!.dialogs.nextSave(file);
+      await page.getByRole('group', { name: 'Export the report' }).getByRole('button', { name: 'JSON' }).click();
+      await expect.poll(() => page.getByTestId('agreement-export-message').textContent()).toBe(`Report saved to ${file}`);
+      return JSON.parse(await readFile(file, 'utf8')) as { instance: { total: { mean: number } }; unstarted: { included: boolean; documents: Array<{ title: string }> } };
+    };
+    const leftOut = await saveJson(path.join(dir, 'left-out.json'));
+    expect(leftOut.instance.total.mean).toBe(1);
+    expect(leftOut.unstarted).toEqual({ included: false, documents: [{ id: expect.any(String), title: SUMMIT.title, notStartedBy: ['analyst'] }] });
+
+    await page.getByRole('checkbox', { name: 'Include documents not started' }).check();
+    // 2 matches of 2 + 4 spans.
+    await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe((4 / 6).toFixed(3));
+    await expect.poll(() => page.getByTestId('agreement-unstarted').textContent()).toContain('Included 1 document not started');
+    const included = await saveJson(path.join(dir, 'included.json'));
+    expect(included.instance.total.mean).toBeCloseTo(4 / 6, 12);
+    expect(included.unstarted.included).toBe(true);
+
+    // Marked done, an empty layer is an answer, and the document counts without the switch.
+    await page.getByRole('checkbox', { name: 'Include documents not started' }).uncheck();
+    await call(page, 'setStatus', { documentId: ids.summit, status: 'done' });
+    await switchMode(page, 'Read');
+    await switchMode(page, 'Agreement');
+    await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe((4 / 6).toFixed(3));
+    expect(await page.getByTestId('agreement-unstarted').count()).toBe(0);
+  });
+});

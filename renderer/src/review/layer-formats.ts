@@ -25,6 +25,7 @@ export const LAYER_FORMATS: readonly LayerFormatInfo[] = [
   { value: 'doccano', name: 'doccano', author: 'never', detail: 'A doccano JSONL export: one document per line with its labelled spans.' },
   { value: 'spacy', name: 'spaCy / Prodigy', author: 'never', detail: 'Entity spans in spaCy or Prodigy JSONL.' },
   { value: 'conll', name: 'CoNLL (BIO)', author: 'never', detail: 'One token per line with BIO tags.' },
+  { value: 'labelbuddy', name: 'labelbuddy', author: 'never', detail: 'A labelbuddy JSONL export: one document per line with its spans; the text is checked against its checksum.' },
 ];
 
 /** The description of a format. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createAnnotation } from '../../../annotations/annotation';
 import { createDocument } from '../../../annotations/document';
 import { FORMAT_TITLES } from '../../../annotations/formats/index';
-import { articleFromFile, MAX_ARTICLE_FILE_BYTES } from '../../../annotations/import/article-file';
+import { articleFromFile, isHtmlArticle, MAX_ARTICLE_FILE_BYTES } from '../../../annotations/import/article-file';
 import type { Annotation, AnnotationChange, CorpusDocument } from '../../../annotations/model';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
@@ -38,8 +38,6 @@ export interface HandlerDeps {
   tasks?: TaskRegistry;
 }
 
-/** Largest file read by an import, in bytes. */
-
 const EDITABLE_LAYERS = new Set([OWN_LAYER_ID, RECONCILED_LAYER_ID]);
 
 /** Builds every handler of the API over one store. */
@@ -60,13 +58,21 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     const known = new Map(store.listDocuments().map((d) => [d.sha256, d.id]));
     const stamp = now();
     const total = files.length * 2;
+    // Pages are reduced to text in the worker: a huge or deeply nested page never stalls the main process.
+    const pages = files.filter((f) => isHtmlArticle(f.name) && !f.content.includes('\u0000'));
+    const pageTexts = new Map<object, { title: string; text: string }>();
+    if (pages.length > 0) {
+      const converted = await runFormatJobWith(formatWorker, { kind: 'html-text', pages: pages.map((f) => (f.content.charCodeAt(0) === 0xfeff ? f.content.slice(1) : f.content)) }, task);
+      if (!converted.ok) return converted.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : converted;
+      pages.forEach((f, i) => pageTexts.set(f, converted.value[i]!));
+    }
     for (const [i, file] of files.entries()) {
       if (i % 20 === 0) {
         task.progress(i, total);
         await new Promise((resolve) => setImmediate(resolve));
         if (task.isCancelled()) return fail('cancelled', 'the import was cancelled; the library is unchanged');
       }
-      const article = articleFromFile(file.name, file.content);
+      const article = articleFromFile(file.name, file.content, pageTexts.get(file));
       if (!article.ok) {
         problems.push({ file: file.name, message: article.error.message });
         continue;

@@ -5,17 +5,22 @@
  * responsive and lets a cancel request arrive while they work.
  */
 import { codecs } from '../../../annotations/formats/index';
+import { htmlToText } from '../../../annotations/import/html-text';
 import type { ExportOptions, ExportOutcome, FormatFile, FormatName, ImportOptions, ImportOutcome } from '../../../annotations/formats/format';
 import type { Corpus } from '../../../annotations/model';
-import type { Result } from '../../../annotations/result';
+import { fail, ok, type Result } from '../../../annotations/result';
 
 /** Work for a format worker. */
 export type FormatJob =
   | { kind: 'export'; format: FormatName; corpus: Corpus; options: Omit<ExportOptions, 'onProgress' | 'isCancelled'> }
-  | { kind: 'import'; format: FormatName; files: FormatFile[]; options: Omit<ImportOptions, 'onProgress' | 'isCancelled'> };
+  | { kind: 'import'; format: FormatName; files: FormatFile[]; options: Omit<ImportOptions, 'onProgress' | 'isCancelled'> }
+  | { kind: 'html-text'; pages: string[] };
+
+/** The readable text of each page of an `html-text` job, in order. */
+export type PageTexts = Array<{ title: string; text: string }>;
 
 /** What a job produces. */
-export type FormatJobResult<J extends FormatJob> = J extends { kind: 'export' } ? Result<ExportOutcome> : Result<ImportOutcome>;
+export type FormatJobResult<J extends FormatJob> = J extends { kind: 'export' } ? Result<ExportOutcome> : J extends { kind: 'html-text' } ? Result<PageTexts> : Result<ImportOutcome>;
 
 /**
  * A job as it crosses to the worker. An export's corpus goes as JSON: it is
@@ -23,7 +28,7 @@ export type FormatJobResult<J extends FormatJob> = J extends { kind: 'export' } 
  * seconds where `JSON.stringify` and `JSON.parse` take a fraction of that.
  * An import's files (text or zip bytes) are cloned as they are.
  */
-export type PackedFormatJob = (Omit<FormatJob & { kind: 'export' }, 'corpus'> & { corpusJson: string }) | (FormatJob & { kind: 'import' });
+export type PackedFormatJob = (Omit<FormatJob & { kind: 'export' }, 'corpus'> & { corpusJson: string }) | (FormatJob & { kind: 'import' | 'html-text' });
 
 /** The message that starts a worker: the packed job and a one-slot flag the main thread sets to 1 to cancel. */
 export interface FormatJobRequest {
@@ -33,25 +38,38 @@ export interface FormatJobRequest {
 
 /** Packs a job for `postMessage`. */
 export function packFormatJob(job: FormatJob): PackedFormatJob {
-  if (job.kind === 'import') return job;
+  if (job.kind !== 'export') return job;
   const { corpus, ...rest } = job;
   return { ...rest, corpusJson: JSON.stringify(corpus) };
 }
 
 /** Unpacks a job in the worker. */
 export function unpackFormatJob(packed: PackedFormatJob): FormatJob {
-  if (packed.kind === 'import') return packed;
+  if (packed.kind !== 'export') return packed;
   const { corpusJson, ...rest } = packed;
   return { ...rest, corpus: JSON.parse(corpusJson) as Corpus };
 }
 
 /** Messages from the worker. */
-export type FormatJobMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; result: Result<ExportOutcome> | Result<ImportOutcome> };
+export type FormatJobMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; result: Result<ExportOutcome> | Result<ImportOutcome> | Result<PageTexts> };
 
 /** Runs `job` with progress reports and a cancel check; the same code runs in a worker or inline. */
-export function runFormatJob(job: FormatJob, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Result<ExportOutcome> | Result<ImportOutcome> {
+export function runFormatJob(job: FormatJob, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Result<ExportOutcome> | Result<ImportOutcome> | Result<PageTexts> {
+  if (job.kind === 'html-text') return pageTexts(job.pages, onProgress, isCancelled);
   const codec = codecs[job.format];
   return job.kind === 'export'
     ? codec.export(job.corpus, { ...job.options, onProgress, isCancelled })
     : codec.import(job.files, { ...job.options, onProgress, isCancelled });
+}
+
+/** The readable text of HTML pages, one after another, stopping at a cancel. */
+function pageTexts(pages: readonly string[], onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Result<PageTexts> {
+  const out: PageTexts = [];
+  for (const [i, page] of pages.entries()) {
+    if (isCancelled()) return fail('cancelled', 'cancelled');
+    onProgress(i, pages.length);
+    out.push(htmlToText(page));
+  }
+  onProgress(pages.length, pages.length);
+  return ok(out);
 }

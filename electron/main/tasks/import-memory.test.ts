@@ -1,0 +1,109 @@
+/**
+ * Peak memory of an import stays within a small multiple of its input: each
+ * import runs in a fresh child process, which reports its resident set before
+ * reading and its peak (`resourceUsage().maxRSS`).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CSV_LENGTH } from '../../../annotations/formats/csv';
+
+let dir: string;
+let child: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'parley-memory-'));
+  child = path.join(dir, 'import-memory-child.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./test-support/import-memory-child.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: child,
+    logLevel: 'error',
+  });
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Measured {
+  baseline: number;
+  peak: number;
+  documents?: number;
+  annotations?: number;
+  error?: { code: string; message: string };
+}
+
+function measure(format: string, files: string[]): Measured {
+  const run = spawnSync(process.execPath, [child, format, ...files], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`the import child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Measured;
+}
+
+const MB = 1024 * 1024;
+const SENTENCES = ['Seoul and Washington agreed to set up the Nuclear Consultative Group.', '통일부 welcomed the talks on 22 June 2021 🇰🇷.', 'The envoys met again in Panmunjom, 판문점, the next week.'];
+
+/** About `bytes` of CSV rows over 40 documents, with the texts they point into. */
+async function csvInput(bytes: number): Promise<{ files: string[]; size: number }> {
+  const texts = Array.from({ length: 40 }, (_, d) => Array.from({ length: 60 }, (_, k) => SENTENCES[(d + k) % SENTENCES.length]).join(' '));
+  const files: string[] = [];
+  let size = 0;
+  for (const [d, text] of texts.entries()) {
+    const file = path.join(dir, `doc-${d}.txt`);
+    await writeFile(file, text);
+    files.push(file);
+    size += Buffer.byteLength(text);
+  }
+  const rows = ['document,start,end,text,label,note,author,created'];
+  let csvBytes = 0;
+  for (let r = 0; csvBytes < bytes; r++) {
+    const d = r % texts.length;
+    const cps = [...texts[d]!];
+    const start = (r * 7) % (cps.length - 12);
+    const end = start + 1 + (r % 10);
+    const quote = cps.slice(start, end).join('');
+    const row = `doc-${d}.txt,${start},${end},"${quote.replace(/"/g, '""')}",actor,"row ${r}, checked",Min-ji,2026-01-0${1 + (r % 9)}T10:00:00.000Z`;
+    rows.push(row);
+    csvBytes += Buffer.byteLength(row) + 1;
+  }
+  const csv = path.join(dir, 'annotations.csv');
+  await writeFile(csv, `${rows.join('\n')}\n`);
+  return { files: [csv, ...files], size: size + csvBytes };
+}
+
+describe('import memory', () => {
+  it('a 6 MB CSV of ordinary rows peaks within a bounded multiple of its size, and the largest CSV allowed under 1 GB', async () => {
+    const input = await csvInput(6 * MB);
+    const measured = measure('csv', input.files);
+    expect(measured.error).toBeUndefined();
+    expect(measured.annotations).toBeGreaterThan(50_000);
+    const growth = measured.peak - measured.baseline;
+    console.log(`CSV import: input ${(input.size / MB).toFixed(1)} MB, ${measured.annotations} annotations, peak RSS growth ${(growth / MB).toFixed(0)} MB (${(growth / input.size).toFixed(1)}x)`);
+    // Rows of about 85 bytes each become annotations of about 600 bytes of live heap each, so the
+    // floor is near 9x; before cells were sliced and rows streamed this was 34x.
+    expect(growth).toBeLessThan(25 * input.size);
+    // The ratio falls as inputs grow (16x at 30 MB), so the 6 MB ratio bounds the largest CSV allowed.
+    expect(measured.baseline + (growth / input.size) * MAX_CSV_LENGTH).toBeLessThan(1024 * MB);
+  });
+
+  it('a zip bomb is refused without unpacking it', async () => {
+    // 100 MB of one byte per entry, five entries, declared truthfully: over the limits before anything is unpacked.
+    const entries: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 5; i++) entries[`doc-${i}.txt`] = new Uint8Array(100 * MB).fill(0x41);
+    entries['annotations.csv'] = strToU8('document,start,end,label\n');
+    const bomb = path.join(dir, 'bomb.zip');
+    await writeFile(bomb, zipSync(entries, { level: 9 }));
+    const measured = measure('csv', [bomb]);
+    expect(measured.error?.code).toBe('too-large');
+    const growth = measured.peak - measured.baseline;
+    console.log(`zip bomb: peak RSS growth ${(growth / MB).toFixed(0)} MB`);
+    expect(growth).toBeLessThan(64 * MB);
+  });
+});

@@ -41,4 +41,10 @@ await build({
   logLevel: 'warning',
 });
 const run = spawnSync(process.execPath, [outfile, ...args], { cwd: root, stdio: 'inherit' });
-process.exit(run.status ?? 1);
+if (run.status !== 0) process.exit(run.status ?? 1);
+
+// Hostile inputs: a separate bundle, so it runs without the browser.
+const hostile = path.join(root, '.bench', 'hostile-inputs.cjs');
+await build({ entryPoints: [path.join(root, 'bench', 'hostile-inputs.ts')], bundle: true, outfile: hostile, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+const hostileRun = spawnSync(process.execPath, [hostile], { cwd: root, stdio: 'inherit' });
+process.exit(hostileRun.status ?? 1);

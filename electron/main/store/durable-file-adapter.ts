@@ -93,15 +93,32 @@ export function parseStoreFile<T>(file: string, bytes: Uint8Array, schema: z.Zod
   return parsed.data;
 }
 
+/** The file operations the durable writer uses: Node's own, or a recording wrapper in tests. */
+export interface DurableFs {
+  open(path: string, flags: string): Promise<DurableHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+/** The part of a file handle the durable writer uses. */
+export interface DurableHandle {
+  writeFile(data: string | Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Node's file system. */
+export const nodeDurableFs: DurableFs = { open, rename, unlink };
+
 /**
  * Writes `content` to `file` atomically and durably: a uniquely named temporary
  * file in the same folder, fsync, rename over `file`, fsync the folder. A crash
  * at any point leaves either the old file or the new one, never a mix.
  */
-export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(file: string, content: string | Uint8Array, fs: DurableFs = nodeDurableFs): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  const handle = await open(temp, 'wx');
+  const handle = await fs.open(temp, 'wx');
   try {
     try {
       await handle.writeFile(content);
@@ -109,12 +126,12 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
+    await fs.rename(temp, file);
   } catch (error) {
-    await unlink(temp).catch(() => undefined); // the write already failed; the temporary file may not exist
+    await fs.unlink(temp).catch(() => undefined); // the write already failed; the temporary file may not exist
     throw error;
   }
-  await syncDirectory(dir);
+  await syncDirectory(dir, fs);
 }
 
 /**
@@ -122,10 +139,10 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
  * cannot open a directory for syncing (EISDIR/EPERM/EACCES); NTFS journals the
  * rename itself, so the step is skipped there.
  */
-export async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string, fs: DurableFs = nodeDurableFs): Promise<void> {
   let handle;
   try {
-    handle = await open(dir, 'r');
+    handle = await fs.open(dir, 'r');
   } catch (error) {
     if (isUnsupportedDirSync(error)) return;
     throw error;

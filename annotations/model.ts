@@ -21,6 +21,13 @@ export interface ParleyDocument {
   title: string;
   /** Where the text came from: a file name, "pasted", "sample", or a colleague's export. */
   source: string;
+  /**
+   * The file the text was imported from, relative to the folder or archive
+   * given (`news/2024/talks.txt`, `/` between folders), so exports to formats
+   * with one file per document (brat, W3C, CSV) can give it back its name and
+   * sub-folders. Absent when the text came from no file, or the name is unknown.
+   */
+  originalPath?: string;
   text: string;
   /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
   sha256: string;

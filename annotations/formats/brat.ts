@@ -106,7 +106,7 @@ export function importBrat(files: FormatFile[], options: ImportOptions): Result<
     if (stop) return stop;
     const txt = txts[i]!;
     const text = fileText(txt);
-    const doc = builder.addDocument({ file: txt.path }, { title: withoutExtension(baseName(txt.path)), source: baseName(txt.path), text });
+    const doc = builder.addDocument({ file: txt.path }, { title: withoutExtension(baseName(txt.path)), source: baseName(txt.path), originalPath: txt.path, text });
     const ann = byName.get(`${withoutExtension(txt.path)}.ann`);
     if (doc && ann) readAnn(builder, doc, ann);
   }
@@ -212,7 +212,7 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
     const cd = corpus.documents[i]!;
     const text = cd.document.text;
     const map = new OffsetMap(text);
-    const stem = namer.stem(cd.document.title);
+    const stem = namer.stemFor(cd.document);
     const lines: string[] = [];
     let t = 0;
     let n = 0;

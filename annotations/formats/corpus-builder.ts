@@ -51,6 +51,7 @@ interface PendingDocument {
   handle: DocumentHandle;
   title: string;
   source: string;
+  originalPath?: string;
   importedAt: string;
   status: DocumentStatus;
   spans: Array<SpanInput & { layer: LayerRef }>;
@@ -117,7 +118,7 @@ export class CorpusBuilder {
   }
 
   /** Adds a document; fails the import (and returns undefined) on an over-long text or a duplicate id. */
-  addDocument(at: Location, input: { title: string; source?: string; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
+  addDocument(at: Location, input: { title: string; source?: string; originalPath?: string; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
     if (input.text.length > MAX_TEXT_LENGTH) {
       this.error(at, `text is ${input.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`);
       return undefined;
@@ -133,6 +134,7 @@ export class CorpusBuilder {
       handle,
       title: input.title.trim() || 'Untitled',
       source: input.source ?? `${this.formatName} import`,
+      ...(input.originalPath ? { originalPath: input.originalPath } : {}),
       importedAt: input.importedAt ?? this.options.now,
       status: input.status ?? 'todo',
       spans: [],
@@ -227,7 +229,7 @@ export class CorpusBuilder {
       }
       for (const l of layers) sortAnnotations(l.annotations);
       return {
-        document: { id: d.handle.id, title: d.title, source: d.source, text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
+        document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
         layers,
         decisions: d.decisions,
       };

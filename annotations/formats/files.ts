@@ -1,6 +1,8 @@
 /** Reading and naming interchange files: text decoding, path pieces, safe unique file names. */
 import { strFromU8 } from 'fflate';
+import type { ParleyDocument } from '../model';
 import type { FormatFile } from './format';
+import { portableStem } from './portable-path';
 
 /** The text of a file, decoding bytes as UTF-8 (a byte-order mark is kept; callers strip it where the format allows). */
 export function fileText(file: FormatFile): string {
@@ -49,9 +51,24 @@ export class FileNamer {
         .replace(/[^\p{L}\p{N}]+/gu, '-')
         .replace(/^-+|-+$/g, '')
         .slice(0, 60) || 'document';
+    return this.fresh(base);
+  }
+
+  /**
+   * A fresh stem for a document: the name and sub-folders it was imported
+   * with (`news/2024/talks`, made portable by `portableStem`) when known, else
+   * one from its title. Stems differing only in case count as the same, as
+   * on Windows and macOS; a repeat gets `-2`, `-3`.
+   */
+  stemFor(document: Pick<ParleyDocument, 'title' | 'originalPath'>): string {
+    const original = document.originalPath ? portableStem(document.originalPath) : undefined;
+    return original ? this.fresh(original) : this.stem(document.title);
+  }
+
+  private fresh(base: string): string {
     let stem = base;
-    for (let n = 2; this.used.has(stem); n++) stem = `${base}-${n}`;
-    this.used.add(stem);
+    for (let n = 2; this.used.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
+    this.used.add(stem.toLowerCase());
     return stem;
   }
 }

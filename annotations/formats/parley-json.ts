@@ -58,6 +58,7 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
       id: doc.id,
       title: doc.title,
       source: doc.source,
+      ...(doc.originalPath ? { originalPath: doc.originalPath } : {}),
       text: doc.text,
       sha256: textSha256(doc.text),
       importedAt: doc.importedAt,
@@ -174,10 +175,11 @@ function readLabels(r: JsonReader, root: Record<string, unknown>): Label[] | und
 function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, value: unknown, path: string): void {
   const o = r.object(value, path);
   if (!o) return;
-  r.onlyKeys(o, path, ['id', 'title', 'source', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
+  r.onlyKeys(o, path, ['id', 'title', 'source', 'originalPath', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
   const id = r.string(o, 'id', path, { nonEmpty: true });
   const title = r.string(o, 'title', path);
   const source = r.string(o, 'source', path);
+  const originalPath = 'originalPath' in o ? r.string(o, 'originalPath', path) : undefined;
   const text = r.string(o, 'text', path);
   const sha256 = r.string(o, 'sha256', path);
   const importedAt = r.dateTime(o, 'importedAt', path);
@@ -185,7 +187,7 @@ function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, v
   const layers = r.array(o, 'layers', path);
   const decisions = readDecisions(r, o, path, id);
   if (id === undefined || title === undefined || source === undefined || text === undefined || sha256 === undefined || importedAt === undefined || status === undefined || !layers || !decisions) return;
-  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, text, importedAt, status });
+  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, ...(originalPath ? { originalPath } : {}), text, importedAt, status });
   if (!doc) return;
   builder.addDecisions(doc, decisions);
   const textChanged = sha256.toLowerCase() !== textSha256(text);

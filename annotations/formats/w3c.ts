@@ -45,7 +45,7 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
     const stop = exportStep(options, 'W3C', i, total);
     if (stop) return stop;
     const cd = corpus.documents[i]!;
-    const stem = namer.stem(cd.document.title);
+    const stem = namer.stemFor(cd.document);
     const map = new OffsetMap(cd.document.text);
     const source = contentAddress(cd.document.sha256 || textSha256(cd.document.text));
     const items = exportedAnnotations(cd, options).map((a) => {
@@ -211,7 +211,7 @@ function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: TextCandid
       const legacyId = source?.startsWith(DOCUMENT_IRI) ? decodeURIComponent(source.slice(DOCUMENT_IRI.length)) : undefined;
       const docId = soleGroup && collectionId?.startsWith(COLLECTION_IRI) ? decodeURIComponent(collectionId.slice(COLLECTION_IRI.length)) : legacyId;
       const docTitle = (soleGroup ? title : undefined) ?? group.find((g) => g.title)?.title ?? withoutExtension(baseName(pairing.text.path));
-      const doc = builder.addDocument({ file: file.path }, { title: docTitle, source: baseName(pairing.text.path), text: pairing.text.text, ...(docId ? { id: docId } : {}) });
+      const doc = builder.addDocument({ file: file.path }, { title: docTitle, source: baseName(pairing.text.path), originalPath: pairing.text.path, text: pairing.text.text, ...(docId ? { id: docId } : {}) });
       if (!doc) continue;
       entry = { doc, map: new OffsetMap(pairing.text.text) };
       docs.set(pairing.text.path, entry);

@@ -54,6 +54,7 @@ const documentSchema = z.object({
   id,
   title: z.string(),
   source: z.string(),
+  originalPath: z.string().optional(),
   text: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   importedAt: isoTime,

@@ -35,7 +35,7 @@ export function exportCsv(corpus: Corpus, options: ExportOptions): Result<Export
     const stop = exportStep(options, 'CSV', i, total);
     if (stop) return stop;
     const cd = corpus.documents[i]!;
-    const file = `${namer.stem(cd.document.title)}.txt`;
+    const file = `${namer.stemFor(cd.document)}.txt`;
     files.push({ path: file, data: cd.document.text });
     const map = new OffsetMap(cd.document.text);
     for (const a of exportedAnnotations(cd, options)) {
@@ -79,7 +79,7 @@ export function importCsv(files: FormatFile[], options: ImportOptions): Result<I
     }
     if (!docs.has(textFile)) {
       const text = fileText(textFile);
-      const doc = builder.addDocument({ file: textFile.path }, { title: withoutExtension(baseName(textFile.path)), source: baseName(textFile.path), text });
+      const doc = builder.addDocument({ file: textFile.path }, { title: withoutExtension(baseName(textFile.path)), source: baseName(textFile.path), originalPath: textFile.path, text });
       docs.set(textFile, doc ? { doc, map: new OffsetMap(text) } : undefined);
     }
     const entry = docs.get(textFile);
@@ -149,7 +149,7 @@ export function importCsv(files: FormatFile[], options: ImportOptions): Result<I
   }
   // A text without rows is a document without annotations: keep it.
   for (const f of new Set(texts.values())) {
-    if (!docs.has(f)) builder.addDocument({ file: f.path }, { title: withoutExtension(baseName(f.path)), source: baseName(f.path), text: fileText(f) });
+    if (!docs.has(f)) builder.addDocument({ file: f.path }, { title: withoutExtension(baseName(f.path)), source: baseName(f.path), originalPath: f.path, text: fileText(f) });
   }
   builder.step(tables.length, tables.length);
   return builder.finish();

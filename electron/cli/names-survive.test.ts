@@ -110,6 +110,18 @@ describe('names survive', () => {
     expect(await readFile(path.join(w3c, 'news/2024/talks.txt'), 'utf8')).toBe(CORPUS['news/2024/talks.txt']!.text);
   });
 
+  it('a brat corpus converted to CSV and back to brat keeps its tree, the CSV naming each text by its path', async () => {
+    const original = path.join(dir, 'corpus');
+    await writeCorpus(original, CORPUS);
+    const csv = path.join(dir, 'csv');
+    expect(await main(['convert', '--from', 'brat', original, '--to', 'csv', csv], capture().io)).toBe(0);
+    expect(await tree(csv)).toEqual(['annotations.csv', ...Object.keys(CORPUS)].sort());
+    expect(await readFile(path.join(csv, 'annotations.csv'), 'utf8')).toMatch(/^news\/2024\/talks\.txt,0,8,Sung Kim,/m);
+    const copy = path.join(dir, 'copy');
+    expect(await main(['convert', '--from', 'csv', csv, '--to', 'brat', copy], capture().io)).toBe(0);
+    await expectSameCorpus(original, copy);
+  });
+
   it('replaces only what some system refuses: Windows device names and unsafe characters, keeping the rest of the name', async () => {
     const original = path.join(dir, 'corpus');
     await writeCorpus(original, {

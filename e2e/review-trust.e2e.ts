@@ -141,6 +141,9 @@ describe('review and agreement an analyst can trust', () => {
     await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('agreed');
     await page.keyboard.press('j');
     await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-mine');
+    // Only mine: keep or drop. The layers go by their authors' names.
+    expect(await page.getByTestId('difference-detail').getByRole('group', { name: 'Decide' }).getByRole('button').allTextContents()).toEqual(['Keep m', 'Drop x']);
+    expect(await page.getByRole('region', { name: 'Review' }).locator('.review-legend').textContent()).toMatch(/analyst \(you\).*Ben/s);
     await page.keyboard.press('x');
     await expect.poll(async () => (await storedDocument(app!.storeDir, ids.ministry)).decisions.map((d) => d.action)).toEqual(['reject-both']);
     await expect.poll(() => undoButton(page).textContent()).toBe('↶ Undo: Reject both on “Seoul”');
@@ -242,6 +245,9 @@ describe('review and agreement an analyst can trust', () => {
 
     await switchMode(page, 'Agreement');
     await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe('1.000');
+    // The figure in plain words, naming the layers as the layer list does.
+    expect(await page.getByTestId('measure-reading').textContent()).toBe('2 of 2 spans by analyst and 2 of 2 by Ben match one of the other’s exactly (same start, end and label).');
+    expect(await page.getByRole('group', { name: 'Layers' }).textContent()).toContain('analyst');
     await expect.poll(() => page.getByTestId('agreement-unstarted').textContent()).toContain(`Left out 1 document not started (no annotations, not marked done), which would count as total disagreement: “${SUMMIT.title}” (not started by analyst).`);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-agreement-'));
     const saveJson = async (file: string) => {

@@ -255,7 +255,7 @@ describe('review', () => {
     const panel = reviewPanel(page);
     await panel.getByLabel('with').selectOption({ label: 'Ben (5 annotations)' });
     await expect.poll(() => progress(page)).toBe('0 of 6 decided');
-    await expect.poll(() => panel.locator('.review-legend').textContent()).toMatch(/yours.*Ben’s/s);
+    await expect.poll(() => panel.locator('.review-legend').textContent()).toMatch(/analyst \(you\).*Ben/s);
     // Review decides what the reader draws, so the layer list's show/hide boxes rest until Read.
     await expect.poll(() => layersPanel(page).getByRole('checkbox', { name: 'Show Cleo’s layer' }).isDisabled()).toBe(true);
     await expect.poll(() => drawnMarks(page, 'own')).toMatchObject({ fill: 5, outline: 0 });

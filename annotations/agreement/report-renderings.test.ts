@@ -97,7 +97,7 @@ describe('text table', () => {
     const header = lines[start + 3]!;
     const rule = lines[start + 4]!;
     expect(header.startsWith('Measure')).toBe(true);
-    expect(rule).toMatch(/^-+ +-+ +-+$/);
+    expect(rule).toMatch(/^-+ +-+ +-+ +-+$/); // Measure, Mean, SD, In words
     const kappaLine = lines.find((l) => l.startsWith("Cohen's kappa"))!;
     expect(kappaLine.length).toBe(rule.length);
     expect(kappaLine).toContain(threeAnnotators.kappa.total.mean!.toFixed(3));

@@ -5,6 +5,7 @@
  */
 import { AGREEMENT_MEASURES, type AgreementMeasure, type AgreementReport } from './report';
 import type { AgreementSummary } from './summary';
+import { readMeasure } from './plain-words';
 import { unstartedLine } from './unstarted-documents';
 
 /** One titled table; every row has as many cells as `header`. */
@@ -48,8 +49,13 @@ export function reportTables(report: AgreementReport): ReportTable[] {
     ]
       .filter((s) => s !== '')
       .join(' '),
-    header: ['Measure', 'Mean', 'SD'],
-    rows: AGREEMENT_MEASURES.map((m) => [MEASURE_NAMES[m], formatFigure(report[m].total.mean), report[m].total.sd === null ? '' : formatFigure(report[m].total.sd)]),
+    header: ['Measure', 'Mean', 'SD', 'In words'],
+    rows: AGREEMENT_MEASURES.map((m) => [
+      MEASURE_NAMES[m],
+      formatFigure(report[m].total.mean),
+      report[m].total.sd === null ? '' : formatFigure(report[m].total.sd),
+      readMeasure(m, report[m].pairs, report[m].total.mean),
+    ]),
   });
   for (const m of AGREEMENT_MEASURES) {
     const value = (a: string, b: string): string => {

@@ -63,7 +63,8 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       for (const doc of corpus.documents) {
         const layer = doc.layers.find((l) => l.id === layerId);
         if (!layer) continue;
-        name = layerId === OWN_LAYER_ID ? settings.author() : layerId === RECONCILED_LAYER_ID ? 'reconciled' : layer.author;
+        // The own layer by its author's name, as the layer list and the review name it.
+        name = layerId === OWN_LAYER_ID ? layer.author || settings.author() : layerId === RECONCILED_LAYER_ID ? 'reconciled' : layer.author;
         documents.set(doc.document.sha256, { text: doc.document.text, title: doc.document.title, annotations: layer.annotations, done: doc.document.status === 'done' });
       }
       if (documents.size === 0) return fail('not-found', `no chosen document has the layer ${layerId}`);

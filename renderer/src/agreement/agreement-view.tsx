@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AgreementMeasure, AgreementReport } from '../../../annotations/agreement/report';
+import { readMeasure } from '../../../annotations/agreement/plain-words';
 import { unstartedLine } from '../../../annotations/agreement/unstarted-documents';
 import type { Label } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
@@ -101,6 +102,9 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
       ) : (
         <>
           <MeasureTiles report={report} measure={measure} onChange={setMeasure} />
+          <p className="agreement-reading" data-testid="measure-reading">
+            {readMeasure(measure, report[measure].pairs, report[measure].total.mean)}.
+          </p>
           <p className="agreement-note">
             {MEASURE_DETAILS[measure]}{' '}
             {measure === 'alpha'

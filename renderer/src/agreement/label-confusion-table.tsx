@@ -13,7 +13,10 @@ export function LabelConfusionTable({ report, labels }: { report: AgreementRepor
   const name = (id: string) => byId.get(id)?.name ?? id;
   const total = counts.flat().reduce((sum, n) => sum + n, 0);
   const [first, second] = report.annotators;
-  const pairWords = report.annotators.length === 2 ? `${first}’s label down the side, ${second}’s across the top` : 'the earlier layer’s label down the side, the later one’s across the top';
+  const pairWords =
+    report.annotators.length === 2
+      ? `${first}’s label down the side, ${second}’s across the top`
+      : `for each pair of layers, the label of the one listed first (in the order ${report.annotators.join(', ')}) down the side, the other’s across the top`;
   return (
     <figure className="agreement-figure">
       <figcaption className="agreement-figure-title">Labels of overlapping spans</figcaption>

@@ -503,7 +503,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   );
 
   const tooltipEntries = useCallback((index: number): TooltipEntry[] => {
-    const { appearance: looks, overlayLayers: others } = latest.current;
+    const { appearance: looks, overlayLayers: others, author: me } = latest.current;
     const annotations = visibleOwn();
     const entry = (a: Annotation, layerName?: string): TooltipEntry => {
       const look = looks.get(a.labelId);
@@ -511,7 +511,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
     };
     const mine = annotationsAt(annotations, index);
     if (others.length === 0) return mine.map((a) => entry(a));
-    return [...mine.map((a) => entry(a, 'Yours')), ...others.flatMap((l) => annotationsAt(l.annotations, index).map((a) => entry(a, l.kind === 'reconciled' ? 'Reconciled' : l.author)))];
+    return [...mine.map((a) => entry(a, me)), ...others.flatMap((l) => annotationsAt(l.annotations, index).map((a) => entry(a, l.kind === 'reconciled' ? 'Reconciled' : l.author)))];
   }, [visibleOwn]);
 
   // Create the editor once; React owns its life.

@@ -14,6 +14,8 @@ interface DifferenceDetailProps {
   index: number;
   total: number;
   decision: ShownDecision | null;
+  /** The analyst's name and the colleague's, heading each side. */
+  mineName: string;
   theirsName: string;
   labels: ReadonlyMap<string, Label>;
   onDecide(action: DecisionAction): void;
@@ -24,7 +26,7 @@ interface DifferenceDetailProps {
 }
 
 /** The focused difference: both sides, the decision taken so far, and the four ways to decide it. */
-export function DifferenceDetail({ difference, index, total, decision, theirsName, labels, onDecide, onChooseSpans, onStep, onNextUndecided }: DifferenceDetailProps) {
+export function DifferenceDetail({ difference, index, total, decision, mineName, theirsName, labels, onDecide, onChooseSpans, onStep, onNextUndecided }: DifferenceDetailProps) {
   const conflict = difference.kind === 'label-conflict' || difference.kind === 'boundary-conflict';
   const roles = useMemo(() => {
     const map = new Map<string, SpanRole>();
@@ -62,8 +64,8 @@ export function DifferenceDetail({ difference, index, total, decision, theirsNam
       </div>
       <p className="difference-hint">{KIND_HINTS[difference.kind]}</p>
       <div className="difference-sides">
-        <DifferenceSide title="Mine" kind="own" annotations={difference.mine} labels={labels} conflict={conflict} roles={roles} kept={kept} onToggle={toggle} />
-        <DifferenceSide title={`Theirs (${theirsName})`} kind="colleague" annotations={difference.theirs} labels={labels} conflict={conflict} roles={roles} kept={kept} onToggle={toggle} />
+        <DifferenceSide title={`${mineName} (you)`} kind="own" annotations={difference.mine} labels={labels} conflict={conflict} roles={roles} kept={kept} onToggle={toggle} />
+        <DifferenceSide title={theirsName} kind="colleague" annotations={difference.theirs} labels={labels} conflict={conflict} roles={roles} kept={kept} onToggle={toggle} />
       </div>
       <p className="difference-decision" data-testid="difference-decision" data-action={decision?.action ?? 'none'}>
         {decision === null ? (

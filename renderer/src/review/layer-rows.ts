@@ -25,6 +25,7 @@ export function layerRows(documents: readonly DocumentSummary[], currentId: stri
     for (const layer of doc.layers) {
       let row = rows.get(layer.id);
       if (!row) rows.set(layer.id, (row = { id: layer.id, kind: layer.kind, author: layer.author, documents: 0, annotations: 0, here: null }));
+      else if (!row.author) row.author = layer.author;
       row.documents += 1;
       row.annotations += layer.count;
       if (doc.id === currentId) row.here = layer.count;
@@ -33,9 +34,12 @@ export function layerRows(documents: readonly DocumentSummary[], currentId: stri
   return [...rows.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || layerName(a).localeCompare(layerName(b)));
 }
 
-/** What the app calls a layer: "Yours", "Reconciled", or the colleague's name. */
+/**
+ * What the app calls a layer: its author's name (the analyst's own layer too,
+ * as the agreement report and the review name it), or "Reconciled".
+ */
 export function layerName(layer: { id: string; author: string }): string {
-  if (layer.id === OWN_LAYER_ID) return 'Yours';
+  if (layer.id === OWN_LAYER_ID) return layer.author || 'You';
   if (layer.id === RECONCILED_LAYER_ID) return 'Reconciled';
   return layer.author || layer.id.replace(/^colleague:/, '');
 }

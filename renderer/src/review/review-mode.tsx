@@ -90,6 +90,7 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
         side={
           <ReviewPanel
             review={review}
+            author={reader.author}
             labels={reader.labels.labels}
             colleagues={colleagues}
             onChooseColleague={onChooseColleague}

@@ -18,6 +18,8 @@ export interface ColleagueChoice {
 
 interface ReviewPanelProps {
   review: ReviewModel;
+  /** The analyst's name, for their own layer. */
+  author: string;
   labels: readonly Label[];
   /** The colleague layers on this document, to choose whom to review against. */
   colleagues: readonly ColleagueChoice[];
@@ -32,7 +34,7 @@ interface ReviewPanelProps {
  * the focused difference with its decision, and the list of differences.
  * Keys are bound by `useReviewKeys`; every action also has a button.
  */
-export function ReviewPanel({ review, labels, colleagues, onChooseColleague, onExportReconciled, onClose }: ReviewPanelProps) {
+export function ReviewPanel({ review, author, labels, colleagues, onChooseColleague, onExportReconciled, onClose }: ReviewPanelProps) {
   const byId = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const pickerId = useId();
   const theirs = colleagues.find((c) => c.id === review.theirsLayerId);
@@ -60,10 +62,10 @@ export function ReviewPanel({ review, labels, colleagues, onChooseColleague, onE
       </header>
       <p className="review-legend">
         <span>
-          <LayerSample kind="own" /> yours
+          <LayerSample kind="own" /> {author} <span className="muted">(you)</span>
         </span>
         <span>
-          <LayerSample kind="colleague" /> {theirsName}’s
+          <LayerSample kind="colleague" /> {theirsName}
         </span>
       </p>
       <div className="review-summary">
@@ -85,6 +87,7 @@ export function ReviewPanel({ review, labels, colleagues, onChooseColleague, onE
           index={focusIndex}
           total={differences.length}
           decision={review.decisionOf(focused)}
+          mineName={author}
           theirsName={theirsName}
           labels={byId}
           onDecide={review.decide}

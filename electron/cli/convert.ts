@@ -11,6 +11,7 @@ import type { CliIo } from './cli-io';
 import { chooseCodec, knownFormat, printReadFailure } from './choose-codec';
 import { capped, printFailure, reportExportLosses } from './cli-report';
 import { commandUsage, runCommand, type CliArgs, type CliCommand } from './command-line';
+import { outputProblem } from './output-path';
 import { readInputs, writeOutputs } from './read-inputs';
 
 /** The `convert` command. */
@@ -80,6 +81,11 @@ async function convert(args: CliArgs, io: CliIo): Promise<number> {
   if (!exported.ok) {
     printFailure(exported.error, io);
     return 1;
+  }
+  const shape = await outputProblem(output, exported.value.files.length, writer.name);
+  if (shape) {
+    io.err(`parley convert: ${shape}`);
+    return 2;
   }
   const written = await writeOutputs(output, exported.value.files, { overwrite: args.flag('force') });
   if (!written.ok) {

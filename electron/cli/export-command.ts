@@ -6,6 +6,7 @@ import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
 import { printFailure, reportExportLosses } from './cli-report';
 import { runCommand, type CliArgs, type CliCommand } from './command-line';
+import { outputProblem } from './output-path';
 import { writeOutputs } from './read-inputs';
 import { STORE_OPTION, storeDirOf } from './store-options';
 
@@ -56,6 +57,11 @@ async function exportStore(args: CliArgs, io: CliIo): Promise<number> {
     if (!exported.ok) {
       printFailure(exported.error, io);
       return 1;
+    }
+    const shape = await outputProblem(out, exported.value.files.length, format);
+    if (shape) {
+      io.err(`parley export: ${shape}`);
+      return 2;
     }
     const written = await writeOutputs(out, exported.value.files, { overwrite: args.flag('force') });
     if (!written.ok) {

@@ -137,4 +137,14 @@ describe('names survive', () => {
     const txts = (await tree(copy)).filter((f) => f.endsWith('.txt'));
     expect(txts).toEqual(['aux_/nul_.tar.txt', 'con_.txt', 'what_ who_.txt', '통일부.txt']);
   });
+
+  it('refuses to write several files to a path named like one file, and names the folder and zip forms', async () => {
+    const original = path.join(dir, 'corpus');
+    await writeCorpus(original, CORPUS);
+    const c = capture();
+    expect(await main(['convert', '--from', 'brat', original, '--to', 'w3c', path.join(dir, 'corpus.jsonld')], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/w3c writes 8 files .* give a folder \(.*corpus\/\) or a zip \(.*corpus\.zip\)/);
+    expect(await readdir(dir)).toEqual(['corpus']);
+    expect(await main(['convert', '--from', 'brat', original, '--to', 'w3c', path.join(dir, 'corpus.zip')], capture().io)).toBe(0);
+  });
 });

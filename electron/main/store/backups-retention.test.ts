@@ -6,7 +6,7 @@ function history(now: string, days: number, everyHours: number): BackupRecord[] 
   const out: BackupRecord[] = [];
   for (let t = Date.parse(now); t > Date.parse(now) - days * 86_400_000; t -= everyHours * 3_600_000) {
     const takenAt = new Date(t).toISOString();
-    out.push({ id: `doc_a/${takenAt}`, subject: { kind: 'document', stem: 'doc_a' }, file: `/backups/documents/doc_a/${takenAt}.json`, takenAt, annotationCount: 0 });
+    out.push({ id: `doc_a/${takenAt}`, subject: { kind: 'document', stem: 'doc_a' }, file: `/backups/documents/doc_a/${takenAt}.json`, takenAt, annotationCount: 0, sequence: 1_000_000 - out.length });
   }
   return out;
 }

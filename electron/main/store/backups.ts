@@ -7,6 +7,11 @@
  * linked version never changes afterwards. Each file keeps its last
  * `KEEP_RECENT` versions plus the last version of each of the past
  * `KEEP_DAYS` days.
+ *
+ * Snapshots are ordered by a sequence number that only grows (it continues
+ * from the highest one on disk when the store opens), never by the clock: a
+ * clock set ahead and then corrected must not make an older snapshot look
+ * newer. The number leads the file name: `s<12 digits>_<time>_<rand>_n<count>.json`.
  */
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,9 +37,13 @@ export interface BackupRecord {
   takenAt: string;
   /** Annotations in the own layer when the snapshot was taken (0 for the index). */
   annotationCount: number;
+  /** Order of the snapshots of a store: higher is newer. 0 for snapshots named before sequence numbers (ordered by name among themselves). */
+  sequence: number;
 }
 
-const NAME = /^(.+)_(\d{8})_([0-9a-z]{4})_n(\d+)\.json$/;
+const NAME = /^s(\d{12})_(.+)_([0-9a-z]{4})_n(\d+)\.json$/;
+/** Names written before sequence numbers led them: ordered by their time stamp. */
+const OLD_NAME = /^(.+)_(\d{8})_([0-9a-z]{4})_n(\d+)\.json$/;
 
 /** The snapshots of one store. Methods for one subject must not run concurrently (the store serialises them). */
 export class Backups {
@@ -52,6 +61,7 @@ export class Backups {
     const backups = new Backups(path.join(storeDir, BACKUPS_DIR), now, warn);
     await backups.scan({ kind: 'library' });
     for (const stem of await listDir(path.join(backups.root, 'documents'))) await backups.scan({ kind: 'document', stem });
+    for (const list of backups.records.values()) for (const record of list) backups.seq = Math.max(backups.seq, record.sequence);
     return backups;
   }
 
@@ -81,7 +91,8 @@ export class Backups {
   async snapshot(subject: BackupSubject, liveFile: string, annotationCount: number): Promise<BackupRecord | null> {
     const dir = this.dirOf(subject);
     const takenAt = this.now();
-    const name = `${fileStamp(takenAt)}_${String(++this.seq % 1e8).padStart(8, '0')}_${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}_n${annotationCount}.json`;
+    const sequence = ++this.seq;
+    const name = `s${String(sequence).padStart(12, '0')}_${fileStamp(takenAt)}_${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}_n${annotationCount}.json`;
     const file = path.join(dir, name);
     try {
       await linkOrCopy(liveFile, file);
@@ -98,7 +109,7 @@ export class Backups {
         }
       } else throw error;
     }
-    const record: BackupRecord = { id: idOf(subject, name), subject, file, takenAt, annotationCount };
+    const record: BackupRecord = { id: idOf(subject, name), subject, file, takenAt, annotationCount, sequence };
     const list = [record, ...this.list(subject)].sort(newestFirst);
     this.records.set(key(subject), list);
     await this.prune(subject);
@@ -122,8 +133,12 @@ export class Backups {
     const dir = this.dirOf(subject);
     for (const name of await listDir(dir)) {
       const match = NAME.exec(name);
-      if (!match) continue;
-      list.push({ id: idOf(subject, name), subject, file: path.join(dir, name), takenAt: isoFromStamp(match[1]!), annotationCount: Number(match[4]) });
+      if (match) {
+        list.push({ id: idOf(subject, name), subject, file: path.join(dir, name), takenAt: isoFromStamp(match[2]!), annotationCount: Number(match[4]), sequence: Number(match[1]) });
+        continue;
+      }
+      const old = OLD_NAME.exec(name);
+      if (old) list.push({ id: idOf(subject, name), subject, file: path.join(dir, name), takenAt: isoFromStamp(old[1]!), annotationCount: Number(old[4]), sequence: 0 });
     }
     if (list.length > 0) this.records.set(key(subject), list.sort(newestFirst));
   }
@@ -148,6 +163,7 @@ export function retained(newestFirstList: readonly BackupRecord[], now: string):
 }
 
 function newestFirst(a: BackupRecord, b: BackupRecord): number {
+  if (a.sequence !== b.sequence) return b.sequence - a.sequence;
   const an = path.basename(a.file);
   const bn = path.basename(b.file);
   return an < bn ? 1 : an > bn ? -1 : 0;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { AgreementReport } from '../annotations/agreement/report';
+import type { FormatName } from '../annotations/formats/format';
 import type { Label, LabelSchema } from '../annotations/model';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
@@ -78,7 +79,8 @@ export const apiInputSchemas = {
   restoreBackup: z.strictObject({ backupId: z.string().min(1).max(500) }),
   importLayerFromDialog: z.strictObject({ format: formatName, author: z.string().trim().min(1).max(100).optional() }),
   importAnnotatedFromDialog: z.strictObject({ format: formatName }),
-  planAnnotatedImportFromDialog: z.strictObject({ format: formatName }),
+  /** Without `format`, the format is detected from the chosen files (`detectFormat`) and the plan says which. */
+  planAnnotatedImportFromDialog: z.strictObject({ format: formatName.optional() }),
   applyAnnotatedImport: z.strictObject({
     planId: z.string().regex(/^plan-\d{1,12}$/),
     merges: z.array(z.strictObject({ incoming: z.number().int().min(0).max(MAX_IMPORT_TEXT), documentId: id })).max(100_000),
@@ -164,6 +166,10 @@ export interface AnnotatedImportPlan {
   /** Distinct texts in the file. */
   documents: number;
   pairings: ImportPairing[];
+  /** The format the file was read as. */
+  format: FormatName;
+  /** When no format was chosen: what detection found, for the analyst to confirm ("Label Studio JSON: an array of tasks with \"data\" and \"annotations\""). */
+  detected?: string;
 }
 
 /** A backup snapshot of one document. */

@@ -8,7 +8,9 @@
  */
 import path from 'node:path';
 import type { Corpus } from '../../../annotations/model';
-import { FORMAT_TITLES } from '../../../annotations/formats/index';
+import { detectFormat, wrongFormatMessage } from '../../../annotations/formats/detect-format';
+import type { FormatName } from '../../../annotations/formats/format';
+import { FORMAT_NAMES, FORMAT_TITLES, isFormatName } from '../../../annotations/formats/index';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
 import type { AnnotatedImportPlan, AnnotatedImportReport, ApiInput } from '../../../shared/api';
 import type { ApiHandlers } from '../ipc/register-api';
@@ -24,6 +26,9 @@ type AnnotatedImportMethods = 'importAnnotatedFromDialog' | 'planAnnotatedImport
 interface PendingImport {
   planId: string;
   source: string;
+  format: FormatName;
+  /** What detection found, when no format was chosen. */
+  detected?: string;
   corpus: Corpus;
   notes: Problem[];
   /** Annotations the format reader itself could not place. */
@@ -38,22 +43,37 @@ export function createAnnotatedImportHandlers(deps: HandlerDeps & { tasks: TaskR
   let pending: PendingImport | undefined;
   let plans = 0;
 
-  const read = async ({ format }: ApiInput<'planAnnotatedImportFromDialog'>): Promise<Result<PendingImport | null>> => {
-    const paths = await dialogs.openFiles({ title: `Import annotated documents (${FORMAT_TITLES[format]})`, filters: [{ name: FORMAT_TITLES[format], extensions: formatExtensions(format) }] });
+  const read = async ({ format: chosen }: ApiInput<'planAnnotatedImportFromDialog'>): Promise<Result<PendingImport | null>> => {
+    const paths = await dialogs.openFiles(
+      chosen
+        ? { title: `Import annotated documents (${FORMAT_TITLES[chosen]})`, filters: [{ name: FORMAT_TITLES[chosen], extensions: formatExtensions(chosen) }] }
+        : { title: 'Import annotated documents', filters: [{ name: 'Annotated documents', extensions: [...new Set(FORMAT_NAMES.flatMap(formatExtensions))] }] },
+    );
     if (!paths) return ok(null);
     const files = await readFormatFiles(paths);
     if (!files.ok) return files;
     const source = paths.length === 1 ? path.basename(paths[0]!) : `${paths.length} files`;
+    // Without a chosen format, detection proposes one; the plan names it for the analyst to confirm.
+    const found = chosen ? undefined : detectFormat(files.value);
+    const format = chosen ?? (found && isFormatName(found.format) ? found.format : undefined);
+    if (!format) return fail('invalid-format', `Parley cannot tell which format ${source} is in; choose its format in the list`);
     const decoded = await withTask(tasks, `Reading ${source}`, (task) =>
       runFormatJobWith(formatWorker, { kind: 'import', format, files: files.value, options: { labels: store.getLabels(), author: settings.author(), now: now() } }, task),
     );
-    if (!decoded.ok) return decoded.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : decoded;
+    if (!decoded.ok) {
+      if (decoded.error.code === 'cancelled') return fail('cancelled', 'the import was cancelled; the library is unchanged');
+      // A wrong choice of format: one sentence naming the likely one, not every parse error.
+      const likely = chosen ? wrongFormatMessage(files.value, chosen) : undefined;
+      return likely ? fail('invalid-format', `${source}: ${likely}; choose it in the list, or "Detect from the file"`) : decoded;
+    }
     const { corpus, warnings, ignored, orphans } = decoded.value;
     const title = (documentId: string) => corpus.documents.find((d) => d.document.id === documentId)?.document.title ?? documentId;
     plans++;
     return ok({
       planId: `plan-${plans}`,
       source,
+      format,
+      ...(found ? { detected: `${found.title} (${found.reason})` } : {}),
       corpus,
       notes: [...warnings, ...ignored.map((i) => ({ message: `${i.count} ${i.kind} ignored: Parley does not hold them` }))],
       orphans: (orphans ?? []).map((o) => ({ documentId: o.documentId, title: title(o.documentId), quote: o.annotation.quote.exact, labelId: o.annotation.labelId, author: o.annotation.author, reason: o.reason })),
@@ -86,7 +106,14 @@ export function createAnnotatedImportHandlers(deps: HandlerDeps & { tasks: TaskR
       if (!plan.ok || plan.value === null) return plan as Result<null>;
       pending = plan.value;
       const distinct = new Set(plan.value.corpus.documents.map((d) => d.document.sha256)).size;
-      return ok<AnnotatedImportPlan>({ planId: pending.planId, source: pending.source, documents: distinct, pairings: proposeAnnotatedPairings(store, pending.corpus) });
+      return ok<AnnotatedImportPlan>({
+        planId: pending.planId,
+        source: pending.source,
+        documents: distinct,
+        pairings: proposeAnnotatedPairings(store, pending.corpus),
+        format: pending.format,
+        ...(pending.detected ? { detected: pending.detected } : {}),
+      });
     },
 
     async applyAnnotatedImport({ planId, merges }) {

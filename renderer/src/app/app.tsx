@@ -8,7 +8,8 @@ import { LabelEditorDialog } from '../labels/label-editor-dialog';
 import { BackupsDialog } from '../library/backups-dialog';
 import { DeleteDocumentDialog } from '../library/delete-document-dialog';
 import { DeletedDocumentsDialog } from '../library/deleted-documents-dialog';
-import { ImportDialog, type AnnotatedFormat } from '../library/import-dialog';
+import { ImportDialog, type AnnotatedFormatChoice } from '../library/import-dialog';
+import { DETECT_FORMAT } from '../ui/format-select';
 import { ImportPairingsDialog } from '../library/import-pairings-dialog';
 import { LibrarySidebar } from '../library/library-sidebar';
 import { readDroppedFiles } from '../library/read-dropped-files';
@@ -102,13 +103,14 @@ export function App() {
   };
 
   // An annotated import is planned first; when some texts look like edited versions of stored ones, the analyst chooses before it is applied.
-  const importAnnotated = async (format: AnnotatedFormat) => {
+  // A detected format is shown for the analyst to confirm before anything is written.
+  const importAnnotated = async (format: AnnotatedFormatChoice) => {
     setBusy(true);
-    const planned = await window.parley.api.planAnnotatedImportFromDialog({ format });
+    const planned = await window.parley.api.planAnnotatedImportFromDialog(format === DETECT_FORMAT ? {} : { format });
     setBusy(false);
     if (!planned.ok) return reportFailure('Import failed', planned.error);
     if (planned.value === null) return;
-    if (planned.value.pairings.length === 0) return applyAnnotated(planned.value.planId, []);
+    if (planned.value.pairings.length === 0 && !planned.value.detected) return applyAnnotated(planned.value.planId, []);
     setDialog(null);
     setPairingPlan(planned.value);
   };

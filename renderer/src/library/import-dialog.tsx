@@ -2,25 +2,27 @@ import { useId, useState } from 'react';
 import type { ApiInput } from '../../../shared/api';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { FormatSelect } from '../ui/format-select';
+import { DETECT_FORMAT, FormatSelect } from '../ui/format-select';
 import { pastedFileName } from './pasted-file-name';
 
 /** A format annotated documents can be imported from. */
 export type AnnotatedFormat = ApiInput<'importAnnotatedFromDialog'>['format'];
+/** The format chosen in the dialog, or detection from the file. */
+export type AnnotatedFormatChoice = AnnotatedFormat | typeof DETECT_FORMAT;
 
 interface ImportDialogProps {
   open: boolean;
   busy: boolean;
   onClose: () => void;
   onChooseFiles: () => void;
-  onChooseAnnotated: (format: AnnotatedFormat) => void;
+  onChooseAnnotated: (format: AnnotatedFormatChoice) => void;
   onPaste: (name: string, text: string) => void;
 }
 
 /** Import articles: choose files through the system dialog, or paste text. */
 export function ImportDialog({ open, busy, onClose, onChooseFiles, onChooseAnnotated, onPaste }: ImportDialogProps) {
   const [title, setTitle] = useState('');
-  const [format, setFormat] = useState<AnnotatedFormat>('parley');
+  const [format, setFormat] = useState<AnnotatedFormatChoice>(DETECT_FORMAT);
   const [text, setText] = useState('');
   const titleId = useId();
   const textId = useId();
@@ -50,7 +52,7 @@ export function ImportDialog({ open, busy, onClose, onChooseFiles, onChooseAnnot
           document. Nothing is dropped without being listed. To compare a colleague’s work with yours, use Load colleague’s annotations instead.
         </p>
         <div className="inline-fields">
-          <FormatSelect value={format} onChange={setFormat} />
+          <FormatSelect detect value={format} onChange={setFormat} />
           <Button onClick={() => onChooseAnnotated(format)} disabled={busy}>
             Choose annotated files…
           </Button>

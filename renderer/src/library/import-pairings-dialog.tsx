@@ -22,14 +22,19 @@ export function ImportPairingsDialog({ plan, busy, onCancel, onApply }: ImportPa
   return (
     <Dialog
       open={plan !== null}
-      title="Edited versions of documents in the library?"
+      title={plan && plan.pairings.length === 0 ? 'Import annotated documents?' : 'Edited versions of documents in the library?'}
       size="medium"
       onClose={onCancel}
-      description={plan ? `${plan.source}: ${plan.pairings.length === 1 ? 'one text looks' : `${plan.pairings.length} texts look`} like an edited version of a document you have. Choose for each; nothing is imported until you do.` : undefined}
+      description={plan ? describePlan(plan) : undefined}
     >
       {plan && <PairingChoices key={plan.planId} plan={plan} busy={busy} onCancel={onCancel} onApply={onApply} />}
     </Dialog>
   );
+}
+
+function describePlan(plan: AnnotatedImportPlan): string {
+  if (plan.pairings.length === 0) return `${plan.source}: ${plan.documents === 1 ? 'one text' : `${plan.documents} texts`}. Nothing is imported until you confirm.`;
+  return `${plan.source}: ${plan.pairings.length === 1 ? 'one text looks' : `${plan.pairings.length} texts look`} like an edited version of a document you have. Choose for each; nothing is imported until you do.`;
 }
 
 function PairingChoices({ plan, busy, onCancel, onApply }: { plan: AnnotatedImportPlan; busy: boolean; onCancel: () => void; onApply: (merges: ImportPairing[]) => void }) {
@@ -49,6 +54,12 @@ function PairingChoices({ plan, busy, onCancel, onApply }: { plan: AnnotatedImpo
         onApply(plan.pairings.filter((p) => merge.has(p.incoming)));
       }}
     >
+      {plan.detected && (
+        <p className="muted" data-testid="detected-format">
+          Read as {plan.detected}, detected from the file. If that is wrong, cancel and choose the format in the Import dialog.
+        </p>
+      )}
+      {plan.pairings.length > 0 && (
       <ul className="pairing-list" data-testid="import-pairings">
         {plan.pairings.map((p, i) => (
           <li key={p.incoming}>
@@ -68,11 +79,12 @@ function PairingChoices({ plan, busy, onCancel, onApply }: { plan: AnnotatedImpo
           </li>
         ))}
       </ul>
+      )}
       <div className="form-actions">
         <Button type="button" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" variant="primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy} {...(plan.pairings.length === 0 ? { 'data-autofocus': true } : {})}>
           Import
         </Button>
       </div>

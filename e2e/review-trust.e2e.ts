@@ -276,4 +276,26 @@ describe('review and agreement an analyst can trust', () => {
     await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe((4 / 6).toFixed(3));
     expect(await page.getByTestId('agreement-unstarted').count()).toBe(0);
   });
+
+  it('shows a failed export in its dialog, not behind it; a success notice fades by itself', async () => {
+    const { page } = await start();
+    await openDocument(page, MINISTRY.title);
+    await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['Sung Kim', 'actor']] }]));
+    const layers = page.getByRole('region', { name: 'Layers' });
+    await layers.getByRole('button', { name: 'Export Ben’s layer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export Ben’s layer' });
+    app!.dialogs.nextSave(path.join(os.tmpdir(), 'parley-no-such-folder', 'deeper', 'ben.json'));
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Not exported:');
+    expect(await dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await layers.getByRole('button', { name: 'Remove Ben’s layer' }).click();
+    await page.getByRole('dialog', { name: 'Remove Ben’s layer?' }).getByRole('button', { name: 'Remove layer' }).click();
+    const removed = page.getByText('The layer was removed from 1 document.');
+    await removed.waitFor();
+    await page.mouse.move(0, 0);
+    await expect.poll(() => removed.count(), { timeout: 15_000 }).toBe(0);
+  });
 });

@@ -254,7 +254,6 @@ export function App() {
                       notify({ kind: 'info', title: 'Layer removed', message: `The layer was removed from ${removedFrom === 1 ? '1 document' : `${removedFrom} documents`}.` })
                     }
                     onExported={exported}
-                    onError={(title, message) => notify({ kind: 'error', title, message, problems: [] })}
                   />
                 )}
                 {info && <AuthorField author={info.author} onSave={saveAuthor} />}

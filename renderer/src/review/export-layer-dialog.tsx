@@ -16,22 +16,27 @@ interface ExportLayerDialogProps {
   documentIds: readonly string[];
   onClose(): void;
   onExported(path: string, warnings: Problem[]): void;
-  onError(message: string): void;
 }
 
-/** Exports one layer, of the open document or of every document that has it, in any format; the save dialog then asks where. */
-export function ExportLayerDialog({ layer, current, documentIds, onClose, onExported, onError }: ExportLayerDialogProps) {
+/**
+ * Exports one layer, of the open document or of every document that has it,
+ * in any format; the save dialog then asks where. A failure is shown in the
+ * dialog, which stays open to try again, not behind it.
+ */
+export function ExportLayerDialog({ layer, current, documentIds, onClose, onExported }: ExportLayerDialogProps) {
   const [scope, setScope] = useState<'current' | 'all'>(current ? 'current' : 'all');
   const [format, setFormat] = useState<LayerFormat>('parley');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const scopeName = useId();
 
   const exportLayer = async () => {
     const ids = scope === 'current' && current ? [current.id] : [...documentIds];
     setBusy(true);
+    setError(null);
     const result = await window.parley.api.exportToDialog({ layerIds: [layer.id], format, documentIds: ids });
     setBusy(false);
-    if (!result.ok) onError(result.error.message);
+    if (!result.ok) setError(result.error.message);
     else if (result.value) onExported(result.value.path, result.value.warnings);
   };
 
@@ -69,6 +74,11 @@ export function ExportLayerDialog({ layer, current, documentIds, onClose, onExpo
             ? 'Parley JSON keeps every review decision with the layer: who decided, when, and from which layers.'
             : 'Parley JSON keeps everything: notes, authors and times.'}
       </p>
+      {error && (
+        <div className="form-problems" role="alert">
+          <p>Not exported: {error}</p>
+        </div>
+      )}
     </Dialog>
   );
 }

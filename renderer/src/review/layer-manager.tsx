@@ -20,7 +20,6 @@ interface LayerManagerProps {
   onLoad(): void;
   onRemoved?(layerId: string, removedFrom: number): void;
   onExported(path: string, warnings: Problem[]): void;
-  onError(title: string, message: string): void;
 }
 
 /**
@@ -29,7 +28,7 @@ interface LayerManagerProps {
  * removed. The button for loading a colleague's file asks the app to open
  * `LoadLayerDialog`, so that review mode can open the same dialog.
  */
-export function LayerManager({ documents, currentId, shown, reviewing = false, onToggleShown, onLoad, onRemoved, onExported, onError }: LayerManagerProps) {
+export function LayerManager({ documents, currentId, shown, reviewing = false, onToggleShown, onLoad, onRemoved, onExported }: LayerManagerProps) {
   const rows = useMemo(() => layerRows(documents, currentId), [documents, currentId]);
   const [removing, setRemoving] = useState<LayerRowData | null>(null);
   const [exporting, setExporting] = useState<LayerRowData | null>(null);
@@ -66,10 +65,6 @@ export function LayerManager({ documents, currentId, shown, reviewing = false, o
             setRemoving(null);
             onRemoved?.(layerId, removedFrom);
           }}
-          onError={(message) => {
-            setRemoving(null);
-            onError('Could not remove the layer', message);
-          }}
         />
       )}
       {exporting && (
@@ -82,7 +77,6 @@ export function LayerManager({ documents, currentId, shown, reviewing = false, o
             setExporting(null);
             onExported(path, warnings);
           }}
-          onError={(message) => onError('Export failed', message)}
         />
       )}
     </section>

@@ -8,19 +8,20 @@ interface RemoveLayerDialogProps {
   layer: LayerRowData;
   onCancel(): void;
   onRemoved(layerId: string, removedFrom: number): void;
-  onError(message: string): void;
 }
 
-/** Asks before a colleague's layer leaves every document. Cancel has the focus. */
-export function RemoveLayerDialog({ layer, onCancel, onRemoved, onError }: RemoveLayerDialogProps) {
+/** Asks before a colleague's layer leaves every document. Cancel has the focus. A failure is shown in the dialog. */
+export function RemoveLayerDialog({ layer, onCancel, onRemoved }: RemoveLayerDialogProps) {
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const name = layerName(layer);
   const remove = async () => {
     setBusy(true);
+    setError(null);
     const result = await window.parley.api.removeLayer({ layerId: layer.id });
     setBusy(false);
     if (result.ok) onRemoved(layer.id, result.value.removedFrom);
-    else onError(result.error.message);
+    else setError(result.error.message);
   };
   return (
     <Dialog
@@ -43,6 +44,11 @@ export function RemoveLayerDialog({ layer, onCancel, onRemoved, onError }: Remov
         {name}’s {plural(layer.annotations, 'annotation', 'annotations')} on {plural(layer.documents, 'document', 'documents')} will be removed from the library.
       </p>
       <p className="muted">Your own layer, the reconciled layer and the decisions you recorded stay as they are. You can load the file again later.</p>
+      {error && (
+        <div className="form-problems" role="alert">
+          <p>Not removed: {error}</p>
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -109,7 +109,6 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
             setExporting(false);
             onExported(path, warnings);
           }}
-          onError={(message) => onError(`The reconciled layer was not exported: ${message}`)}
         />
       )}
     </>

@@ -43,7 +43,7 @@ export class SpanLikeKeys {
   report(builder: CorpusBuilder, file: string, format: string): void {
     for (const [key, c] of this.counts) {
       const hint = key === 'annotations' ? ' (labelbuddy keeps its spans there: try the labelbuddy format)' : '';
-      builder.warn({ file }, `${c.entries} span-like entr${c.entries === 1 ? 'y' : 'ies'} in ${c.records} record${c.records === 1 ? '' : 's'} under ${JSON.stringify(key)}, which ${format} does not read, were not imported${hint}`);
+      builder.warn({ file }, `${c.entries} span-like entr${c.entries === 1 ? 'y' : 'ies'} in ${c.records} record${c.records === 1 ? '' : 's'} under ${JSON.stringify(key)}, which ${format} does not read, ${c.entries === 1 ? 'was' : 'were'} not imported${hint}`);
     }
     this.counts.clear();
   }

@@ -70,4 +70,6 @@ export interface StoreIncident {
   problem: string;
   /** The backup it was restored from, or null if none existed. */
   restoredFrom: string | null;
+  /** What else the repair did, one sentence each (labels recovered, annotations re-anchored or set aside). */
+  details?: string[];
 }

@@ -15,7 +15,9 @@ import { fail, ok, type Result } from '../../../annotations/result';
 import type { StoreIncident } from '../../../shared/library';
 import { Backups, type BackupRecord } from './backups';
 import { DamagedFileError, NewerSchemaError, parseStoreFile, TEMP_SUFFIX, writeFileDurably } from './durable-file-adapter';
-import { migrateLabels, ownCount } from './document-state';
+import { checkCorpusDocument, migrateLabels, ownCount } from './document-state';
+import { reanchorDamaged } from './reanchor-damaged';
+import { recoverLabels } from './recover-labels';
 import { quarantineFile } from './quarantine';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
 
@@ -97,16 +99,30 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
       const data = parseStoreFile(name, bytes, documentFileSchema, STORE_SCHEMA_VERSION);
       if (entry && data.document.id !== entry.id) throw new DamagedFileError(name, `the file holds document ${data.document.id}, not ${entry.id}`);
       if (ids.has(data.document.id)) throw new DamagedFileError(name, `document ${data.document.id} is stored twice`);
+      // The text must still hash to its checksum and every annotation quote the text it points at.
+      const checked = checkCorpusDocument(data);
+      if (!checked.ok) throw new DamagedFileError(name, `its content does not match its own checks (${checked.error.message})`);
       return data;
     };
     const outcome = await readStoreFile(file, (b) => parse(b, file));
     let data: DocumentFile | null = outcome.kind === 'ok' ? outcome.data : null;
     if (outcome.kind !== 'ok') {
       const movedTo = outcome.kind === 'damaged' ? await quarantineFile(dir, file, now()) : '';
-      const restored = await newestValid(backups.list({ kind: 'document', stem }), parse, warn);
-      if (restored) await writeFileDurably(file, JSON.stringify(restored.data));
-      incidents.push({ file, movedTo, problem: outcome.kind === 'damaged' ? outcome.problem : 'the file is missing', restoredFrom: restored?.from ?? null });
-      data = restored?.data ?? null;
+      // A file whose text is intact but whose annotations moved is re-anchored by quote: nothing is lost if every one is found.
+      // Otherwise its newest good backup replaces it; with no good backup, the re-anchored annotations are the best left.
+      const reanchored = movedTo ? await reanchorDamaged(movedTo, entry, ids) : null;
+      const complete = reanchored !== null && reanchored.setAside === 0;
+      const restored = complete ? null : await newestValid(backups.list({ kind: 'document', stem }), parse, warn);
+      const repaired = complete ? reanchored.data : (restored?.data ?? reanchored?.data ?? null);
+      if (repaired) await writeFileDurably(file, JSON.stringify(repaired));
+      incidents.push({
+        file,
+        movedTo,
+        problem: outcome.kind === 'damaged' ? outcome.problem : 'the file is missing',
+        restoredFrom: restored?.from ?? null,
+        ...(reanchored && !restored ? { details: reanchored.details } : {}),
+      });
+      data = repaired;
       libraryChanged ||= data === null || entry === null;
     }
     if (!data) return;
@@ -134,6 +150,16 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   }
   if (entries.length !== library.documents.length || entries.some((e, i) => e !== library.documents[i])) libraryChanged = true;
   library = { ...library, documents: entries };
+  if (indexRecovered) {
+    // A restored (or rebuilt) index may predate labels that annotations use: put every one of them back.
+    const recovered = await recoverLabels(library.labels.labels, files.values(), backups.list({ kind: 'library' }));
+    if (recovered.added.length > 0) {
+      library = { ...library, labels: { ...library.labels, labels: recovered.labels } };
+      libraryChanged = true;
+    }
+    const incident = incidents.find((i) => i.file === libraryFile);
+    if (incident) incident.details = [...(incident.details ?? []), ...recovered.details];
+  }
 
   const pending = library.pendingMigration;
   if (pending) {

@@ -175,7 +175,8 @@ describe('review and agreement an analyst can trust', () => {
     await openDocument(page, MINISTRY.title);
     await tag(page, ids.ministry, 'South Korea Foreign Ministry', '2');
     await tag(page, ids.ministry, 'South Korea', '1');
-    await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['South Korea Foreign Ministry', 'actor']] }]));
+    await tag(page, ids.ministry, 'Sung Kim', '1');
+    await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['South Korea Foreign Ministry', 'actor'], ['Sung Kim’s visit', 'actor']] }]));
 
     await switchMode(page, 'Review');
     const detail = page.getByTestId('difference-detail');
@@ -203,7 +204,13 @@ describe('review and agreement an analyst can trust', () => {
     // And Ctrl+Z takes the choice back to the accepted decision.
     await page.keyboard.press('Control+z');
     await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'reconciled')).toEqual(['South Korea Foreign Ministry=actor', 'South Korea=actor']);
-    expect(layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(['South Korea Foreign Ministry=policy-body', 'South Korea=actor']);
+    expect(layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(['South Korea Foreign Ministry=policy-body', 'South Korea=actor', 'Sung Kim=actor']);
+
+    // The boundary conflict next: the characters only Ben's span covers are marked.
+    await page.keyboard.press('j');
+    await expect.poll(() => detail.getAttribute('data-kind')).toBe('boundary-conflict');
+    expect(await detail.locator('.difference-side-colleague mark.difference-extra').allTextContents()).toEqual(['’s visit']);
+    expect(await detail.locator('.difference-side-own mark.difference-extra').count()).toBe(0);
   });
 
   it('word snapping stores the bare name without its possessive; exact characters keep it', async () => {

@@ -44,6 +44,13 @@ const FIXTURES: Array<{ name: string; format: DetectableFormat; files: FormatFil
     format: 'labelbuddy',
     files: [{ path: 'docs.jsonl', data: `${line({ text: TEXT, annotations: [{ start_char: 0, end_char: 8, label_name: 'Actor' }], utf8_text_md5_checksum: 'abc', meta: {} })}\n` }],
   },
+  {
+    name: 'labelbuddy without a checksum',
+    format: 'labelbuddy',
+    files: [{ path: 'export.jsonl', data: `${line({ text: TEXT, annotations: [{ label_name: 'Actor', start_char: 0, end_char: 8 }], metadata: { source: 'wire' } })}\n` }],
+  },
+  { name: 'labelbuddy before 0.0.8', format: 'labelbuddy', files: [{ path: 'old.jsonl', data: `${line({ text: TEXT, labels: [[0, 8, 'Actor', '']], meta: {}, short_title: 'Talks' })}\n` }] },
+  { name: 'labelbuddy as a JSON array', format: 'labelbuddy', files: [{ path: 'docs.json', data: line([{ text: TEXT, annotations: [{ label_name: 'Actor', start_char: 0, end_char: 8 }], display_title: 'Talks' }]) }] },
   { name: 'CoNLL-2003 four columns', format: 'conll', files: [{ path: 'eng.testa', data: '-DOCSTART- -X- -X- O\n\nSung NNP B-NP B-PER\nKim NNP I-NP I-PER\nmet VBD B-VP O\n' }] },
   { name: 'CoNLL named .txt, CRLF', format: 'conll', files: [{ path: 'train.txt', data: 'Sung\tB-Actor\r\nKim\tI-Actor\r\nmet\tO\r\n\r\nSeoul\tS-Place\r\n' }] },
   { name: 'CoNLL BILOU', format: 'conll', files: [{ path: 'x.conll', data: 'Sung U-Actor\nmet O\nNoh B-Actor\nKyu L-Actor\n' }] },

@@ -112,7 +112,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function detectJsonRecords(records: ReadonlyArray<Record<string, unknown>>, what: string): FormatGuess | undefined {
   const has = (key: string) => records.some((r) => key in r);
   if (has('data') && (has('annotations') || has('predictions'))) return guess('label-studio', `${what} with "data" and "annotations"`);
-  if (has('utf8_text_md5_checksum') || (has('annotations') && has('text') && has('meta'))) return guess('labelbuddy', `${what} with "text" and "annotations"`);
+  const labelbuddyAnnotations = records.some((r) => Array.isArray(r.annotations) && r.annotations.some((a) => isRecord(a) && ('start_char' in a || 'label_name' in a || 'start_byte' in a)));
+  const labelbuddyMeta = has('meta') || has('metadata') || has('display_title') || has('list_title') || has('short_title') || has('long_title');
+  if (has('utf8_text_md5_checksum') || labelbuddyAnnotations || (has('text') && (has('annotations') || has('labels')) && labelbuddyMeta)) {
+    return guess('labelbuddy', `${what} with "text" and labelbuddy's "annotations"`);
+  }
   const spans = records.find((r) => Array.isArray(r.spans))?.spans as unknown[] | undefined;
   if ((spans && spans.some((s) => isRecord(s) && ('token_start' in s || 'token_end' in s))) || (has('answer') && has('text'))) return guess('spacy', `${what} with "spans" and "answer"`);
   if (has('text') && (has('label') || has('entities'))) return guess('doccano', `${what} with "text" and "label"`);

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../annotations/annotation';
 import { createDocument } from '../../annotations/document';
@@ -205,6 +207,16 @@ describe('format detection and wrong formats', () => {
     const problems = c.err.filter((l) => /^ {2}broken\.jsonl:\d+/.test(l));
     expect(problems).toHaveLength(20);
     expect(c.err).toContain('  … and 25 more');
+  });
+
+  it('reads a labelbuddy file with the labelbuddy codec, found by detection', async () => {
+    const file = path.join(dir, 'labelbuddy.jsonl');
+    const checksum = bytesToHex(md5(utf8ToBytes(TALKS)));
+    await writeFile(file, `${JSON.stringify({ text: TALKS, annotations: [{ label_name: 'Actor', start_char: 0, end_char: 8 }], utf8_text_md5_checksum: checksum, metadata: {} })}\n`);
+    const c = capture();
+    expect(await main(['validate', file], c.io)).toBe(0);
+    expect(c.err[0]).toMatch(/as labelbuddy JSON Lines/);
+    expect(c.out.at(-1)).toMatch(/is valid labelbuddy\.$/);
   });
 
   it('says it cannot tell the format of a file that gives nothing away', async () => {

@@ -8,13 +8,14 @@ import { agreeCommand } from './agree';
 import { convertCommand } from './convert';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
+import { unlockCommand } from './unlock-command';
 import { validateCommand } from './validate';
 import type { CliIo } from './cli-io';
 import { commandUsage, runCommand, safeIo, type CliCommand } from './command-line';
 import { FORMAT_NAMES } from '../../annotations/formats/index';
 
 /** Every command, in the order `parley help` lists them. Add a command by adding its `CliCommand` here. */
-export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand, unlockCommand];
 
 /** The overview `parley help` prints, generated from the command table. */
 export function overallUsage(): string {

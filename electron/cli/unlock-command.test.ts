@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParleyStore } from '../main/store/parley-store';
 import { inspectLock, LOCK_FILE } from '../main/store/store-lock';
 import { makeTempDir, removeTempDir } from '../main/store/test-support/store-fixtures';
+import { main } from './parley';
 import { runUnlock } from './unlock-command';
 
 let dir: string;
@@ -28,7 +29,7 @@ describe('parley unlock', () => {
     const locked = await ParleyStore.open(dir);
     expect(!locked.ok && locked.error.code).toBe('store-locked');
     const run = capture();
-    expect(await runUnlock(['--store', dir], run.io)).toBe(0);
+    expect(await main(['unlock', '--store', dir], run.io)).toBe(0);
     expect(run.out.join('\n')).toContain('the Parley app (pid 4242 on field-laptop, since 2026-05-04T08:00:00.000Z)');
     const opened = await ParleyStore.open(dir);
     expect(opened.ok).toBe(true);
@@ -52,5 +53,14 @@ describe('parley unlock', () => {
     const run = capture();
     expect(await runUnlock(['--store', dir], run.io)).toBe(0);
     expect(run.out).toEqual([`${dir} is not locked`]);
+  });
+});
+
+describe('parley help', () => {
+  it('lists unlock with its options', async () => {
+    const run = capture();
+    expect(await main(['help', 'unlock'], run.io)).toBe(0);
+    expect(run.out.join('\n')).toMatch(/--force/);
+    expect(await main(['unlock', '--stor', dir], capture().io)).toBe(2);
   });
 });

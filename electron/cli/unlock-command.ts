@@ -1,20 +1,41 @@
 /**
  * `parley unlock [--store DIR] [--force]`: frees a store whose lock Parley
  * cannot clear by itself (taken on another machine, or by a process it cannot
- * identify). Shows who held it. A lock held by a Parley provably running on
- * this machine is kept unless `--force`: closing that Parley is the safe way.
+ * identify), after showing who held it. A lock held by a Parley provably
+ * running on this machine is kept unless `--force`: closing that Parley is
+ * the safe way. Locks that provably belong to no live Parley (a crash, a
+ * reused pid, a restart) never need this: the next open takes them over.
  */
 import { describeHolder } from '../main/store/lock-owner';
 import { breakLock } from '../main/store/store-lock';
 import type { CliIo } from './cli-io';
-import { cliStoreDir } from './store-options';
+import { runCommand, type CliArgs, type CliCommand } from './command-line';
+import { STORE_OPTION, storeDirOf } from './store-options';
 
-/** Exit codes: 0 freed (or already free), 3 held by a live Parley here, 1 failed. */
-export async function runUnlock(argv: string[], io: CliIo): Promise<number> {
-  const dir = cliStoreDir(argv);
+/** The `unlock` command. */
+export const unlockCommand: CliCommand = {
+  name: 'unlock',
+  summary: 'Free a store whose lock is held by a program Parley cannot check (another machine, an unknown process).',
+  synopsis: ['[--store DIR] [--force]'],
+  options: {
+    store: STORE_OPTION,
+    force: { type: 'boolean', help: 'remove the lock even though a Parley running on this machine holds it' },
+  },
+  positionals: { max: 0, name: 'arguments besides the options' },
+  notes: ['Exit status: 0 when the store is free; 1 when the lock could not be removed; 2 on a usage error; 3 when a Parley running on this machine holds the store (close it, or use --force).'],
+  run: unlockStore,
+};
+
+/** Runs `parley unlock` on a command line; resolves with the exit code. */
+export function runUnlock(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(unlockCommand, argv, io);
+}
+
+async function unlockStore(args: CliArgs, io: CliIo): Promise<number> {
+  const dir = storeDirOf(args.text('store'));
   let broken;
   try {
-    broken = await breakLock(dir, { force: argv.includes('--force') });
+    broken = await breakLock(dir, { force: args.flag('force') });
   } catch (error) {
     io.err(`parley unlock: could not read the lock of ${dir}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

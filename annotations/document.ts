@@ -7,12 +7,13 @@ import { textSha256 } from './text-hash';
 export const MAX_TEXT_LENGTH = 10_000_000;
 
 /** A new document holding `text` exactly as given. Throws RangeError on an over-long text. */
-export function createDocument(input: { title: string; source: string; text: string; now: string; id?: string }): ParleyDocument {
+export function createDocument(input: { title: string; source: string; originalPath?: string; text: string; now: string; id?: string }): ParleyDocument {
   if (input.text.length > MAX_TEXT_LENGTH) throw new RangeError(`text is ${input.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`);
   return {
     id: input.id ?? newId('doc'),
     title: input.title.trim() || 'Untitled',
     source: input.source,
+    ...(input.originalPath ? { originalPath: input.originalPath } : {}),
     text: input.text,
     sha256: textSha256(input.text),
     importedAt: input.now,

@@ -26,4 +26,10 @@ describe('articleFromFile', () => {
     const kept = '\ufeff통일부 met 🇰🇷\r\n\tthe envoy';
     expect(articleFromFile('k.txt', kept)).toMatchObject({ ok: true, value: { text: kept.slice(1) } });
   });
+
+  it('keeps the file name as given, for exports to name the document after it', () => {
+    for (const [name, content] of [['news/2024/Seoul talks.txt', 'Talks.'], ['통일부 briefing.md', '# Briefing\n\nText.'], ['page.HTML', '<p>The envoys met.</p>']] as const) {
+      expect(articleFromFile(name, content)).toMatchObject({ ok: true, value: { originalPath: name, source: name } });
+    }
+  });
 });

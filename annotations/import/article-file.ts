@@ -17,6 +17,8 @@ export { MAX_ARTICLE_FILE_BYTES } from './article-limits';
 export interface ArticleInput {
   title: string;
   source: string;
+  /** The file's name as given, kept so exports can name the document after it (see `ParleyDocument.originalPath`). */
+  originalPath: string;
   text: string;
 }
 
@@ -55,12 +57,12 @@ export function articleFromFile(name: string, content: string, htmlText?: { titl
     const page = htmlText ?? htmlToText(text);
     if (!page.text.trim()) return fail('invalid-format', `${name}: the page has no readable text`);
     if (page.text.length > MAX_TEXT_LENGTH) return tooLong(name, page.text.length);
-    return ok({ title: page.title || baseName(name), source: name, text: page.text });
+    return ok({ title: page.title || baseName(name), source: name, originalPath: name, text: page.text });
   }
   if (!text.trim()) return fail('invalid-format', `${name}: the file is empty`);
   if (text.length > MAX_TEXT_LENGTH) return tooLong(name, text.length);
   const heading = ext === '.txt' ? undefined : /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1];
-  return ok({ title: heading?.trim() || baseName(name), source: name, text });
+  return ok({ title: heading?.trim() || baseName(name), source: name, originalPath: name, text });
 }
 
 function tooLong(name: string, length: number): Result<never> {

@@ -176,7 +176,7 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
     const docs: CorpusDocument[] = [];
     let present = 0;
     for (const article of articles) {
-      const document = { ...createDocument({ title: article.title, source: article.source, text: article.text, now }), originalPath: article.relative };
+      const document = createDocument({ title: article.title, source: article.source, originalPath: article.relative, text: article.text, now });
       if (known.has(document.sha256)) {
         io.out(`  already in the library: ${article.name}`);
         present++;

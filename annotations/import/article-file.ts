@@ -18,7 +18,7 @@ export interface ArticleInput {
   title: string;
   source: string;
   /** The file's name as given, kept so exports can name the document after it (see `ParleyDocument.originalPath`). */
-  originalPath: string;
+  originalPath?: string;
   text: string;
 }
 

@@ -75,7 +75,8 @@ describe('two writers on one store', () => {
 
     const imported = capture();
     expect(await main(['import', article, '--store', store], imported.io)).toBe(3);
-    expect(imported.err.join('\n')).toContain(`in use by another Parley process (pid ${holder.pid}`);
+    // The message names the program, its pid and host, and since when it holds the store.
+    expect(imported.err.join('\n')).toMatch(new RegExp(`in use by node store-holder\\.mjs \\(pid ${holder.pid} on ${os.hostname()}, since \\d{4}-`));
     const exported = capture();
     expect(await main(['export', '--store', store, '--out', path.join(root, 'held.json')], exported.io)).toBe(3);
     expect(exported.err.join('\n')).toContain(`pid ${holder.pid}`);

@@ -28,12 +28,28 @@ export interface ParleyDocument {
    * sub-folders. Absent when the text came from no file, or the name is unknown.
    */
   originalPath?: string;
+  /** Where the document came from in another annotation tool, kept so an export to that tool loads back into the same project. */
+  origin?: DocumentOrigin;
   text: string;
   /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
   sha256: string;
   /** ISO 8601 time of import. */
   importedAt: string;
   status: DocumentStatus;
+}
+
+/**
+ * A document's identity in the annotation tool it was imported from: a Label
+ * Studio task's id, the data key that held its text and the names of the
+ * controls that labelled it. Exports to that format write them back.
+ */
+export interface DocumentOrigin {
+  /** The format it was read from (`label-studio`). */
+  format: string;
+  /** Its id in that tool, as text (a task id such as `"41"`). */
+  id?: string;
+  /** The tool's own names, by role (Label Studio: `dataKey`, `fromName`, `toName`, `noteFromName`). */
+  names?: Record<string, string>;
 }
 
 /** The quoted text of a span with a little context either side, for re-anchoring. */

@@ -9,7 +9,7 @@ import { checkSpan, sortAnnotations } from '../annotation';
 import { MAX_TEXT_LENGTH } from '../document';
 import { newId } from '../ids';
 import { findLabel, labelIdFromName, resolveLabels } from '../labels';
-import type { Annotation, AnnotationLayer, CorpusDocument, DocumentStatus, Label, LabelSchema, LayerKind, ReviewDecision } from '../model';
+import type { Annotation, AnnotationLayer, CorpusDocument, DocumentOrigin, DocumentStatus, Label, LabelSchema, LayerKind, ReviewDecision } from '../model';
 import { OWN_LAYER_ID } from '../model';
 import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
@@ -52,6 +52,7 @@ interface PendingDocument {
   title: string;
   source: string;
   originalPath?: string;
+  origin?: DocumentOrigin;
   importedAt: string;
   status: DocumentStatus;
   spans: Array<SpanInput & { layer: LayerRef }>;
@@ -118,7 +119,7 @@ export class CorpusBuilder {
   }
 
   /** Adds a document; fails the import (and returns undefined) on an over-long text or a duplicate id. */
-  addDocument(at: Location, input: { title: string; source?: string; originalPath?: string; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
+  addDocument(at: Location, input: { title: string; source?: string; originalPath?: string; origin?: DocumentOrigin; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
     if (input.text.length > MAX_TEXT_LENGTH) {
       this.error(at, `text is ${input.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`);
       return undefined;
@@ -135,6 +136,7 @@ export class CorpusBuilder {
       title: input.title.trim() || 'Untitled',
       source: input.source ?? `${this.formatName} import`,
       ...(input.originalPath ? { originalPath: input.originalPath } : {}),
+      ...(input.origin ? { origin: input.origin } : {}),
       importedAt: input.importedAt ?? this.options.now,
       status: input.status ?? 'todo',
       spans: [],
@@ -229,7 +231,7 @@ export class CorpusBuilder {
       }
       for (const l of layers) sortAnnotations(l.annotations);
       return {
-        document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
+        document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), ...(d.origin ? { origin: d.origin } : {}), text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
         layers,
         decisions: d.decisions,
       };

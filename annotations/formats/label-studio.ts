@@ -6,7 +6,7 @@
  * `value.text` and reports. Notes travel as per-region `textarea` results, and
  * colours and shortcuts in the labelling config written beside the tasks.
  */
-import type { Corpus, Label } from '../model';
+import type { Corpus, DocumentOrigin, Label } from '../model';
 import { colleagueLayerId } from '../model';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
@@ -75,7 +75,8 @@ const NOT_HELD: Record<string, { kind: string; why: string }> = {
 /**
  * The text of a task: `data[key]` for the first key a labelling config's
  * `<Text value="$key">` names that the task has, else `data.text`, else the
- * only string field of `data`.
+ * only string field of `data` (besides the `title` and `parley_id` Parley's
+ * own export writes).
  */
 function taskText(data: Record<string, unknown>, textKeys: readonly string[]): { key: string; text: string } | { error: string } {
   for (const key of textKeys) {
@@ -84,7 +85,9 @@ function taskText(data: Record<string, unknown>, textKeys: readonly string[]): {
   }
   if (typeof own(data, 'text') === 'string') return { key: 'text', text: own(data, 'text') as string };
   const strings = Object.keys(data).filter((k) => typeof own(data, k) === 'string');
-  if (strings.length === 1) return { key: strings[0]!, text: own(data, strings[0]!) as string };
+  // Parley's own export writes the title and the Parley id beside the text.
+  const candidates = strings.length === 1 ? strings : strings.filter((k) => k !== 'title' && k !== 'parley_id');
+  if (candidates.length === 1) return { key: candidates[0]!, text: own(data, candidates[0]!) as string };
   const named = textKeys.length > 0 ? `none of ${textKeys.map((k) => `"${k}"`).join(', ')} (from the labelling config) and ` : '';
   if (strings.length === 0) return { error: `holds ${named}no string field to read as the text` };
   return { error: `holds ${named}${strings.length} string fields (${strings.join(', ')}); give the labelling config (.xml) whose <Text value="$…"> names the text` };
@@ -99,7 +102,7 @@ function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path:
   if ('error' in found) return builder.error({ ...at, record: `${path}.data` }, found.error);
   const { text } = found;
   const title = found.key !== 'title' && typeof own(data, 'title') === 'string' ? (own(data, 'title') as string) : `${baseName(file.path)} task ${String(own(task, 'id') ?? path)}`;
-  const doc = builder.addDocument(at, { title, source: baseName(file.path), text });
+  const doc = builder.addDocument(at, { title, source: baseName(file.path), text, origin: taskOrigin(task, found.key) });
   if (!doc) return;
   const predictions = own(task, 'predictions');
   if (Array.isArray(predictions) && predictions.length > 0) builder.ignore('Label Studio predictions', predictions.length, 'suggestions by a model, not annotations');
@@ -182,6 +185,76 @@ function readResults(builder: CorpusBuilder, file: FormatFile, doc: DocumentHand
   if (orphanNotes > 0) builder.ignore('Label Studio textarea results not attached to a labelled region', orphanNotes, 'Parley keeps notes on annotations');
 }
 
+/** The names a Label Studio export uses by default, and writes when a document came from no Label Studio project. */
+export const DEFAULT_LABEL_STUDIO_NAMES: LabelStudioNames = { dataKey: 'text', fromName: 'label', toName: 'text', noteFromName: 'note' };
+
+/** The data key of a task's text and the names of the controls that label it and take notes. */
+export interface LabelStudioNames {
+  dataKey: string;
+  fromName: string;
+  toName: string;
+  noteFromName: string;
+}
+
+/**
+ * A task's identity in its project, kept on the document so an export loads
+ * back into that project: the task id, the data key of the text, and the
+ * `from_name`/`to_name` of its first labels result and its first textarea.
+ */
+function taskOrigin(task: Record<string, unknown>, dataKey: string): DocumentOrigin {
+  const names: Record<string, string> = { dataKey };
+  const id = own(task, 'id');
+  for (const ann of asArray(own(task, 'annotations') ?? own(task, 'completions'))) {
+    if (!isRecord(ann)) continue;
+    for (const r of asArray(own(ann, 'result'))) {
+      if (!isRecord(r)) continue;
+      const from = own(r, 'from_name');
+      const to = own(r, 'to_name');
+      if (own(r, 'type') === 'labels' && names['fromName'] === undefined && typeof from === 'string' && typeof to === 'string') {
+        names['fromName'] = from;
+        names['toName'] = to;
+      }
+      if (own(r, 'type') === 'textarea' && names['noteFromName'] === undefined && typeof from === 'string') names['noteFromName'] = from;
+    }
+  }
+  return { format: 'label-studio', ...(typeof id === 'number' || typeof id === 'string' ? { id: String(id) } : {}), names };
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+const NAME_ROLES: ReadonlyArray<keyof LabelStudioNames> = ['dataKey', 'fromName', 'toName', 'noteFromName'];
+
+/** The names a document was imported with, by role (only those it recorded). */
+function keptNames(origin: DocumentOrigin | undefined): Partial<LabelStudioNames> {
+  const kept = origin?.format === 'label-studio' ? (origin.names ?? {}) : {};
+  const out: Partial<LabelStudioNames> = {};
+  for (const role of NAME_ROLES) if (typeof kept[role] === 'string' && kept[role].trim() !== '') out[role] = kept[role];
+  return out;
+}
+
+/**
+ * The names an export uses: for each role, the one every document that
+ * recorded it agrees on, else the default. `mixed` is true when documents
+ * disagree (they come from different projects).
+ */
+export function sharedLabelStudioNames(origins: ReadonlyArray<DocumentOrigin | undefined>): { names: LabelStudioNames; mixed: boolean } {
+  const names = { ...DEFAULT_LABEL_STUDIO_NAMES };
+  let mixed = false;
+  for (const role of NAME_ROLES) {
+    const values = new Set(origins.map((o) => keptNames(o)[role]).filter((v): v is string => v !== undefined));
+    if (values.size === 1) names[role] = [...values][0]!;
+    if (values.size > 1) mixed = true;
+  }
+  return { names: mixed ? { ...DEFAULT_LABEL_STUDIO_NAMES } : names, mixed };
+}
+
+/** The Label Studio names of a document: those it was imported with, `fallback` for the rest. */
+export function labelStudioNames(origin: DocumentOrigin | undefined, fallback: LabelStudioNames = DEFAULT_LABEL_STUDIO_NAMES): LabelStudioNames {
+  return { ...fallback, ...keptNames(origin) };
+}
+
 /** The data keys a labelling config's `<Text value="$key">` tags read, in order. */
 export function readTextKeys(xml: string): string[] {
   const out: string[] = [];
@@ -231,10 +304,20 @@ function unescapeXml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** A labelling config for the corpus' labels, with colours, hotkeys and a per-region note box. */
-export function labelConfigXml(labels: readonly Label[]): string {
+/** A labelling config for the corpus' labels, with colours, hotkeys and a per-region note box, under the given control names. */
+export function labelConfigXml(labels: readonly Label[], names: LabelStudioNames = DEFAULT_LABEL_STUDIO_NAMES): string {
   const items = labels.map((l) => `    <Label value="${escapeXml(l.name)}" background="${escapeXml(l.color)}"${l.shortcut ? ` hotkey="${escapeXml(l.shortcut)}"` : ''}/>`);
-  return ['<View>', '  <Labels name="label" toName="text">', ...items, '  </Labels>', '  <Text name="text" value="$text"/>', '  <TextArea name="note" toName="text" perRegion="true" editable="true"/>', '</View>', ''].join('\n');
+  const to = escapeXml(names.toName);
+  return [
+    '<View>',
+    `  <Labels name="${escapeXml(names.fromName)}" toName="${to}">`,
+    ...items,
+    '  </Labels>',
+    `  <Text name="${to}" value="$${escapeXml(names.dataKey)}"/>`,
+    `  <TextArea name="${escapeXml(names.noteFromName)}" toName="${to}" perRegion="true" editable="true"/>`,
+    '</View>',
+    '',
+  ].join('\n');
 }
 
 /** Writes the tasks file (one annotation per exported layer) and the labelling config. */
@@ -242,30 +325,43 @@ export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Resul
   const names = new LabelNames(corpus);
   const tasks: unknown[] = [];
   const total = corpus.documents.length;
+  // Task ids a document was imported with are written back; the others take free numbers.
+  const keptIds = new Set(corpus.documents.map((d) => (d.document.origin?.format === 'label-studio' ? d.document.origin.id : undefined)).filter((id): id is string => id !== undefined));
+  let nextId = 1;
+  const shared = sharedLabelStudioNames(corpus.documents.map((d) => d.document.origin));
+  const allNames = corpus.documents.map((d) => labelStudioNames(d.document.origin, shared.names));
   for (let i = 0; i < total; i++) {
     const stop = exportStep(options, 'Label Studio', i, total);
     if (stop) return stop;
     const cd = corpus.documents[i]!;
     const map = new OffsetMap(cd.document.text);
+    const ls = allNames[i]!;
+    const keptId = cd.document.origin?.format === 'label-studio' ? cd.document.origin.id : undefined;
+    while (keptIds.has(String(nextId))) nextId++;
+    const taskId = keptId === undefined ? nextId++ : /^\d{1,15}$/.test(keptId) ? Number(keptId) : keptId;
     const annotations = exportedLayers(cd, options).map((layer, k) => {
       const result: unknown[] = [];
       for (const a of layer.annotations) {
         const cp = toCodePointSpan(map, a);
-        result.push({ id: a.id, from_name: 'label', to_name: 'text', type: 'labels', origin: 'manual', value: { start: cp.start, end: cp.end, text: a.quote.exact, labels: [names.name(a.labelId)] } });
-        if (a.note) result.push({ id: a.id, from_name: 'note', to_name: 'text', type: 'textarea', origin: 'manual', value: { start: cp.start, end: cp.end, text: [a.note] } });
+        result.push({ id: a.id, from_name: ls.fromName, to_name: ls.toName, type: 'labels', origin: 'manual', value: { start: cp.start, end: cp.end, text: a.quote.exact, labels: [names.name(a.labelId)] } });
+        if (a.note) result.push({ id: a.id, from_name: ls.noteFromName, to_name: ls.toName, type: 'textarea', origin: 'manual', value: { start: cp.start, end: cp.end, text: [a.note] } });
       }
       const times = layer.annotations.map((a) => a.updatedAt).sort();
       return { id: k + 1, result, ...(times.length > 0 ? { created_at: layer.annotations.map((a) => a.createdAt).sort()[0], updated_at: times[times.length - 1] } : {}) };
     });
-    tasks.push({ id: i + 1, data: { text: cd.document.text, title: cd.document.title, parley_id: cd.document.id }, annotations });
+    const data: Record<string, string> = { title: cd.document.title, parley_id: cd.document.id };
+    data[ls.dataKey] = cd.document.text;
+    tasks.push({ id: taskId, data, annotations });
   }
   exportStep(options, 'Label Studio', total, total);
+  // The config uses the names the documents share (one project), else the defaults.
+  const warnings = shared.mixed ? [{ message: `the documents come from Label Studio projects with different data keys or control names; each task keeps its own, so it loads back into its project, and ${LABEL_STUDIO_CONFIG_FILE} uses the default names (text, label, note)` }] : [];
   return ok({
     files: [
       { path: LABEL_STUDIO_TASKS_FILE, data: `${JSON.stringify(tasks, null, 2)}\n` },
-      { path: LABEL_STUDIO_CONFIG_FILE, data: labelConfigXml(corpus.labels.labels) },
+      { path: LABEL_STUDIO_CONFIG_FILE, data: labelConfigXml(corpus.labels.labels, shared.names) },
     ],
-    warnings: [],
+    warnings,
   });
 }
 

@@ -6,7 +6,7 @@
  * tool can check the text it pairs with. See docs/formats/parley-json.md.
  */
 import { anchor } from '../anchoring';
-import type { Annotation, Corpus, DecisionAction, DifferenceKind, Label, LayerKind, ReviewDecision } from '../model';
+import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentOrigin, Label, LayerKind, ReviewDecision } from '../model';
 import { DOCUMENT_STATUSES, SCHEMA_VERSION } from '../model';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
@@ -59,6 +59,7 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
       title: doc.title,
       source: doc.source,
       ...(doc.originalPath ? { originalPath: doc.originalPath } : {}),
+      ...(doc.origin ? { origin: doc.origin } : {}),
       text: doc.text,
       sha256: textSha256(doc.text),
       importedAt: doc.importedAt,
@@ -172,14 +173,37 @@ function readLabels(r: JsonReader, root: Record<string, unknown>): Label[] | und
   return out;
 }
 
+/** A document's `origin`: `{format, id?, names?}` with string values only. */
+function readOrigin(r: JsonReader, value: unknown, path: string): DocumentOrigin | undefined {
+  const o = r.object(value, path);
+  if (!o) return undefined;
+  r.onlyKeys(o, path, ['format', 'id', 'names']);
+  const format = r.string(o, 'format', path, { nonEmpty: true });
+  const id = r.string(o, 'id', path, { optional: true });
+  let names: Record<string, string> | undefined;
+  if ('names' in o) {
+    const n = r.object(own(o, 'names'), `${path}.names`);
+    if (n) {
+      names = {};
+      for (const [k, v] of Object.entries(n)) {
+        if (typeof v === 'string') names[k] = v;
+        else r.problem(`${path}.names.${k}`, 'must be a string');
+      }
+    }
+  }
+  if (format === undefined) return undefined;
+  return { format, ...(id !== undefined ? { id } : {}), ...(names ? { names } : {}) };
+}
+
 function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, value: unknown, path: string): void {
   const o = r.object(value, path);
   if (!o) return;
-  r.onlyKeys(o, path, ['id', 'title', 'source', 'originalPath', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
+  r.onlyKeys(o, path, ['id', 'title', 'source', 'originalPath', 'origin', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
   const id = r.string(o, 'id', path, { nonEmpty: true });
   const title = r.string(o, 'title', path);
   const source = r.string(o, 'source', path);
   const originalPath = 'originalPath' in o ? r.string(o, 'originalPath', path) : undefined;
+  const origin = 'origin' in o ? readOrigin(r, own(o, 'origin'), `${path}.origin`) : undefined;
   const text = r.string(o, 'text', path);
   const sha256 = r.string(o, 'sha256', path);
   const importedAt = r.dateTime(o, 'importedAt', path);
@@ -187,7 +211,7 @@ function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, v
   const layers = r.array(o, 'layers', path);
   const decisions = readDecisions(r, o, path, id);
   if (id === undefined || title === undefined || source === undefined || text === undefined || sha256 === undefined || importedAt === undefined || status === undefined || !layers || !decisions) return;
-  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, ...(originalPath ? { originalPath } : {}), text, importedAt, status });
+  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, ...(originalPath ? { originalPath } : {}), ...(origin ? { origin } : {}), text, importedAt, status });
   if (!doc) return;
   builder.addDecisions(doc, decisions);
   const textChanged = sha256.toLowerCase() !== textSha256(text);

@@ -55,6 +55,7 @@ const documentSchema = z.object({
   title: z.string(),
   source: z.string(),
   originalPath: z.string().optional(),
+  origin: z.object({ format: z.string().min(1).max(100), id: z.string().max(1000).optional(), names: z.record(z.string().max(100), z.string().max(1000)).optional() }).optional(),
   text: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   importedAt: isoTime,

@@ -206,7 +206,9 @@ describe('review and agreement an analyst can trust', () => {
     await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'reconciled')).toEqual(['South Korea Foreign Ministry=actor', 'South Korea=actor']);
     expect(layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'own')).toEqual(['South Korea Foreign Ministry=policy-body', 'South Korea=actor', 'Sung Kim=actor']);
 
-    // The boundary conflict next: the characters only Ben's span covers are marked.
+    // Undoing brings the undone difference up; then the boundary conflict next to it, where the characters only Ben's span covers are marked.
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toBe('Undid: Choose spans on “South Korea Foreign Ministry”');
+    await expect.poll(() => detail.getAttribute('data-kind')).toBe('label-conflict');
     await page.keyboard.press('j');
     await expect.poll(() => detail.getAttribute('data-kind')).toBe('boundary-conflict');
     expect(await detail.locator('.difference-side-colleague mark.difference-extra').allTextContents()).toEqual(['’s visit']);
@@ -284,10 +286,14 @@ describe('review and agreement an analyst can trust', () => {
     expect(await page.getByTestId('agreement-unstarted').count()).toBe(0);
   });
 
-  it('shows a failed export in its dialog, not behind it; a success notice fades by itself', async () => {
+  it('shows a failed export in its dialog, not behind it; notices float over the text without pushing it down, and a success notice fades by itself', async () => {
     const { page } = await start();
     await openDocument(page, MINISTRY.title);
+    const textTop = async () => (await page.locator('.parley-reader-text').boundingBox())!.y;
+    const before = await textTop();
     await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['Sung Kim', 'actor']] }]));
+    await page.getByTestId('layer-import-report').first().waitFor();
+    expect(await textTop()).toBe(before);
     const layers = page.getByRole('region', { name: 'Layers' });
     await layers.getByRole('button', { name: 'Export Ben’s layer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export Ben’s layer' });

@@ -4,7 +4,11 @@
  * `value.labels`). Offsets are code points, as current Label Studio writes
  * them; older versions counted UTF-16 units, which import detects through
  * `value.text` and reports. Notes travel as per-region `textarea` results, and
- * colours and shortcuts in the labelling config written beside the tasks.
+ * colours and shortcuts in the labelling config written beside the tasks. The
+ * text may sit under any key of `data` (see `taskText`); each annotator is a
+ * layer; region ids become annotation ids, and a task's id, data key and
+ * control names are kept as the document's `origin`, so an export loads back
+ * into the project it came from. Result types Parley cannot hold are counted.
  */
 import type { Corpus, DocumentOrigin, Label } from '../model';
 import { colleagueLayerId } from '../model';

@@ -15,7 +15,8 @@ import { fail, ok, type Result } from '../../../annotations/result';
 import type { StoreIncident } from '../../../shared/library';
 import { Backups, type BackupRecord } from './backups';
 import { DamagedFileError, NewerSchemaError, parseStoreFile, TEMP_SUFFIX, writeFileDurably } from './durable-file-adapter';
-import { checkCorpusDocument, migrateLabels, ownCount } from './document-state';
+import { checkDocumentFile } from './check-document-file';
+import { migrateLabels, ownCount } from './document-state';
 import { reanchorDamaged } from './reanchor-damaged';
 import { recoverLabels } from './recover-labels';
 import { quarantineFile } from './quarantine';
@@ -100,7 +101,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
       if (entry && data.document.id !== entry.id) throw new DamagedFileError(name, `the file holds document ${data.document.id}, not ${entry.id}`);
       if (ids.has(data.document.id)) throw new DamagedFileError(name, `document ${data.document.id} is stored twice`);
       // The text must still hash to its checksum and every annotation quote the text it points at.
-      const checked = checkCorpusDocument(data);
+      const checked = checkDocumentFile(data);
       if (!checked.ok) throw new DamagedFileError(name, `its content does not match its own checks (${checked.error.message})`);
       return data;
     };

@@ -8,8 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { anchor, describeSpan } from '../../../annotations/anchoring';
 import type { Annotation } from '../../../annotations/model';
-import { textSha256 } from '../../../annotations/text-hash';
-import { checkCorpusDocument } from './document-state';
+import { checkDocumentFile, nativeTextSha256 } from './check-document-file';
 import { parseStoreFile } from './durable-file-adapter';
 import { documentFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry } from './store-schemas';
 
@@ -27,7 +26,7 @@ export async function reanchorDamaged(damagedCopy: string, entry: IndexEntry | n
   }
   const { document } = data;
   if ((entry && document.id !== entry.id) || loadedIds.has(document.id)) return null;
-  if (textSha256(document.text) !== document.sha256) return null;
+  if (nativeTextSha256(document.text) !== document.sha256) return null;
   let moved = 0;
   const setAside: string[] = [];
   const layers = data.layers.map((layer) => {
@@ -55,7 +54,7 @@ export async function reanchorDamaged(damagedCopy: string, entry: IndexEntry | n
     return { ...layer, annotations };
   });
   const repaired: DocumentFile = { ...data, layers, history: { undo: [], redo: [] } };
-  if (!checkCorpusDocument(repaired).ok) return null;
+  if (!checkDocumentFile(repaired).ok) return null;
   const details = [`The text was intact, so the annotations were kept: ${moved} found again by their quotes.`];
   if (setAside.length > 0) details.push(`${setAside.length} could not be found and were left out (they remain in the damaged copy): ${setAside.join(', ')}.`);
   details.push('The undo history of this document was cleared.');

@@ -72,22 +72,22 @@ async function start(): Promise<{ page: Page; ids: { ministry: string; summit: s
 }
 
 /** Ben's own export of the articles: his copy of each text (other ids) with his layer, as Parley JSON. */
-async function writeBensExport(spans: Array<{ article: { title: string; text: string }; quotes: Array<[string, string]> }>): Promise<string> {
+async function writeBensExport(spans: Array<{ article: { title: string; text: string }; quotes: Array<[string, string]> }>, author = 'Ben'): Promise<string> {
   const now = '2026-11-20T10:00:00.000Z';
   const documents: CorpusDocument[] = spans.map(({ article, quotes }) => {
     const document = createDocument({ title: article.title, source: 'Ben’s library', text: article.text, now });
     const annotations = quotes.map(([quote, labelId]) => {
       const start = article.text.indexOf(quote);
-      const created = createAnnotation(article.text, { documentId: document.id, start, end: start + quote.length, labelId, author: 'Ben', now });
+      const created = createAnnotation(article.text, { documentId: document.id, start, end: start + quote.length, labelId, author, now });
       if (!created.ok) throw new Error(created.error.message);
       return created.value;
     });
-    return { document, layers: [{ id: 'own', kind: 'own', author: 'Ben', annotations }], decisions: [] };
+    return { document, layers: [{ id: 'own', kind: 'own', author, annotations }], decisions: [] };
   });
   const exported = codecs.parley.export({ labels: defaultLabelSchema(), documents }, { layerIds: ['own'] });
   if (!exported.ok) throw new Error(exported.error.message);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-ben-'));
-  const file = path.join(dir, 'ben.json');
+  const file = path.join(dir, `${author.toLowerCase()}.json`);
   await writeFile(file, exported.value.files[0]!.data);
   return file;
 }
@@ -310,5 +310,80 @@ describe('review and agreement an analyst can trust', () => {
     await removed.waitFor();
     await page.mouse.move(0, 0);
     await expect.poll(() => removed.count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('reviews the corpus document by document against one colleague, then another, and exports the reconciled layer with each decision’s provenance', async () => {
+    const { page, ids } = await start();
+    await openDocument(page, SUMMIT.title);
+    await tag(page, ids.summit, 'Noh Kyu-duk', '1');
+    await openDocument(page, MINISTRY.title);
+    await tag(page, ids.ministry, 'Sung Kim', '1');
+    await loadBen(
+      await writeBensExport([
+        { article: MINISTRY, quotes: [['Sung Kim', 'actor'], ['Seoul', 'actor']] },
+        { article: SUMMIT, quotes: [['Noh Kyu-duk', 'actor'], ['통일부', 'policy-body']] },
+      ]),
+    );
+    await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['Sung Kim', 'policy-body']] }], 'Cleo'));
+
+    await switchMode(page, 'Review');
+    const panel = page.getByRole('region', { name: 'Review' });
+    await panel.getByLabel('with').selectOption({ label: 'Ben (2 annotations)' });
+    const queue = page.getByTestId('review-queue');
+    await expect.poll(() => queue.locator('.review-queue-overall').textContent()).toBe('Library: 0 of 4 differences decided in 2 documents; 2 documents have undecided differences.');
+    await clickText(page, 'Tuesday');
+    await page.keyboard.press('a');
+    await page.keyboard.press('t');
+    await expect.poll(() => queue.locator('.review-queue-overall').textContent()).toContain('2 of 4 differences decided');
+    // Shift+N: the next document with undecided differences.
+    await page.keyboard.press('Shift+N');
+    await page.locator('.parley-reader .cm-line').first().filter({ hasText: SUMMIT.title }).waitFor();
+    await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('0 of 2 decided');
+    await clickText(page, 'Friday');
+    await page.keyboard.press('a');
+    await page.keyboard.press('t');
+    await expect.poll(() => queue.locator('.review-queue-overall').textContent()).toBe('Library: 4 of 4 differences decided in 2 documents; all done.');
+    expect(await queue.getByRole('button').first().isDisabled()).toBe(true);
+
+    // Cleo next, on the one article she tagged; Ben's decisions stay.
+    await openDocument(page, MINISTRY.title);
+    await panel.getByLabel('with').selectOption({ label: 'Cleo (1 annotation)' });
+    await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('label-conflict');
+    await clickText(page, 'Tuesday');
+    await page.keyboard.press('m');
+    await expect.poll(() => queue.locator('.review-queue-overall').textContent()).toBe('Library: 1 of 1 difference decided in 1 document; all done.');
+    await panel.getByLabel('with').selectOption({ label: 'Ben (2 annotations)' });
+    await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('2 of 2 decided');
+
+    // The reconciled layer of every document, as Parley JSON, with who decided what, when, on which layers, from which annotation.
+    await panel.getByRole('button', { name: 'Export reconciled…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the reconciled layer' });
+    await dialog.getByRole('radio', { name: /Every document with this layer/ }).check();
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-reconciled-')), 'reconciled.json');
+    app!.dialogs.nextSave(file);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const written = JSON.parse(await readFile(file, 'utf8')) as {
+      documents: Array<{ title: string; layers: Array<{ id: string; annotations: Array<{ id: string; author: string; quote: { exact: string }; labelId: string }> }>; decisions: ReviewDecision[] }>;
+    };
+    const byTitle = new Map(written.documents.map((d) => [d.title, d]));
+    const ministry = byTitle.get(MINISTRY.title)!;
+    expect(ministry.layers.map((l) => l.id)).toEqual(['reconciled']);
+    expect(ministry.decisions.map((d) => [d.layers[1], d.kind, d.action, d.decidedBy]).sort()).toEqual(
+      [
+        ['colleague:Ben', 'agreed', 'keep-mine', 'analyst'],
+        ['colleague:Ben', 'only-theirs', 'accept-theirs', 'analyst'],
+        ['colleague:Cleo', 'label-conflict', 'keep-mine', 'analyst'],
+      ].sort(),
+    );
+    const copies = new Map(ministry.layers[0]!.annotations.map((a) => [a.id, a]));
+    const seoul = ministry.decisions.find((d) => d.action === 'accept-theirs')!;
+    expect(seoul.resultIds.map((id) => [copies.get(id)!.quote.exact, copies.get(id)!.author])).toEqual([['Seoul', 'Ben']]);
+    expect(seoul.sourceIds).toHaveLength(1);
+    for (const d of ministry.decisions) expect(Date.parse(d.decidedAt)).not.toBeNaN();
+    const summit = byTitle.get(SUMMIT.title)!;
+    expect(summit.layers[0]!.annotations.map((a) => `${a.quote.exact}=${a.labelId}:${a.author}`).sort()).toEqual(['Noh Kyu-duk=actor:analyst', '통일부=policy-body:Ben']);
+    // The store holds the same.
+    expect((await storedDocument(app!.storeDir, ids.summit)).decisions.map((d) => d.id).sort()).toEqual(summit.decisions.map((d) => d.id).sort());
   });
 });

@@ -31,6 +31,7 @@ export const API_METHODS = [
   'acceptAllAgreed',
   'undoReview',
   'redoReview',
+  'reviewQueue',
   'agreement',
   'exportAgreementToDialog',
   'cancelTask',

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { AgreementReport } from '../annotations/agreement/report';
+import type { ReviewQueue } from '../annotations/review/review-queue';
 import type { FormatName } from '../annotations/formats/format';
 import type { Label, LabelSchema } from '../annotations/model';
 import type { Problem, Result } from '../annotations/result';
@@ -97,6 +98,7 @@ export const apiInputSchemas = {
   acceptAllAgreed: z.strictObject({ documentId: id, theirsLayerId: colleagueLayer }),
   undoReview: z.strictObject({ documentId: id }),
   redoReview: z.strictObject({ documentId: id }),
+  reviewQueue: z.strictObject({ theirsLayerId: colleagueLayer }),
   agreement: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerIds: z.array(layerId).min(2).max(50), includeUnstarted: z.boolean().optional() }),
   exportAgreementToDialog: z.strictObject({
     documentIds: z.array(id).max(100_000).optional(),
@@ -221,6 +223,8 @@ export interface ApiOutputs {
   undoReview: DocumentView;
   /** Redoes the newest undone review decision. */
   redoReview: DocumentView;
+  /** Progress of the review against one colleague over every document that has their layer, in library order. */
+  reviewQueue: ReviewQueue;
   agreement: AgreementReport;
   exportAgreementToDialog: { path: string } | null;
   /** Whether a running task was asked to stop (false: it had already finished). */

@@ -12,6 +12,7 @@ import { fail, ok, type Result } from '../../../annotations/result';
 import { findDifferences } from '../../../annotations/review/differences';
 import { acceptAllAgreed, decide } from '../../../annotations/review/reconcile';
 import type { ReviewState } from '../../../annotations/review/review-state';
+import { reviewQueue, type QueueDocument } from '../../../annotations/review/review-queue';
 import type { DocumentView } from '../../../shared/library';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerDeps } from './create-handlers';
@@ -20,7 +21,7 @@ import { TaskRegistry, withTask } from '../tasks/task-registry';
 import { formatExtensions, readFormatFiles } from './format-files';
 import { importColleagueLayers } from './layer-import';
 
-type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'undoReview' | 'redoReview' | 'agreement' | 'exportAgreementToDialog';
+type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'undoReview' | 'redoReview' | 'reviewQueue' | 'agreement' | 'exportAgreementToDialog';
 
 /** How a decision is named on the Undo button and in the history. */
 const ACTION_LABELS: Readonly<Record<DecisionAction, string>> = {
@@ -130,6 +131,17 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
 
     async redoReview({ documentId }) {
       return store.redoReview(documentId);
+    },
+
+    async reviewQueue({ theirsLayerId }) {
+      const documents: QueueDocument[] = [];
+      for (const doc of store.exportCorpus().documents) {
+        const theirs = doc.layers.find((l) => l.id === theirsLayerId);
+        if (!theirs) continue;
+        const mine = doc.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? [];
+        documents.push({ id: doc.document.id, title: doc.document.title, text: doc.document.text, mine, theirs: theirs.annotations, decisions: doc.decisions });
+      }
+      return ok(reviewQueue(documents, [OWN_LAYER_ID, theirsLayerId]));
     },
 
     async agreement({ layerIds, documentIds, includeUnstarted }) {

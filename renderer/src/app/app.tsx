@@ -284,6 +284,7 @@ export function App() {
                 onChooseColleague={setReviewWith}
                 onLoadLayer={() => setDialog('load-layer')}
                 onExported={exported}
+                onOpenDocument={(id) => void open(id)}
                 onClose={() => setMode('read')}
                 onViewChange={library.setView}
                 onError={readerErrors}

@@ -11,7 +11,8 @@ export type ReviewCommand =
   | { type: 'step'; direction: 1 | -1 }
   | { type: 'next-undecided' }
   | { type: 'decide'; action: DecisionAction }
-  | { type: 'accept-all-agreed' };
+  | { type: 'accept-all-agreed' }
+  | { type: 'next-document' };
 
 /** Each key and its command; several keys move, so that Vim, reader and bracket habits all work. */
 export const REVIEW_KEYS: ReadonlyArray<{ keys: readonly string[]; command: ReviewCommand; does: string }> = [
@@ -23,6 +24,7 @@ export const REVIEW_KEYS: ReadonlyArray<{ keys: readonly string[]; command: Revi
   { keys: ['b'], command: { type: 'decide', action: 'keep-both' }, does: 'Keep both' },
   { keys: ['x'], command: { type: 'decide', action: 'reject-both' }, does: 'Reject both' },
   { keys: ['a'], command: { type: 'accept-all-agreed' }, does: 'Accept all agreed (keeps your copy)' },
+  { keys: ['N'], command: { type: 'next-document' }, does: 'Next document with undecided differences' },
 ];
 
 /** Inputs that take no typing, so a letter pressed on them is free for the review. */

@@ -11,6 +11,9 @@ import { REVIEW_KEYS } from './review-keys';
 import { useReview } from './use-review';
 import { useReviewClicks } from './use-review-clicks';
 import { useReviewKeys } from './use-review-keys';
+import { ReviewQueueSummary } from './review-queue-summary';
+import { useReviewQueue } from './use-review-queue';
+import { nextUndecidedDocument } from '../../../annotations/review/review-queue';
 
 interface ReviewModeProps extends ReaderProps {
   /** The library, to know which documents have a reconciled layer to export. */
@@ -20,6 +23,8 @@ interface ReviewModeProps extends ReaderProps {
   onChooseColleague(layerId: string): void;
   onLoadLayer(): void;
   onExported(path: string, warnings: Problem[]): void;
+  /** Opens another document (the next one with undecided differences). */
+  onOpenDocument?(documentId: string): void;
   onClose(): void;
 }
 
@@ -35,7 +40,7 @@ function colleaguesOf(layers: readonly AnnotationLayer[]): ColleagueChoice[] {
  * fills and the colleague's as dashed underlined outlines, and the review
  * panel takes the place of the annotation list.
  */
-export function ReviewMode({ documents, theirsLayerId, onChooseColleague, onLoadLayer, onExported, onClose, ...reader }: ReviewModeProps) {
+export function ReviewMode({ documents, theirsLayerId, onChooseColleague, onLoadLayer, onExported, onOpenDocument, onClose, ...reader }: ReviewModeProps) {
   const colleagues = useMemo(() => colleaguesOf(reader.view.layers), [reader.view.layers]);
   const theirs = colleagues.find((c) => c.id === theirsLayerId) ?? colleagues[0];
   if (!theirs) return <Reader {...reader} side={<ReviewEmptyState onLoad={onLoadLayer} onClose={onClose} />} />;
@@ -47,6 +52,7 @@ export function ReviewMode({ documents, theirsLayerId, onChooseColleague, onLoad
       colleagues={colleagues}
       onChooseColleague={onChooseColleague}
       onExported={onExported}
+      onOpenDocument={onOpenDocument}
       onClose={onClose}
     />
   );
@@ -58,12 +64,16 @@ interface ActiveReviewProps extends ReaderProps {
   colleagues: readonly ColleagueChoice[];
   onChooseColleague(layerId: string): void;
   onExported(path: string, warnings: Problem[]): void;
+  onOpenDocument?(documentId: string): void;
   onClose(): void;
 }
 
-function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague, onExported, onClose, ...reader }: ActiveReviewProps) {
+function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague, onExported, onOpenDocument, onClose, ...reader }: ActiveReviewProps) {
   const { view, onViewChange, onError } = reader;
-  const review = useReview({ view, theirsLayerId, onViewChange, onError });
+  const queue = useReviewQueue(theirsLayerId, view.decisions);
+  const next = queue ? nextUndecidedDocument(queue, view.document.id) : null;
+  const openNext = next && next.documentId !== view.document.id && onOpenDocument ? () => onOpenDocument(next.documentId) : undefined;
+  const review = useReview({ view, theirsLayerId, onViewChange, onError, onNextDocument: openNext });
   const [exporting, setExporting] = useState(false);
   const labelKeys = useMemo(() => new Set(reader.labels.labels.map((l) => l.shortcut).filter((k) => k !== '')), [reader.labels]);
   useReviewKeys(review.run, true, labelKeys);
@@ -95,6 +105,7 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
             colleagues={colleagues}
             onChooseColleague={onChooseColleague}
             onExportReconciled={() => setExporting(true)}
+            queue={<ReviewQueueSummary queue={queue} documentId={view.document.id} onOpen={(id) => onOpenDocument?.(id)} />}
             onClose={onClose}
           />
         }

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import type { Label } from '../../../annotations/model';
 import { DifferenceDetail } from './difference-detail';
 import { DifferenceList } from './difference-list';
@@ -26,6 +26,8 @@ interface ReviewPanelProps {
   onChooseColleague(layerId: string): void;
   /** Opens the export of the reconciled layer. */
   onExportReconciled(): void;
+  /** The progress over the library, shown under this document's. */
+  queue?: ReactNode;
   onClose(): void;
 }
 
@@ -34,7 +36,7 @@ interface ReviewPanelProps {
  * the focused difference with its decision, and the list of differences.
  * Keys are bound by `useReviewKeys`; every action also has a button.
  */
-export function ReviewPanel({ review, author, labels, colleagues, onChooseColleague, onExportReconciled, onClose }: ReviewPanelProps) {
+export function ReviewPanel({ review, author, labels, colleagues, onChooseColleague, onExportReconciled, queue, onClose }: ReviewPanelProps) {
   const byId = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const pickerId = useId();
   const theirs = colleagues.find((c) => c.id === review.theirsLayerId);
@@ -74,6 +76,7 @@ export function ReviewPanel({ review, author, labels, colleagues, onChooseCollea
           Accept all agreed <kbd>a</kbd>
         </button>
       </div>
+      {queue}
       <KindCounts counts={counts} />
       {review.stale.length > 0 && (
         <p className="review-stale" role="note">

@@ -18,6 +18,8 @@ export interface ReviewOptions {
   /** Receives the document as the store has it after each decision. */
   onViewChange(view: DocumentView): void;
   onError(message: string): void;
+  /** Opens the next document with undecided differences (Shift+N). */
+  onNextDocument?(): void;
 }
 
 /** A decision as the review shows it: stored, or on its way to the store. */
@@ -103,7 +105,7 @@ function withKeys(base: ReadonlySet<string>, more: Iterable<string>): Set<string
  * resumes at the first undecided difference whenever the document or the
  * colleague changes, so stopping and coming back needs nothing saved here.
  */
-export function useReview({ view, theirsLayerId, onViewChange, onError }: ReviewOptions): ReviewModel {
+export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDocument }: ReviewOptions): ReviewModel {
   const documentId = view.document.id;
   const scope = `${documentId}\u0000${theirsLayerId}`;
   const layers = useMemo(() => [OWN_LAYER_ID, theirsLayerId] as [string, string], [theirsLayerId]);
@@ -145,6 +147,8 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
   const latest = useRef({ scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty });
   latest.current = { scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty };
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const nextDocument = useRef(onNextDocument);
+  nextDocument.current = onNextDocument;
   const tickets = useRef(0);
 
   const setFocus = useCallback((index: number | null) => {
@@ -324,6 +328,10 @@ export function useReview({ view, theirsLayerId, onViewChange, onError }: Review
           return decide(command.action);
         case 'accept-all-agreed':
           return acceptAllAgreed();
+        case 'next-document':
+          if (nextDocument.current) nextDocument.current();
+          else setStatus('No other document has undecided differences.');
+          return;
       }
     },
     [step, nextUndecided, decide, acceptAllAgreed],

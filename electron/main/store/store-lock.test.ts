@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentBootId, judgeLock, parseProcStatStart, processStartMarker, type LockInfo, type LockProbe } from './lock-owner';
 import { ParleyStore } from './parley-store';
-import { breakLock, inspectLock, LOCK_FILE } from './store-lock';
+import { breakLock, inspectLock, LOCK_FILE, StoreLock } from './store-lock';
 import { makeTempDir, removeTempDir } from './test-support/store-fixtures';
 
 let dir: string;
@@ -116,6 +116,23 @@ describe('store lock', () => {
     expect(message).toContain('on laptop-7.example, since 2026-03-02T09:15:00.000Z');
     expect(message).toContain(`parley unlock --store ${dir}`);
     expect(message).toContain('Break the lock');
+  });
+});
+
+describe('on a file system without hard links', () => {
+  const noLinks = async () => {
+    throw Object.assign(new Error('operation not supported'), { code: 'ENOTSUP' });
+  };
+
+  it('takes the lock by exclusive create, refuses a second holder, and releases it', async () => {
+    const first = await StoreLock.acquire(dir, { link: noLinks });
+    expect(first.ok).toBe(true);
+    expect(await inspectLock(dir)).toMatchObject({ state: 'held', info: { pid: process.pid } });
+    const second = await StoreLock.acquire(dir, { link: noLinks });
+    expect(!second.ok && second.error.code).toBe('store-locked');
+    if (first.ok) await first.value.release();
+    expect(await inspectLock(dir)).toEqual({ state: 'free' });
+    expect((await readdir(dir)).filter((n) => n.includes('tmp'))).toEqual([]);
   });
 });
 

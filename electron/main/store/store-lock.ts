@@ -21,9 +21,10 @@ export type { LockInfo } from './lock-owner';
 /** Name of the lock file inside the store folder. */
 export const LOCK_FILE = 'parley.lock';
 
-/** Options of `StoreLock.acquire`, `inspectLock` and `breakLock`; tests pass their own probe. */
+/** Options of `StoreLock.acquire`, `inspectLock` and `breakLock`; tests pass their own probe, or a file system without hard links. */
 export interface LockOptions {
   probe?: LockProbe;
+  link?: (existing: string, created: string) => Promise<void>;
 }
 
 /** What the lock file of a store says now. */
@@ -60,7 +61,7 @@ export class StoreLock {
     };
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        if (await createExclusive(file, `${JSON.stringify(info)}\n`)) return ok(new StoreLock(file, info));
+        if (await createExclusive(file, `${JSON.stringify(info)}\n`, options.link ?? link)) return ok(new StoreLock(file, info));
       } catch (error) {
         return fail('io-error', `cannot create the lock file ${file}: ${(error as Error).message}`);
       }
@@ -120,12 +121,12 @@ export async function breakLock(dir: string, options: LockOptions & { force?: bo
  * exists. Where the file system has no hard links, falls back to an exclusive
  * create (during whose write another process may see the file empty).
  */
-async function createExclusive(file: string, content: string): Promise<boolean> {
+async function createExclusive(file: string, content: string, linkFile: (existing: string, created: string) => Promise<void>): Promise<boolean> {
   // Not TEMP_SUFFIX: a store opening elsewhere removes those, and could remove this one between its write and its link.
   const temp = path.join(path.dirname(file), `.${LOCK_FILE}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   await writeSynced(temp, content, 'wx');
   try {
-    await link(temp, file);
+    await linkFile(temp, file);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -136,11 +137,12 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
   }
   try {
     await writeSynced(file, content, 'wx');
-    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  // Another process may have seen the file empty and removed it meanwhile: the lock is ours only if it still says so.
+  return (await readFile(file, 'utf8').catch(() => '')) === content;
 }
 
 async function writeSynced(file: string, content: string, flags: string): Promise<void> {

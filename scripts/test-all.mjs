@@ -10,17 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { countVitestReport } from './vitest-counts.mjs';
+import { missingE2eMessage, missingE2eNeeds } from './e2e-needs.mjs';
 import { findPublicFixtures } from './public-fixtures.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 
-/** Debian packages the end-to-end specs need: the browser, and fonts for the Hangul and emoji they select by mouse. */
-const FONT_PACKAGES = [
-  { pkg: 'fonts-noto-cjk', family: 'Noto Sans CJK' },
-  { pkg: 'fonts-noto-color-emoji', family: 'Noto Color Emoji' },
-];
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 function run(title, command, args, env = {}) {
@@ -46,23 +42,16 @@ function fontFound({ pkg, family }) {
 
 /** Installs the browser and fonts the end-to-end tests need, or says exactly what is missing. Returns false only when Chromium is missing. */
 function ensureE2eNeeds() {
-  const missing = [];
-  if (!chromiumFound()) missing.push({ pkg: 'chromium', what: 'Chromium' });
-  for (const f of FONT_PACKAGES) if (!fontFound(f)) missing.push({ pkg: f.pkg, what: `the ${f.family} font` });
+  const found = { chromium: chromiumFound, font: fontFound };
+  const missing = missingE2eNeeds(found);
   if (missing.length > 0 && isRoot && hasApt) {
     console.log(`Installing what the end-to-end tests need: ${missing.map((m) => m.pkg).join(', ')}.`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing.map((m) => m.pkg)], { stdio: 'inherit', env });
   }
-  const still = missing.filter((m) => (m.pkg === 'chromium' ? !chromiumFound() : !fontFound(FONT_PACKAGES.find((f) => f.pkg === m.pkg))));
-  if (still.length > 0) {
-    console.error(
-      `The end-to-end tests need ${still.map((m) => m.what).join(', ')}, which ${still.length === 1 ? 'is' : 'are'} missing. ` +
-        `On Debian or Ubuntu: sudo apt-get install ${still.map((m) => m.pkg).join(' ')}` +
-        (still.some((m) => m.pkg === 'chromium') ? '; elsewhere install Chromium or Chrome and set PARLEY_CHROMIUM to its path.' : '.'),
-    );
-  }
+  const still = missingE2eNeeds(found);
+  if (still.length > 0) console.error(missingE2eMessage(still));
   return chromiumFound();
 }
 

@@ -326,6 +326,17 @@ describe('review and agreement an analyst can trust', () => {
     );
     await loadBen(await writeBensExport([{ article: MINISTRY, quotes: [['Sung Kim', 'policy-body']] }], 'Cleo'));
 
+    // In Read, the two colleagues are told apart by outline style, with a legend naming each layer's author.
+    const legend = page.getByTestId('layer-legend');
+    await expect.poll(() => legend.locator('.parley-legend-entry').allTextContents()).toEqual(['Ab analyst', 'Ab Ben', 'Ab Cleo']);
+    const outlineOf = (layer: string) =>
+      page.evaluate((id) => {
+        const mark = [...document.querySelectorAll<HTMLElement>('.parley-reader .cm-parley-outline')].find((el) => el.dataset['layer'] === id);
+        return mark ? getComputedStyle(mark).outlineStyle : null;
+      }, layer);
+    await expect.poll(() => outlineOf('colleague:Ben')).toBe('dashed');
+    await expect.poll(() => outlineOf('colleague:Cleo')).toBe('dotted');
+
     await switchMode(page, 'Review');
     const panel = page.getByRole('region', { name: 'Review' });
     await panel.getByLabel('with').selectOption({ label: 'Ben (2 annotations)' });

@@ -17,6 +17,7 @@ import { SearchPanel } from './search-panel';
 import { spanForSelection, type SnapMode } from './selection-snap';
 import { ShortcutSheet } from './shortcut-sheet';
 import { spanHighlight } from './span-highlight';
+import { outlineStyles, outlineStyleSheet } from './layer-outlines';
 import './reader.css';
 
 /**
@@ -147,6 +148,8 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const appearance = useMemo(() => markLabels(labels.labels), [labels]);
   const byId = useMemo(() => lazyIndex(own), [own]);
   const overlay = useMemo(() => overlayMarks(overlayLayers), [overlayLayers]);
+  const overlayIds = overlayLayers.map((l) => l.id).join('\u0000');
+  const outlines = useMemo(() => outlineStyles(overlayIds === '' ? [] : overlayIds.split('\u0000')), [overlayIds]);
 
   const [selectedId, setSelectedIdState] = useState<string | null>(null);
   const [snapMode, setSnapModeState] = useState<SnapMode>(readSnapMode);
@@ -699,6 +702,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
           </button>
         </div>
       </div>
+      {overlayLayers.length > 0 && <style>{outlineStyleSheet(outlines)}</style>}
       {searchOpen && <SearchPanel text={view.document.text} labels={labels.labels} annotations={own} onMatches={showMatches} onTagAll={tagAll} onClose={closeSearch} />}
       <div className="parley-reader-body">
         <div className="parley-reader-text" ref={hostRef} />
@@ -744,6 +748,26 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         </aside>
       </div>
       <div className="parley-reader-footer">
+        {overlayLayers.length > 0 && !side && (
+          <p className="parley-layer-legend" aria-label="Layers shown" data-testid="layer-legend">
+            {showOwn && (
+              <span className="parley-legend-entry" data-layer={OWN_LAYER_ID}>
+                <span className="parley-legend-sample parley-legend-fill" aria-hidden="true">
+                  Ab
+                </span>{' '}
+                {author}
+              </span>
+            )}
+            {overlayLayers.map((l) => (
+              <span key={l.id} className="parley-legend-entry" data-layer={l.id} data-outline={outlines.get(l.id)}>
+                <span className="parley-legend-sample" style={{ outlineStyle: outlines.get(l.id), outlineWidth: outlines.get(l.id) === 'double' ? '3px' : undefined }} aria-hidden="true">
+                  Ab
+                </span>{' '}
+                {l.kind === 'reconciled' ? 'Reconciled' : l.author}
+              </span>
+            ))}
+          </p>
+        )}
         <div className="parley-reader-status" role="status" aria-live="polite">
           {relabelling ? 'Press a label key…' : status}
         </div>

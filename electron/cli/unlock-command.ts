@@ -1,8 +1,8 @@
 /**
  * `parley unlock [--store DIR] [--force]`: frees a store whose lock Parley
  * cannot clear by itself (taken on another machine, or by a process it cannot
- * identify), after showing who held it. A lock held by a Parley provably
- * running on this machine is kept unless `--force`: closing that Parley is
+ * identify), after showing who held it. A lock whose holder is, or may be,
+ * running on this machine is kept unless `--force`: closing that program is
  * the safe way. Locks that provably belong to no live Parley (a crash, a
  * reused pid, a restart) never need this: the next open takes them over.
  */
@@ -19,10 +19,10 @@ export const unlockCommand: CliCommand = {
   synopsis: ['[--store DIR] [--force]'],
   options: {
     store: STORE_OPTION,
-    force: { type: 'boolean', help: 'remove the lock even though a Parley running on this machine holds it' },
+    force: { type: 'boolean', help: 'remove the lock even though its holder is, or may be, running on this machine' },
   },
   positionals: { max: 0, name: 'arguments besides the options' },
-  notes: ['Exit status: 0 when the store is free; 1 when the lock could not be removed; 2 on a usage error; 3 when a Parley running on this machine holds the store (close it, or use --force).'],
+  notes: ['Exit status: 0 when the store is free; 1 when the lock could not be removed; 2 on a usage error; 3 when the holder is, or may be, running on this machine (close it, or use --force).'],
   run: unlockStore,
 };
 

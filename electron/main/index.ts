@@ -50,11 +50,13 @@ if (!app.requestSingleInstanceLock()) {
     let opened = await open();
     if (!opened.ok && opened.error.code === 'store-locked') {
       // A lock Parley cannot judge (another machine, an unknown process): show who holds it and let the analyst decide.
-      const offer = lockBreakOffer(storeDir, await inspectLock(storeDir).catch(() => ({ state: 'free' as const })));
-      if (offer) {
+      const inspection = await inspectLock(storeDir).catch(() => ({ state: 'free' as const }));
+      const offer = lockBreakOffer(storeDir, inspection);
+      if (offer && inspection.state !== 'free') {
         const answer = await dialog.showMessageBox({ type: 'warning', message: offer.message, detail: offer.detail, buttons: offer.buttons, defaultId: 0, cancelId: 0 });
         if (answer.response === offer.breakButton) {
-          const broken = await breakLock(storeDir);
+          // The analyst saw who holds it: remove exactly that lock, and nothing taken since.
+          const broken = await breakLock(storeDir, { force: true, onlyIf: inspection.raw });
           opened = broken.ok ? await open() : broken;
         }
       }

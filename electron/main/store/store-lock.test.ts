@@ -156,6 +156,22 @@ describe('breakLock', () => {
     if (opened.ok) await opened.value.store.close();
   });
 
+  it('keeps a lock whose pid is running here but cannot be told apart from its holder, unless forced', async () => {
+    await writeLock(lockOf({ processStart: null, program: 'parley export' }));
+    const refused = await breakLock(dir);
+    expect(!refused.ok && refused.error.message).toContain('which may still be running on this machine');
+    expect((await breakLock(dir, { force: true })).ok).toBe(true);
+  });
+
+  it('removes only the lock the analyst was shown', async () => {
+    await writeLock(lockOf({ hostname: 'laptop-7.example', token: 'shown' }));
+    const shown = await inspectLock(dir);
+    await writeLock(lockOf({ hostname: 'laptop-7.example', token: 'taken since' }));
+    const broken = await breakLock(dir, { onlyIf: shown.state === 'held' ? shown.raw : '' });
+    expect(!broken.ok && broken.error.code).toBe('conflict');
+    expect(await inspectLock(dir)).toMatchObject({ state: 'held', info: { token: 'taken since' } });
+  });
+
   it('removes an unreadable lock and reports a free store as such', async () => {
     expect(await breakLock(dir)).toEqual({ ok: true, value: { removed: 'nothing' } });
     await writeLock('');

@@ -67,7 +67,7 @@ export class StoreLock {
       }
       const holder = await inspectLock(dir, { probe });
       if (holder.state === 'free') continue;
-      if (holder.state === 'held' && holder.verdict.state !== 'stale') return fail('store-locked', lockedMessage(dir, holder.info, holder.verdict));
+      if (holder.state === 'held' && holder.verdict.state !== 'stale') return fail('store-locked', lockedMessage(dir, holder.info, holder.verdict, holder.info.hostname === probe.hostname));
       const removed = await removeLockIfUnchanged(file, holder.raw);
       if (!removed) return fail('store-locked', `the store at ${dir} was just taken by another Parley process; try again in a moment`);
     }
@@ -100,17 +100,32 @@ export async function inspectLock(dir: string, options: LockOptions = {}): Promi
 /** What `breakLock` removed: nothing (the store was free), an unreadable lock file, or a holder's lock. */
 export type BrokenLock = { removed: 'nothing' } | { removed: 'unreadable' } | { removed: 'lock'; info: LockInfo; verdict: LockVerdict };
 
+/** Options of `breakLock`. */
+export interface BreakLockOptions extends LockOptions {
+  /** Remove a lock whose holder may be running on this machine. */
+  force?: boolean;
+  /** Remove the lock only if it is still exactly this one (the `raw` of the inspection the analyst was shown). */
+  onlyIf?: string;
+}
+
 /**
- * Removes the lock of the store in `dir` after the same check `acquire` makes:
- * a lock provably held by a live process on this machine is kept (fails with
- * `store-locked`) unless `force`; a stale, unreadable or uncertain one is
- * removed. Fails with `conflict` if the lock changed while being removed.
+ * Removes the lock of the store in `dir` after the same check `acquire` makes.
+ * A stale or unreadable lock, or one taken on another machine, is removed. One
+ * whose holder is, or may be, running on this machine (a live Parley, or a
+ * running pid whose start cannot be compared) is kept, failing with
+ * `store-locked`, unless `force`. Fails with `conflict` if the lock is not the
+ * one `onlyIf` names, or changed while being removed.
  */
-export async function breakLock(dir: string, options: LockOptions & { force?: boolean } = {}): Promise<Result<BrokenLock>> {
-  const holder = await inspectLock(dir, options);
+export async function breakLock(dir: string, options: BreakLockOptions = {}): Promise<Result<BrokenLock>> {
+  const probe = options.probe ?? systemProbe();
+  const holder = await inspectLock(dir, { ...options, probe });
+  if (options.onlyIf !== undefined && (holder.state === 'free' || holder.raw !== options.onlyIf)) {
+    return fail('conflict', `the lock of ${dir} changed since it was shown; look again`);
+  }
   if (holder.state === 'free') return ok({ removed: 'nothing' });
-  if (holder.state === 'held' && holder.verdict.state === 'live' && !options.force) {
-    return fail('store-locked', `the store at ${dir} is in use by ${describeHolder(holder.info)}, which is running on this machine; close it there (or force the unlock if it is stuck)`);
+  if (holder.state === 'held' && !options.force && holder.info.hostname === probe.hostname && holder.verdict.state !== 'stale') {
+    const how = holder.verdict.state === 'live' ? 'which is running on this machine' : 'which may still be running on this machine';
+    return fail('store-locked', `the store at ${dir} is in use by ${describeHolder(holder.info)}, ${how}; close it there (or force the unlock if it is stuck)`);
   }
   if (!(await removeLockIfUnchanged(path.join(dir, LOCK_FILE), holder.raw))) return fail('conflict', `the lock of ${dir} changed while it was being removed; look again`);
   return ok(holder.state === 'unreadable' ? { removed: 'unreadable' } : { removed: 'lock', info: holder.info, verdict: holder.verdict });
@@ -198,8 +213,9 @@ async function removeLockIfUnchanged(file: string, judgedRaw: string): Promise<b
 }
 
 /** The refusal: who holds the store, why Parley cannot take over, and how to free it. */
-export function lockedMessage(dir: string, info: LockInfo, verdict: LockVerdict): string {
+export function lockedMessage(dir: string, info: LockInfo, verdict: LockVerdict, onThisMachine: boolean): string {
   const holder = `the store at ${dir} is in use by ${describeHolder(info)}`;
   if (verdict.state === 'live') return `${holder}; close it and try again`;
-  return `${holder}, and Parley cannot tell whether it is still running: ${verdict.reason}. If it is not, free the store with "parley unlock --store ${dir}" (or "Break the lock" in the app); if it is, close it there first`;
+  const unlock = `parley unlock${onThisMachine ? ' --force' : ''} --store ${dir}`;
+  return `${holder}, and Parley cannot tell whether it is still running: ${verdict.reason}. If it is not, free the store with "${unlock}" (or "Break the lock" in the app); if it is, close it there first`;
 }

@@ -284,6 +284,12 @@ describe('review and agreement an analyst can trust', () => {
     await switchMode(page, 'Agreement');
     await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe((4 / 6).toFixed(3));
     expect(await page.getByTestId('agreement-unstarted').count()).toBe(0);
+
+    // A document row opens the review of that document against the colleague compared.
+    await page.getByTestId('document-agreement').getByRole('button', { name: MINISTRY.title }).click();
+    await page.locator('.parley-reader .cm-line').first().filter({ hasText: MINISTRY.title }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Review' }).getByLabel('with').inputValue()).toBe('colleague:Ben');
+    await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('0 of 2 decided');
   });
 
   it('shows a failed export in its dialog, not behind it; notices float over the text without pushing it down, and a success notice fades by itself', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AgreementMeasure, AgreementReport } from '../../../annotations/agreement/report';
 import { readMeasure } from '../../../annotations/agreement/plain-words';
 import { unstartedLine } from '../../../annotations/agreement/unstarted-documents';
-import type { Label } from '../../../annotations/model';
+import { OWN_LAYER_ID, type Label } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
 import { layerRows } from '../review/layer-rows';
 import { plural } from '../review/review-words';
@@ -20,6 +20,8 @@ interface AgreementViewProps {
   documents: readonly DocumentSummary[];
   currentId: string | null;
   labels: readonly Label[];
+  /** Opens Review on a document against a colleague's layer (click-through from a document row). */
+  onReview?(documentId: string, theirsLayerId: string): void;
 }
 
 type Fetched = { key: string; report: AgreementReport } | { key: string; error: string };
@@ -29,7 +31,7 @@ type Fetched = { key: string; report: AgreementReport } | { key: string; error: 
  * heatmap), by label (bars) and by document (a table), over the whole library
  * or the open document. The report shown can be exported as it is.
  */
-export function AgreementView({ documents, currentId, labels }: AgreementViewProps) {
+export function AgreementView({ documents, currentId, labels, onReview }: AgreementViewProps) {
   const layers = useMemo(() => layerRows(documents, currentId).filter((l) => l.documents > 0), [documents, currentId]);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [scope, setScope] = useState<'all' | 'current'>('all');
@@ -58,6 +60,16 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
     });
     // `documents` changes when the library does: measure again.
   }, [key, enough, documents]);
+
+  // A review compares the analyst's layer with one colleague's: rows open it when those are the two layers compared.
+  const colleague = layerIds.length === 2 && layerIds.includes(OWN_LAYER_ID) ? layerIds.find((id) => id.startsWith('colleague:')) : undefined;
+  const reviewDocument =
+    onReview && colleague
+      ? (key: string) => {
+          const doc = documents.find((d) => d.sha256 === key) ?? documents.find((d) => d.id === key);
+          if (doc) onReview(doc.id, colleague);
+        }
+      : undefined;
 
   const current = fetched && fetched.key === key ? fetched : null;
   const report = current && 'report' in current ? current.report : null;
@@ -124,7 +136,7 @@ export function AgreementView({ documents, currentId, labels }: AgreementViewPro
             <AgreementHeatmap report={report} measure={measure} />
             <LabelBars report={report} measure={measure} labels={labels} />
           </div>
-          <DocumentAgreementTable report={report} measure={measure} />
+          <DocumentAgreementTable report={report} measure={measure} onReview={reviewDocument} />
           <LabelConfusionTable report={report} labels={labels} />
         </>
       )}

@@ -3,8 +3,19 @@ import { MEASURE_NAMES } from '../../../annotations/agreement/report-tables';
 import { NOT_COMPARED, undefinedSummaryReason } from './measure-words';
 import { SummaryFigure } from './summary-figure';
 
-/** Every measure for every document; the chosen measure's column stands out. Documents only one layer holds say so. */
-export function DocumentAgreementTable({ report, measure }: { report: AgreementReport; measure: AgreementMeasure }) {
+interface DocumentAgreementTableProps {
+  report: AgreementReport;
+  measure: AgreementMeasure;
+  /** Opens the review of one document's differences (report document key), when the comparison is one a review can show. */
+  onReview?(documentKey: string): void;
+}
+
+/**
+ * Every measure for every document; the chosen measure's column stands out.
+ * Documents only one layer holds say so. With `onReview`, each compared
+ * document's title opens the review of its differences.
+ */
+export function DocumentAgreementTable({ report, measure, onReview }: DocumentAgreementTableProps) {
   return (
     <div className="agreement-table-wrap">
       <table className="agreement-table" data-testid="document-agreement">
@@ -31,7 +42,13 @@ export function DocumentAgreementTable({ report, measure }: { report: AgreementR
             return (
               <tr key={d.id} data-document={d.id}>
                 <th scope="row" className="agreement-table-title">
-                  {d.title}
+                  {onReview && compared ? (
+                    <button type="button" className="link-button agreement-review-document" title="Review the differences on this document" onClick={() => onReview(d.id)}>
+                      {d.title}
+                    </button>
+                  ) : (
+                    d.title
+                  )}
                 </th>
                 <td className="numeric" title={d.annotators.join(', ')}>
                   {d.annotators.length}

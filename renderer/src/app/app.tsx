@@ -270,7 +270,16 @@ export function App() {
           ) : null}
           {mode === 'agreement' ? (
             <div className="agreement-pane">
-              <AgreementView documents={documents} currentId={currentId} labels={labels.labels} />
+              <AgreementView
+                documents={documents}
+                currentId={currentId}
+                labels={labels.labels}
+                onReview={(documentId, layerId) => {
+                  setReviewWith(layerId);
+                  setMode('review');
+                  void open(documentId);
+                }}
+              />
             </div>
           ) : mode === 'review' && view ? (
             <div className="reader-slot">

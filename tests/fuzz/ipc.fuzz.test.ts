@@ -243,6 +243,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
     case 'deleteDocument':
     case 'undo':
     case 'redo':
+    case 'undoReview':
+    case 'redoReview':
       return { documentId: doc.id };
     case 'importTexts':
       return {
@@ -285,6 +287,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { documentId: doc.id, theirsLayerId: colleague, differenceKey: doc.differenceKeys.length > 0 ? rng.pick(doc.differenceKeys) : 'none', action: rng.pick(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both']) };
     case 'acceptAllAgreed':
       return { documentId: doc.id, theirsLayerId: colleague };
+    case 'reviewQueue':
+      return { theirsLayerId: colleague };
     case 'agreement':
       return { layerIds: ['own', colleague] };
     case 'exportAgreementToDialog':

@@ -132,8 +132,12 @@ export interface ReviewDecision {
   differenceKey: string;
   kind: DifferenceKind;
   action: DecisionAction;
-  /** Layer ids compared: [mine, theirs]. */
-  layers: [string, string];
+  /**
+   * Layer ids compared, in comparison order: [mine, theirs] for a review of
+   * two layers; two or more when several layers are reviewed at once (the
+   * first plays "mine", `theirsIds` then holds the spans of all the others).
+   */
+  layers: string[];
   mineIds: string[];
   theirsIds: string[];
   /** Ids of the annotations this decision put in the reconciled layer. */
@@ -143,6 +147,17 @@ export interface ReviewDecision {
    * (same order). Absent on decisions recorded before it existed.
    */
   sourceIds?: string[];
+  /**
+   * For each of `resultIds`, the layer its source came from (same order).
+   * Recorded when several layers are reviewed at once; absent on pair reviews
+   * and older decisions, where `sourceIds` against `mineIds` says it.
+   */
+  sourceLayers?: string[];
+  /**
+   * Set when the decision was made by the "k of n agree" rule rather than by
+   * hand: at least `k` of the `n` compared layers held each kept span exactly.
+   */
+  preAccepted?: { k: number; n: number };
   decidedBy: string;
   decidedAt: string;
 }

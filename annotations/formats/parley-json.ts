@@ -332,6 +332,21 @@ function placeAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offse
   builder.addSpan(doc, at, a.note !== undefined ? { ...span, note: a.note } : span);
 }
 
+/** A decision's k-of-n mark: whole numbers with 2 ≤ k ≤ n, n the number of layers it names. */
+function readPreAccepted(r: JsonReader, value: unknown, path: string, layerCount: number | undefined): { k: number; n: number } | undefined {
+  const o = r.object(value, path);
+  if (!o) return undefined;
+  r.onlyKeys(o, path, ['k', 'n']);
+  const k = r.integer(o, 'k', path);
+  const n = r.integer(o, 'n', path);
+  if (k === undefined || n === undefined) return undefined;
+  if (k < 2 || k > n || (layerCount !== undefined && n !== layerCount)) {
+    r.problem(path, `must be k of n agree with 2 ≤ k ≤ n and n the number of layers compared (got ${k} of ${n}${layerCount !== undefined ? `, ${layerCount} layers` : ''})`);
+    return undefined;
+  }
+  return { k, n };
+}
+
 function readDecisions(r: JsonReader, o: Record<string, unknown>, path: string, documentId: string | undefined): ReviewDecision[] | undefined {
   const list = r.array(o, 'decisions', path);
   if (!list) return undefined;
@@ -344,7 +359,7 @@ function readDecisions(r: JsonReader, o: Record<string, unknown>, path: string, 
       bad = true;
       return;
     }
-    r.onlyKeys(d, p, ['id', 'documentId', 'differenceKey', 'kind', 'action', 'layers', 'mineIds', 'theirsIds', 'resultIds', 'sourceIds', 'decidedBy', 'decidedAt']);
+    r.onlyKeys(d, p, ['id', 'documentId', 'differenceKey', 'kind', 'action', 'layers', 'mineIds', 'theirsIds', 'resultIds', 'sourceIds', 'sourceLayers', 'preAccepted', 'decidedBy', 'decidedAt']);
     const id = r.string(d, 'id', p, { nonEmpty: true });
     const docId = r.string(d, 'documentId', p);
     if (docId !== undefined && documentId !== undefined && docId !== documentId) r.problem(`${p}.documentId`, `is ${docId} but the decision is in document ${documentId}`);
@@ -352,24 +367,43 @@ function readDecisions(r: JsonReader, o: Record<string, unknown>, path: string, 
     const kind = r.oneOf(d, 'kind', p, DIFFERENCE_KINDS);
     const action = r.oneOf(d, 'action', p, DECISION_ACTIONS);
     const layers = r.strings(d, 'layers', p);
-    if (layers && layers.length !== 2) r.problem(`${p}.layers`, `must name two layers [mine, theirs] (got ${layers.length})`);
+    if (layers && layers.length < 2) r.problem(`${p}.layers`, `must name at least two layers, [mine, theirs] or every layer reviewed at once (got ${layers.length})`);
     const mineIds = r.strings(d, 'mineIds', p);
     const theirsIds = r.strings(d, 'theirsIds', p);
     const resultIds = r.strings(d, 'resultIds', p);
     // Which annotation each result copies: optional, absent from files written before it existed.
     const sourceIds = 'sourceIds' in d ? r.strings(d, 'sourceIds', p) : undefined;
     if (sourceIds && resultIds && sourceIds.length !== resultIds.length) r.problem(`${p}.sourceIds`, `must have one entry per result (${resultIds.length}), got ${sourceIds.length}`);
+    // The layer of each source and the k-of-n rule: optional, written by reviews of several layers at once.
+    const sourceLayers = 'sourceLayers' in d ? r.strings(d, 'sourceLayers', p) : undefined;
+    if (sourceLayers && resultIds && sourceLayers.length !== resultIds.length) r.problem(`${p}.sourceLayers`, `must have one entry per result (${resultIds.length}), got ${sourceLayers.length}`);
+    const preAccepted = 'preAccepted' in d ? readPreAccepted(r, d.preAccepted, `${p}.preAccepted`, layers?.length) : undefined;
     const decidedBy = r.string(d, 'decidedBy', p);
     const decidedAt = r.dateTime(d, 'decidedAt', p);
-    if (id === undefined || docId === undefined || differenceKey === undefined || !kind || !action || !layers || layers.length !== 2 || !mineIds || !theirsIds || !resultIds || decidedBy === undefined || decidedAt === undefined) {
+    if (id === undefined || docId === undefined || differenceKey === undefined || !kind || !action || !layers || layers.length < 2 || !mineIds || !theirsIds || !resultIds || decidedBy === undefined || decidedAt === undefined) {
       bad = true;
       return;
     }
-    if ('sourceIds' in d && (!sourceIds || sourceIds.length !== resultIds.length)) {
+    if (('sourceIds' in d && (!sourceIds || sourceIds.length !== resultIds.length)) || ('sourceLayers' in d && (!sourceLayers || sourceLayers.length !== resultIds.length)) || ('preAccepted' in d && !preAccepted)) {
       bad = true;
       return;
     }
-    out.push({ id, documentId: docId, differenceKey, kind, action, layers: [layers[0]!, layers[1]!], mineIds, theirsIds, resultIds, ...(sourceIds ? { sourceIds } : {}), decidedBy, decidedAt });
+    out.push({
+      id,
+      documentId: docId,
+      differenceKey,
+      kind,
+      action,
+      layers,
+      mineIds,
+      theirsIds,
+      resultIds,
+      ...(sourceIds ? { sourceIds } : {}),
+      ...(sourceLayers ? { sourceLayers } : {}),
+      ...(preAccepted ? { preAccepted } : {}),
+      decidedBy,
+      decidedAt,
+    });
   });
   return bad ? undefined : out;
 }
@@ -377,7 +411,6 @@ function readDecisions(r: JsonReader, o: Record<string, unknown>, path: string, 
 /** The Parley JSON codec. */
 export const parleyJsonCodec: FormatCodec = {
   name: 'parley',
-  description: 'Parley tagged JSON: lossless, with labels, layers, decisions, checksums and both offset units',
   import: importParleyJson,
   export(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
     const text = exportParleyJson(corpus, options);

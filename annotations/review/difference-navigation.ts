@@ -23,7 +23,7 @@ export function stepIndex(index: number | null, direction: 1 | -1, total: number
 }
 
 /** Keys of the differences decided while comparing exactly these layers ([mine, theirs]). */
-export function decidedKeys(decisions: readonly ReviewDecision[], layers: readonly [string, string]): Set<string> {
+export function decidedKeys(decisions: readonly ReviewDecision[], layers: readonly string[]): Set<string> {
   return new Set(decisions.filter((d) => sameLayers(d, layers)).map((d) => d.differenceKey));
 }
 

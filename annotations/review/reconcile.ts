@@ -48,7 +48,7 @@ export interface DecisionOutcome {
 }
 
 /** The decision recorded for a difference on these layers, if any. */
-export function decisionFor(decisions: readonly ReviewDecision[], differenceKey: string, layers: readonly [string, string]): ReviewDecision | undefined {
+export function decisionFor(decisions: readonly ReviewDecision[], differenceKey: string, layers: readonly string[]): ReviewDecision | undefined {
   return decisions.find((d) => d.differenceKey === differenceKey && sameLayers(d, layers));
 }
 
@@ -84,7 +84,7 @@ export function decide(state: ReviewState, difference: Difference, action: Decis
 }
 
 /** Removes the decision on `differenceKey` (for these layers) and the annotations it added. Returns `state` itself when there is none. */
-export function withdrawDecision(state: ReviewState, differenceKey: string, layers: readonly [string, string]): ReviewState {
+export function withdrawDecision(state: ReviewState, differenceKey: string, layers: readonly string[]): ReviewState {
   const earlier = decisionFor(state.decisions, differenceKey, layers);
   if (!earlier) return state;
   const removed = new Set(earlier.resultIds);

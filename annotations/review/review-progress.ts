@@ -22,7 +22,7 @@ export interface ReviewProgress {
 export function reviewProgress(
   differences: readonly Difference[],
   decisions: readonly ReviewDecision[],
-  layers: readonly [string, string],
+  layers: readonly string[],
   from = 0,
 ): ReviewProgress {
   const decided = decidedKeys(decisions, layers);

@@ -22,7 +22,10 @@ export function reconciledLayer(state: ReviewState, reviewer: string): Annotatio
   return { id: RECONCILED_LAYER_ID, kind: 'reconciled', author: reviewer, annotations: state.annotations };
 }
 
-/** True when a decision was made while comparing exactly these layers ([mine, theirs]). */
-export function sameLayers(decision: ReviewDecision, layers: readonly [string, string]): boolean {
-  return decision.layers[0] === layers[0] && decision.layers[1] === layers[1];
+/**
+ * True when a decision was made while comparing exactly these layers, in this
+ * order ([mine, theirs], or every layer of a review of several at once).
+ */
+export function sameLayers(decision: ReviewDecision, layers: readonly string[]): boolean {
+  return decision.layers.length === layers.length && decision.layers.every((id, i) => id === layers[i]);
 }

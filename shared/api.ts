@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AgreementReport } from '../annotations/agreement/report';
 import type { ReviewQueue } from '../annotations/review/review-queue';
 import type { FormatName } from '../annotations/formats/format';
+import { FORMAT_NAMES } from '../annotations/formats/format-table';
 import type { Label, LabelSchema } from '../annotations/model';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
@@ -22,7 +23,9 @@ const id = z.string().min(1).max(MAX_ID);
 const offset = z.number().int().min(0).max(MAX_IMPORT_TEXT);
 const layerId = z.string().min(1).max(MAX_ID);
 const colleagueLayer = z.string().regex(/^colleague:.{1,100}$/su, 'a colleague layer id is colleague:<name>');
-const formatName = z.enum(['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv', 'labelbuddy']);
+/** The layers of a review of several at once, in comparison order (the first plays "mine"): two to eight, never the reconciled one. */
+const reviewLayers = z.array(z.string().regex(/^(own|colleague:.{1,100})$/su, 'a reviewed layer is own or colleague:<name>')).min(2).max(8);
+const formatName = z.enum(FORMAT_NAMES);
 
 const label = z.strictObject({
   id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,63}$/u, 'label ids are letters, digits and hyphens'),
@@ -98,7 +101,16 @@ export const apiInputSchemas = {
   acceptAllAgreed: z.strictObject({ documentId: id, theirsLayerId: colleagueLayer }),
   undoReview: z.strictObject({ documentId: id }),
   redoReview: z.strictObject({ documentId: id }),
-  reviewQueue: z.strictObject({ theirsLayerId: colleagueLayer }),
+  reviewQueue: z.strictObject({ theirsLayerId: colleagueLayer.optional(), layerIds: reviewLayers.optional() }),
+  decideAcross: z.strictObject({
+    documentId: id,
+    layerIds: reviewLayers,
+    differenceKey: z.string().min(1).max(2_000),
+    action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both', 'choose-spans']),
+    /** With `choose-spans`: the ids of the difference's spans to keep. */
+    keepIds: z.array(id).max(10_000).optional(),
+  }),
+  preAcceptAgreed: z.strictObject({ layerIds: reviewLayers, k: z.number().int().min(2).max(8), documentIds: z.array(id).max(100_000).optional() }),
   agreement: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerIds: z.array(layerId).min(2).max(50), includeUnstarted: z.boolean().optional() }),
   exportAgreementToDialog: z.strictObject({
     documentIds: z.array(id).max(100_000).optional(),
@@ -223,8 +235,20 @@ export interface ApiOutputs {
   undoReview: DocumentView;
   /** Redoes the newest undone review decision. */
   redoReview: DocumentView;
-  /** Progress of the review against one colleague over every document that has their layer, in library order. */
+  /**
+   * Progress of the review against one colleague (`theirsLayerId`), or of
+   * several layers at once (`layerIds`), over every document that has those
+   * layers, in library order.
+   */
   reviewQueue: ReviewQueue;
+  /** Decides a difference among several layers reviewed at once; the document as it is after. */
+  decideAcross: DocumentView;
+  /**
+   * "k of n agree": accepts, as ordinary undoable decisions, every undecided
+   * difference the rule settles on each document holding the layers (one undo
+   * step per document); how many differences on how many documents.
+   */
+  preAcceptAgreed: { decided: number; documents: number };
   agreement: AgreementReport;
   exportAgreementToDialog: { path: string } | null;
   /** Whether a running task was asked to stop (false: it had already finished). */

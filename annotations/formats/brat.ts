@@ -247,7 +247,6 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
 /** The brat standoff codec. */
 export const bratCodec: FormatCodec = {
   name: 'brat',
-  description: 'brat standoff: .txt + .ann pairs with annotation.conf (a folder or a zip), code points',
   import: importBrat,
   export: exportBrat,
 };

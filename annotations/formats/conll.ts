@@ -293,7 +293,6 @@ function buildSpans(sentences: TokenLine[][], scheme: TagScheme, error: (line: n
 /** The CoNLL codec. */
 export const conllCodec: FormatCodec = {
   name: 'conll',
-  description: 'CoNLL-2003 style IOB2 (token<TAB>tag), tokenised by a documented rule',
   import: importConll,
   export: exportConll,
 };

@@ -162,7 +162,6 @@ function parseInteger(cell: string): number | string {
 /** The CSV codec. */
 export const csvCodec: FormatCodec = {
   name: 'csv',
-  description: 'CSV, one row per annotation (document, start, end, text, label, note, author, created), with the texts beside it',
   import: importCsv,
   export: exportCsv,
 };

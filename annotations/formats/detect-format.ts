@@ -7,10 +7,11 @@
 import { strFromU8 } from 'fflate';
 import { baseName, extensionOf, stripBom } from './files';
 import type { FormatFile, FormatName } from './format';
+import { DETECTED_FORMAT_TITLES } from './format-table';
 import { expandZips } from './zip';
 
-/** A format detection can name: every codec's name, and labelbuddy (read where its codec exists). */
-export type DetectableFormat = FormatName | 'labelbuddy';
+/** A format detection can name: every format of the table. */
+export type DetectableFormat = FormatName;
 
 /** What `detectFormat` concluded, and from what. */
 export interface FormatGuess {
@@ -26,18 +27,7 @@ export const PEEK_CHARS = 64 * 1024;
 /** Files looked at, at most. */
 export const PEEK_FILES = 8;
 
-/** The names formats go by in detection messages. */
-export const DETECTED_FORMAT_TITLES: Record<DetectableFormat, string> = {
-  parley: 'Parley JSON',
-  w3c: 'W3C Web Annotation JSON-LD',
-  brat: 'brat standoff',
-  doccano: 'doccano JSON Lines',
-  'label-studio': 'Label Studio JSON',
-  spacy: 'spaCy / Prodigy JSON Lines',
-  conll: 'CoNLL',
-  csv: 'CSV',
-  labelbuddy: 'labelbuddy JSON Lines',
-};
+export { DETECTED_FORMAT_TITLES } from './format-table';
 
 const CONLL_EXTENSIONS = new Set(['conll', 'conllu', 'conll03', 'iob', 'iob2', 'bio', 'bioes', 'testa', 'testb', 'train', 'dev', 'test']);
 const IGNORED = new Set(['conf', 'md', 'html', 'htm']);

@@ -106,7 +106,6 @@ export function exportDoccano(corpus: Corpus, options: ExportOptions): Result<Ex
 /** The doccano codec. */
 export const doccanoCodec: FormatCodec = {
   name: 'doccano',
-  description: 'doccano JSONL for sequence labelling ({"text", "label": [[start, end, label]]}, code points)',
   import: importDoccano,
   export: exportDoccano,
 };

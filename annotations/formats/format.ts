@@ -5,9 +5,9 @@
  */
 import type { Annotation, Corpus, LabelSchema } from '../model';
 import type { Problem, Result } from '../result';
+import type { FormatName } from './format-table';
 
-/** Names accepted by `--from`, `--to` and `--format`. */
-export type FormatName = 'parley' | 'w3c' | 'brat' | 'doccano' | 'label-studio' | 'spacy' | 'conll' | 'csv' | 'labelbuddy';
+export type { FormatName } from './format-table';
 
 /** One input or output file. `path` is relative (e.g. `news/001.ann`); `data` is text or raw bytes. */
 export interface FormatFile {
@@ -81,9 +81,8 @@ export interface ExportOutcome {
 
 /** A format, both directions. */
 export interface FormatCodec {
+  /** Its row in `FORMATS` (format-table.ts) says how it is named and described. */
   name: FormatName;
-  /** One line for `--help` and the export dialog. */
-  description: string;
   import(files: FormatFile[], options: ImportOptions): Result<ImportOutcome>;
   export(corpus: Corpus, options: ExportOptions): Result<ExportOutcome>;
 }

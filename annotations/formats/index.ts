@@ -8,6 +8,7 @@ import { conllCodec } from './conll';
 import { csvCodec } from './csv';
 import { doccanoCodec } from './doccano';
 import type { FormatCodec, FormatName } from './format';
+import { isFormatName } from './format-table';
 import { labelbuddyCodec } from './labelbuddy';
 import { labelStudioCodec } from './label-studio';
 import { parleyJsonCodec } from './parley-json';
@@ -17,21 +18,8 @@ import { w3cCodec } from './w3c';
 export type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, FormatName, IgnoredKind, ImportOptions, ImportOrphan, ImportOutcome, ProgressControl } from './format';
 export { exportParleyJson } from './parley-json';
 
-/** Every format name, in the order help texts list them. */
-export const FORMAT_NAMES: readonly FormatName[] = ['parley', 'w3c', 'brat', 'doccano', 'label-studio', 'spacy', 'conll', 'csv', 'labelbuddy'];
-
-/** How each format is named to people (dialogs, progress, reports). */
-export const FORMAT_TITLES: Record<FormatName, string> = {
-  parley: 'Parley JSON',
-  w3c: 'W3C Web Annotation',
-  brat: 'brat',
-  doccano: 'doccano',
-  'label-studio': 'Label Studio',
-  spacy: 'spaCy / Prodigy',
-  conll: 'CoNLL (IOB2)',
-  csv: 'CSV',
-  labelbuddy: 'labelbuddy',
-};
+export { FORMAT_NAMES, FORMAT_TITLES, FORMATS, formatInfo, isFormatName } from './format-table';
+export type { FormatInfo } from './format-table';
 
 /** Every codec by name. */
 export const codecs: Record<FormatName, FormatCodec> = {
@@ -45,11 +33,6 @@ export const codecs: Record<FormatName, FormatCodec> = {
   csv: csvCodec,
   labelbuddy: labelbuddyCodec,
 };
-
-/** True if `name` is a format name. */
-export function isFormatName(name: string): name is FormatName {
-  return (FORMAT_NAMES as readonly string[]).includes(name);
-}
 
 /** The codec for a format name, or undefined for an unknown name (case-insensitive; `labelstudio` and `json` are accepted aliases). */
 export function getCodec(name: string): FormatCodec | undefined {

@@ -372,7 +372,6 @@ export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Resul
 /** The Label Studio codec. */
 export const labelStudioCodec: FormatCodec = {
   name: 'label-studio',
-  description: 'Label Studio JSON tasks with labels results (value.start, value.end, value.text, value.labels)',
   import: importLabelStudio,
   export: exportLabelStudio,
 };

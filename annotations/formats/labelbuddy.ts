@@ -185,7 +185,6 @@ export function exportLabelbuddy(corpus: Corpus, options: ExportOptions): Result
 /** The labelbuddy codec. */
 export const labelbuddyCodec: FormatCodec = {
   name: 'labelbuddy',
-  description: 'labelbuddy JSON Lines ({"text", "annotations": [{label_name, start_char, end_char, start_byte, end_byte}], "utf8_text_md5_checksum"})',
   import: importLabelbuddy,
   export: exportLabelbuddy,
 };

@@ -110,7 +110,6 @@ export function exportSpacy(corpus: Corpus, options: ExportOptions): Result<Expo
 /** The spaCy / Prodigy codec. */
 export const spacyCodec: FormatCodec = {
   name: 'spacy',
-  description: 'spaCy / Prodigy JSONL ({"text", "spans": [{start, end, label}]}, code points)',
   import: importSpacy,
   export: exportSpacy,
 };

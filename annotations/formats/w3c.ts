@@ -391,7 +391,6 @@ function textBody(b: unknown): { value: string; purposes: unknown[] } | { ignore
 /** The W3C Web Annotation codec. */
 export const w3cCodec: FormatCodec = {
   name: 'w3c',
-  description: 'W3C Web Annotation JSON-LD (TextQuoteSelector + TextPositionSelector in code points, tagging bodies)',
   import: importW3c,
   export: exportW3c,
 };

@@ -12,7 +12,7 @@ import { unlockCommand } from './unlock-command';
 import { validateCommand } from './validate';
 import type { CliIo } from './cli-io';
 import { commandUsage, runCommand, safeIo, type CliCommand } from './command-line';
-import { FORMAT_NAMES } from '../../annotations/formats/index';
+import { formatsUsage } from '../../annotations/formats/format-table';
 
 /** Every command, in the order `parley help` lists them. Add a command by adding its `CliCommand` here. */
 export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand, unlockCommand];
@@ -26,7 +26,7 @@ export function overallUsage(): string {
   }
   lines.push(
     '',
-    `Formats: ${FORMAT_NAMES.join(', ')}. w3c, brat and csv are written as a folder (or a .zip).`,
+    ...formatsUsage(),
     "The store is the app's own unless --store DIR or PARLEY_STORE points elsewhere.",
     "'parley help COMMAND' or 'parley COMMAND --help' prints every option of a command.",
   );

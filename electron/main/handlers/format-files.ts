@@ -1,6 +1,7 @@
 /** Reading interchange files chosen in a dialog: which extensions a format uses, and the files' contents. */
 import path from 'node:path';
 import type { FormatFile, FormatName } from '../../../annotations/formats/format';
+import { formatInfo } from '../../../annotations/formats/format-table';
 import { isZipPath } from '../../../annotations/formats/zip';
 import { ok, type Result } from '../../../annotations/result';
 import { decodeUtf8, readFileWithin } from '../input-files';
@@ -10,22 +11,7 @@ export const MAX_FORMAT_FILE_BYTES = 200 * 1024 * 1024;
 
 /** File extensions the open dialog offers for `format`. */
 export function formatExtensions(format: FormatName): string[] {
-  switch (format) {
-    case 'brat':
-      return ['zip', 'ann', 'txt', 'conf'];
-    case 'doccano':
-    case 'spacy':
-    case 'labelbuddy':
-      return ['jsonl', 'json'];
-    case 'conll':
-      return ['conll', 'txt', 'iob', 'testa', 'testb', 'train'];
-    case 'csv':
-      return ['csv'];
-    case 'w3c':
-      return ['json', 'jsonld', 'jsonl'];
-    default:
-      return ['json'];
-  }
+  return [...formatInfo(format).extensions];
 }
 
 /** Reads each file: a zip as bytes, anything else as UTF-8 text (invalid UTF-8 is an error, not replaced). Sizes are checked before reading. */

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { FORMAT_NAMES, FORMAT_TITLES } from '../../../annotations/formats/index';
-import type { FormatName } from '../../../annotations/formats/format';
+import { FORMAT_NAMES, FORMAT_TITLES, type FormatName } from '../../../annotations/formats/format-table';
 
 /** The value of the "Detect from the file" choice, offered where the files are read (`detect`). */
 export const DETECT_FORMAT = 'detect';

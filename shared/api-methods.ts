@@ -32,6 +32,8 @@ export const API_METHODS = [
   'undoReview',
   'redoReview',
   'reviewQueue',
+  'decideAcross',
+  'preAcceptAgreed',
   'agreement',
   'exportAgreementToDialog',
   'cancelTask',

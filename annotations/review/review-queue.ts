@@ -6,6 +6,7 @@
  */
 import type { Annotation, ReviewDecision } from '../model';
 import { findDifferences } from './differences';
+import { findLayerDifferences, type ReviewLayer } from './layer-differences';
 import { reviewProgress } from './review-progress';
 
 /** One document as the comparison sees it. */
@@ -15,6 +16,11 @@ export interface QueueDocument {
   text: string;
   mine: readonly Annotation[];
   theirs: readonly Annotation[];
+  /**
+   * Every layer compared, in comparison order, for a review of several
+   * layers at once; when given, `mine` and `theirs` are not read.
+   */
+  layers?: readonly ReviewLayer[];
   decisions: readonly ReviewDecision[];
 }
 
@@ -33,10 +39,11 @@ export interface ReviewQueue {
   total: number;
 }
 
-/** Progress over `documents` for the comparison `layers` ([mine, theirs]). Never throws. */
-export function reviewQueue(documents: readonly QueueDocument[], layers: readonly [string, string]): ReviewQueue {
+/** Progress over `documents` for the comparison `layers` ([mine, theirs], or every layer reviewed at once). Never throws. */
+export function reviewQueue(documents: readonly QueueDocument[], layers: readonly string[]): ReviewQueue {
   const entries = documents.map((d): QueueEntry => {
-    const progress = reviewProgress(findDifferences(d.text, d.mine, d.theirs), d.decisions, layers);
+    const differences = d.layers ? findLayerDifferences(d.text, d.layers) : findDifferences(d.text, d.mine, d.theirs);
+    const progress = reviewProgress(differences, d.decisions, layers);
     return { documentId: d.id, title: d.title, decided: progress.decided, total: progress.total };
   });
   return {

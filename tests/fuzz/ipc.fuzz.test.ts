@@ -288,7 +288,11 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
     case 'acceptAllAgreed':
       return { documentId: doc.id, theirsLayerId: colleague };
     case 'reviewQueue':
-      return { theirsLayerId: colleague };
+      return rng.chance(0.5) ? { theirsLayerId: colleague } : { layerIds: ['own', colleague, ...doc.colleagueLayers.slice(1, 3)] };
+    case 'decideAcross':
+      return { documentId: doc.id, layerIds: ['own', colleague], differenceKey: doc.differenceKeys.length > 0 ? rng.pick(doc.differenceKeys) : 'none', action: rng.pick(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both']) };
+    case 'preAcceptAgreed':
+      return { layerIds: ['own', colleague], k: 2, documentIds: rng.chance(0.5) ? [doc.id] : undefined };
     case 'agreement':
       return { layerIds: ['own', colleague] };
     case 'exportAgreementToDialog':
@@ -346,6 +350,10 @@ function semanticallyWrong(rng: Rng, method: ApiMethod, f: StoreFacts, payload: 
     case 'restoreBackup':
       payload.backupId = rng.pick(['../../../etc/passwd', '..', '/etc/passwd', 'documents/x', '__proto__', 'C:\\Windows', 'backups/../library.json', '%2e%2e%2f']);
       return `backupId ${String(payload.backupId)}`;
+    case 'decideAcross':
+    case 'preAcceptAgreed':
+      payload.layerIds = rng.pick([['own', 'own'], ['own', 'colleague:Nobody'], ['reconciled', 'own'], ['own'], ['colleague:__proto__', 'colleague:constructor', 'own']]);
+      return `layers ${JSON.stringify(payload.layerIds)}`;
     case 'removeLayer':
     case 'decide':
     case 'acceptAllAgreed':

@@ -13,6 +13,9 @@ import { findDifferences } from '../../../annotations/review/differences';
 import { acceptAllAgreed, decide } from '../../../annotations/review/reconcile';
 import type { ReviewState } from '../../../annotations/review/review-state';
 import { reviewQueue, type QueueDocument } from '../../../annotations/review/review-queue';
+import { findLayerDifferences } from '../../../annotations/review/layer-differences';
+import { decideAcross } from '../../../annotations/review/layer-decisions';
+import { preAcceptAgreed } from '../../../annotations/review/pre-accept';
 import type { DocumentView } from '../../../shared/library';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerDeps } from './create-handlers';
@@ -21,7 +24,18 @@ import { TaskRegistry, withTask } from '../tasks/task-registry';
 import { formatExtensions, readFormatFiles } from './format-files';
 import { importColleagueLayers } from './layer-import';
 
-type ReviewMethods = 'importLayerFromDialog' | 'removeLayer' | 'decide' | 'acceptAllAgreed' | 'undoReview' | 'redoReview' | 'reviewQueue' | 'agreement' | 'exportAgreementToDialog';
+type ReviewMethods =
+  | 'importLayerFromDialog'
+  | 'removeLayer'
+  | 'decide'
+  | 'acceptAllAgreed'
+  | 'undoReview'
+  | 'redoReview'
+  | 'reviewQueue'
+  | 'decideAcross'
+  | 'preAcceptAgreed'
+  | 'agreement'
+  | 'exportAgreementToDialog';
 
 /** How a decision is named on the Undo button and in the history. */
 const ACTION_LABELS: Readonly<Record<DecisionAction, string>> = {
@@ -52,6 +66,24 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
     const state: ReviewState = { annotations: layer(RECONCILED_LAYER_ID)?.annotations ?? [], decisions: view.value.decisions };
     const differences = findDifferences(view.value.document.text, mine, theirs.annotations);
     const context = { documentId, layers: [OWN_LAYER_ID, theirsLayerId] as [string, string], decidedBy: settings.author(), now: now() };
+    return ok({ view: view.value, differences, state, context });
+  };
+
+  /** Several layers reviewed at once on one document: each must exist there (the own layer may be empty), none twice. */
+  const comparisonAcross = (documentId: string, layerIds: readonly string[]) => {
+    const repeated = layerIds.find((id, i) => layerIds.indexOf(id) !== i);
+    if (repeated) return fail<never>('invalid-input', `the layer ${repeated} is named twice; each layer is compared once`);
+    const view = store.getDocument(documentId);
+    if (!view.ok) return view;
+    const layers = [];
+    for (const layerId of layerIds) {
+      const layer = view.value.layers.find((l) => l.id === layerId);
+      if (!layer && layerId !== OWN_LAYER_ID) return fail<never>('not-found', `this document has no layer ${layerId}`);
+      layers.push({ id: layerId, annotations: layer?.annotations ?? [] });
+    }
+    const state: ReviewState = { annotations: view.value.layers.find((l) => l.id === RECONCILED_LAYER_ID)?.annotations ?? [], decisions: view.value.decisions };
+    const differences = findLayerDifferences(view.value.document.text, layers);
+    const context = { documentId, layers: [...layerIds], decidedBy: settings.author(), now: now() };
     return ok({ view: view.value, differences, state, context });
   };
 
@@ -133,15 +165,62 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       return store.redoReview(documentId);
     },
 
-    async reviewQueue({ theirsLayerId }) {
+    async reviewQueue({ theirsLayerId, layerIds }) {
+      if ((theirsLayerId === undefined) === (layerIds === undefined)) return fail('invalid-input', 'name either one colleague layer (theirsLayerId) or the layers reviewed at once (layerIds)');
+      const compared = layerIds ?? [OWN_LAYER_ID, theirsLayerId!];
       const documents: QueueDocument[] = [];
       for (const doc of store.exportCorpus().documents) {
-        const theirs = doc.layers.find((l) => l.id === theirsLayerId);
-        if (!theirs) continue;
-        const mine = doc.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? [];
-        documents.push({ id: doc.document.id, title: doc.document.title, text: doc.document.text, mine, theirs: theirs.annotations, decisions: doc.decisions });
+        // A document counts when it has every compared colleague layer; the own layer may be empty.
+        const layers = compared.map((id) => ({ id, layer: doc.layers.find((l) => l.id === id) }));
+        if (layers.some(({ id, layer }) => !layer && id !== OWN_LAYER_ID)) continue;
+        documents.push({
+          id: doc.document.id,
+          title: doc.document.title,
+          text: doc.document.text,
+          mine: layers[0]!.layer?.annotations ?? [],
+          theirs: layers[1]!.layer?.annotations ?? [],
+          layers: layers.map(({ id, layer }) => ({ id, annotations: layer?.annotations ?? [] })),
+          decisions: doc.decisions,
+        });
       }
-      return ok(reviewQueue(documents, [OWN_LAYER_ID, theirsLayerId]));
+      return ok(reviewQueue(documents, compared));
+    },
+
+    async decideAcross({ documentId, layerIds, differenceKey, action, keepIds }) {
+      if (action === 'choose-spans' && !keepIds) return fail('invalid-input', 'choosing spans one by one needs the ids of the spans to keep');
+      const c = comparisonAcross(documentId, layerIds);
+      if (!c.ok) return c;
+      const difference = c.value.differences.find((d) => d.key === differenceKey);
+      if (!difference) return fail('not-found', 'that difference no longer exists; the layers changed since it was listed');
+      const inDifference = new Set(difference.spans.map((s) => s.annotation.id));
+      const stray = (keepIds ?? []).find((k) => !inDifference.has(k));
+      if (stray) return fail('invalid-input', `annotation ${stray} is not part of this difference`);
+      const { state } = decideAcross(c.value.state, difference, action, c.value.context, keepIds);
+      return store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`);
+    },
+
+    async preAcceptAgreed({ layerIds, k, documentIds }) {
+      if (k > layerIds.length) return fail('invalid-input', `“k of n agree” needs k from 2 to ${layerIds.length} (the number of layers compared), got ${k}`);
+      const targets = documentIds ?? store.listDocuments().map((d) => d.id);
+      let decided = 0;
+      let documents = 0;
+      for (const documentId of targets) {
+        const c = comparisonAcross(documentId, layerIds);
+        if (!c.ok) {
+          // A document without one of the layers is not part of this review; any other failure is.
+          if (c.error.code === 'not-found' && documentIds === undefined) continue;
+          return c;
+        }
+        const result = preAcceptAgreed(c.value.state, c.value.differences, k, c.value.context);
+        if (!result.ok) return result;
+        if (result.value.decided === 0) continue;
+        const recorded = await store.recordDecisions(documentId, result.value.state.annotations, result.value.state.decisions, `${k} of ${layerIds.length} agree: accepted ${result.value.decided}`);
+        if (!recorded.ok) return recorded;
+        decided += result.value.decided;
+        documents++;
+      }
+      if (decided > 0) deps.notify({ type: 'library-changed' });
+      return ok({ decided, documents });
     },
 
     async agreement({ layerIds, documentIds, includeUnstarted }) {

@@ -15,6 +15,7 @@ import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
 import { textSha256 } from '../text-hash';
 import type { ImportOptions, ImportOrphan, ImportOutcome } from './format';
+import { plural } from '../text/plural';
 
 /** Where a record came from, for problem reports. */
 export type Location = Omit<Problem, 'message'>;
@@ -47,6 +48,8 @@ export interface DocumentHandle {
   readonly text: string;
 }
 
+type PendingSpan = SpanInput & { layer: LayerRef };
+
 interface PendingDocument {
   handle: DocumentHandle;
   title: string;
@@ -55,7 +58,7 @@ interface PendingDocument {
   origin?: DocumentOrigin;
   importedAt: string;
   status: DocumentStatus;
-  spans: Array<SpanInput & { layer: LayerRef }>;
+  spans: PendingSpan[];
   layers: Map<string, LayerRef>;
   decisions: ReviewDecision[];
 }
@@ -73,11 +76,23 @@ export class CorpusBuilder {
   private readonly ignoredCounts = new Map<string, { count: number; why?: string }>();
   private readonly definedLabels: Label[] = [];
   private readonly orphans: ImportOrphan[] = [];
+  private readonly strings = new Map<string, string>();
 
   constructor(
     private readonly options: ImportOptions,
     private readonly formatName: string,
   ) {}
+
+  /** One string for each distinct short value (labels, authors, dates repeat on every row). */
+  private intern(value: string): string {
+    if (value.length > 64) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    // A copy of its own, so that the value does not hold on to the file it was sliced from.
+    const own = [...value].join('');
+    this.strings.set(own, own);
+    return own;
+  }
 
   /** True once any problem has been reported. */
   get failed(): boolean {
@@ -160,7 +175,15 @@ export class CorpusBuilder {
     const pending = this.docs[doc.index]!;
     const layer = span.layer ?? this.ownLayer;
     if (!pending.layers.has(layer.id)) pending.layers.set(layer.id, layer);
-    pending.spans.push({ ...span, layer });
+    // Only what the annotation will hold is kept, and repeated cells (labels, authors, dates) as one
+    // string each: a cell sliced from a file would otherwise keep the whole file alive.
+    const kept: PendingSpan = { start: span.start, end: span.end, label: this.intern(span.label), layer };
+    if (span.note !== undefined && span.note !== '') kept.note = span.note;
+    if (span.author !== undefined) kept.author = this.intern(span.author);
+    if (span.createdAt !== undefined) kept.createdAt = this.intern(span.createdAt);
+    if (span.updatedAt !== undefined) kept.updatedAt = this.intern(span.updatedAt);
+    if (span.id !== undefined) kept.id = span.id;
+    pending.spans.push(kept);
     return true;
   }
 
@@ -193,7 +216,7 @@ export class CorpusBuilder {
     if (this.problemCount > 0) {
       const more = this.problemCount - this.problems.length;
       const problems = more > 0 ? [...this.problems, { message: `…and ${more} more problems` }] : this.problems;
-      return fail('invalid-format', `${this.formatName} import failed with ${this.problemCount} problem${this.problemCount === 1 ? '' : 's'}; nothing was imported`, problems);
+      return fail('invalid-format', `${this.formatName} import failed with ${plural(this.problemCount, 'problem')}; nothing was imported`, problems);
     }
     const schema = this.mergeDefinedLabels(this.options.labels);
     // A span naming a label the file defines is resolved by that label's name, so a file
@@ -226,9 +249,11 @@ export class CorpusBuilder {
           createdAt: s.createdAt ?? this.options.now,
           updatedAt: s.updatedAt ?? s.createdAt ?? this.options.now,
         };
-        if (s.note !== undefined && s.note !== '') annotation.note = s.note;
+        if (s.note !== undefined) annotation.note = s.note;
         byLayer.get(s.layer.id)!.annotations.push(annotation);
       }
+      // The pending spans of a document are let go as soon as its annotations exist.
+      d.spans = [];
       for (const l of layers) sortAnnotations(l.annotations);
       return {
         document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), ...(d.origin ? { origin: d.origin } : {}), text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },

@@ -19,7 +19,7 @@ function cellStyle(value: number | null): CSSProperties | undefined {
  * Pairwise agreement as a matrix of layers: each cell is shaded by its figure
  * and shows the figure itself, so the colour is never the only signal.
  */
-export function AgreementHeatmap({ report, measure }: { report: AgreementReport; measure: AgreementMeasure }) {
+export function AgreementHeatmap({ report, measure, onReview }: { report: AgreementReport; measure: AgreementMeasure; onReview?(a: string, b: string): void }) {
   const { annotators } = report;
   const pairs = report[measure].pairs;
   const figure = (a: string, b: string) => pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a))?.total ?? null;
@@ -60,7 +60,13 @@ export function AgreementHeatmap({ report, measure }: { report: AgreementReport;
                     title={value === null ? `${a} and ${b}: ${reason}` : `${a} and ${b}: ${formatFigure(value)}`}
                     data-pair={`${a}|${b}`}
                   >
-                    <Figure value={value} reason={reason} />
+                    {onReview ? (
+                      <button type="button" className="heatmap-review" title={`Review the differences between ${a} and ${b}`} onClick={() => onReview(a, b)}>
+                        <Figure value={value} reason={reason} />
+                      </button>
+                    ) : (
+                      <Figure value={value} reason={reason} />
+                    )}
                   </td>
                 );
               })}

@@ -22,6 +22,11 @@ interface AgreementViewProps {
   labels: readonly Label[];
   /** Opens Review on a document against a colleague's layer (click-through from a document row). */
   onReview?(documentId: string, theirsLayerId: string): void;
+  /**
+   * Opens Review of these layers at once (a heatmap cell: that pair; a
+   * label's bar: every compared layer, narrowed to that label).
+   */
+  onReviewLayers?(layerIds: string[], labelId?: string): void;
 }
 
 type Fetched = { key: string; report: AgreementReport } | { key: string; error: string };
@@ -31,7 +36,7 @@ type Fetched = { key: string; report: AgreementReport } | { key: string; error: 
  * heatmap), by label (bars) and by document (a table), over the whole library
  * or the open document. The report shown can be exported as it is.
  */
-export function AgreementView({ documents, currentId, labels, onReview }: AgreementViewProps) {
+export function AgreementView({ documents, currentId, labels, onReview, onReviewLayers }: AgreementViewProps) {
   const layers = useMemo(() => layerRows(documents, currentId).filter((l) => l.documents > 0), [documents, currentId]);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [scope, setScope] = useState<'all' | 'current'>('all');
@@ -72,6 +77,9 @@ export function AgreementView({ documents, currentId, labels, onReview }: Agreem
       : undefined;
 
   const current = fetched && fetched.key === key ? fetched : null;
+  // The report names layers by author, in the order they were asked for: its i-th annotator is layerIds[i].
+  const layerOfAnnotator = (name: string, annotators: readonly string[]) => layerIds[annotators.indexOf(name)];
+  const reviewable = (ids: Array<string | undefined>): ids is string[] => ids.every((id) => id !== undefined && id !== 'reconciled');
   const report = current && 'report' in current ? current.report : null;
   const compared = report ? report.documents.filter((d) => d.annotators.length >= 2).length : 0;
   const pairs = report ? report[measure].pairs.length : 0;
@@ -133,8 +141,29 @@ export function AgreementView({ documents, currentId, labels, onReview }: Agreem
             </p>
           )}
           <div className="agreement-pictures">
-            <AgreementHeatmap report={report} measure={measure} />
-            <LabelBars report={report} measure={measure} labels={labels} />
+            <AgreementHeatmap
+              report={report}
+              measure={measure}
+              onReview={
+                onReviewLayers
+                  ? (a, b) => {
+                      const ids = [layerOfAnnotator(a, report.annotators), layerOfAnnotator(b, report.annotators)];
+                      // The analyst's layer plays "mine" whenever it is one of the two.
+                      if (reviewable(ids)) onReviewLayers(ids[1] === OWN_LAYER_ID ? [ids[1], ids[0]!] : ids);
+                    }
+                  : undefined
+              }
+            />
+            <LabelBars
+              report={report}
+              measure={measure}
+              labels={labels}
+              onReview={
+                onReviewLayers && layerIds.every((id) => id !== 'reconciled')
+                  ? (labelId) => onReviewLayers([...layerIds].sort((x, y) => Number(y === OWN_LAYER_ID) - Number(x === OWN_LAYER_ID)), labelId)
+                  : undefined
+              }
+            />
           </div>
           <DocumentAgreementTable report={report} measure={measure} onReview={reviewDocument} />
           <LabelConfusionTable report={report} labels={labels} />

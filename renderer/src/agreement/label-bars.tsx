@@ -10,10 +10,12 @@ interface LabelBarsProps {
   report: AgreementReport;
   measure: AgreementMeasure;
   labels: readonly Label[];
+  /** Opens the review of the differences involving a label (click-through). */
+  onReview?(labelId: string): void;
 }
 
 /** Agreement on each label as a bar from zero, with the spread over pairs as a whisker and the figure written beside it. */
-export function LabelBars({ report, measure, labels }: LabelBarsProps) {
+export function LabelBars({ report, measure, labels, onReview }: LabelBarsProps) {
   const byId = new Map(labels.map((l) => [l.id, l]));
   const perLabel = report[measure].perLabel;
   const domain = barDomain(report.labels.map((l) => perLabel[l]?.mean ?? null));
@@ -36,7 +38,13 @@ export function LabelBars({ report, measure, labels }: LabelBarsProps) {
               <li key={id} className="label-bar" style={style} data-label={id}>
                 <span className="label-bar-name">
                   <span className="label-bar-dot" aria-hidden="true" />
-                  {label?.name ?? id}
+                  {onReview ? (
+                    <button type="button" className="link-button label-bar-review" title={`Review the differences involving ${label?.name ?? id}`} onClick={() => onReview(id)}>
+                      {label?.name ?? id}
+                    </button>
+                  ) : (
+                    (label?.name ?? id)
+                  )}
                 </span>
                 <span className="label-bar-track" aria-hidden="true">
                   {domain[0] < 0 && <span className="label-bar-axis" style={{ left: `${bar?.zero ?? 50}%` }} />}

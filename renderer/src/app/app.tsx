@@ -15,6 +15,7 @@ import { LibrarySidebar } from '../library/library-sidebar';
 import { readDroppedFiles } from '../library/read-dropped-files';
 import { LayerManager } from '../review/layer-manager';
 import { LoadLayerDialog } from '../review/load-layer-dialog';
+import { firstDocumentToReview } from '../review/first-document-to-review';
 import { ReviewMode } from '../review/review-mode';
 import { useShownLayers } from '../review/use-shown-layers';
 import { AuthorField } from './author-field';
@@ -65,6 +66,9 @@ export function App() {
   const openedFirst = useRef(false);
   const [mode, setMode] = useState<AppMode>('read');
   const [reviewWith, setReviewWith] = useState<string | null>(null);
+  // Several layers reviewed at once (null: the analyst's against reviewWith), and the label a click-through narrowed the review to.
+  const [reviewLayers, setReviewLayers] = useState<string[] | null>(null);
+  const [reviewLabel, setReviewLabel] = useState<string | null>(null);
   const layers = useShownLayers();
   const { overlayOf } = layers;
 
@@ -276,8 +280,20 @@ export function App() {
                 labels={labels.labels}
                 onReview={(documentId, layerId) => {
                   setReviewWith(layerId);
+                  setReviewLayers(null);
+                  setReviewLabel(null);
                   setMode('review');
                   void open(documentId);
+                }}
+                onReviewLayers={(layerIds, labelId) => {
+                  const pair = layerIds.length === 2 && layerIds[0] === OWN_LAYER_ID;
+                  if (pair) setReviewWith(layerIds[1]!);
+                  setReviewLayers(pair ? null : layerIds);
+                  setReviewLabel(labelId ?? null);
+                  setMode('review');
+                  void firstDocumentToReview(layerIds, currentId).then((id) => {
+                    if (id && id !== currentId) void open(id);
+                  });
                 }}
               />
             </div>
@@ -291,6 +307,10 @@ export function App() {
                 documents={documents}
                 theirsLayerId={reviewWith}
                 onChooseColleague={setReviewWith}
+                layerIds={reviewLayers}
+                onChooseLayers={setReviewLayers}
+                onlyLabel={reviewLabel}
+                onShowAllLabels={() => setReviewLabel(null)}
                 onLoadLayer={() => setDialog('load-layer')}
                 onExported={exported}
                 onOpenDocument={(id) => void open(id)}

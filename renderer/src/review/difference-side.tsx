@@ -1,5 +1,6 @@
 import type { Annotation, Label } from '../../../annotations/model';
 import type { ConflictPair } from '../../../annotations/review/span-pairs';
+import type { OutlineStyle } from '../reader/layer-outlines';
 import { LabelChip } from './label-chip';
 import { LayerSample } from './layer-sample';
 import { shortQuote } from './review-words';
@@ -22,6 +23,9 @@ interface DifferenceSideProps {
   kept: ReadonlySet<string> | null;
   /** Keeps or drops one span (ticking the box). */
   onToggle(id: string): void;
+  /** The layer shown, and the outline style of its marks, when several layers are reviewed at once. */
+  layerId?: string;
+  outline?: OutlineStyle;
 }
 
 /**
@@ -47,11 +51,11 @@ function roleWords(conflict: boolean, role: SpanRole | undefined): string {
 }
 
 /** One side of a difference: each span one layer has there, with its label, text, role and whether it is kept. */
-export function DifferenceSide({ title, kind, annotations, labels, conflict, roles, kept, onToggle }: DifferenceSideProps) {
+export function DifferenceSide({ title, kind, annotations, labels, conflict, roles, kept, onToggle, layerId, outline }: DifferenceSideProps) {
   return (
-    <div className={`difference-side difference-side-${kind}`}>
+    <div className={`difference-side difference-side-${kind}`} data-layer={layerId}>
       <h4 className="difference-side-title">
-        <LayerSample kind={kind} /> {title}
+        <LayerSample kind={kind} outline={outline} /> {title}
       </h4>
       {annotations.length === 0 ? (
         <p className="difference-side-empty">Nothing tagged here.</p>

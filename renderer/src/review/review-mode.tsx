@@ -1,5 +1,8 @@
-import { useMemo, useState } from 'react';
-import { RECONCILED_LAYER_ID, type AnnotationLayer } from '../../../annotations/model';
+import { useCallback, useMemo, useState } from 'react';
+import { OWN_LAYER_ID, RECONCILED_LAYER_ID, type AnnotationLayer } from '../../../annotations/model';
+import { outlineStyles } from '../reader/layer-outlines';
+import type { ReviewLayerChoice } from './review-layer-picker';
+import { plural } from './review-words';
 import type { Problem } from '../../../annotations/result';
 import type { DocumentSummary } from '../../../shared/library';
 import { Reader, type ReaderHistory, type ReaderProps } from '../reader/reader';
@@ -26,6 +29,12 @@ interface ReviewModeProps extends ReaderProps {
   /** Opens another document (the next one with undecided differences). */
   onOpenDocument?(documentId: string): void;
   onClose(): void;
+  /** The layers to compare at once (two or more, in order), or null for the analyst's against `theirsLayerId`. */
+  layerIds?: readonly string[] | null;
+  onChooseLayers?(layerIds: string[] | null): void;
+  /** Only differences involving this label, or null for all. */
+  onlyLabel?: string | null;
+  onShowAllLabels?(): void;
 }
 
 /** The review's keys as the shortcut sheet lists them. */
@@ -40,15 +49,23 @@ function colleaguesOf(layers: readonly AnnotationLayer[]): ColleagueChoice[] {
  * fills and the colleague's as dashed underlined outlines, and the review
  * panel takes the place of the annotation list.
  */
-export function ReviewMode({ documents, theirsLayerId, onChooseColleague, onLoadLayer, onExported, onOpenDocument, onClose, ...reader }: ReviewModeProps) {
+export function ReviewMode({ documents, theirsLayerId, onChooseColleague, onLoadLayer, onExported, onOpenDocument, onClose, layerIds = null, onChooseLayers, onlyLabel = null, onShowAllLabels, ...reader }: ReviewModeProps) {
   const colleagues = useMemo(() => colleaguesOf(reader.view.layers), [reader.view.layers]);
-  const theirs = colleagues.find((c) => c.id === theirsLayerId) ?? colleagues[0];
+  // The layers asked for that this document has (its own layer always counts, even empty).
+  const requested = (layerIds ?? []).filter((id) => id === OWN_LAYER_ID || colleagues.some((c) => c.id === id));
+  const several = requested.length >= 2 && !(requested.length === 2 && requested[0] === OWN_LAYER_ID) ? requested : null;
+  const asked = several ? several.find((id) => id !== OWN_LAYER_ID) : requested.length === 2 ? requested[1] : theirsLayerId;
+  const theirs = colleagues.find((c) => c.id === asked) ?? colleagues[0];
   if (!theirs) return <Reader {...reader} side={<ReviewEmptyState onLoad={onLoadLayer} onClose={onClose} />} />;
   return (
     <ActiveReview
       {...reader}
       documents={documents}
       theirsLayerId={theirs.id}
+      layerIds={several}
+      onChooseLayers={onChooseLayers}
+      onlyLabel={onlyLabel}
+      onShowAllLabels={onShowAllLabels}
       colleagues={colleagues}
       onChooseColleague={onChooseColleague}
       onExported={onExported}
@@ -61,6 +78,10 @@ export function ReviewMode({ documents, theirsLayerId, onChooseColleague, onLoad
 interface ActiveReviewProps extends ReaderProps {
   documents: readonly DocumentSummary[];
   theirsLayerId: string;
+  layerIds: readonly string[] | null;
+  onChooseLayers?(layerIds: string[] | null): void;
+  onlyLabel: string | null;
+  onShowAllLabels?(): void;
   colleagues: readonly ColleagueChoice[];
   onChooseColleague(layerId: string): void;
   onExported(path: string, warnings: Problem[]): void;
@@ -68,12 +89,47 @@ interface ActiveReviewProps extends ReaderProps {
   onClose(): void;
 }
 
-function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague, onExported, onOpenDocument, onClose, ...reader }: ActiveReviewProps) {
+function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, onlyLabel, onShowAllLabels, colleagues, onChooseColleague, onExported, onOpenDocument, onClose, ...reader }: ActiveReviewProps) {
   const { view, onViewChange, onError } = reader;
-  const queue = useReviewQueue(theirsLayerId, view.decisions);
+  const compared = useMemo(() => layerIds ?? [OWN_LAYER_ID, theirsLayerId], [layerIds, theirsLayerId]);
+  const queue = useReviewQueue(compared, view.decisions);
   const next = queue ? nextUndecidedDocument(queue, view.document.id) : null;
   const openNext = next && next.documentId !== view.document.id && onOpenDocument ? () => onOpenDocument(next.documentId) : undefined;
-  const review = useReview({ view, theirsLayerId, onViewChange, onError, onNextDocument: openNext });
+  const review = useReview({ view, theirsLayerId, layerIds: compared, onlyLabel, onViewChange, onError, onNextDocument: openNext });
+  const [lanes, setLanes] = useState(false);
+  const [said, setSaid] = useState('');
+  const choices = useMemo<ReviewLayerChoice[]>(
+    () => [
+      { id: OWN_LAYER_ID, name: reader.author, count: view.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations.length ?? 0 },
+      ...colleagues.map((c) => ({ id: c.id, name: c.author, count: c.count })),
+    ],
+    [reader.author, view.layers, colleagues],
+  );
+  const chooseLayers = useCallback(
+    (ids: string[]) => {
+      // Own and one colleague is the pair review; anything else, several layers at once.
+      if (ids.length === 2 && ids[0] === OWN_LAYER_ID) {
+        onChooseLayers?.(null);
+        onChooseColleague(ids[1]!);
+      } else onChooseLayers?.(ids);
+    },
+    [onChooseLayers, onChooseColleague],
+  );
+  const preAccept = useCallback(
+    async (k: number): Promise<string> => {
+      const result = await window.parley.api.preAcceptAgreed({ layerIds: [...compared], k });
+      const words = !result.ok
+        ? `Not accepted: ${result.error.message}`
+        : result.value.decided === 0
+          ? `No undecided difference has ${k} of ${compared.length} layers agreeing.`
+          : `Accepted ${plural(result.value.decided, 'difference', 'differences')} on ${plural(result.value.documents, 'document', 'documents')} where ${k} of ${compared.length} agree. Ctrl+Z undoes them, document by document.`;
+      const fresh = await window.parley.api.getDocument({ documentId: view.document.id });
+      if (fresh.ok) onViewChange(fresh.value);
+      setSaid(words);
+      return words;
+    },
+    [compared, view.document.id, onViewChange],
+  );
   const [exporting, setExporting] = useState(false);
   const labelKeys = useMemo(() => new Set(reader.labels.labels.map((l) => l.shortcut).filter((k) => k !== '')), [reader.labels]);
   useReviewKeys(review.run, true, labelKeys);
@@ -81,8 +137,9 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
 
   const { undoLabel, redoLabel, undoEmpty, history } = review;
   const historyOverride = useMemo<ReaderHistory>(() => ({ undoLabel, redoLabel, undoEmpty, run: history }), [undoLabel, redoLabel, undoEmpty, history]);
-  const theirsLayer = view.layers.find((l) => l.id === theirsLayerId);
-  const overlay = useMemo(() => (theirsLayer ? [theirsLayer] : []), [theirsLayer]);
+  // Every compared colleague is drawn, each in the outline style Read mode gives it.
+  const overlay = useMemo(() => compared.map((id) => view.layers.find((l) => l.id === id && l.id !== OWN_LAYER_ID)).filter((l): l is AnnotationLayer => l !== undefined), [compared, view.layers]);
+  const outlines = useMemo(() => outlineStyles(overlay.map((l) => l.id)), [overlay]);
   const focused = review.focused;
   const region = focused ? { start: focused.start, end: focused.end } : null;
   const reconciled = view.layers.find((l) => l.id === RECONCILED_LAYER_ID);
@@ -94,6 +151,7 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
       <Reader
         {...reader}
         overlayLayers={overlay}
+        showOwn={compared.includes(OWN_LAYER_ID)}
         focusRegion={region}
         moreShortcuts={REVIEW_SHORTCUTS}
         historyOverride={historyOverride}
@@ -107,6 +165,16 @@ function ActiveReview({ documents, theirsLayerId, colleagues, onChooseColleague,
             onExportReconciled={() => setExporting(true)}
             queue={<ReviewQueueSummary queue={queue} documentId={view.document.id} onOpen={(id) => onOpenDocument?.(id)} />}
             onClose={onClose}
+            layerChoices={choices}
+            onChooseLayers={onChooseLayers ? chooseLayers : undefined}
+            outlines={outlines}
+            lanes={lanes}
+            onToggleLanes={() => setLanes((on) => !on)}
+            onPreAccept={preAccept}
+            onlyLabel={onlyLabel}
+            onShowAllLabels={onShowAllLabels}
+            onSay={setSaid}
+            message={said}
           />
         }
       />

@@ -1,5 +1,8 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import type { Label } from '../../../annotations/model';
+import { OWN_LAYER_ID, type Label } from '../../../annotations/model';
+import type { OutlineStyle } from '../reader/layer-outlines';
+import { PreAcceptControl } from './pre-accept-control';
+import { ReviewLayerPicker, type ReviewLayerChoice } from './review-layer-picker';
 import { DifferenceDetail } from './difference-detail';
 import { DifferenceList } from './difference-list';
 import { KindCounts } from './kind-counts';
@@ -29,6 +32,23 @@ interface ReviewPanelProps {
   /** The progress over the library, shown under this document's. */
   queue?: ReactNode;
   onClose(): void;
+  /** Every layer that can take part (own and colleagues'), by author's name, and the way to compare several. */
+  layerChoices?: readonly ReviewLayerChoice[];
+  onChooseLayers?(layerIds: string[]): void;
+  /** The outline style of each colleague layer in the reader. */
+  outlines?: ReadonlyMap<string, OutlineStyle>;
+  /** One lane per layer for the focused difference. */
+  lanes?: boolean;
+  onToggleLanes?(): void;
+  /** Runs "k of n agree" over every document; resolves with what it did. */
+  onPreAccept?(k: number): Promise<string>;
+  /** The label the review is narrowed to (click-through from a label's bar), and the way back to all. */
+  onlyLabel?: string | null;
+  onShowAllLabels?(): void;
+  /** Says something in the status line (a refused choice). */
+  onSay?(message: string): void;
+  /** What the last layer choice or "k of n" run did, as a sentence. */
+  message?: string;
 }
 
 /**
@@ -36,8 +56,29 @@ interface ReviewPanelProps {
  * the focused difference with its decision, and the list of differences.
  * Keys are bound by `useReviewKeys`; every action also has a button.
  */
-export function ReviewPanel({ review, author, labels, colleagues, onChooseColleague, onExportReconciled, queue, onClose }: ReviewPanelProps) {
+export function ReviewPanel({
+  review,
+  author,
+  labels,
+  colleagues,
+  onChooseColleague,
+  onExportReconciled,
+  queue,
+  onClose,
+  layerChoices = [],
+  onChooseLayers,
+  outlines = new Map(),
+  lanes = false,
+  onToggleLanes,
+  onPreAccept,
+  onlyLabel = null,
+  onShowAllLabels,
+  onSay,
+  message = '',
+}: ReviewPanelProps) {
   const byId = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  const names = useMemo(() => new Map(layerChoices.map((c) => [c.id, c.name])), [layerChoices]);
+  const several = review.layerIds.length > 2 || review.layerIds[0] !== OWN_LAYER_ID;
   const pickerId = useId();
   const theirs = colleagues.find((c) => c.id === review.theirsLayerId);
   const theirsName = theirs?.author ?? review.theirsLayerId.replace(/^colleague:/, '');
@@ -48,7 +89,7 @@ export function ReviewPanel({ review, author, labels, colleagues, onChooseCollea
     <section className="review-panel" aria-label="Review">
       <header className="review-header">
         <h2 className="review-title">Review</h2>
-        <label className="review-with" htmlFor={pickerId}>
+        <label className="review-with" htmlFor={pickerId} hidden={several}>
           <span>with</span>
           <select id={pickerId} value={review.theirsLayerId} onChange={(e) => onChooseColleague(e.target.value)}>
             {colleagues.map((c) => (
@@ -62,14 +103,49 @@ export function ReviewPanel({ review, author, labels, colleagues, onChooseCollea
           <span aria-hidden="true">×</span>
         </button>
       </header>
-      <p className="review-legend">
-        <span>
-          <LayerSample kind="own" /> {author} <span className="muted">(you)</span>
-        </span>
-        <span>
-          <LayerSample kind="colleague" /> {theirsName}
-        </span>
-      </p>
+      {onChooseLayers && layerChoices.length > 2 && (
+        <ReviewLayerPicker choices={layerChoices} compared={review.layerIds} outlines={outlines} onChange={onChooseLayers} onRefused={(m) => onSay?.(m)} />
+      )}
+      {several ? (
+        <p className="review-legend" data-testid="review-legend">
+          {review.layerIds.map((id) => (
+            <span key={id} data-layer={id}>
+              <LayerSample kind={id === OWN_LAYER_ID ? 'own' : 'colleague'} outline={outlines.get(id)} /> {names.get(id) ?? id}
+              {id === OWN_LAYER_ID && <span className="muted"> (you)</span>}
+            </span>
+          ))}
+        </p>
+      ) : (
+        <p className="review-legend" data-testid="review-legend">
+          <span>
+            <LayerSample kind="own" /> {author} <span className="muted">(you)</span>
+          </span>
+          <span>
+            <LayerSample kind="colleague" outline={outlines.get(review.theirsLayerId)} /> {theirsName}
+          </span>
+        </p>
+      )}
+      <div className="review-options">
+        {onToggleLanes && (
+          <label className="choice">
+            <input type="checkbox" checked={lanes} onChange={onToggleLanes} /> Lanes per layer
+          </label>
+        )}
+        {onPreAccept && <PreAcceptControl key={review.layerIds.length} layers={review.layerIds.length} onRun={onPreAccept} />}
+      </div>
+      {message && (
+        <p className="review-said" role="status" data-testid="review-said">
+          {message}
+        </p>
+      )}
+      {onlyLabel !== null && (
+        <p className="review-only-label" data-testid="review-only-label">
+          Only differences involving <strong>{byId.get(onlyLabel)?.name ?? onlyLabel}</strong>.{' '}
+          <button type="button" className="link-button" onClick={onShowAllLabels}>
+            Show all
+          </button>
+        </p>
+      )}
       <div className="review-summary">
         <ReviewProgressMeter decided={review.decided} total={differences.length} />
         <button type="button" className="review-accept-agreed" disabled={!undecidedAgreed} aria-keyshortcuts="a" onClick={review.acceptAllAgreed}>
@@ -97,6 +173,9 @@ export function ReviewPanel({ review, author, labels, colleagues, onChooseCollea
           onChooseSpans={review.chooseSpans}
           onStep={review.step}
           onNextUndecided={review.nextUndecided}
+          names={names}
+          outlines={outlines}
+          lanes={lanes}
         />
       )}
       <DifferenceList differences={differences} focusIndex={focusIndex} decisionOf={review.decisionOf} labels={byId} onSelect={review.focus} />

@@ -2,8 +2,9 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { OWN_LAYER_ID, type Annotation, type DecisionAction, type DifferenceKind, type ReviewDecision } from '../../../annotations/model';
 import type { Result } from '../../../annotations/result';
 import { countByKind, decidedKeys, findUndecided, stepIndex } from '../../../annotations/review/difference-navigation';
-import { findDifferences, type Difference } from '../../../annotations/review/differences';
-import { keptIds } from '../../../annotations/review/reconcile';
+import type { Difference } from '../../../annotations/review/differences';
+import { keptLayerIds } from '../../../annotations/review/layer-decisions';
+import { findLayerDifferences, type LayerDifference } from '../../../annotations/review/layer-differences';
 import { reviewProgress } from '../../../annotations/review/review-progress';
 import { sameLayers } from '../../../annotations/review/review-state';
 import type { DocumentView } from '../../../shared/library';
@@ -15,6 +16,13 @@ export interface ReviewOptions {
   view: DocumentView;
   /** The colleague layer compared with the analyst's own (`colleague:<name>`). */
   theirsLayerId: string;
+  /**
+   * Every layer compared, in order (the first plays "mine"), to review
+   * several layers at once; absent, the analyst's own and `theirsLayerId`.
+   */
+  layerIds?: readonly string[];
+  /** Only the differences that involve this label (click-through from a label's bar); absent, all. */
+  onlyLabel?: string | null;
   /** Receives the document as the store has it after each decision. */
   onViewChange(view: DocumentView): void;
   onError(message: string): void;
@@ -35,8 +43,10 @@ export interface ShownDecision {
 export interface ReviewModel {
   documentId: string;
   theirsLayerId: string;
-  /** Every difference between the two layers, in reading order. */
-  differences: readonly Difference[];
+  /** The layers compared, in order; the first plays "mine". */
+  layerIds: readonly string[];
+  /** Every difference among the layers, in reading order. */
+  differences: readonly LayerDifference[];
   counts: Readonly<Record<DifferenceKind, number>>;
   /** Differences with a decision (saved or being saved). */
   decided: number;
@@ -85,6 +95,19 @@ function layerAnnotations(view: DocumentView, layerId: string): readonly Annotat
   return view.layers.find((l) => l.id === layerId)?.annotations ?? NONE;
 }
 
+/** Sends one decision to the store: a pair decision against one colleague, or a decision across several layers. */
+function sendDecision(
+  s: { documentId: string; theirsLayerId: string; layers: readonly string[]; pair: boolean },
+  differenceKey: string,
+  action: DecisionAction,
+  keepIds?: readonly string[],
+): Promise<Result<DocumentView>> {
+  const chosen = keepIds ? { keepIds: [...keepIds] } : {};
+  return s.pair
+    ? window.parley.api.decide({ documentId: s.documentId, theirsLayerId: s.theirsLayerId, differenceKey, action, ...chosen })
+    : window.parley.api.decideAcross({ documentId: s.documentId, layerIds: [...s.layers], differenceKey, action, ...chosen });
+}
+
 /** "12 of 30 decided." */
 function progressLine(differences: readonly Difference[], decided: ReadonlySet<string>): string {
   const n = differences.filter((d) => decided.has(d.key)).length;
@@ -105,13 +128,18 @@ function withKeys(base: ReadonlySet<string>, more: Iterable<string>): Set<string
  * resumes at the first undecided difference whenever the document or the
  * colleague changes, so stopping and coming back needs nothing saved here.
  */
-export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDocument }: ReviewOptions): ReviewModel {
+export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onViewChange, onError, onNextDocument }: ReviewOptions): ReviewModel {
   const documentId = view.document.id;
-  const scope = `${documentId}\u0000${theirsLayerId}`;
-  const layers = useMemo(() => [OWN_LAYER_ID, theirsLayerId] as [string, string], [theirsLayerId]);
-  const mine = layerAnnotations(view, OWN_LAYER_ID);
-  const theirs = layerAnnotations(view, theirsLayerId);
-  const differences = useMemo(() => findDifferences(view.document.text, mine, theirs), [view.document.text, mine, theirs]);
+  const layersKey = (layerIds ?? [OWN_LAYER_ID, theirsLayerId]).join('\u0000');
+  const scope = `${documentId}\u0000${layersKey}\u0000${onlyLabel ?? ''}`;
+  const layers = useMemo(() => layersKey.split('\u0000'), [layersKey]);
+  // A pair review against one colleague keeps its own decisions (api.decide); any other comparison is a review of several layers.
+  const pair = layers.length === 2 && layers[0] === OWN_LAYER_ID && layers[1] === theirsLayerId;
+  const compared = useMemo(() => layers.map((id) => ({ id, annotations: layerAnnotations(view, id) })), [layers, view]);
+  const differences = useMemo(() => {
+    const all = findLayerDifferences(view.document.text, compared);
+    return onlyLabel === null ? all : all.filter((d) => d.spans.some((s) => s.annotation.labelId === onlyLabel));
+  }, [view.document.text, compared, onlyLabel]);
   const counts = useMemo(() => countByKind(differences), [differences]);
   const stored = useMemo(() => new Map(view.decisions.filter((d) => sameLayers(d, layers)).map((d) => [d.differenceKey, d])), [view.decisions, layers]);
   const stale = useMemo(() => reviewProgress(differences, view.decisions, layers).stale, [differences, view.decisions, layers]);
@@ -144,8 +172,8 @@ export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDo
     : 'No decision to undo.';
 
   // What the handlers read: the latest values, updated at once by the handlers themselves so that two quick keys see each other.
-  const latest = useRef({ scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty });
-  latest.current = { scope, documentId, theirsLayerId, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty };
+  const latest = useRef({ scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty });
+  latest.current = { scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty };
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const nextDocument = useRef(onNextDocument);
   nextDocument.current = onNextDocument;
@@ -215,8 +243,7 @@ export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDo
       const next = findUndecided(s.differences, nowDecided, index + 1);
       if (next !== null) setFocus(next);
       setStatus(`${actionWords(action).done}: “${shortQuote(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
-      const { documentId: id, theirsLayerId: layerId } = s;
-      send(() => window.parley.api.decide({ documentId: id, theirsLayerId: layerId, differenceKey: difference.key, action }), [difference.key], ticket, 'The decision was not saved');
+      send(() => sendDecision(s, difference.key, action), [difference.key], ticket, 'The decision was not saved');
     },
     [markPending, send, setFocus],
   );
@@ -230,9 +257,8 @@ export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDo
       const kept = keepIds.length;
       const total = difference.mineIds.length + difference.theirsIds.length;
       setStatus(`Kept ${kept} of ${plural(total, 'span', 'spans')} of “${shortQuote(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
-      const { documentId: id, theirsLayerId: layerId } = s;
       send(
-        () => window.parley.api.decide({ documentId: id, theirsLayerId: layerId, differenceKey: difference.key, action: 'choose-spans', keepIds: [...keepIds] }),
+        () => sendDecision(s, difference.key, 'choose-spans', keepIds),
         [difference.key],
         ticket,
         'The choice was not saved',
@@ -255,9 +281,19 @@ export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDo
       const next = findUndecided(s.differences, nowDecided, index);
       if (next !== null) setFocus(next);
     }
-    setStatus(`Kept your copy of ${plural(agreed.length, 'agreed difference', 'agreed differences')}. ${progressLine(s.differences, nowDecided)}`);
-    const { documentId: id, theirsLayerId: layerId } = s;
-    send(() => window.parley.api.acceptAllAgreed({ documentId: id, theirsLayerId: layerId }), agreed, ticket, 'Accepting the agreed differences failed');
+    setStatus(`Kept ${s.pair ? 'your' : 'one'} copy of ${plural(agreed.length, 'agreed difference', 'agreed differences')}. ${progressLine(s.differences, nowDecided)}`);
+    const { documentId: id, theirsLayerId: layerId, layers: all } = s;
+    send(
+      async () => {
+        if (s.pair) return window.parley.api.acceptAllAgreed({ documentId: id, theirsLayerId: layerId });
+        // Across several layers, "agreed" is every layer holding the span: the k-of-n rule with k = n, on this document.
+        const accepted = await window.parley.api.preAcceptAgreed({ layerIds: [...all], k: all.length, documentIds: [id] });
+        return accepted.ok ? window.parley.api.getDocument({ documentId: id }) : accepted;
+      },
+      agreed,
+      ticket,
+      'Accepting the agreed differences failed',
+    );
   }, [markPending, send, setFocus]);
 
   const step = useCallback(
@@ -340,14 +376,15 @@ export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDo
   const decisionOf = useCallback(
     (difference: Difference): ShownDecision | null => {
       const waiting = pending.get(difference.key);
-      if (waiting) return { action: waiting.action, record: null, kept: keptIds(difference, waiting.action, waiting.keepIds) };
+      const d = difference as LayerDifference;
+      if (waiting) return { action: waiting.action, record: null, kept: keptLayerIds(d, waiting.action, waiting.keepIds) };
       const record = stored.get(difference.key);
       if (!record) return null;
       // The sources the store recorded; older decisions without them are read from their action.
-      const kept = record.sourceIds ? new Set(record.sourceIds) : keptIds(difference, record.action);
-      // A copy of theirs identical to a kept one of mine is not stored twice; it still counts as kept.
-      for (const y of difference.theirs) {
-        if (difference.mine.some((x) => kept.has(x.id) && x.start === y.start && x.end === y.end && x.labelId === y.labelId)) kept.add(y.id);
+      const kept = record.sourceIds ? new Set(record.sourceIds) : keptLayerIds(d, record.action);
+      // A copy identical to a kept one of an earlier layer is not stored twice; it still counts as kept.
+      for (const y of d.spans) {
+        if (d.spans.some((x) => x.layerId !== y.layerId && kept.has(x.annotation.id) && x.annotation.start === y.annotation.start && x.annotation.end === y.annotation.end && x.annotation.labelId === y.annotation.labelId)) kept.add(y.annotation.id);
       }
       return { action: record.action, record, kept };
     },
@@ -357,6 +394,7 @@ export function useReview({ view, theirsLayerId, onViewChange, onError, onNextDo
   return {
     documentId,
     theirsLayerId,
+    layerIds: layers,
     differences,
     counts,
     decided,

@@ -8,6 +8,7 @@
  * placed is returned as an orphan, never dropped.
  */
 import type { TextQuote } from './model';
+import { ellipsis } from './text/ellipsis';
 
 /** How many characters of context to keep either side of a quote. */
 export const CONTEXT_LENGTH = 32;
@@ -69,7 +70,7 @@ export function anchor(text: string, selector: SpanSelector): AnchorResult {
   if (best) return { status: 'relocated', start: best.start, end: best.start + exact.length };
 
   const maxErrors = Math.floor(exact.length / 4);
-  if (maxErrors === 0) return { status: 'orphan', reason: `the quote "${abbreviate(exact)}" no longer occurs in the text` };
+  if (maxErrors === 0) return { status: 'orphan', reason: `the quote "${ellipsis(exact, 40)}" no longer occurs in the text` };
   const windows = searchWindows(text.length, exact.length, hint);
   for (const [from, to] of windows) {
     const found = approximateMatches(text, from, to, exact, maxErrors);
@@ -85,11 +86,7 @@ export function anchor(text: string, selector: SpanSelector): AnchorResult {
     }
     return { status: 'fuzzy', start: pick.start, end: pick.end, errors: pick.errors };
   }
-  return { status: 'orphan', reason: `no passage close enough to "${abbreviate(exact)}" was found` };
-}
-
-function abbreviate(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+  return { status: 'orphan', reason: `no passage close enough to "${ellipsis(exact, 40)}" was found` };
 }
 
 function contextScore(text: string, start: number, end: number, selector: SpanSelector, hint: number): number {

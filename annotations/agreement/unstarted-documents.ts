@@ -9,6 +9,7 @@
  * found nothing, which is a real answer.
  */
 import type { AgreementDocument, AnnotatorDocuments } from './agreement-input';
+import { plural } from '../text/plural';
 
 /** A document left out of (or, on request, kept in) the comparison because someone had not started it. */
 export interface UnstartedDocument {
@@ -57,7 +58,7 @@ export function unstartedLine(unstarted: { included: boolean; documents: readonl
   const n = unstarted.documents.length;
   if (n === 0) return '';
   const which = unstarted.documents.map(describeUnstarted).join('; ');
-  const what = `${n} document${n === 1 ? '' : 's'} not started (no annotations, not marked done)`;
+  const what = `${plural(n, 'document')} not started (no annotations, not marked done)`;
   return unstarted.included
     ? `Included ${what}, counted as disagreement: ${which}.`
     : `Left out ${what}, which would count as total disagreement: ${which}.`;

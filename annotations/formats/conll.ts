@@ -24,6 +24,7 @@ import { baseName, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { showText } from './offsets';
 import { expandZips } from './zip';
+import { plural } from '../text/plural';
 
 /** Default file name of an export. */
 export const CONLL_EXPORT_FILE = 'corpus.conll';
@@ -119,7 +120,7 @@ export function exportConll(corpus: Corpus, options: ExportOptions): Result<Expo
     if (tokens.length > 0) out.push('');
   }
   exportStep(options, 'CoNLL', total, total);
-  if (notes > 0) warnings.push({ message: `${notes} note${notes === 1 ? '' : 's'} not written: CoNLL has no place for notes` });
+  if (notes > 0) warnings.push({ message: `${plural(notes, 'note')} not written: CoNLL has no place for notes` });
   return ok({ files: [{ path: CONLL_EXPORT_FILE, data: out.join('\n') + '\n' }], warnings });
 }
 

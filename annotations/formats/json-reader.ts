@@ -4,6 +4,7 @@
  * instead of stopping at the first.
  */
 import { has, isRecord, own } from './json-limits';
+import { ellipsis } from '../text/ellipsis';
 
 /** Receives one problem: the JSON path and what is wrong there. */
 export type ReportProblem = (path: string, message: string) => void;
@@ -117,6 +118,6 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 30 ? `${value.slice(0, 27)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(ellipsis(value, 30))}`;
   return `a ${typeof value}`;
 }

@@ -12,6 +12,7 @@ import { exportedAnnotations, exportStep, LabelNames } from './export-support';
 import type { ExportOptions, ExportOutcome } from './format';
 import { toJsonLines } from './jsonl';
 import { toCodePointSpan } from './offsets';
+import { plural } from '../text/plural';
 
 /** An annotation as these formats write it: code-point offsets, the label's name, the quoted text. */
 export interface CodePointSpan {
@@ -52,6 +53,6 @@ export function exportJsonLines(corpus: Corpus, options: ExportOptions, format: 
     lines.push(format.line(cd.document, spans));
   }
   exportStep(options, format.name, total, total);
-  const warnings = notes > 0 ? [{ message: `${notes} note${notes === 1 ? '' : 's'} not written: ${format.whyNoNotes}` }] : [];
+  const warnings = notes > 0 ? [{ message: `${plural(notes, 'note')} not written: ${format.whyNoNotes}` }] : [];
   return ok({ files: [{ path: format.file, data: toJsonLines(lines) }], warnings });
 }

@@ -23,6 +23,7 @@ import { isRecord, own, parseJsonSafely } from './json-limits';
 import { ISO_DATE_TIME } from './json-reader';
 import { showText, spanFromCodePoints, spanFromUtf16, toCodePointSpan, type Utf16Span } from './offsets';
 import { expandZips } from './zip';
+import { plural } from '../text/plural';
 
 /** Default file names of an export. */
 export const LABEL_STUDIO_TASKS_FILE = 'label-studio-tasks.json';
@@ -54,7 +55,7 @@ export function importLabelStudio(files: FormatFile[], options: ImportOptions): 
     const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
     tasks.forEach((task, t) => readTask(builder, file, task, Array.isArray(parsed.value) ? `[${t}]` : '$', textKeys, tally));
   }
-  if (tally.tasks > 0) builder.warn({}, `${tally.tasks} task${tally.tasks === 1 ? ' has' : 's have'} annotations by several annotators: the first annotation of each task is in your layer, the others in ${tally.layers} colleague layer${tally.layers === 1 ? '' : 's'} named by completed_by`);
+  if (tally.tasks > 0) builder.warn({}, `${plural(tally.tasks, 'task has', 'tasks have')} annotations by several annotators: the first annotation of each task is in your layer, the others in ${plural(tally.layers, 'colleague layer')} named by completed_by`);
   builder.step(inputs.length, inputs.length);
   return builder.finish();
 }

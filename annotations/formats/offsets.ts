@@ -7,6 +7,7 @@
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap, splitsSurrogatePair } from '../unicode';
+import { ellipsis } from '../text/ellipsis';
 
 /** A span in UTF-16 code units, end exclusive. */
 export interface Utf16Span {
@@ -49,5 +50,5 @@ export function toCodePointSpan(map: OffsetMap, span: Utf16Span): Utf16Span {
 /** A short, single-line rendering of a quote for messages. */
 export function showText(s: string): string {
   const flat = s.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-  return JSON.stringify(flat.length > 40 ? `${flat.slice(0, 37)}…` : flat);
+  return JSON.stringify(ellipsis(flat, 40));
 }

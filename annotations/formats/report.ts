@@ -2,6 +2,7 @@
 import type { Corpus } from '../model';
 import type { Failure, Problem } from '../result';
 import type { ExportOutcome, ImportOutcome } from './format';
+import { plural } from '../text/plural';
 
 /** One problem as a line: `file:line [record]: message`. */
 export function formatProblem(p: Problem): string {
@@ -16,9 +17,6 @@ export function corpusCounts(corpus: Corpus): { documents: number; annotations: 
   return { documents: corpus.documents.length, annotations };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** Lines describing what an import read, set aside, added and warned about. */
 export function describeImport(outcome: ImportOutcome, from: string, existingLabelIds: readonly string[] = []): string[] {

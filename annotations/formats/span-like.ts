@@ -6,6 +6,7 @@
  */
 import type { CorpusBuilder } from './corpus-builder';
 import { isRecord } from './json-limits';
+import { plural } from '../text/plural';
 
 const START_KEY = /^(start|begin)(_?(offset|char|byte|index|pos))?$|^(start|begin)[A-Z]\w*$/i;
 const END_KEY = /^end(_?(offset|char|byte|index|pos))?$|^end[A-Z]\w*$/i;
@@ -43,7 +44,7 @@ export class SpanLikeKeys {
   report(builder: CorpusBuilder, file: string, format: string): void {
     for (const [key, c] of this.counts) {
       const hint = key === 'annotations' ? ' (labelbuddy keeps its spans there: try the labelbuddy format)' : '';
-      builder.warn({ file }, `${c.entries} span-like entr${c.entries === 1 ? 'y' : 'ies'} in ${c.records} record${c.records === 1 ? '' : 's'} under ${JSON.stringify(key)}, which ${format} does not read, ${c.entries === 1 ? 'was' : 'were'} not imported${hint}`);
+      builder.warn({ file }, `${plural(c.entries, 'span-like entry', 'span-like entries')} in ${plural(c.records, 'record')} under ${JSON.stringify(key)}, which ${format} does not read, ${c.entries === 1 ? 'was' : 'were'} not imported${hint}`);
     }
     this.counts.clear();
   }

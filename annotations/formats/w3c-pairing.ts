@@ -8,6 +8,7 @@
  * quote occurs.
  */
 import { baseName, withoutExtension } from './files';
+import { plural } from '../text/plural';
 
 /** A text file given beside the annotations. */
 export interface TextCandidate {
@@ -65,5 +66,5 @@ export function pairWithText(source: string | undefined, quotes: readonly string
   const what = source !== undefined ? `source ${JSON.stringify(source)}` : 'annotations without a source';
   if (texts.length === 0) return { error: `no text to pair with: give ${soleGroup ? `${fileStem}.txt` : 'the annotated texts'} beside it` };
   if (withQuotes.length > 1) return { error: `the ${what} could be ${withQuotes.map((t) => baseName(t.path)).join(' or ')} (every quote occurs in each); name the text by its sha256 (urn:sha256:…) or its file name` };
-  return { error: `no given text matches the ${what}: none has its sha256 or file name, and none holds all of its ${quotes.length} quote${quotes.length === 1 ? '' : 's'}` };
+  return { error: `no given text matches the ${what}: none has its sha256 or file name, and none holds all of its ${plural(quotes.length, 'quote')}` };
 }

@@ -27,6 +27,7 @@ import { contentAddress, pairWithText, type TextCandidate } from './w3c-pairing'
 import { isHypothesisResult, readHypothesisRows } from './hypothesis';
 import { textSha256 } from '../text-hash';
 import { expandZips } from './zip';
+import { plural } from '../text/plural';
 
 /** IRI prefix of exported annotation ids. */
 export const ANNOTATION_IRI = 'urn:parley:annotation:';
@@ -205,7 +206,7 @@ function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: TextCandid
       fault(group[0]?.path ?? '$', pairing.error);
       continue;
     }
-    if (pairing.by === 'quotes') builder.warn({ file: file.path }, `${group.length} annotation${group.length === 1 ? '' : 's'} on ${source !== undefined ? JSON.stringify(source) : 'no named source'} paired with ${baseName(pairing.text.path)} by their quotes`);
+    if (pairing.by === 'quotes') builder.warn({ file: file.path }, `${plural(group.length, 'annotation')} on ${source !== undefined ? JSON.stringify(source) : 'no named source'} paired with ${baseName(pairing.text.path)} by their quotes`);
     let entry = docs.get(pairing.text.path);
     if (!entry) {
       const legacyId = source?.startsWith(DOCUMENT_IRI) ? decodeURIComponent(source.slice(DOCUMENT_IRI.length)) : undefined;

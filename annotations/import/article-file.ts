@@ -7,6 +7,7 @@
 import { MAX_TEXT_LENGTH } from '../document';
 import { fail, ok, type Result } from '../result';
 import { htmlToText } from './html-text';
+import { ellipsis } from '../text/ellipsis';
 
 /** File name extensions accepted as articles. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
@@ -72,5 +73,5 @@ function tooLong(name: string, length: number): Result<never> {
 /** A title for pasted text: its first line, shortened. */
 export function titleFromText(text: string): string {
   const first = text.trim().split(/\r?\n/, 1)[0]?.replace(/^#+\s*/, '').trim() ?? '';
-  return first.length > 80 ? `${first.slice(0, 77)}…` : first || 'Pasted text';
+  return ellipsis(first, 80) || 'Pasted text';
 }

@@ -37,6 +37,7 @@ import { defaultLabelSchema } from '../../annotations/labels';
 import type { Annotation, Corpus, LabelSchema } from '../../annotations/model';
 import { textSha256 } from '../../annotations/text-hash';
 import { readInputs } from './read-inputs';
+import { plural } from '../../annotations/text/plural';
 
 /** The `agree` command. */
 export const agreeCommand: CliCommand = {
@@ -134,10 +135,10 @@ async function agree(parsed: CliArgs, io: CliIo): Promise<number> {
   for (const a of named) {
     let count = 0;
     for (const d of a.documents.values()) count += d.annotations.length;
-    io.err(`${a.annotator}: ${a.documents.size} document${a.documents.size === 1 ? '' : 's'}, ${count} annotation${count === 1 ? '' : 's'}`);
+    io.err(`${a.annotator}: ${plural(a.documents.size, 'document')}, ${plural(count, 'annotation')}`);
   }
   if (named.length < 2) {
-    io.err(`parley agree: found ${named.length} annotator${named.length === 1 ? '' : 's'}; agreement needs two or more (one input per annotator, a brat project with one sub-folder per annotator, or an export with several layers)`);
+    io.err(`parley agree: found ${plural(named.length, 'annotator')}; agreement needs two or more (one input per annotator, a brat project with one sub-folder per annotator, or an export with several layers)`);
     return 1;
   }
   const report = buildAgreementReport(named, { labelOrder: labels.labels.map((l) => l.id), includeUnstarted: args.includeUnstarted });

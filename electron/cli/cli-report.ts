@@ -4,6 +4,7 @@ import { FORMAT_TITLES, isFormatName } from '../../annotations/formats/index';
 import type { ExportOutcome } from '../../annotations/formats/format';
 import type { Failure } from '../../annotations/result';
 import type { CliIo } from './cli-io';
+import { plural } from '../../annotations/text/plural';
 
 /** Most items of one list printed before "and N more". */
 export const LIST_CAP = 20;
@@ -33,7 +34,7 @@ export function formatTitle(name: string): string {
 export function reportExportLosses(outcome: ExportOutcome, format: string, io: CliIo): number {
   const n = outcome.warnings.length;
   if (n === 0) return 0;
-  io.err(`Not written, because ${formatTitle(format)} cannot hold them (${n} item${n === 1 ? '' : 's'}):`);
+  io.err(`Not written, because ${formatTitle(format)} cannot hold them (${plural(n, 'item')}):`);
   for (const line of capped(outcome.warnings.map((w) => `  ${formatProblem(w)}`))) io.err(line);
   return 1;
 }

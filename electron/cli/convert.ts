@@ -13,6 +13,7 @@ import { capped, printFailure, reportExportLosses } from './cli-report';
 import { commandUsage, runCommand, type CliArgs, type CliCommand } from './command-line';
 import { outputProblem } from './output-path';
 import { readInputs, writeOutputs } from './read-inputs';
+import { plural } from '../../annotations/text/plural';
 
 /** The `convert` command. */
 export const convertCommand: CliCommand = {
@@ -93,6 +94,6 @@ async function convert(args: CliArgs, io: CliIo): Promise<number> {
     return 1;
   }
   const { documents, annotations } = corpusCounts(imported.value.corpus);
-  io.out(`Wrote ${written.value.length} file${written.value.length === 1 ? '' : 's'} to ${output} (${writer.name}) from ${documents} document${documents === 1 ? '' : 's'} and ${annotations} annotation${annotations === 1 ? '' : 's'}.`);
+  io.out(`Wrote ${plural(written.value.length, 'file')} to ${output} (${writer.name}) from ${plural(documents, 'document')} and ${plural(annotations, 'annotation')}.`);
   return reportExportLosses(exported.value, writer.name, io);
 }

@@ -24,6 +24,7 @@ import { runImportAnnotated } from './import-annotated';
 import { runImportLayer } from './import-layer';
 import { MAX_INPUT_FILES } from './read-inputs';
 import { STORE_OPTION, storeDirOf } from './store-options';
+import { plural } from '../../annotations/text/plural';
 
 /** The `import` command. */
 export const importCommand: CliCommand = {
@@ -149,7 +150,7 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
     else problems.push(article.error.message);
   }
   if (skipped.length > 0) {
-    io.err(`  skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not ${ARTICLE_EXTENSIONS.join(', ')} (to import annotated files, name them with --format):`);
+    io.err(`  skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} not ${ARTICLE_EXTENSIONS.join(', ')} (to import annotated files, name them with --format):`);
     for (const line of capped(skipped.map((s) => `    ${s}`), '    ')) io.err(line);
   }
   if (problems.length > 0) {

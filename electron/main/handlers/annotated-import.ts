@@ -27,6 +27,7 @@ import type { DocumentSummary, DocumentView } from '../../../shared/library';
 import type { AnnotationChange } from '../../../annotations/model';
 import type { ProgressControl } from '../../../annotations/formats/format';
 import { storedTexts } from './stored-texts';
+import { plural } from '../../../annotations/text/plural';
 
 /** The part of the store an annotated import needs. */
 export interface AnnotatedImportStore {
@@ -181,7 +182,7 @@ export async function importAnnotatedDocuments(
   for (const merge of merges) {
     const applied = merge.replace
       ? await store.putLayer(merge.documentId, { ...merge.layer, annotations: merge.added })
-      : await store.changeAnnotations(merge.documentId, merge.layer.id, { removed: [], added: merge.added }, `Import ${merge.added.length} annotation${merge.added.length === 1 ? '' : 's'} from ${options.source}`);
+      : await store.changeAnnotations(merge.documentId, merge.layer.id, { removed: [], added: merge.added }, `Import ${plural(merge.added.length, 'annotation')} from ${options.source}`);
     if (!applied.ok) return applied;
     report.merged.push({
       documentId: merge.documentId,

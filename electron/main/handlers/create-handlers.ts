@@ -22,6 +22,8 @@ import { runFormatJobWith } from '../tasks/run-format-job';
 import { TaskRegistry, withTask, type TaskHandle } from '../tasks/task-registry';
 import { createAnnotatedImportHandlers } from './annotated-import-handlers';
 import { createReviewHandlers } from './review-handlers';
+import { plural } from '../../../annotations/text/plural';
+import { oneLine } from '../../../annotations/text/ellipsis';
 
 /** What the handlers need from the rest of the main process. */
 export interface HandlerDeps {
@@ -174,7 +176,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
         if (!created.ok) return fail(created.error.code, `span ${i}: ${created.error.message}`);
         added.push(created.value);
       }
-      const label = historyLabel ?? (added.length === 1 ? `Tag “${shorten(added[0]!.quote.exact)}”` : `Tag ${added.length} spans`);
+      const label = historyLabel ?? (added.length === 1 ? `Tag “${oneLine(added[0]!.quote.exact, 30)}”` : `Tag ${added.length} spans`);
       return store.changeAnnotations(documentId, layer.value, { removed: [], added }, label);
     },
 
@@ -192,7 +194,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
       else if (note !== undefined) after.note = note;
       const change: AnnotationChange = { removed: [before], added: [after] };
       const what = labelId !== undefined && labelId !== before.labelId ? 'Change label of' : 'Edit note on';
-      return store.changeAnnotations(documentId, layer.value, change, `${what} “${shorten(before.quote.exact)}”`);
+      return store.changeAnnotations(documentId, layer.value, change, `${what} “${oneLine(before.quote.exact, 30)}”`);
     },
 
     async deleteAnnotations({ documentId, layerId, annotationIds }) {
@@ -207,7 +209,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
         if (!found) return fail('not-found', `annotation ${id} is not in this document`);
         removed.push(found);
       }
-      const label = removed.length === 1 ? `Delete “${shorten(removed[0]!.quote.exact)}”` : `Delete ${removed.length} annotations`;
+      const label = removed.length === 1 ? `Delete “${oneLine(removed[0]!.quote.exact, 30)}”` : `Delete ${removed.length} annotations`;
       return store.changeAnnotations(documentId, layer.value, { removed, added: [] }, label);
     },
 
@@ -262,14 +264,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   };
 }
 
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
-}
 
 function readTextFile(file: string): Promise<Result<string>> {
   return readTextWithin(file, MAX_ARTICLE_FILE_BYTES);

@@ -9,6 +9,7 @@ import type { Label } from '../../../annotations/model';
 import type { BackupRecord } from './backups';
 import { parseStoreFile } from './durable-file-adapter';
 import { libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile } from './store-schemas';
+import { plural } from '../../../annotations/text/plural';
 
 /** Colours for recreated labels, in turn. */
 const COLOURS = ['#7c3aed', '#0891b2', '#65a30d', '#dc2626', '#9333ea', '#0d9488', '#ca8a04', '#4f46e5'];
@@ -44,7 +45,7 @@ export async function recoverLabels(
       ? { ...fromBackup, shortcut: labels.some((l) => l.shortcut !== '' && l.shortcut === fromBackup.shortcut) ? '' : fromBackup.shortcut }
       : { id, name: readableName(id), color: COLOURS[added.length % COLOURS.length]!, shortcut: '', description: '' };
     added.push(label);
-    described.push(`${label.name} (${count} annotation${count === 1 ? '' : 's'}; ${fromBackup ? 'definition from an older backup' : 'recreated from its id: check its name and colour'})`);
+    described.push(`${label.name} (${plural(count, 'annotation')}; ${fromBackup ? 'definition from an older backup' : 'recreated from its id: check its name and colour'})`);
   }
   return {
     labels: [...labels, ...added],

@@ -2,15 +2,13 @@ import type { ImportReport } from '../../../shared/api';
 import { formatProblem } from '../app/format-problem';
 import { ReportSection } from '../app/report-section';
 import { Banner } from '../ui/banner';
+import { plural } from '../../../annotations/text/plural';
 
 interface ImportReportNoticeProps {
   report: ImportReport;
   onDismiss: () => void;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** What an import did: every document added, every duplicate and every problem, by name. */
 export function ImportReportNotice({ report, onDismiss }: ImportReportNoticeProps) {

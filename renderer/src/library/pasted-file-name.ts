@@ -1,3 +1,5 @@
+import { ellipsis } from '../../../annotations/text/ellipsis';
+
 /**
  * A `.txt` name for pasted text: the given title, or else the text's first
  * line, shortened. The main process takes the document's title from this name.
@@ -8,6 +10,6 @@ export function pastedFileName(title: string, text: string): string {
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const short = base.length > 80 ? `${base.slice(0, 79).trimEnd()}…` : base;
+  const short = ellipsis(base, 80);
   return `${short || 'Pasted text'}.txt`;
 }

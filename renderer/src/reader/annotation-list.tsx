@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { Annotation, Label } from '../../../annotations/model';
 import type { MarkLabel } from './annotation-marks';
 import { LabelSwatch } from './label-swatch';
+import { oneLine } from '../../../annotations/text/ellipsis';
 
 interface AnnotationListProps {
   annotations: readonly Annotation[];
@@ -18,11 +19,6 @@ interface Group {
   id: string;
   label: MarkLabel;
   items: Annotation[];
-}
-
-function flatQuote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 90 ? `${flat.slice(0, 89)}…` : flat;
 }
 
 /**
@@ -70,7 +66,7 @@ export const AnnotationList = memo(function AnnotationList({ annotations, labels
                     title={a.note ? `${group.label.name}: ${a.note}` : group.label.name}
                     onClick={() => onSelect(a.id)}
                   >
-                    {flatQuote(a.quote.exact)}
+                    {oneLine(a.quote.exact, 90)}
                     {a.note && <span className="parley-list-note" aria-label="has a note"> ✎</span>}
                   </button>
                 </li>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { ellipsis } from '../../../annotations/text/ellipsis';
 
 interface NoteEditorProps {
   quote: string;
@@ -17,7 +18,7 @@ export function NoteEditor({ quote, labelName, note, onSave, onClose }: NoteEdit
   return (
     <Dialog
       open
-      title={`Note on “${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`}
+      title={`Note on “${ellipsis(quote, 60)}”`}
       description={labelName}
       onClose={onClose}
       footer={

@@ -5,6 +5,7 @@
  */
 import type { Extension } from '@codemirror/state';
 import { hoverTooltip } from '@codemirror/view';
+import { ellipsis } from '../../../annotations/text/ellipsis';
 
 /** What the card shows about one annotation. */
 export interface TooltipEntry {
@@ -47,7 +48,7 @@ function renderEntries(entries: readonly TooltipEntry[]): HTMLElement {
     head.append(swatch, element('strong', 'parley-note-label', entry.labelName));
     if (entry.layerName) head.append(element('span', 'parley-note-layer', entry.layerName));
     item.append(head, element('div', 'parley-note-meta', `${entry.author} · ${formatTime(entry.time)}`));
-    if (entry.note) item.append(element('p', 'parley-note-text', entry.note.length > NOTE_PREVIEW ? `${entry.note.slice(0, NOTE_PREVIEW - 1)}…` : entry.note));
+    if (entry.note) item.append(element('p', 'parley-note-text', ellipsis(entry.note, NOTE_PREVIEW)));
     dom.append(item);
   }
   return dom;

@@ -19,6 +19,7 @@ import { ShortcutSheet } from './shortcut-sheet';
 import { spanHighlight } from './span-highlight';
 import { outlineStyles, outlineStyleSheet } from './layer-outlines';
 import './reader.css';
+import { oneLine } from '../../../annotations/text/ellipsis';
 
 /**
  * Undo and redo supplied by the mode around the reader, in place of the
@@ -116,11 +117,6 @@ function readSnapMode(): SnapMode {
   } catch {
     return 'words';
   }
-}
-
-function shortQuote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
 }
 
 /**
@@ -279,7 +275,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       if (!cm || !annotation) return;
       cm.dispatch({ selection: { anchor: annotation.start }, effects: scroll ? EditorView.scrollIntoView(annotation.start, { y: 'center' }) : [] });
       const label = latest.current.appearance.get(annotation.labelId);
-      setStatus(`Selected ${label?.name ?? annotation.labelId}: “${shortQuote(annotation.quote.exact)}”. Delete removes it, l changes its label, Enter edits its note.`);
+      setStatus(`Selected ${label?.name ?? annotation.labelId}: “${oneLine(annotation.quote.exact, 50)}”. Delete removes it, l changes its label, Enter edits its note.`);
     },
     [setSelectedId],
   );
@@ -302,7 +298,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         return;
       }
       if (annotations.some((a) => a.start === span.start && a.end === span.end && a.labelId === labelId)) {
-        setStatus(`“${shortQuote(cm.state.sliceDoc(span.start, span.end))}” is already tagged as ${name}.`);
+        setStatus(`“${oneLine(cm.state.sliceDoc(span.start, span.end), 50)}” is already tagged as ${name}.`);
         return;
       }
       const documentId = current.document.id;
@@ -324,7 +320,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
             now.dispatch({ selection: { anchor: span.end } });
             if (created) selectAnnotation(created.id);
           }
-          setStatus(`Tagged “${shortQuote(created?.quote.exact ?? '')}” as ${name}.`);
+          setStatus(`Tagged “${oneLine(created?.quote.exact ?? '', 50)}” as ${name}.`);
         },
         early,
       );
@@ -560,7 +556,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
               setChooser({
                 x: event.clientX,
                 y: event.clientY,
-                entries: here.map((a) => ({ id: a.id, label: looks.get(a.labelId) ?? { name: a.labelId, color: '#6b7280', underline: 'solid' }, quote: shortQuote(a.quote.exact) })),
+                entries: here.map((a) => ({ id: a.id, label: looks.get(a.labelId) ?? { name: a.labelId, color: '#6b7280', underline: 'solid' }, quote: oneLine(a.quote.exact, 50) })),
               });
             }
             return false;
@@ -710,7 +706,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
           {side}
           {!side && selected && (
             <div className="parley-selected" aria-label="Selected annotation">
-              <div className="parley-selected-quote">“{shortQuote(selected.quote.exact)}”</div>
+              <div className="parley-selected-quote">“{oneLine(selected.quote.exact, 50)}”</div>
               <div className="parley-selected-actions">
                 {labels.labels.map((l) => (
                   <button

@@ -43,11 +43,30 @@ export function describeSpan(text: string, start: number, end: number): SpanSele
   };
 }
 
-/** Named weights for scoring candidate placements (higher is better). */
-const WEIGHTS = { prefix: 20, suffix: 20, position: 2 };
+/**
+ * Weights for scoring candidate placements (higher is better). A candidate
+ * scores up to `prefix` for its context before matching the stored prefix,
+ * up to `suffix` for the context after, and up to `position` for being near
+ * the stored position; an approximate match loses `error` per edit. Context
+ * outweighs position, so a quote that moved far keeps its own sentence; one
+ * edit outweighs a quarter of the context, so a closer match wins over a
+ * better-placed one only when its context is clearly better.
+ */
+export const ANCHOR_WEIGHTS = { prefix: 20, suffix: 20, position: 2, error: 10 } as const;
 
-/** Largest text × quote product searched approximately (bounds time on huge documents). */
-const MAX_FUZZY_WORK = 40_000_000;
+/** Edits an approximate match may have, as a share of the quote's length (rounded down; a quote under 4 characters must match exactly). */
+export const MAX_ERROR_RATE = 1 / 4;
+
+/** The approximate search looks this far either side of the stored position first (UTF-16 code units)... */
+export const NEAR_WINDOW_MIN = 2_000;
+/** ...or this many quote lengths, if that is further. */
+export const NEAR_WINDOW_QUOTES = 8;
+
+/** Largest text × quote product searched approximately over the whole text, after the window near the position (bounds time on huge documents). */
+export const MAX_FUZZY_WORK = 40_000_000;
+
+/** Longest quote shown in an orphan's reason, in UTF-16 code units. */
+const REASON_QUOTE_LENGTH = 40;
 
 /** Finds a span in `text`. Never throws. */
 export function anchor(text: string, selector: SpanSelector): AnchorResult {
@@ -69,8 +88,8 @@ export function anchor(text: string, selector: SpanSelector): AnchorResult {
   }
   if (best) return { status: 'relocated', start: best.start, end: best.start + exact.length };
 
-  const maxErrors = Math.floor(exact.length / 4);
-  if (maxErrors === 0) return { status: 'orphan', reason: `the quote "${ellipsis(exact, 40)}" no longer occurs in the text` };
+  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
+  if (maxErrors === 0) return { status: 'orphan', reason: `the quote "${ellipsis(exact, REASON_QUOTE_LENGTH)}" no longer occurs in the text` };
   const windows = searchWindows(text.length, exact.length, hint);
   for (const [from, to] of windows) {
     const found = approximateMatches(text, from, to, exact, maxErrors);
@@ -78,7 +97,7 @@ export function anchor(text: string, selector: SpanSelector): AnchorResult {
     let pick = found[0]!;
     let pickScore = -Infinity;
     for (const m of found) {
-      const score = contextScore(text, m.start, m.end, selector, hint) - m.errors * 10;
+      const score = contextScore(text, m.start, m.end, selector, hint) - m.errors * ANCHOR_WEIGHTS.error;
       if (score > pickScore) {
         pick = m;
         pickScore = score;
@@ -86,7 +105,7 @@ export function anchor(text: string, selector: SpanSelector): AnchorResult {
     }
     return { status: 'fuzzy', start: pick.start, end: pick.end, errors: pick.errors };
   }
-  return { status: 'orphan', reason: `no passage close enough to "${ellipsis(exact, 40)}" was found` };
+  return { status: 'orphan', reason: `no passage close enough to "${ellipsis(exact, REASON_QUOTE_LENGTH)}" was found` };
 }
 
 function contextScore(text: string, start: number, end: number, selector: SpanSelector, hint: number): number {
@@ -96,7 +115,7 @@ function contextScore(text: string, start: number, end: number, selector: SpanSe
   const prefixScore = prefix.length === 0 ? 1 : commonSuffixLength(before, prefix) / prefix.length;
   const suffixScore = suffix.length === 0 ? 1 : commonPrefixLength(after, suffix) / suffix.length;
   const distance = Math.abs(start - hint) / Math.max(1, text.length);
-  return WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * (1 - distance);
+  return ANCHOR_WEIGHTS.prefix * prefixScore + ANCHOR_WEIGHTS.suffix * suffixScore + ANCHOR_WEIGHTS.position * (1 - distance);
 }
 
 function commonPrefixLength(a: string, b: string): number {
@@ -113,7 +132,7 @@ function commonSuffixLength(a: string, b: string): number {
 
 /** A window around the hint first, then the whole text if the work stays bounded. */
 function searchWindows(textLength: number, quoteLength: number, hint: number): Array<[number, number]> {
-  const radius = Math.max(2_000, quoteLength * 8);
+  const radius = Math.max(NEAR_WINDOW_MIN, quoteLength * NEAR_WINDOW_QUOTES);
   const near: [number, number] = [Math.max(0, hint - radius), Math.min(textLength, hint + radius)];
   const windows: Array<[number, number]> = [near];
   if (textLength * quoteLength <= MAX_FUZZY_WORK && (near[0] > 0 || near[1] < textLength)) windows.push([0, textLength]);

@@ -1,0 +1,23 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The tests Stryker runs against each mutant (`npm run mutate`): only those of
+ * the code it mutates (stryker.config.mjs), so a run fits on two cores.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'annotations/anchoring.test.ts',
+      'electron/main/store/durable-file-adapter.test.ts',
+      'electron/main/store/store-lock.test.ts',
+      'electron/main/store/backups-order.test.ts',
+      'electron/main/store/backups-retention.test.ts',
+      'electron/main/store/load-integrity.test.ts',
+      'electron/cli/unlock-command.test.ts',
+    ],
+    exclude: [...configDefaults.exclude],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

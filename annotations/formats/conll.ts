@@ -17,13 +17,13 @@
  */
 import type { Annotation, Corpus } from '../model';
 import type { Problem, Result } from '../result';
-import { fail, ok } from '../result';
+import { ok } from '../result';
 import { CorpusBuilder } from './corpus-builder';
 import { exportedAnnotations, exportStep, LabelNames } from './export-support';
 import { baseName, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { showText } from './offsets';
-import { expandZips } from './zip';
+import { importInputs, readEachInput } from './import-inputs';
 import { plural } from '../text/plural';
 
 /** Default file name of an export. */
@@ -133,18 +133,10 @@ export const CONLL_FILE = /\.(conll|conll03|conllu?|iob|iob1|iob2|iobes|bio|bioe
  * lines and tags that continue nothing fail the import.
  */
 export function importConll(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
-  const expanded = expandZips(files);
-  if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => CONLL_FILE.test(f.path));
-  if (inputs.length === 0) return fail('invalid-input', 'no .conll file was given');
+  const opened = importInputs(files, CONLL_FILE, 'no .conll file was given');
+  if (!opened.ok) return opened;
   const builder = new CorpusBuilder(options, 'CoNLL');
-  for (let n = 0; n < inputs.length; n++) {
-    const stop = builder.step(n, inputs.length);
-    if (stop) return stop;
-    readConllFile(inputs[n]!, builder);
-  }
-  builder.step(inputs.length, inputs.length);
-  return builder.finish();
+  return readEachInput(builder, opened.value.inputs, (file) => readConllFile(file, builder)) ?? builder.finish();
 }
 
 interface PendingSpan {

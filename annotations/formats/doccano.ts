@@ -8,7 +8,6 @@
  */
 import type { Corpus } from '../model';
 import type { Result } from '../result';
-import { fail } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder } from './corpus-builder';
 import { baseName } from './files';
@@ -18,7 +17,7 @@ import { forEachJsonLine } from './jsonl';
 import { exportJsonLines } from './jsonl-export';
 import { spanFromCodePoints } from './offsets';
 import { SpanLikeKeys } from './span-like';
-import { expandZips } from './zip';
+import { importInputs, readEachInput } from './import-inputs';
 
 /** Default file name of an export. */
 export const DOCCANO_EXPORT_FILE = 'doccano.jsonl';
@@ -34,16 +33,11 @@ const DOCCANO_KEYS = ['text', 'label', 'labels', 'entities', 'relations', 'cats'
  * doccano does not have are named in a warning.
  */
 export function importDoccano(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
-  const expanded = expandZips(files);
-  if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => /\.(jsonl|json)$/i.test(f.path));
-  if (inputs.length === 0) return fail('invalid-input', 'no .jsonl file was given');
+  const opened = importInputs(files, /\.(jsonl|json)$/i, 'no .jsonl file was given');
+  if (!opened.ok) return opened;
   const builder = new CorpusBuilder(options, 'doccano');
   const unread = new SpanLikeKeys(DOCCANO_KEYS);
-  for (let i = 0; i < inputs.length; i++) {
-    const stop = builder.step(i, inputs.length);
-    if (stop) return stop;
-    const file = inputs[i]!;
+  const stop = readEachInput(builder, opened.value.inputs, (file) => {
     forEachJsonLine(file, builder, (value, line) => {
       const at = { file: file.path, line };
       if (!isRecord(value)) return builder.error(at, 'line is not a JSON object');
@@ -88,9 +82,8 @@ export function importDoccano(files: FormatFile[], options: ImportOptions): Resu
       (entities as unknown[] | undefined)?.forEach((item, k) => add(item, `entities[${k}]`));
     });
     unread.report(builder, file.path, 'doccano');
-  }
-  builder.step(inputs.length, inputs.length);
-  return builder.finish();
+  });
+  return stop ?? builder.finish();
 }
 
 /** Writes one doccano JSONL file; notes are counted in the warnings because doccano cannot hold them. */

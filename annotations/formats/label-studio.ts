@@ -22,7 +22,7 @@ import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptio
 import { isRecord, own, parseJsonSafely } from './json-limits';
 import { ISO_DATE_TIME } from './json-reader';
 import { showText, spanFromCodePoints, spanFromUtf16, toCodePointSpan, type Utf16Span } from './offsets';
-import { expandZips } from './zip';
+import { importInputs, readEachInput } from './import-inputs';
 import { plural } from '../text/plural';
 
 /** Default file names of an export. */
@@ -31,32 +31,27 @@ export const LABEL_STUDIO_CONFIG_FILE = 'label-studio-config.xml';
 
 /** Reads Label Studio task files (and a labelling config, if given, for colours and shortcuts). */
 export function importLabelStudio(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
-  const expanded = expandZips(files);
-  if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => /\.json$/i.test(f.path));
-  if (inputs.length === 0) return fail('invalid-input', 'no .json task file was given');
+  const opened = importInputs(files, /\.json$/i, 'no .json task file was given');
+  if (!opened.ok) return opened;
   const builder = new CorpusBuilder(options, 'Label Studio');
   const textKeys: string[] = [];
-  for (const f of expanded.value.filter((x) => /\.xml$/i.test(x.path))) {
+  for (const f of opened.value.all.filter((x) => /\.xml$/i.test(x.path))) {
     const xml = fileText(f);
     builder.defineLabels(readLabelConfig(xml));
     textKeys.push(...readTextKeys(xml));
   }
   const tally: AnnotatorTally = { tasks: 0, layers: 0 };
-  for (let i = 0; i < inputs.length; i++) {
-    const stop = builder.step(i, inputs.length);
-    if (stop) return stop;
-    const file = inputs[i]!;
+  const stop = readEachInput(builder, opened.value.inputs, (file) => {
     const parsed = parseJsonSafely(fileText(file), { file: file.path });
     if (!parsed.ok) {
       for (const p of parsed.error.problems ?? []) builder.error({ file: file.path, ...(p.record ? { record: p.record } : {}) }, p.message);
-      continue;
+      return;
     }
     const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
     tasks.forEach((task, t) => readTask(builder, file, task, Array.isArray(parsed.value) ? `[${t}]` : '$', textKeys, tally));
-  }
+  });
+  if (stop) return stop;
   if (tally.tasks > 0) builder.warn({}, `${plural(tally.tasks, 'task has', 'tasks have')} annotations by several annotators: the first annotation of each task is in your layer, the others in ${plural(tally.layers, 'colleague layer')} named by completed_by`);
-  builder.step(inputs.length, inputs.length);
   return builder.finish();
 }
 

@@ -16,7 +16,7 @@ import { md5 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Corpus } from '../model';
 import type { Result } from '../result';
-import { fail, ok } from '../result';
+import { ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
 import { exportedAnnotations, exportStep, LabelNames } from './export-support';
@@ -26,7 +26,7 @@ import { isRecord, own, parseJsonSafely } from './json-limits';
 import { forEachJsonLine, toJsonLines } from './jsonl';
 import { spanFromCodePoints, toCodePointSpan, type Utf16Span } from './offsets';
 import { Utf8Offsets } from './utf8-offsets';
-import { expandZips } from './zip';
+import { importInputs, readEachInput } from './import-inputs';
 
 /** Default file name of an export. */
 export const LABELBUDDY_EXPORT_FILE = 'labelbuddy.jsonl';
@@ -45,34 +45,29 @@ type Location = { file: string; line?: number; record?: string };
 
 /** Reads labelbuddy `.jsonl` or `.json` document files; every document must carry its text. */
 export function importLabelbuddy(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
-  const expanded = expandZips(files);
-  if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => /\.(jsonl|json)$/i.test(f.path));
-  if (inputs.length === 0) return fail('invalid-input', 'no .jsonl or .json file was given');
+  const opened = importInputs(files, /\.(jsonl|json)$/i, 'no .jsonl or .json file was given');
+  if (!opened.ok) return opened;
   const builder = new CorpusBuilder(options, 'labelbuddy');
   const metaKeys = new Map<string, number>();
-  for (let i = 0; i < inputs.length; i++) {
-    const stop = builder.step(i, inputs.length);
-    if (stop) return stop;
-    const file = inputs[i]!;
+  const stop = readEachInput(builder, opened.value.inputs, (file) => {
     const read = (value: unknown, at: Location): void => readDocument(builder, file, value, at, metaKeys);
     const text = stripBom(fileText(file));
     if (/\.json$/i.test(file.path) && text.trimStart().startsWith('[')) {
       const parsed = parseJsonSafely(text, { file: file.path });
       if (!parsed.ok) {
         for (const p of parsed.error.problems ?? []) builder.error({ file: file.path, ...(p.record ? { record: p.record } : {}) }, p.message);
-        continue;
+        return;
       }
       (parsed.value as unknown[]).forEach((v, k) => read(v, { file: file.path, record: `[${k}]` }));
     } else {
       forEachJsonLine(file, builder, (value, line) => read(value, { file: file.path, line }));
     }
-  }
+  });
+  if (stop) return stop;
   if (metaKeys.size > 0) {
     const total = [...metaKeys.values()].reduce((a, b) => a + b, 0);
     builder.ignore('labelbuddy metadata values', total, `Parley keeps only metadata.title; keys: ${[...metaKeys.keys()].sort().join(', ')}`);
   }
-  builder.step(inputs.length, inputs.length);
   return builder.finish();
 }
 

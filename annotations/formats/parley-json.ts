@@ -9,7 +9,7 @@ import { anchor } from '../anchoring';
 import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentOrigin, Label, LayerKind, ReviewDecision } from '../model';
 import { DOCUMENT_STATUSES, SCHEMA_VERSION } from '../model';
 import type { Result } from '../result';
-import { fail, ok } from '../result';
+import { ok } from '../result';
 import { textSha256 } from '../text-hash';
 import { OffsetMap, splitsSurrogatePair } from '../unicode';
 import { CorpusBuilder, type DocumentHandle, type LayerRef } from './corpus-builder';
@@ -19,7 +19,7 @@ import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptio
 import { own, parseJsonSafely } from './json-limits';
 import { JsonReader } from './json-reader';
 import { showText } from './offsets';
-import { expandZips } from './zip';
+import { importInputs, readEachInput } from './import-inputs';
 
 /** Value of the `format` field. */
 export const PARLEY_FORMAT_TAG = 'parley';
@@ -109,18 +109,10 @@ export function exportParleyJson(corpus: Corpus, options: ExportOptions = {}): R
 
 /** Reads Parley JSON files (all or nothing), re-anchoring annotations whose text or quote no longer matches. */
 export function importParleyJson(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
-  const expanded = expandZips(files);
-  if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => /\.json$/i.test(f.path));
-  if (inputs.length === 0) return fail('invalid-input', 'no .json file was given', [{ message: 'Parley JSON import needs at least one .json file' }]);
+  const opened = importInputs(files, /\.json$/i, 'no .json file was given', [{ message: 'Parley JSON import needs at least one .json file' }]);
+  if (!opened.ok) return opened;
   const builder = new CorpusBuilder(options, 'Parley JSON');
-  for (let i = 0; i < inputs.length; i++) {
-    const stop = builder.step(i, inputs.length);
-    if (stop) return stop;
-    readParleyFile(inputs[i]!, builder);
-  }
-  builder.step(inputs.length, inputs.length);
-  return builder.finish();
+  return readEachInput(builder, opened.value.inputs, (file) => readParleyFile(file, builder)) ?? builder.finish();
 }
 
 function readParleyFile(file: FormatFile, builder: CorpusBuilder): void {

@@ -6,7 +6,6 @@
  */
 import type { Corpus } from '../model';
 import type { Result } from '../result';
-import { fail } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder } from './corpus-builder';
 import { baseName } from './files';
@@ -16,7 +15,7 @@ import { forEachJsonLine } from './jsonl';
 import { exportJsonLines } from './jsonl-export';
 import { showText, spanFromCodePoints } from './offsets';
 import { SpanLikeKeys } from './span-like';
-import { expandZips } from './zip';
+import { importInputs, readEachInput } from './import-inputs';
 
 /** Default file name of an export. */
 export const SPACY_EXPORT_FILE = 'spans.jsonl';
@@ -34,17 +33,12 @@ const NOT_GOLD = new Set(['reject', 'ignore']);
  * `meta` fields other than `title` are counted in `ignored`.
  */
 export function importSpacy(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
-  const expanded = expandZips(files);
-  if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => /\.(jsonl|json)$/i.test(f.path));
-  if (inputs.length === 0) return fail('invalid-input', 'no .jsonl file was given');
+  const opened = importInputs(files, /\.(jsonl|json)$/i, 'no .jsonl file was given');
+  if (!opened.ok) return opened;
   const builder = new CorpusBuilder(options, 'spaCy');
   const unread = new SpanLikeKeys(SPACY_KEYS);
   const metaKeys = new Map<string, number>();
-  for (let i = 0; i < inputs.length; i++) {
-    const stop = builder.step(i, inputs.length);
-    if (stop) return stop;
-    const file = inputs[i]!;
+  const stop = readEachInput(builder, opened.value.inputs, (file) => {
     forEachJsonLine(file, builder, (value, line) => {
       const at = { file: file.path, line };
       if (!isRecord(value)) return builder.error(at, 'line is not a JSON object');
@@ -77,12 +71,12 @@ export function importSpacy(files: FormatFile[], options: ImportOptions): Result
       });
     });
     unread.report(builder, file.path, 'spaCy / Prodigy');
-  }
+  });
+  if (stop) return stop;
   if (metaKeys.size > 0) {
     const total = [...metaKeys.values()].reduce((a, b) => a + b, 0);
     builder.ignore('Prodigy "meta" values', total, `Parley keeps only meta.title; keys: ${[...metaKeys.keys()].sort().join(', ')}`);
   }
-  builder.step(inputs.length, inputs.length);
   return builder.finish();
 }
 

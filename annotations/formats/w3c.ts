@@ -14,7 +14,7 @@
 import { anchor } from '../anchoring';
 import type { Corpus } from '../model';
 import type { Result } from '../result';
-import { fail, ok } from '../result';
+import { ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
 import { exportedAnnotations, exportStep, LabelNames } from './export-support';
@@ -26,7 +26,7 @@ import { ANNO_CONTEXT, isUri, validateW3cAnnotation } from './w3c-validate';
 import { contentAddress, pairWithText, type TextCandidate } from './w3c-pairing';
 import { isHypothesisResult, readHypothesisRows } from './hypothesis';
 import { textSha256 } from '../text-hash';
-import { expandZips } from './zip';
+import { importInputs, readEachInput } from './import-inputs';
 import { plural } from '../text/plural';
 
 /** IRI prefix of exported annotation ids. */
@@ -88,24 +88,16 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
 
 /** Reads W3C annotation files with their texts; any invalid annotation fails the whole import. */
 export function importW3c(files: FormatFile[], options: ImportOptions): Result<ImportOutcome> {
-  const expanded = expandZips(files);
-  if (!expanded.ok) return expanded;
-  const inputs = expanded.value.filter((f) => /\.(jsonld|json)$/i.test(f.path));
-  if (inputs.length === 0) return fail('invalid-input', 'no .jsonld or .json file was given');
-  const texts: TextCandidate[] = expanded.value
+  const opened = importInputs(files, /\.(jsonld|json)$/i, 'no .jsonld or .json file was given');
+  if (!opened.ok) return opened;
+  const texts: TextCandidate[] = opened.value.all
     .filter((f) => /\.txt$/i.test(f.path))
     .map((f) => {
       const text = fileText(f);
       return { path: f.path, text, sha256: textSha256(text) };
     });
   const builder = new CorpusBuilder(options, 'W3C');
-  for (let i = 0; i < inputs.length; i++) {
-    const stop = builder.step(i, inputs.length);
-    if (stop) return stop;
-    readW3cFile(builder, inputs[i]!, texts);
-  }
-  builder.step(inputs.length, inputs.length);
-  return builder.finish();
+  return readEachInput(builder, opened.value.inputs, (file) => readW3cFile(builder, file, texts)) ?? builder.finish();
 }
 
 interface Unpacked {

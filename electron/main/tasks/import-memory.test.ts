@@ -12,6 +12,9 @@ import { build } from 'esbuild';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CSV_LENGTH } from '../../../annotations/formats/csv';
+import { doccanoCodec } from '../../../annotations/formats/doccano';
+import { exportParleyJson } from '../../../annotations/formats/parley-json';
+import { defaultLabelSchema } from '../../../annotations/labels';
 
 let dir: string;
 let child: string;
@@ -80,6 +83,39 @@ async function csvInput(bytes: number): Promise<{ files: string[]; size: number 
   return { files: [csv, ...files], size: size + csvBytes };
 }
 
+/**
+ * About `bytes` of doccano JSONL: one paragraph of three sentences per line with a span on
+ * every sentence's first words, code point offsets (the Hangul and emoji lines differ).
+ */
+async function doccanoInput(bytes: number): Promise<{ file: string; size: number; text: string }> {
+  const lines: string[] = [];
+  let size = 0;
+  for (let d = 0; size < bytes; d++) {
+    const sentences = [0, 1, 2].map((k) => SENTENCES[(d + k) % SENTENCES.length]!);
+    const text = `${sentences.join(' ')} (item ${d})`;
+    const label: Array<[number, number, string]> = [];
+    let at = 0;
+    for (const sentence of sentences) {
+      label.push([at, at + [...sentence].slice(0, 12).length, d % 2 ? 'actor' : 'Policy body']);
+      at += [...sentence].length + 1;
+    }
+    const line = JSON.stringify({ id: d, text, label, Comments: [] });
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  const text = `${lines.join('\n')}\n`;
+  const file = path.join(dir, 'export.jsonl');
+  await writeFile(file, text);
+  return { file, size: Buffer.byteLength(text), text };
+}
+
+function report(name: string, size: number, measured: Measured): { growth: number; retained: number } {
+  const growth = measured.peak - measured.baseline;
+  const retained = measured.retained!;
+  console.log(`${name}: input ${(size / MB).toFixed(1)} MB, ${measured.documents} documents, ${measured.annotations} annotations, peak RSS growth ${(growth / MB).toFixed(0)} MB (${(growth / size).toFixed(1)}x), result holds ${(retained / MB).toFixed(0)} MB (${(retained / size).toFixed(1)}x)`);
+  return { growth, retained };
+}
+
 describe('import memory', () => {
   it('a 6 MB CSV of ordinary rows peaks within a bounded multiple of its size, and the largest CSV allowed under 1 GB', async () => {
     const input = await csvInput(6 * MB);
@@ -97,6 +133,33 @@ describe('import memory', () => {
     expect(growth).toBeLessThan(25 * input.size);
     // The ratio falls as inputs grow (16x at 30 MB), so the 6 MB ratio bounds the largest CSV allowed.
     expect(measured.baseline + (growth / input.size) * MAX_CSV_LENGTH).toBeLessThan(1024 * MB);
+  });
+
+  it('doccano JSONL and Parley JSON of the same corpus stay within the same bounds', async () => {
+    const jsonl = await doccanoInput(6 * MB);
+    const doccano = measure('doccano', [jsonl.file]);
+    expect(doccano.error).toBeUndefined();
+    expect(doccano.annotations).toBeGreaterThan(40_000);
+    const fromJsonl = report('doccano JSONL import', jsonl.size, doccano);
+    // Small documents (one paragraph each) cost more per byte than CSV rows: each has an id, a
+    // checksum, a layer and an array of its own. Ids built piece by piece made this 15x.
+    expect(fromJsonl.retained).toBeLessThan(12 * jsonl.size);
+    expect(fromJsonl.growth).toBeLessThan(25 * jsonl.size);
+
+    // The same corpus as Parley JSON: bigger per annotation (ids, quotes, dates), so a smaller multiple.
+    const imported = doccanoCodec.import([{ path: 'export.jsonl', data: jsonl.text }], { labels: defaultLabelSchema(), author: 'memory', now: '2026-01-01T00:00:00.000Z' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const exported = exportParleyJson(imported.value.corpus);
+    if (!exported.ok) throw new Error(exported.error.message);
+    const file = path.join(dir, 'corpus.parley.json');
+    await writeFile(file, exported.value);
+    const size = Buffer.byteLength(exported.value);
+    const parley = measure('parley', [file]);
+    expect(parley.error).toBeUndefined();
+    expect(parley.annotations).toBe(doccano.annotations);
+    const fromParley = report('Parley JSON import', size, parley);
+    expect(fromParley.retained).toBeLessThan(4 * size);
+    expect(fromParley.growth).toBeLessThan(10 * size);
   });
 
   it('a zip bomb is refused without unpacking it', async () => {

@@ -67,9 +67,21 @@ describe('anchor: the stored position', () => {
   it('does not trust a position that only matches because slicing clamps it', () => {
     // text.slice(-6, 3) and text.slice(10, 99) both give the quote, but neither position is in the text.
     const text = 'abc and more, then abc';
-    expect(anchor(text, { start: -6, end: 3, quote: { exact: 'abc', prefix: '', suffix: '' } })).toEqual({ status: 'relocated', start: 0, end: 3 });
+    // slice(-3, 22) is the last "abc"; the nearest occurrence to position -3 is the first.
+    expect(anchor(text, { start: -3, end: 22, quote: { exact: 'abc', prefix: '', suffix: '' } })).toEqual({ status: 'relocated', start: 0, end: 3 });
     expect(anchor(text, { start: 19, end: 99, quote: { exact: 'abc', prefix: '', suffix: '' } })).toEqual({ status: 'relocated', start: 19, end: 22 });
   });
+});
+
+describe('anchor: spans at the ends of the text', () => {
+  for (const [name, text] of Object.entries(TEXTS)) {
+    it(`keeps a span at the very start or the very end where it is (${name})`, () => {
+      // The same words occur again inside, so a search would give another answer or another status.
+      const doubled = `${text} ${text}`;
+      expect(anchor(doubled, describeSpan(doubled, 0, 10))).toEqual({ status: 'exact', start: 0, end: 10 });
+      expect(anchor(doubled, describeSpan(doubled, doubled.length - 10, doubled.length))).toEqual({ status: 'exact', start: doubled.length - 10, end: doubled.length });
+    });
+  }
 });
 
 describe('anchor: choosing among exact occurrences', () => {
@@ -118,6 +130,13 @@ describe('anchor: approximate matches', () => {
     const second = text.lastIndexOf(typo);
     expect(anchor(text, selector(quote, 0, 'In Tokyo ', '.'))).toEqual({ status: 'fuzzy', start: second, end: second + typo.length, errors: 1 });
     expect(anchor(text, selector(quote, second, 'In Seoul ', '.'))).toEqual({ status: 'fuzzy', start: 9, end: 9 + typo.length, errors: 1 });
+  });
+
+  it('takes the first of two approximate matches that score the same', () => {
+    // Both garbled copies lie 16 code units from the stored position.
+    const text = `${typo}  ${typo}`;
+    expect(typo.length).toBe(30);
+    expect(anchor(text, selector(quote, 16))).toEqual({ status: 'fuzzy', start: 0, end: typo.length, errors: 1 });
   });
 
   it('prefers fewer edits when the context is the same', () => {

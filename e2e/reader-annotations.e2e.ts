@@ -121,7 +121,9 @@ describe('reader annotations', () => {
     await expect.poll(() => markTexts(page, 'policy-body')).toEqual([]);
     await expect.poll(() => selectedTexts(page)).toEqual([]);
 
-    // Escape clears a selected annotation and a text selection.
+    // Escape clears a selected annotation and a text selection. Tab waits for the reader to have the
+    // store's answer to the delete, so a busy machine cannot press it while the mark is still settling.
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toMatch(/Annotation deleted/);
     await page.keyboard.press('Tab');
     await expect.poll(() => selectedTexts(page)).not.toEqual([]);
     await page.keyboard.press('Escape');

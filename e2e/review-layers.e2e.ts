@@ -213,6 +213,12 @@ describe('reviewing several layers at once', () => {
     await expect.poll(async () => (await storedDocument(envoys)).decisions.length).toBe(3);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await storedDocument(envoys)).decisions.length).toBe(4);
+    // Undo and redo pressed back to back: the redo waits for the undo instead of being refused
+    // because the window has not yet heard that there is something to redo.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toMatch(/^Redid/);
+    await expect.poll(async () => (await storedDocument(envoys)).decisions.length).toBe(4);
     expect((await storedDocument(envoys)).layers.find((l) => l.id === 'own')!.annotations).toEqual(ownBefore);
 
     // Shift+N: the next document with undecided differences, where no two layers agree on "Cho Tae-yul": keep mine.

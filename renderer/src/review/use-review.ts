@@ -175,6 +175,8 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
   const latest = useRef({ scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty });
   latest.current = { scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty };
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Undo and redo steps queued or on their way to the store: while any is, a label shown may be out of date. */
+  const historyInFlight = useRef(0);
   const nextDocument = useRef(onNextDocument);
   nextDocument.current = onNextDocument;
   const tickets = useRef(0);
@@ -321,8 +323,10 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
       new Promise<string>((resolve) => {
         const s = latest.current;
         const empty = direction === 'undo' ? s.undoEmpty : 'No decision to redo.';
-        // With decisions still on their way to the store, the store decides whether there is anything to undo.
-        if (!(direction === 'undo' ? s.undoLabel : s.redoLabel) && s.pending.size === 0) {
+        // With decisions or history steps still on their way to the store, the store decides whether
+        // there is anything to undo: a redo pressed right after an undo must not be refused for a label
+        // the window has not received yet.
+        if (!(direction === 'undo' ? s.undoLabel : s.redoLabel) && s.pending.size === 0 && historyInFlight.current === 0) {
           resolve(empty);
           return;
         }
@@ -348,7 +352,11 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
           const label = direction === 'undo' ? result.value.reviewRedoLabel : result.value.reviewUndoLabel;
           resolve(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${label ?? 'a decision'}`);
         };
-        queue.current = queue.current.then(run, run);
+        historyInFlight.current++;
+        const settle = () => {
+          historyInFlight.current--;
+        };
+        queue.current = queue.current.then(run, run).then(settle, settle);
       }),
     [setFocus],
   );

@@ -274,13 +274,14 @@ describe('reviewing several layers at once', () => {
     await expect.poll(() => legend.locator('[data-layer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')))).toEqual(['colleague:Ben', 'colleague:Cleo']);
     // Ben against Cleo on the open article: "Unification Ministry" agreed, "Park Jin" bounds, "Seoul" labels.
     await expect.poll(() => progress(page)).toBe('0 of 3 decided');
-    expect(await page.getByTestId('difference-detail').locator('.difference-side').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')))).toEqual(['colleague:Ben', 'colleague:Cleo']);
+    await expect.poll(() => page.getByTestId('difference-detail').locator('.difference-side').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')))).toEqual(['colleague:Ben', 'colleague:Cleo']);
     // "Accept all agreed" across these layers keeps what both hold, as a decision on exactly these two layers.
     await clickText(page, 'Officials');
     await page.keyboard.press('a');
     await expect.poll(() => progress(page)).toBe('1 of 3 decided');
-    const envoys = await storedDocument((await call(page, 'listDocuments', {})).find((d) => d.title === ENVOYS.title)!.id);
-    expect(envoys.decisions.map((d) => [d.layers, d.preAccepted, d.sourceLayers])).toEqual([[['colleague:Ben', 'colleague:Cleo'], { k: 2, n: 2 }, ['colleague:Ben']]]);
+    const envoysId = (await call(page, 'listDocuments', {})).find((d) => d.title === ENVOYS.title)!.id;
+    // The window shows a decision before the store has written it: poll the store.
+    await expect.poll(async () => (await storedDocument(envoysId)).decisions.map((d) => [d.layers, d.preAccepted, d.sourceLayers])).toEqual([[['colleague:Ben', 'colleague:Cleo'], { k: 2, n: 2 }, ['colleague:Ben']]]);
 
     // The analyst's layer and a colleague's is the ordinary review against that colleague.
     await switchMode(page, 'Agreement');

@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     include: [
       'annotations/anchoring.test.ts',
+      'annotations/anchoring-edges.test.ts',
+      'electron/main/store/store-file-errors.test.ts',
+      'electron/main/store/lock-owner.test.ts',
       'electron/main/store/durable-file-adapter.test.ts',
       'electron/main/store/store-lock.test.ts',
       'electron/main/store/backups-order.test.ts',

@@ -131,7 +131,8 @@ export function ReviewPanel({
             <input type="checkbox" checked={lanes} onChange={onToggleLanes} /> Lanes per layer
           </label>
         )}
-        {onPreAccept && <PreAcceptControl key={review.layerIds.length} layers={review.layerIds.length} onRun={onPreAccept} />}
+        {/* With two layers, "k of n agree" is the same as "Accept all agreed". */}
+        {onPreAccept && review.layerIds.length > 2 && <PreAcceptControl key={review.layerIds.length} layers={review.layerIds.length} onRun={onPreAccept} />}
       </div>
       {message && (
         <p className="review-said" role="status" data-testid="review-said">

@@ -31,6 +31,9 @@ async function tagAll(page: Page, storeDir: string, documentId: string, spans: A
     await dragSelect(page, needle, occurrence ?? 0);
     await page.keyboard.press(key);
     await expect.poll(async () => (await storedAnnotations(storeDir, documentId)).length).toBe(before + i + 1);
+    // The window selects the new mark when the store's answer arrives; a drag begun before that
+    // answer can be cut short by it, so the next tag waits for it.
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain(`Tagged “${needle.slice(0, 20)}`);
   }
 }
 

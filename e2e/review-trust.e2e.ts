@@ -113,6 +113,8 @@ async function tag(page: Page, documentId: string, quote: string, key: string, e
   await page.keyboard.press(key);
   await expect.poll(async () => (await storedDocument(app!.storeDir, documentId)).layers.find((l) => l.id === 'own')!.annotations.length).toBe(before + 1);
   await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, documentId), 'own').some((s) => s.startsWith(`${expected}=`))).toBe(true);
+  // The window selects the new mark when the store's answer arrives; the next drag waits for it.
+  await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain(`Tagged “${expected.slice(0, 20)}`);
 }
 
 const undoButton = (page: Page) => page.getByRole('group', { name: 'History' }).locator('.parley-undo');

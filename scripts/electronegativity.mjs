@@ -15,26 +15,75 @@ const REVIEWED = {
   PRELOAD_JS_CHECK: 'the preload is required for contextBridge; it exposes one function per API method (shared/api-methods.ts) and an event subscription, never ipcRenderer',
 };
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'parley-electronegativity-'));
-try {
-  for (const dir of ['electron', 'renderer', 'shared']) cpSync(path.join(root, dir), path.join(work, dir), { recursive: true, filter: (src) => !/\.test\.tsx?$/.test(src) });
-  const report = path.join(work, 'report.csv');
-  const bin = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
-  const run = spawnSync(process.execPath, [bin, '-i', work, '-o', report, '-r', '-v', 'false', '-e', electronVersion], { encoding: 'utf8' });
-  if (run.status !== 0) {
-    console.error(run.stdout, run.stderr);
-    process.exit(1);
+const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
+
+/** The rows of a CSV text, with quoted cells that may hold commas, doubled quotes and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      if (row.some((x) => x !== '')) rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
   }
-  const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-  const findings = rows.map((line) => {
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-    return { check: cells[0], severity: cells[1], file: cells[3], location: cells[4], description: cells[6] };
-  });
-  const serious = findings.filter((f) => !['LOW', 'INFORMATIONAL'].includes(f.severity) && !(f.check in REVIEWED));
-  for (const f of findings) console.log(`${f.severity.padEnd(8)} ${f.check} ${f.file}:${f.location} ${f.description}`);
-  for (const f of findings.filter((f) => f.check in REVIEWED)) console.log(`  reviewed, accepted: ${REVIEWED[f.check]}`);
-  console.log(`electronegativity: ${findings.length} findings, ${serious.length} above LOW`);
-  process.exit(serious.length > 0 ? 1 : 0);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  row.push(cell);
+  if (row.some((x) => x !== '')) rows.push(row);
+  return rows;
 }
+
+/**
+ * One scan: the findings, or null when the report does not read as a report
+ * (Electronegativity sometimes exits before its CSV is fully written, which
+ * once turned a LOW finding into a garbled row read as serious).
+ */
+function scan() {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'parley-electronegativity-'));
+  try {
+    for (const dir of ['electron', 'renderer', 'shared']) cpSync(path.join(root, dir), path.join(work, dir), { recursive: true, filter: (src) => !/\.test\.tsx?$/.test(src) });
+    const report = path.join(work, 'report.csv');
+    const bin = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
+    const run = spawnSync(process.execPath, [bin, '-i', work, '-o', report, '-r', '-v', 'false', '-e', electronVersion], { encoding: 'utf8' });
+    if (run.status !== 0) {
+      console.error(run.stdout, run.stderr);
+      process.exit(1);
+    }
+    const findings = parseCsv(readFileSync(report, 'utf8'))
+      .slice(1)
+      .map((cells) => ({ check: cells[0], severity: cells[1], file: cells[3], location: cells[4], description: cells[6] }));
+    return findings.every((f) => /^[A-Z0-9_]+$/.test(f.check ?? '') && SEVERITIES.includes(f.severity)) ? findings : null;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+let findings = null;
+for (let attempt = 1; attempt <= 3 && !findings; attempt++) {
+  findings = scan();
+  if (!findings) console.log(`electronegativity: attempt ${attempt} wrote a report that does not parse; scanning again`);
+}
+if (!findings) {
+  console.error('electronegativity: three scans in a row wrote reports that do not parse');
+  process.exit(1);
+}
+const serious = findings.filter((f) => !['LOW', 'INFORMATIONAL'].includes(f.severity) && !(f.check in REVIEWED));
+for (const f of findings) console.log(`${f.severity.padEnd(8)} ${f.check} ${f.file}:${f.location} ${f.description}`);
+for (const f of findings.filter((f) => f.check in REVIEWED)) console.log(`  reviewed, accepted: ${REVIEWED[f.check]}`);
+console.log(`electronegativity: ${findings.length} findings, ${serious.length} above LOW`);
+process.exit(serious.length > 0 ? 1 : 0);

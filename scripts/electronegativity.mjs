@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readFindings } from './electronegativity-report.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
@@ -14,39 +15,6 @@ const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/el
 const REVIEWED = {
   PRELOAD_JS_CHECK: 'the preload is required for contextBridge; it exposes one function per API method (shared/api-methods.ts) and an event subscription, never ipcRenderer',
 };
-
-const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
-
-/** The rows of a CSV text, with quoted cells that may hold commas, doubled quotes and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      if (row.some((x) => x !== '')) rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  row.push(cell);
-  if (row.some((x) => x !== '')) rows.push(row);
-  return rows;
-}
 
 /**
  * One scan: the findings, or null when the report does not read as a report
@@ -64,10 +32,7 @@ function scan() {
       console.error(run.stdout, run.stderr);
       process.exit(1);
     }
-    const findings = parseCsv(readFileSync(report, 'utf8'))
-      .slice(1)
-      .map((cells) => ({ check: cells[0], severity: cells[1], file: cells[3], location: cells[4], description: cells[6] }));
-    return findings.every((f) => /^[A-Z0-9_]+$/.test(f.check ?? '') && SEVERITIES.includes(f.severity)) ? findings : null;
+    return readFindings(readFileSync(report, 'utf8'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

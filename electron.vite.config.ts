@@ -10,7 +10,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/parley.ts'),
-          'format-worker': resolve(__dirname, 'electron/main/tasks/format-worker.ts'),
+          'format-worker': resolve(__dirname, 'electron/node/tasks/format-worker.ts'),
         },
       },
     },

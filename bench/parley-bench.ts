@@ -14,7 +14,7 @@ import { createDocument } from '../annotations/document';
 import { OWN_LAYER_ID, type Annotation, type CorpusDocument } from '../annotations/model';
 import { launchParley, type ParleyHarness } from '../e2e/support/harness';
 import { createHandlers } from '../electron/main/handlers/create-handlers';
-import { openAppStore } from '../electron/main/open-app-store';
+import { openAppStore } from '../electron/node/open-app-store';
 import type { BenchCase, BenchSpan } from './generate';
 import { TAG_LABEL } from './generate';
 import type { PaintResult, ScrollResult, Subject } from './subject';

@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '../annotations/annotation';
 import { createDocument } from '../annotations/document';
 import { OWN_LAYER_ID, type Annotation, type CorpusDocument } from '../annotations/model';
-import { ParleyStore } from '../electron/main/store/parley-store';
+import { ParleyStore } from '../electron/node/store/parley-store';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 let app: ParleyHarness | undefined;

@@ -21,7 +21,7 @@ import type { Dialogs } from '../../electron/main/dialogs';
 import { createHandlers } from '../../electron/main/handlers/create-handlers';
 import { registerApi, type InvokeEventLike } from '../../electron/main/ipc/register-api';
 import { createSenderCheck } from '../../electron/main/ipc/sender-check';
-import { openAppStore } from '../../electron/main/open-app-store';
+import { openAppStore } from '../../electron/node/open-app-store';
 import type { ScriptedAnswer } from '../../electron/main/scripted-dialogs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
 

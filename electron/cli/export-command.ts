@@ -1,7 +1,7 @@
 /** `parley export --out PATH [--format FORMAT] [--store DIR] [--force]`: the store's documents to a file or folder. */
 import os from 'node:os';
 import { codecs, FORMAT_NAMES, getCodec } from '../../annotations/formats/index';
-import { openAppStore } from '../main/open-app-store';
+import { openAppStore } from '../node/open-app-store';
 import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
 import { printFailure, reportExportLosses } from './cli-report';

@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParleyStore } from '../main/store/parley-store';
+import { ParleyStore } from '../node/store/parley-store';
 import { main } from './parley';
 
 function capture() {

@@ -12,8 +12,8 @@
 import os from 'node:os';
 import type { FormatFile } from '../../annotations/formats/format';
 import { similarityPercent } from '../../annotations/import/similarity-percent';
-import { importAnnotatedDocuments } from '../main/handlers/annotated-import';
-import { openAppStore } from '../main/open-app-store';
+import { importAnnotatedDocuments } from '../node/import/annotated-import';
+import { openAppStore } from '../node/open-app-store';
 import type { CliIo } from './cli-io';
 import { chooseCodec, knownFormat, printReadFailure } from './choose-codec';
 import { capped, printFailure } from './cli-report';

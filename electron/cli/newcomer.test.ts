@@ -10,7 +10,7 @@ import { createAnnotation } from '../../annotations/annotation';
 import { createDocument } from '../../annotations/document';
 import { exportParleyJson } from '../../annotations/formats/index';
 import { defaultLabelSchema } from '../../annotations/labels';
-import { ParleyStore } from '../main/store/parley-store';
+import { ParleyStore } from '../node/store/parley-store';
 import { main } from './parley';
 
 function capture() {

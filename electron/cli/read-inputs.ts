@@ -9,8 +9,8 @@ import type { FormatFile } from '../../annotations/formats/format';
 import { isZipPath, safeRelativePath, zipFiles } from '../../annotations/formats/zip';
 import type { Result } from '../../annotations/result';
 import { fail, ok } from '../../annotations/result';
-import { readFormatFile } from '../main/handlers/format-files';
-import { megabytes } from '../main/input-files';
+import { readFormatFile } from '../node/import/format-files';
+import { megabytes } from '../node/import/input-files';
 
 /** Most files read from one folder. */
 export const MAX_INPUT_FILES = 20_000;

@@ -1,6 +1,6 @@
 /** Tells the person at the terminal about damaged store files that were repaired when the store opened. */
 import type { StoreIncident } from '../../shared/library';
-import { describeIncident } from '../main/incident-text';
+import { describeIncident } from '../node/incident-text';
 import type { CliIo } from './cli-io';
 
 /** Writes one line per incident to standard error; the command itself goes on. */

@@ -1,8 +1,8 @@
 /** Finds the store a command works on: `--store DIR`, else PARLEY_STORE, else the app's own. */
 import os from 'node:os';
 import path from 'node:path';
-import { resolveStoreDir } from '../main/store-location';
-import { defaultUserDataDir } from '../main/user-data-dir';
+import { resolveStoreDir } from '../node/store-location';
+import { defaultUserDataDir } from '../node/user-data-dir';
 import type { CliOption } from './command-line';
 
 /** The `--store DIR` option, the same in every command that opens a store. */

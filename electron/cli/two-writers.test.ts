@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppStore } from '../main/open-app-store';
+import { openAppStore } from '../node/open-app-store';
 import { main } from './parley';
 
 let root = '';

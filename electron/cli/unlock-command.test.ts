@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ParleyStore } from '../main/store/parley-store';
-import { inspectLock, LOCK_FILE } from '../main/store/store-lock';
-import { makeTempDir, removeTempDir } from '../main/store/test-support/store-fixtures';
+import { ParleyStore } from '../node/store/parley-store';
+import { inspectLock, LOCK_FILE } from '../node/store/store-lock';
+import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fixtures';
 import { main } from './parley';
 import { runUnlock } from './unlock-command';
 

@@ -6,8 +6,8 @@
  * the safe way. Locks that provably belong to no live Parley (a crash, a
  * reused pid, a restart) never need this: the next open takes them over.
  */
-import { describeHolder } from '../main/store/lock-owner';
-import { breakLock } from '../main/store/store-lock';
+import { describeHolder } from '../node/store/lock-owner';
+import { breakLock } from '../node/store/store-lock';
 import type { CliIo } from './cli-io';
 import { runCommand, type CliArgs, type CliCommand } from './command-line';
 import { STORE_OPTION, storeDirOf } from './store-options';

@@ -11,14 +11,14 @@ import { createElectronDialogs } from './electron-dialogs';
 import { createScriptedDialogs } from './scripted-dialogs';
 import { createHandlers } from './handlers/create-handlers';
 import { hardenContents, hardenSession } from './harden-contents';
-import { describeIncident } from './incident-text';
+import { describeIncident } from '../node/incident-text';
 import { registerApi } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
 import { lockBreakOffer } from './lock-prompt';
-import { openAppStore } from './open-app-store';
+import { openAppStore } from '../node/open-app-store';
 import { createQuitGuard } from './quit-guard';
-import { breakLock, inspectLock } from './store/store-lock';
-import { resolveStoreDir } from './store-location';
+import { breakLock, inspectLock } from '../node/store/store-lock';
+import { resolveStoreDir } from '../node/store-location';
 import { createMainWindow } from './window-options';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readInputs } from '../cli/read-inputs';
 import { closeTestStores, openTestStore, QueuedDialogs, value } from './handlers/handler-test-kit';
 import { createHandlers } from './handlers/create-handlers';
-import { readFormatFiles } from './handlers/format-files';
-import { decodeUtf8, readFileWithin, readTextWithin } from './input-files';
-import { makeTempDir, removeTempDir } from './store/test-support/store-fixtures';
+import { readFormatFiles } from '../node/import/format-files';
+import { decodeUtf8, readFileWithin, readTextWithin } from '../node/import/input-files';
+import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fixtures';
 
 let dir: string;
 beforeEach(async () => {

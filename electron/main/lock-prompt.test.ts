@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lockBreakOffer } from './lock-prompt';
-import type { LockInfo } from './store/lock-owner';
+import type { LockInfo } from '../node/store/lock-owner';
 
 const info: LockInfo = { pid: 311, hostname: 'field-laptop', startedAt: '2026-05-04T08:00:00.000Z', token: 't', processStart: '9', bootId: 'b', program: 'parley import' };
 

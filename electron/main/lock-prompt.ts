@@ -3,8 +3,8 @@
  * the lock. Pure, so the decision is tested without Electron; `index.ts` only
  * shows the dialog.
  */
-import { describeHolder } from './store/lock-owner';
-import type { LockInspection } from './store/store-lock';
+import { describeHolder } from '../node/store/lock-owner';
+import type { LockInspection } from '../node/store/store-lock';
 
 /** A question for the analyst: who holds the store, and a button that breaks the lock. */
 export interface LockBreakOffer {

@@ -2,9 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from './handlers/create-handlers';
-import { describeIncident } from './incident-text';
-import { openAppStore } from './open-app-store';
-import { makeTempDir, removeTempDir } from './store/test-support/store-fixtures';
+import { describeIncident } from '../node/incident-text';
+import { openAppStore } from '../node/open-app-store';
+import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fixtures';
 import { DAMAGE, seedDamageableStore, type DamageKind, type SeededStore } from './test-support/damaged-store';
 
 let dir = '';

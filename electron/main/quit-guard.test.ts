@@ -5,9 +5,9 @@ import { createAnnotation } from '../../annotations/annotation';
 import { createDocument } from '../../annotations/document';
 import { OWN_LAYER_ID } from '../../annotations/model';
 import { createQuitGuard } from './quit-guard';
-import { documentPath, LIBRARY_FILE } from './store/load-store';
-import { ParleyStore } from './store/parley-store';
-import { makeTempDir, removeTempDir } from './store/test-support/store-fixtures';
+import { documentPath, LIBRARY_FILE } from '../node/store/load-store';
+import { ParleyStore } from '../node/store/parley-store';
+import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fixtures';
 
 let dir: string;
 beforeEach(async () => {

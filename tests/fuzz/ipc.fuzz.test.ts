@@ -19,7 +19,7 @@ import type { Dialogs } from '../../electron/main/dialogs';
 import { createHandlers } from '../../electron/main/handlers/create-handlers';
 import { registerApi, type InvokeEventLike } from '../../electron/main/ipc/register-api';
 import { createSenderCheck } from '../../electron/main/ipc/sender-check';
-import { openAppStore, type OpenedStore } from '../../electron/main/open-app-store';
+import { openAppStore, type OpenedStore } from '../../electron/node/open-app-store';
 import { API_METHODS, channelOf, type ApiMethod } from '../../shared/api-methods';
 import type { DocumentView } from '../../shared/library';
 import {

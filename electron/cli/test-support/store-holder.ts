@@ -3,7 +3,7 @@
  * until it is killed: the other writer in the two-writers test. Prints
  * `ready <pid>` once the store is open. Bundled by the test with esbuild.
  */
-import { openAppStore } from '../../main/open-app-store';
+import { openAppStore } from '../../node/open-app-store';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: store-holder <store dir>');

@@ -14,11 +14,11 @@ import { FORMAT_NAMES, FORMAT_TITLES, isFormatName } from '../../../annotations/
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
 import type { AnnotatedImportPlan, AnnotatedImportReport, ApiInput } from '../../../shared/api';
 import type { ApiHandlers } from '../ipc/register-api';
-import { runFormatJobWith } from '../tasks/run-format-job';
-import { TaskRegistry, withTask } from '../tasks/task-registry';
-import { importAnnotatedDocuments, proposeAnnotatedPairings, type ConfirmedMerge } from './annotated-import';
+import { runFormatJobWith } from '../../node/tasks/run-format-job';
+import { TaskRegistry, withTask } from '../../node/tasks/task-registry';
+import { importAnnotatedDocuments, proposeAnnotatedPairings, type ConfirmedMerge } from '../../node/import/annotated-import';
 import type { HandlerDeps } from './create-handlers';
-import { formatExtensions, readFormatFiles } from './format-files';
+import { formatExtensions, readFormatFiles } from '../../node/import/format-files';
 
 type AnnotatedImportMethods = 'importAnnotatedFromDialog' | 'planAnnotatedImportFromDialog' | 'applyAnnotatedImport';
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAppStore } from '../open-app-store';
+import { openAppStore } from '../../node/open-app-store';
 import { createHandlers } from './create-handlers';
 import { closeTestStores, openTestStore, QueuedDialogs, trackTestStore, value } from './handler-test-kit';
 

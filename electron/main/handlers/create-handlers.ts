@@ -14,12 +14,12 @@ import { fail, ok, type Problem, type Result } from '../../../annotations/result
 import type { ImportReport, ParleyEvent } from '../../../shared/api';
 import type { StoreIncident } from '../../../shared/library';
 import type { Dialogs } from '../dialogs';
-import { readTextWithin } from '../input-files';
+import { readTextWithin } from '../../node/import/input-files';
 import type { ApiHandlers } from '../ipc/register-api';
-import type { AppSettings } from '../app-settings';
-import type { ParleyStore } from '../store/parley-store';
-import { runFormatJobWith } from '../tasks/run-format-job';
-import { TaskRegistry, withTask, type TaskHandle } from '../tasks/task-registry';
+import type { AppSettings } from '../../node/app-settings';
+import type { ParleyStore } from '../../node/store/parley-store';
+import { runFormatJobWith } from '../../node/tasks/run-format-job';
+import { TaskRegistry, withTask, type TaskHandle } from '../../node/tasks/task-registry';
 import { createAnnotatedImportHandlers } from './annotated-import-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { plural } from '../../../annotations/text/plural';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Result } from '../../../annotations/result';
 import type { Dialogs } from '../dialogs';
-import { openAppStore, type OpenedStore } from '../open-app-store';
+import { openAppStore, type OpenedStore } from '../../node/open-app-store';
 
 /** Dialogs that return the queued answers in order, and "cancelled" once the queue is empty. */
 export class QueuedDialogs implements Dialogs {

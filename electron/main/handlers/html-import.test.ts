@@ -14,7 +14,7 @@ import { closeTestStores, openTestStore, QueuedDialogs, value } from './handler-
 let workerFile = '';
 beforeAll(async () => {
   workerFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'parley-worker-')), 'format-worker.js');
-  await build({ entryPoints: [path.join(__dirname, '../tasks/format-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
+  await build({ entryPoints: [path.join(__dirname, '../../node/tasks/format-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
 });
 afterEach(closeTestStores);
 

@@ -9,7 +9,7 @@ import { createAnnotation } from '../../../annotations/annotation';
 import type { Annotation } from '../../../annotations/model';
 import { findLayerDifferences } from '../../../annotations/review/layer-differences';
 import type { DocumentView } from '../../../shared/library';
-import { openAppStore } from '../open-app-store';
+import { openAppStore } from '../../node/open-app-store';
 import { createHandlers } from './create-handlers';
 import { closeTestStores, openTestStore, QueuedDialogs, trackTestStore, value } from './handler-test-kit';
 

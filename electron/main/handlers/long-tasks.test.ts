@@ -11,14 +11,14 @@ import { createDocument } from '../../../annotations/document';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import type { TaskProgressEvent } from '../../../shared/api';
 import type { Dialogs } from '../dialogs';
-import { TaskRegistry } from '../tasks/task-registry';
+import { TaskRegistry } from '../../node/tasks/task-registry';
 import { createHandlers } from './create-handlers';
 import { closeTestStores, openTestStore, value } from './handler-test-kit';
 
 let workerFile = '';
 beforeAll(async () => {
   workerFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'parley-worker-')), 'format-worker.js');
-  await build({ entryPoints: [path.join(__dirname, '../tasks/format-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
+  await build({ entryPoints: [path.join(__dirname, '../../node/tasks/format-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
 });
 
 afterEach(closeTestStores);

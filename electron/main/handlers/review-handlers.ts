@@ -19,10 +19,10 @@ import { preAcceptAgreed } from '../../../annotations/review/pre-accept';
 import type { DocumentView } from '../../../shared/library';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerDeps } from './create-handlers';
-import { runFormatJobWith } from '../tasks/run-format-job';
-import { TaskRegistry, withTask } from '../tasks/task-registry';
-import { formatExtensions, readFormatFiles } from './format-files';
-import { importColleagueLayers } from './layer-import';
+import { runFormatJobWith } from '../../node/tasks/run-format-job';
+import { TaskRegistry, withTask } from '../../node/tasks/task-registry';
+import { formatExtensions, readFormatFiles } from '../../node/import/format-files';
+import { importColleagueLayers } from '../../node/import/layer-import';
 
 type ReviewMethods =
   | 'importLayerFromDialog'

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../../annotations/annotation';
 import type { Annotation } from '../../../annotations/model';
 import { findDifferences } from '../../../annotations/review/differences';
-import { openAppStore } from '../open-app-store';
+import { openAppStore } from '../../node/open-app-store';
 import { createHandlers } from './create-handlers';
 import { closeTestStores, openTestStore, QueuedDialogs, trackTestStore, value } from './handler-test-kit';
 

@@ -7,7 +7,7 @@ import { readdir, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../../../annotations/result';
 import { createHandlers } from '../handlers/create-handlers';
-import { openAppStore } from '../open-app-store';
+import { openAppStore } from '../../node/open-app-store';
 
 /** The four kinds of damage issue 6 names. */
 export const DAMAGE: Record<'truncated' | 'zero-length' | 'garbage' | 'wrong schema', (file: string) => Promise<void>> = {

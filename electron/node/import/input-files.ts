@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { fail, ok, type Result } from '../../annotations/result';
+import { fail, ok, type Result } from '../../../annotations/result';
 
 /** "12.5 MB" */
 export function megabytes(bytes: number): string {

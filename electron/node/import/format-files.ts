@@ -4,7 +4,7 @@ import type { FormatFile, FormatName } from '../../../annotations/formats/format
 import { formatInfo } from '../../../annotations/formats/format-table';
 import { isZipPath } from '../../../annotations/formats/zip';
 import { ok, type Result } from '../../../annotations/result';
-import { decodeUtf8, readFileWithin } from '../input-files';
+import { decodeUtf8, readFileWithin } from './input-files';
 
 /** Largest interchange file read, in bytes. */
 export const MAX_FORMAT_FILE_BYTES = 200 * 1024 * 1024;

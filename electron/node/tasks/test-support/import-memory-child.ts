@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultLabelSchema } from '../../../../annotations/labels';
 import type { FormatName } from '../../../../annotations/formats/format';
-import { readFormatFiles } from '../../handlers/format-files';
+import { readFormatFiles } from '../../import/format-files';
 import { runFormatJob } from '../format-job';
 
 /**

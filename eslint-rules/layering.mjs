@@ -10,8 +10,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 /** Layer of a file, by folder. More specific prefixes first. */
 const LAYERS = [
   ['electron/preload/', 'preload'],
+  ['electron/node/', 'node'],
   ['electron/main/', 'main'],
-  ['electron/cli/', 'main'],
+  ['electron/cli/', 'cli'],
   ['annotations/', 'engine'],
   ['shared/', 'shared'],
   ['renderer/', 'renderer'],
@@ -19,10 +20,14 @@ const LAYERS = [
 
 /** For each layer: the layers it may import, and bare modules it may not. */
 const RULES = {
-  engine: { may: ['engine'], banned: [/^electron$/, /^react(-dom)?(\/|$)/, /^lowdb(\/|$)/, /^@codemirror\//, /^node:/, /^(fs|path|os|crypto|child_process)$/, /^zod$/] },
+  engine: { may: ['engine'], banned: [/^electron$/, /^react(-dom)?(\/|$)/, /^lowdb(\/|$)/, /^@codemirror\//, /^node:/, /^(fs|path|os|crypto|child_process)$/] },
   shared: { may: ['engine', 'shared'], banned: [/^electron$/, /^react(-dom)?(\/|$)/, /^lowdb(\/|$)/, /^@codemirror\//, /^node:/, /^(fs|path|os)$/] },
   preload: { may: ['shared'], banned: [/^node:/, /^(fs|path|os|child_process)$/] },
-  main: { may: ['engine', 'shared', 'main'], banned: [/^react(-dom)?(\/|$)/, /^@codemirror\//] },
+  // Code that needs only Node, shared by the app and the command line: never Electron.
+  node: { may: ['engine', 'shared', 'node'], banned: [/^electron(\/|$)/, /^react(-dom)?(\/|$)/, /^@codemirror\//] },
+  main: { may: ['engine', 'shared', 'node', 'main'], banned: [/^react(-dom)?(\/|$)/, /^@codemirror\//] },
+  // The `parley` command line runs without Electron: it reuses the node layer, never the app's main process.
+  cli: { may: ['engine', 'shared', 'node', 'cli'], banned: [/^electron(\/|$)/, /^react(-dom)?(\/|$)/, /^@codemirror\//] },
   renderer: { may: ['engine', 'shared', 'renderer'], banned: [/^electron$/, /^node:/, /^(fs|path|os|child_process)$/, /^lowdb(\/|$)/] },
 };
 

@@ -1,9 +1,10 @@
+/** The command line against a damaged store, seeded through the app's handlers (so it sits beside them, not in electron/cli/). */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAMAGE, seedDamageableStore, type DamageKind, type SeededStore } from '../main/test-support/damaged-store';
-import { main } from './parley';
+import { DAMAGE, seedDamageableStore, type DamageKind, type SeededStore } from './test-support/damaged-store';
+import { main } from '../cli/parley';
 
 let dir = '';
 afterEach(async () => {

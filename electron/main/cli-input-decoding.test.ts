@@ -1,5 +1,6 @@
 /**
- * The command line reads files exactly as the app does: the same size check,
+ * The command line reads files exactly as the app does (beside the app's
+ * handlers, which the CLI's own tests may not import): the same size check,
  * strict UTF-8, the same NUL rule, and an over-long text is an error naming
  * its file.
  */
@@ -8,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_TEXT_LENGTH } from '../../annotations/document';
-import { createHandlers } from '../main/handlers/create-handlers';
-import { closeTestStores, openTestStore, QueuedDialogs, value } from '../main/handlers/handler-test-kit';
-import { main } from './parley';
+import { createHandlers } from './handlers/create-handlers';
+import { closeTestStores, openTestStore, QueuedDialogs, value } from './handlers/handler-test-kit';
+import { main } from '../cli/parley';
 
 let dir: string;
 beforeEach(async () => {

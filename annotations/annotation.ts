@@ -37,9 +37,12 @@ export function createAnnotation(
   return ok(annotation);
 }
 
-/** The change that undoes `change`. */
+/** The change that undoes `change`: annotations and relations removed become added, and the other way round. */
 export function invertChange(change: AnnotationChange): AnnotationChange {
-  return { removed: change.added, added: change.removed };
+  const inverse: AnnotationChange = { removed: change.added, added: change.removed };
+  if (change.addedRelations?.length) inverse.removedRelations = change.addedRelations;
+  if (change.removedRelations?.length) inverse.addedRelations = change.removedRelations;
+  return inverse;
 }
 
 /** Changes up to this size are spliced into a sorted list instead of re-sorting it. */

@@ -2,7 +2,7 @@
  * The label schema: Parley's four default labels, and how labels from other
  * tools are matched to ours.
  */
-import type { Label, LabelSchema } from './model';
+import type { AttributeDefinition, Label, LabelSchema, RelationType } from './model';
 
 /** The labels every new project starts with. Colours are legible on light and dark backgrounds. */
 export const DEFAULT_LABELS: readonly Label[] = [
@@ -12,9 +12,48 @@ export const DEFAULT_LABELS: readonly Label[] = [
   { id: 'date', name: 'Date', color: '#db2777', shortcut: '4', description: 'A date, time or period when something happened.' },
 ];
 
-/** A fresh copy of the default schema. */
+/** The stance a position takes: the `stance` attribute of the default `position` label. */
+export const STANCE_ATTRIBUTE: AttributeDefinition = {
+  id: 'stance',
+  name: 'Stance',
+  type: 'choice',
+  options: [
+    { id: 'supports', name: 'Supports', color: '#059669' },
+    { id: 'opposes', name: 'Opposes', color: '#dc2626' },
+    { id: 'proposes', name: 'Proposes', color: '#2563eb' },
+    { id: 'demands', name: 'Demands', color: '#d97706' },
+    { id: 'neutral', name: 'Neutral', color: '#6b7280' },
+  ],
+};
+
+/** The normalised ISO 8601 value of a date span (see `dates/`): the `value` attribute of the default `date` label. */
+export const DATE_VALUE_ATTRIBUTE: AttributeDefinition = { id: 'value', name: 'Value', type: 'date' };
+
+/** Attributes of the default labels, by label id. */
+const DEFAULT_ATTRIBUTES: Readonly<Record<string, readonly AttributeDefinition[]>> = { position: [STANCE_ATTRIBUTE], date: [DATE_VALUE_ATTRIBUTE] };
+
+/** The relation types every new project starts with: who holds which position toward whom, and when. All directed. */
+export const DEFAULT_RELATION_TYPES: readonly RelationType[] = [
+  { id: 'holds', name: 'holds', color: '#2563eb', shortcut: 'h', directed: true, from: ['actor'], to: ['position'] },
+  { id: 'toward', name: 'toward', color: '#059669', shortcut: 't', directed: true, from: ['position'], to: ['policy-body', 'actor'] },
+  { id: 'when', name: 'when', color: '#db2777', shortcut: 'w', directed: true, from: ['position'], to: ['date'] },
+  { id: 'member-of', name: 'member of', color: '#7c3aed', shortcut: 'm', directed: true, from: ['actor'], to: ['policy-body'] },
+];
+
+/** A deep copy of an attribute definition. */
+export function copyAttribute(a: AttributeDefinition): AttributeDefinition {
+  return { ...a, ...(a.options ? { options: a.options.map((o) => ({ ...o })) } : {}) };
+}
+
+/** A fresh copy of the default schema: the four labels, the stance and date-value attributes, the four relation types. */
 export function defaultLabelSchema(): LabelSchema {
-  return { labels: DEFAULT_LABELS.map((l) => ({ ...l })) };
+  return {
+    labels: DEFAULT_LABELS.map((l) => {
+      const attributes = DEFAULT_ATTRIBUTES[l.id];
+      return attributes ? { ...l, attributes: attributes.map(copyAttribute) } : { ...l };
+    }),
+    relationTypes: DEFAULT_RELATION_TYPES.map((t) => ({ ...t, from: [...t.from], to: [...t.to] })),
+  };
 }
 
 /**
@@ -68,5 +107,5 @@ export function resolveLabels(schema: LabelSchema, names: Iterable<string>): { s
     added.push(label);
     ids.set(name, id);
   }
-  return { schema: { labels }, ids, added };
+  return { schema: { ...schema, labels }, ids, added };
 }

@@ -1,110 +1,98 @@
 /**
- * Parley's data model: plain, serialisable data that every layer shares.
+ * Parley's data model: plain, serialisable data that every layer shares. The
+ * types are derived from the zod schemas in `model-schema.ts`, the single
+ * source of truth (store files, IPC and the Parley JSON Schema use them too).
  *
  * Offsets are UTF-16 code units, end exclusive — the same positions CodeMirror
  * and JavaScript strings use. Formats that count code points (W3C, brat,
  * doccano, spaCy) convert at their edge with `unicode.ts`.
  */
+import type { z } from 'zod';
+import type {
+  annotationChangeSchema,
+  annotationSchema,
+  attributeDefinitionSchema,
+  attributeOptionSchema,
+  corpusDocumentSchema,
+  corpusSchema,
+  decisionActionSchema,
+  decisionSchema,
+  differenceKindSchema,
+  documentMetadataSchema,
+  documentOriginSchema,
+  documentSchema,
+  documentStatusSchema,
+  entitySchema,
+  labelSchema,
+  labelSchemaSchema,
+  layerKindSchema,
+  layerSchema,
+  relationSchema,
+  relationTypeSchema,
+  textQuoteSchema,
+} from './model-schema';
 
-/** Version of every persisted or exported Parley structure. Bump with a migration. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of every persisted or exported Parley structure. Bump with a
+ * migration. Version 2 added relations, attributes, entities and document
+ * metadata, all optional, so version-1 data is valid version-2 data.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Where an analyst is with a document. */
-export type DocumentStatus = 'todo' | 'in-progress' | 'done';
+export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 
 /** The statuses in the order the UI cycles through them. */
 export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['todo', 'in-progress', 'done'];
 
-/** An imported article. `text` is kept exactly as imported (CRLF, tabs, any Unicode). */
-export interface ParleyDocument {
-  id: string;
-  title: string;
-  /** Where the text came from: a file name, "pasted", "sample", or a colleague's export. */
-  source: string;
-  /**
-   * The file the text was imported from, relative to the folder or archive
-   * given (`news/2024/talks.txt`, `/` between folders), so exports to formats
-   * with one file per document (brat, W3C, CSV) can give it back its name and
-   * sub-folders. Absent when the text came from no file, or the name is unknown.
-   */
-  originalPath?: string;
-  /** Where the document came from in another annotation tool, kept so an export to that tool loads back into the same project. */
-  origin?: DocumentOrigin;
-  text: string;
-  /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
-  sha256: string;
-  /** ISO 8601 time of import. */
-  importedAt: string;
-  status: DocumentStatus;
-}
+/** An imported article. `text` is kept exactly as imported (CRLF, tabs, any Unicode). See `documentSchema`. */
+export type ParleyDocument = z.infer<typeof documentSchema>;
 
 /**
  * A document's identity in the annotation tool it was imported from: a Label
  * Studio task's id, the data key that held its text and the names of the
  * controls that labelled it. Exports to that format write them back.
  */
-export interface DocumentOrigin {
-  /** The format it was read from (`label-studio`). */
-  format: string;
-  /** Its id in that tool, as text (a task id such as `"41"`). */
-  id?: string;
-  /** The tool's own names, by role (Label Studio: `dataKey`, `fromName`, `toName`, `noteFromName`). */
-  names?: Record<string, string>;
-}
+export type DocumentOrigin = z.infer<typeof documentOriginSchema>;
+
+/** Publication date (ISO 8601), outlet, author and address of a document (version 2). */
+export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
 
 /** The quoted text of a span with a little context either side, for re-anchoring. */
-export interface TextQuote {
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+export type TextQuote = z.infer<typeof textQuoteSchema>;
 
-/** One tagged span. */
-export interface Annotation {
-  id: string;
-  documentId: string;
-  /** UTF-16 code unit offset of the first character. */
-  start: number;
-  /** UTF-16 code unit offset just past the last character. */
-  end: number;
-  quote: TextQuote;
-  labelId: string;
-  note?: string;
-  author: string;
-  /** ISO 8601. */
-  createdAt: string;
-  /** ISO 8601. */
-  updatedAt: string;
-}
+/** A typed value on a span: a choice's option id, free text, or a normalised date (see `dates/`). */
+export type AttributeValue = string;
+
+/** One tagged span, with (version 2) its attributes, entity and suggestion source. */
+export type Annotation = z.infer<typeof annotationSchema>;
+
+/** A directed (or undirected) link between two spans of the same layer (version 2). */
+export type Relation = z.infer<typeof relationSchema>;
+
+/** An option of a choice attribute. */
+export type AttributeOption = z.infer<typeof attributeOptionSchema>;
+
+/** A typed attribute a label's spans can carry: `choice`, `text` or `date` (version 2). */
+export type AttributeDefinition = z.infer<typeof attributeDefinitionSchema>;
 
 /** A tag an analyst can apply. */
-export interface Label {
-  /** Stable id, kebab-case (`policy-body`). */
-  id: string;
-  name: string;
-  /** CSS hex colour `#rrggbb`. */
-  color: string;
-  /** A single key (`1`, `a`) or empty for none. */
-  shortcut: string;
-  description: string;
-}
+export type Label = z.infer<typeof labelSchema>;
 
-/** The set of labels a project uses, in display order. */
-export interface LabelSchema {
-  labels: Label[];
-}
+/** A kind of link between spans, with the labels allowed at each end (version 2). */
+export type RelationType = z.infer<typeof relationTypeSchema>;
+
+/** The set of labels a project uses, in display order, and its relation types. */
+export type LabelSchema = z.infer<typeof labelSchemaSchema>;
+
+/** A canonical entity of the library: a name, aliases in any script, a kind (a label id). */
+export type Entity = z.infer<typeof entitySchema>;
 
 /** Kinds of annotation layer kept for a document. */
-export type LayerKind = 'own' | 'colleague' | 'reconciled';
+export type LayerKind = z.infer<typeof layerKindSchema>;
 
-/** A named set of annotations on one document: the analyst's own, a colleague's, or the reconciled result. */
-export interface AnnotationLayer {
-  /** `own`, `reconciled`, or `colleague:<author>`. */
-  id: string;
-  kind: LayerKind;
-  author: string;
-  annotations: Annotation[];
-}
+/** A named set of annotations (and relations) on one document: the analyst's own, a colleague's, or the reconciled result. */
+export type AnnotationLayer = z.infer<typeof layerSchema>;
 
 /** Id of the analyst's own layer. */
 export const OWN_LAYER_ID = 'own';
@@ -116,71 +104,32 @@ export function colleagueLayerId(author: string): string {
 }
 
 /** How two layers relate at one place in a document (see `review/`). */
-export type DifferenceKind = 'agreed' | 'label-conflict' | 'boundary-conflict' | 'only-mine' | 'only-theirs';
+export type DifferenceKind = z.infer<typeof differenceKindSchema>;
 
 /**
  * What the reviewer did with one difference: one of the four group actions,
  * or `choose-spans` when the reviewer picked the spans to keep one by one.
  */
-export type DecisionAction = 'accept-theirs' | 'keep-mine' | 'keep-both' | 'reject-both' | 'choose-spans';
-
-/** One adjudication, recorded with the reconciled layer. */
-export interface ReviewDecision {
-  id: string;
-  documentId: string;
-  /** Stable key of the difference decided (see `review/`), so review can resume. */
-  differenceKey: string;
-  kind: DifferenceKind;
-  action: DecisionAction;
-  /**
-   * Layer ids compared, in comparison order: [mine, theirs] for a review of
-   * two layers; two or more when several layers are reviewed at once (the
-   * first plays "mine", `theirsIds` then holds the spans of all the others).
-   */
-  layers: string[];
-  mineIds: string[];
-  theirsIds: string[];
-  /** Ids of the annotations this decision put in the reconciled layer. */
-  resultIds: string[];
-  /**
-   * For each of `resultIds`, the id of the mine or theirs annotation it copies
-   * (same order). Absent on decisions recorded before it existed.
-   */
-  sourceIds?: string[];
-  /**
-   * For each of `resultIds`, the layer its source came from (same order).
-   * Recorded when several layers are reviewed at once; absent on pair reviews
-   * and older decisions, where `sourceIds` against `mineIds` says it.
-   */
-  sourceLayers?: string[];
-  /**
-   * Set when the decision was made by the "k of n agree" rule rather than by
-   * hand: at least `k` of the `n` compared layers held each kept span exactly.
-   */
-  preAccepted?: { k: number; n: number };
-  decidedBy: string;
-  decidedAt: string;
-}
-
-/** A document with all its layers and review decisions: the unit of storage and interchange. */
-export interface CorpusDocument {
-  document: ParleyDocument;
-  layers: AnnotationLayer[];
-  decisions: ReviewDecision[];
-}
-
-/** A set of documents with the label schema they use. */
-export interface Corpus {
-  labels: LabelSchema;
-  documents: CorpusDocument[];
-}
+export type DecisionAction = z.infer<typeof decisionActionSchema>;
 
 /**
- * A change to one layer's annotations: remove these ids, then add these
- * annotations (an edit removes the old version and adds the new one, same id).
- * Its inverse swaps the two, which is how undo works.
+ * One adjudication, recorded with the reconciled layer. `layers` lists the
+ * layer ids compared, in comparison order ([mine, theirs], or every layer
+ * reviewed at once, the first playing "mine"); `sourceIds`/`sourceLayers`
+ * say where each result came from; `preAccepted` marks the "k of n agree" rule.
  */
-export interface AnnotationChange {
-  removed: Annotation[];
-  added: Annotation[];
-}
+export type ReviewDecision = z.infer<typeof decisionSchema>;
+
+/** A document with all its layers and review decisions: the unit of storage and interchange. */
+export type CorpusDocument = z.infer<typeof corpusDocumentSchema>;
+
+/** A set of documents with the label schema they use and the library's entities. */
+export type Corpus = z.infer<typeof corpusSchema>;
+
+/**
+ * A change to one layer: remove these annotations (by id), then add these
+ * (an edit removes the old version and adds the new one, same id); likewise
+ * `removedRelations`/`addedRelations`. Its inverse swaps removed and added in
+ * both, which is how undo works.
+ */
+export type AnnotationChange = z.infer<typeof annotationChangeSchema>;

@@ -60,6 +60,13 @@ export interface StoreOptions {
   onWarning?: (message: string) => void;
 }
 
+/** One document change as `ParleyStore.onDocumentChange` reports it: the document's state before and after (read-only). */
+export interface StoredDocumentChange {
+  documentId: string;
+  before: Readonly<DocumentFile>;
+  after: Readonly<DocumentFile>;
+}
+
 /** A label id change for `saveLabels`: annotations labelled `from` get `to`, or are deleted when `to` is null. */
 export interface LabelMigrationStep {
   from: string;
@@ -105,6 +112,8 @@ export class ParleyStore {
   private closed = false;
   /** Document id and title behind each backup folder, including deleted documents. */
   private readonly backupOwners = new Map<string, { id: string; title: string }>();
+  /** Told of each document change once it is on disk (the team workspace queues it for the server). */
+  private readonly changeListeners = new Set<(change: StoredDocumentChange) => void>();
 
   private constructor(
     /** The store folder (absolute). */
@@ -159,6 +168,18 @@ export class ParleyStore {
     await this.libraryMutex.idle();
     await Promise.all([...this.slots.values()].map((s) => s.queue.idle()));
     await this.lock.release();
+  }
+
+  /**
+   * Calls `listener` after each change to a document's layers, decisions or
+   * status made through this store (tags, undo and redo, review decisions,
+   * layers put or removed), once it is on disk, in the order the changes were
+   * made. Returns a function that removes the listener. A listener must not
+   * throw; it is called synchronously and should only record the change.
+   */
+  onDocumentChange(listener: (change: StoredDocumentChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** True when the library has no documents (the app then seeds the sample corpus). */
@@ -450,8 +471,11 @@ export class ParleyStore {
     if (!slot.ok) return slot;
     const next = build(slot.value.queue.current);
     if (!next.ok) return next;
+    const before = slot.value.queue.current;
     const saved = await slot.value.queue.set(next.value);
-    return saved.ok ? ok(next.value) : saved;
+    if (!saved.ok) return saved;
+    for (const listener of this.changeListeners) listener({ documentId, before, after: next.value });
+    return ok(next.value);
   }
 
   /** Writes `library.json` (backing up the previous version). Callers hold `libraryMutex`. */

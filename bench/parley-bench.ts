@@ -33,6 +33,22 @@ export interface HandlerTimes {
   viewJsonBytes: number;
   /** v8.serialize + v8.deserialize of the view (what Electron's IPC does with it), ms. */
   viewStructuredCloneMs: number;
+  /** Store methods one `addAnnotations` call runs (reads included), e.g. `getDocument, getLabels, changeAnnotations`. */
+  storeCallsPerTag: string[];
+}
+
+/** The store, with every method call recorded in `calls` (for counting what one handler call costs). */
+function countingStore<T extends object>(store: T, calls: string[]): T {
+  return new Proxy(store, {
+    get(target, property) {
+      const member = Reflect.get(target, property, target) as unknown;
+      if (typeof member !== 'function') return member;
+      return (...args: unknown[]) => {
+        calls.push(String(property));
+        return (member as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
 }
 
 function median(values: number[]): number {
@@ -69,8 +85,9 @@ export async function seedStore(
   const added = await store.addDocuments([{ document: blank, layers: [{ id: OWN_LAYER_ID, kind: 'own', author: AUTHOR, annotations: [] }], decisions: [] }, ...docs]);
   if (!added.ok) throw new Error(`could not seed the store: ${added.error.message}`);
 
+  const storeCalls: string[] = [];
   const api = createHandlers({
-    store,
+    store: countingStore(store, storeCalls),
     settings,
     incidents,
     dialogs: { openFiles: async () => null, saveFile: async () => null },
@@ -86,6 +103,7 @@ export async function seedStore(
     const undo: number[] = [];
     const clone: number[] = [];
     let bytes = 0;
+    let tagCalls: string[] = [];
     for (let run = 0; run < 4; run++) {
       let t = performance.now();
       const view = await api.getDocument({ documentId });
@@ -95,9 +113,11 @@ export async function seedStore(
       t = performance.now();
       deserialize(serialize(view.value));
       clone.push(performance.now() - t);
+      storeCalls.length = 0;
       t = performance.now();
       const added = await api.addAnnotations({ documentId, spans: [{ ...span, labelId: TAG_LABEL.id }] });
       add.push(performance.now() - t);
+      tagCalls = [...storeCalls];
       if (!added.ok) throw new Error(added.error.message);
       t = performance.now();
       const undone = await api.undo({ documentId });
@@ -111,6 +131,7 @@ export async function seedStore(
       undoMs: median(undo.slice(1)),
       viewJsonBytes: bytes,
       viewStructuredCloneMs: median(clone.slice(1)),
+      storeCallsPerTag: tagCalls,
     });
   }
   await store.close();
@@ -131,6 +152,17 @@ async function installProbes(page: Page, probes: string): Promise<void> {
       return result;
     };
   });
+}
+
+/** Waits until no bridge call has started or ended for 300 ms (at most 5 s), so the calls a tag sets off are all counted. */
+async function bridgeQuiet(page: Page): Promise<void> {
+  let last = -1;
+  for (let waited = 0; waited < 5_000; waited += 300) {
+    const seen = await page.evaluate(() => (window as unknown as { __ipc: unknown[] }).__ipc.length);
+    if (seen === last) return;
+    last = seen;
+    await page.waitForTimeout(300);
+  }
 }
 
 /** Takes the bridge round trips and the reader's own User Timing entries recorded since the last call. */
@@ -189,8 +221,9 @@ export async function parleySubject(storeDir: string, probes: string): Promise<S
       await page.evaluate((sel) => window.__bench.arm('keydown', sel), TAG_MARK);
       await page.keyboard.press(TAG_LABEL.shortcut);
       const result = await page.evaluate(() => window.__bench.paintOf());
-      // Wait for the rest of the reader's work (status line, list) before undoing.
+      // Wait for the rest of the reader's work (status line, list) before undoing, and for any call the tag set off.
       await page.waitForFunction(() => document.querySelector('.parley-undo:not([disabled])') !== null);
+      await bridgeQuiet(page);
       return result;
     },
     async untag() {

@@ -60,6 +60,8 @@ interface SubjectResult {
   failure?: string;
   /** Parley only: where the time goes. */
   breakdown?: Record<string, number>;
+  /** Parley only: the bridge channels the tags called (the tag itself and whatever it set off). */
+  tagChannels?: string[];
 }
 
 interface Row {
@@ -105,6 +107,7 @@ async function repeat(runs: number, op: (i: number) => Promise<PaintResult>, aft
 async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Promise<{ ipc: Array<{ channel: string; ms: number }>; measures: Record<string, number> }> }): Promise<SubjectResult> {
   const result: SubjectResult = {};
   const breakdown: Record<string, number[]> = {};
+  const tagChannels = new Set<string>();
   const note = (key: string, value: number | undefined) => {
     if (value !== undefined) (breakdown[key] ??= []).push(value);
   };
@@ -131,6 +134,8 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
         if (extra) {
           const t = await extra.timings();
           note('tag: addAnnotations round trip, saved on disk', t.ipc.find((x) => x.channel.includes('addAnnotations'))?.ms);
+          note('tag: IPC round trips per tag', t.ipc.length);
+          for (const call of t.ipc) tagChannels.add(call.channel);
           note('tag: key handler drew the mark (parley:tag-drawn)', t.measures['parley:tag-drawn']);
           note('tag: key → saved (parley:tag-saved)', t.measures['parley:tag-saved']);
           note('tag: patch view and settle marks (parley:apply-change)', t.measures['parley:apply-change']);
@@ -158,6 +163,7 @@ async function measure(subject: Subject, c: BenchCase, extra?: { timings(): Prom
     result.failure = `${phase}: ${(error as Error).message.split('\n')[0]}`;
   }
   if (Object.keys(breakdown).length > 0) result.breakdown = Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [k, median(v)]));
+  if (tagChannels.size > 0) result.tagChannels = [...tagChannels];
   return result;
 }
 
@@ -239,8 +245,10 @@ function printDetails(rows: Row[]): string {
         `handler addAnnotations, saved durably ${f1(h.addAnnotationsMs)}`,
         `handler undo ${f1(h.undoMs)}`,
         `view ${(h.viewJsonBytes / 1e6).toFixed(2)} MB JSON, structured clone ${f1(h.viewStructuredCloneMs)}`,
+        `store calls per addAnnotations ${h.storeCallsPerTag.length} (${h.storeCallsPerTag.join(', ')})`,
       );
     }
+    if (row.parley.tagChannels) parts.push(`channels a tag calls: ${row.parley.tagChannels.join(', ')}`);
     lines.push(`  ${row.case.id}: ${parts.join('; ')}`);
   }
   return lines.join('\n');

@@ -22,7 +22,7 @@ describe('shortcutRefusal', () => {
   });
 
   it('refuses the reader’s own keys in either case, saying what they do', () => {
-    expect(Object.keys(RESERVED_SHORTCUTS).sort()).toEqual(['/', '?', 'l']);
+    expect(Object.keys(RESERVED_SHORTCUTS).sort()).toEqual(['/', '?', 'e', 'l', 'r', 's', 'v']);
     expect(shortcutRefusal('?', OTHERS)).toBe('“?” is kept by the reader: it opens the reader’s keyboard help.');
     expect(shortcutRefusal('L', OTHERS)).toBe('“L” is kept by the reader: it changes the label of an annotation.');
     expect(shortcutRefusal('/', [])).toMatch(/searches the text/);

@@ -3,6 +3,10 @@ export const RESERVED_SHORTCUTS: Readonly<Record<string, string>> = {
   '?': 'opens the reader’s keyboard help',
   '/': 'searches the text',
   l: 'changes the label of an annotation',
+  r: 'links the selected annotation to another (a relation)',
+  s: 'sets an attribute of the selected annotation (a stance, a date value)',
+  v: 'accepts the suggested value of the selected date',
+  e: 'links the selected annotation to an entity',
 };
 
 /** The key a shortcut is compared under: `A` and `a` clash. */

@@ -29,7 +29,7 @@ describe('matchEntities', () => {
     expect(names('chung', 'policy-body')).toEqual(['Chungcheong Province', 'Chung Dong-young']);
     // A word start (after a hyphen or space) beats a match inside a word.
     expect(names('young')).toEqual(['Chung Dong-young']);
-    expect(names('k')).toEqual(['Noh Kyu-duk', 'Sung Kim']);
+    expect(names('k')).toEqual(['Noh Kyu-duk', 'Sung Kim', 'Working group']);
   });
 
   it('ignores case, width and accents', () => {

@@ -81,7 +81,7 @@ describe('reader annotations', () => {
     await expect.poll(() => selectedTexts(page)).toEqual(['Noh']);
   });
 
-  it('moves between annotations with Tab and Shift+Tab, relabels with l, deletes, and clears with Escape', async () => {
+  it('moves between annotations with Alt+Down and Alt+Up, leaves Tab to move focus, relabels with l, deletes, and clears with Escape', async () => {
     const { page, documentId, storeDir } = await begin();
     await tagAll(page, storeDir, documentId, [
       ['Noh Kyu-duk', '1'],
@@ -93,15 +93,23 @@ describe('reader annotations', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => selectedTexts(page)).toEqual([]);
 
-    // Cursor at the start of the text, then Tab through the annotations in reading order.
+    // Tab leaves the text for the next part of the window, even with annotations in it, and Shift+Tab comes back.
     await clickText(page, 'Allies');
     await page.keyboard.press('Tab');
-    await expect.poll(() => selectedTexts(page)).toEqual(['Noh Kyu-duk']);
-    await page.keyboard.press('Tab');
-    await expect.poll(() => selectedTexts(page)).toEqual(['Sung Kim']);
-    await page.keyboard.press('Tab');
-    await expect.poll(() => selectedTexts(page)).toEqual(['November 2018']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.cm-content') === null)).toBe(true);
+    expect(await selectedTexts(page)).toEqual([]);
     await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.cm-content') !== null)).toBe(true);
+
+    // Cursor at the start of the text, then Alt+Down through the annotations in reading order.
+    await clickText(page, 'Allies');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => selectedTexts(page)).toEqual(['Noh Kyu-duk']);
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => selectedTexts(page)).toEqual(['Sung Kim']);
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => selectedTexts(page)).toEqual(['November 2018']);
+    await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => selectedTexts(page)).toEqual(['Sung Kim']);
     // The side list marks the same annotation.
     await expect.poll(() => page.locator('.parley-list-item[aria-current="true"]').allTextContents()).toEqual(['Sung Kim']);
@@ -124,10 +132,10 @@ describe('reader annotations', () => {
     await expect.poll(() => markTexts(page, 'policy-body')).toEqual([]);
     await expect.poll(() => selectedTexts(page)).toEqual([]);
 
-    // Escape clears a selected annotation and a text selection. Tab waits for the reader to have the
+    // Escape clears a selected annotation and a text selection. Alt+Down waits for the reader to have the
     // store's answer to the delete, so a busy machine cannot press it while the mark is still settling.
     await expect.poll(() => page.locator('.parley-reader-status').textContent()).toMatch(/Annotation deleted/);
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => selectedTexts(page)).not.toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => selectedTexts(page)).toEqual([]);
@@ -199,7 +207,7 @@ describe('reader annotations', () => {
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.waitFor();
     const text = (await sheet.textContent()) ?? '';
-    for (const expected of ['Tag the selection as Actor', 'Tag the selection as Date', 'Tab / Shift+Tab', 'Delete', 'l then a label key', 'Enter', 'Escape', 'Undo', 'Redo', 'Search']) {
+    for (const expected of ['Tag the selection as Actor', 'Tag the selection as Date', 'Alt+↓ / Alt+↑', 'Tab / Shift+Tab', 'Delete', 'l then a label key', 'Enter', 'Escape', 'Undo', 'Redo', 'Search']) {
       expect(text).toContain(expected);
     }
     await page.keyboard.press('Escape');

@@ -40,9 +40,9 @@ describe('reader search', () => {
     const plain = count(text, /the/gi);
     await expect.poll(() => status.textContent()).toBe(`1 of ${plain}`);
     await expect.poll(() => page.locator('.cm-parley-match').count()).toBeGreaterThanOrEqual(plain);
-    await box.press('Enter');
+    await box.press('ArrowDown');
     await expect.poll(() => status.textContent()).toBe(`2 of ${plain}`);
-    await box.press('Shift+Enter');
+    await box.press('ArrowUp');
     await expect.poll(() => status.textContent()).toBe(`1 of ${plain}`);
 
     await page.getByLabel('Match case').check();
@@ -70,6 +70,22 @@ describe('reader search', () => {
     await expect.poll(() => box.count()).toBe(0);
   });
 
+  it('selects the current match with Enter, so a label key tags it', async () => {
+    const { page, documentId, text } = await begin();
+    await clickText(page, 'Allies');
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('searchbox', { name: 'Search the document' });
+    await box.fill('working group');
+    await expect.poll(() => page.locator('.parley-search-count').textContent()).toBe('1 of 3');
+    await box.press('ArrowDown');
+    await expect.poll(() => page.locator('.parley-search-count').textContent()).toBe('2 of 3');
+    await box.press('Enter');
+    await expect.poll(() => page.evaluate(() => String(document.getSelection()))).toBe('working group');
+    await page.keyboard.press('2');
+    const second = [...text.matchAll(/working group/gi)][1]!.index;
+    await expect.poll(async () => (await storedAnnotations(app!.storeDir, documentId)).map((a) => [a.start, a.labelId])).toEqual([[second, 'policy-body']]);
+  });
+
   it('tags all matches not yet tagged after confirming the count, and one undo removes them all', async () => {
     const { page, documentId, text } = await begin();
     const stored = async () => (await storedAnnotations(app!.storeDir, documentId)).filter((a) => a.labelId === 'policy-body').map((a) => a.start);
@@ -88,6 +104,13 @@ describe('reader search', () => {
     const dialog = page.getByRole('dialog', { name: 'Tag all matches' });
     await dialog.waitFor();
     expect(await dialog.locator('.parley-confirm-count').textContent()).toMatch(/adds 2 annotations labelled Policy body\. 1 match is already tagged/);
+    // Each match is listed in its context with a box; unticking one leaves it out, ticking it again puts it back.
+    const rows = dialog.getByRole('list', { name: 'Matches to tag' }).getByRole('checkbox');
+    expect(await rows.count()).toBe(2);
+    expect(await dialog.locator('.parley-match-context mark').allTextContents()).toEqual(['working group', 'working group']);
+    await rows.first().uncheck();
+    await expect.poll(() => dialog.locator('.parley-confirm-count').textContent()).toMatch(/adds 1 annotation labelled/);
+    await rows.first().check();
     await dialog.getByRole('button', { name: 'Add 2' }).click();
 
     const all = [...text.matchAll(/working group/gi)].map((m) => m.index);

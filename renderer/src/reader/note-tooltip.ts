@@ -3,7 +3,7 @@
  * label, author, time and note. Built with text nodes only; notes are never
  * parsed as HTML.
  */
-import type { Extension } from '@codemirror/state';
+import type { EditorState, Extension } from '@codemirror/state';
 import { hoverTooltip } from '@codemirror/view';
 import { ellipsis } from '../../../annotations/text/ellipsis';
 
@@ -58,12 +58,12 @@ function renderEntries(entries: readonly TooltipEntry[]): HTMLElement {
  * A hover tooltip over annotated text. `lookup` returns the annotations
  * covering the character at an index, innermost first (none: no tooltip).
  */
-export function noteTooltip(lookup: (index: number) => TooltipEntry[]): Extension {
+export function noteTooltip(lookup: (state: EditorState, index: number) => TooltipEntry[]): Extension {
   return hoverTooltip(
-    (_view, pos, side) => {
+    (view, pos, side) => {
       const index = side < 0 ? pos - 1 : pos;
       if (index < 0) return null;
-      const entries = lookup(index);
+      const entries = lookup(view.state, index);
       if (entries.length === 0) return null;
       const start = Math.max(...entries.map((e) => e.start));
       const end = Math.min(...entries.map((e) => e.end));

@@ -1,64 +1,111 @@
 /**
- * The reader's keys, bound in CodeMirror so that they act only while the text
- * has focus. The commands live in the reader; this module only maps keys.
+ * The reader's one keymap. Keys act while the text has focus; those marked
+ * with the `reader` scope also act while focus is elsewhere in the reader
+ * (the side list, the toolbar), where the reader runs them with
+ * `runScopeHandlers`. Tab and Shift+Tab are left to the browser, so they
+ * always move focus between the regions of the window.
+ *
+ * A new feature adds a command (`reader-commands.ts`) and an entry here.
  */
 import { Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, type KeyBinding } from '@codemirror/view';
 import type { Label } from '../../../annotations/model';
-
-/** What the keys do. Each returns true if it handled the key. */
-export interface ReaderCommands {
-  tag(labelId: string): boolean;
-  /** Selects the next (1) or previous (-1) annotation. */
-  step(direction: 1 | -1): boolean;
-  deleteSelected(): boolean;
-  /** Starts a label change: the next key chooses the label. */
-  beginRelabel(): boolean;
-  /** True while a label change waits for its key. */
-  relabelPending(): boolean;
-  /** Finishes (or, for any other key, cancels) a pending label change. */
-  finishRelabel(key: string): void;
-  openNote(): boolean;
-  clear(): boolean;
-  showShortcuts(): boolean;
-  undo(): boolean;
-  redo(): boolean;
-  openSearch(): boolean;
-}
+import {
+  beginRelabel,
+  clearSelection,
+  deleteSelectedAnnotation,
+  editNote,
+  finishRelabel,
+  moveSelectionEdge,
+  openAdjacent,
+  openSearch,
+  redoChange,
+  showShortcuts,
+  stepAnnotation,
+  tagSelection,
+  undoChange,
+} from './reader-commands';
+import { modeKeydown, readerUi } from './reader-state';
 
 /** The key that starts a label change. */
 export const RELABEL_KEY = 'l';
 
-/** The bindings for the reader's current labels. */
-export function readerKeymap(commands: ReaderCommands, labels: readonly Label[]): Extension {
-  const bindings: KeyBinding[] = [
-    { key: 'Tab', run: () => commands.step(1) },
-    { key: 'Shift-Tab', run: () => commands.step(-1) },
-    { key: 'Delete', run: () => commands.deleteSelected() },
-    { key: 'Backspace', run: () => commands.deleteSelected() },
-    { key: RELABEL_KEY, run: () => commands.beginRelabel() },
-    { key: 'Enter', run: () => commands.openNote() },
-    { key: 'Escape', run: () => commands.clear() },
-    { key: '?', run: () => commands.showShortcuts() },
-    { key: 'Mod-f', run: () => commands.openSearch(), preventDefault: true },
-  ];
-  for (const label of labels) {
-    if (label.shortcut && label.shortcut !== RELABEL_KEY) bindings.push({ key: label.shortcut, run: () => commands.tag(label.id) });
-  }
-  const keydown = EditorView.domEventHandlers({
-    keydown(event) {
-      // Undo and redo are matched on the letter whatever Shift does to it (Z or z).
-      const key = event.key.toLowerCase();
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) {
-        event.preventDefault();
-        return key === 'z' && !event.shiftKey ? commands.undo() : commands.redo();
-      }
-      // The key after `l` belongs to the label change, whatever it is.
-      if (!commands.relabelPending() || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(event.key)) return false;
+/** The scope of keys that also work while focus is in the reader but outside the text. */
+export const READER_SCOPE = 'reader';
+/** The scope of keys that also work while nothing in particular has focus (the page itself). */
+export const WINDOW_SCOPE = 'window';
+
+const EVERYWHERE = `editor ${READER_SCOPE}`;
+
+/** The reader's keys as the shortcut sheet and the README list them (label keys come first, from the labels). */
+export const READER_SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> = [
+  ['Shift+Arrow, Shift+Ctrl+Arrow', 'Select text with the keyboard (by character or by word)'],
+  ['Alt+Shift+→ / Alt+Shift+←', 'Grow / shrink the selection by a word at its end'],
+  ['Mod+Alt+Shift+← / Mod+Alt+Shift+→', 'Grow / shrink the selection by a word at its start'],
+  ['Double-click', 'Select a word'],
+  ['Alt+↓ / Alt+↑', 'Select the next / previous annotation'],
+  ['Tab / Shift+Tab', 'Move to the next / previous part of the window'],
+  ['Delete', 'Delete the selected annotation'],
+  [`${RELABEL_KEY} then a label key`, 'Change the label of the selected annotation'],
+  ['Enter', 'Edit the note of the selected annotation'],
+  ['Escape', 'Clear the selection; close a menu'],
+  ['Mod+Z', 'Undo'],
+  ['Mod+Shift+Z', 'Redo'],
+  ['Mod+F', 'Search the document (Enter on a match selects it)'],
+  ['Alt+PageDown / Alt+PageUp', 'Open the next / previous document'],
+  ['?', 'Show this sheet'],
+];
+
+/** The fixed bindings. */
+const BINDINGS: readonly KeyBinding[] = [
+  { key: 'Alt-ArrowDown', run: stepAnnotation(1) },
+  { key: 'Alt-ArrowUp', run: stepAnnotation(-1) },
+  { key: 'Delete', run: deleteSelectedAnnotation },
+  { key: 'Backspace', run: deleteSelectedAnnotation },
+  { key: RELABEL_KEY, run: beginRelabel },
+  { key: 'Enter', run: editNote },
+  { key: 'Escape', run: clearSelection },
+  { key: 'Alt-Shift-ArrowRight', run: moveSelectionEdge('end', 1), preventDefault: true },
+  { key: 'Alt-Shift-ArrowLeft', run: moveSelectionEdge('end', -1), preventDefault: true },
+  { key: 'Mod-Alt-Shift-ArrowLeft', run: moveSelectionEdge('start', -1), preventDefault: true },
+  { key: 'Mod-Alt-Shift-ArrowRight', run: moveSelectionEdge('start', 1), preventDefault: true },
+  { key: '?', run: showShortcuts, scope: EVERYWHERE },
+  { key: 'Mod-f', run: openSearch, preventDefault: true, scope: EVERYWHERE },
+  { key: 'Mod-z', run: undoChange, preventDefault: true, scope: EVERYWHERE },
+  { key: 'Mod-Shift-z', run: redoChange, preventDefault: true, scope: EVERYWHERE },
+  { key: 'Mod-y', run: redoChange, preventDefault: true, scope: EVERYWHERE },
+  { key: 'Alt-PageDown', run: openAdjacent(1), preventDefault: true, scope: EVERYWHERE },
+  { key: 'Alt-PageUp', run: openAdjacent(-1), preventDefault: true, scope: EVERYWHERE },
+];
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph']);
+
+/** The key after `l` belongs to the label change, whatever it is. */
+const relabelKey = EditorView.domEventHandlers({
+  keydown(event, view) {
+    if (!view.state.field(readerUi).relabelling || MODIFIERS.has(event.key)) return false;
+    event.preventDefault();
+    return finishRelabel(event.key)(view);
+  },
+});
+
+/** Runs the mode's keys (Review) for a key press; true, with the event's default prevented, if one took it. */
+export function runModeKeys(view: EditorView, event: KeyboardEvent): boolean {
+  for (const handler of view.state.facet(modeKeydown)) {
+    if (handler(event, view)) {
       event.preventDefault();
-      commands.finishRelabel(event.key);
+      event.stopPropagation();
       return true;
-    },
-  });
-  return [Prec.highest(keydown), Prec.high(keymap.of(bindings))];
+    }
+  }
+  return false;
+}
+
+/** In the text, the mode's keys come before every other. */
+const modeKeys = EditorView.domEventHandlers({ keydown: (event, view) => runModeKeys(view, event) });
+
+/** The keymap for the reader's current labels. */
+export function readerKeymap(labels: readonly Label[]): Extension {
+  const labelKeys: KeyBinding[] = labels.filter((l) => l.shortcut && l.shortcut !== RELABEL_KEY).map((l) => ({ key: l.shortcut, run: tagSelection(l.id) }));
+  return [Prec.highest([modeKeys, relabelKey]), Prec.high(keymap.of([...BINDINGS, ...labelKeys]))];
 }

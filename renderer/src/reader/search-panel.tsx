@@ -1,9 +1,9 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { TagAllPreview } from './tag-all-preview';
 import type { Annotation, Label } from '../../../annotations/model';
 import { findMatches } from '../../../annotations/text/find-matches';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
 import { Button } from '../ui/button';
-import { Dialog } from '../ui/dialog';
 
 interface SearchPanelProps {
   text: string;
@@ -13,6 +13,10 @@ interface SearchPanelProps {
   /** Called with every match and the index of the current one (-1 for none). */
   onMatches(ranges: readonly TextSpan[], current: number): void;
   onTagAll(labelId: string, spans: TextSpan[]): void;
+  /** Enter in the search box: select the current match in the text, ready for a label key. */
+  onSelectMatch(span: TextSpan): void;
+  /** Grows each time search is asked for again, so the open box takes focus. */
+  focusRequest: number;
   onClose(): void;
 }
 
@@ -24,10 +28,14 @@ interface Confirmation {
 
 /**
  * Search in the open document (plain text or regular expression, optionally
- * case sensitive or whole word), with a count of matches, and tagging every
- * match at once after confirming how many annotations that adds.
+ * case sensitive or whole word), with a count of matches. Enter selects the
+ * current match in the text (a label key then tags it); the arrow keys move
+ * between matches. "Tag all matches" lists each match in its context, with a
+ * box to leave it out, before anything is added.
  */
-export function SearchPanel({ text, labels, annotations, onMatches, onTagAll, onClose }: SearchPanelProps) {
+export function SearchPanel({ text, labels, annotations, onMatches, onTagAll, onSelectMatch, focusRequest, onClose }: SearchPanelProps) {
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => box.current?.select(), [focusRequest]);
   const [query, setQuery] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [wholeWord, setWholeWord] = useState(false);
@@ -79,14 +87,20 @@ export function SearchPanel({ text, labels, annotations, onMatches, onTagAll, on
         className="parley-search-input"
         type="search"
         aria-label="Search the document"
+        aria-description="Enter selects the match, the arrow keys move between matches"
         placeholder={regexp ? 'Regular expression' : 'Search'}
         autoFocus
         value={query}
         onChange={(event) => setQuery(event.target.value)}
+        ref={box}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') {
+          const hit = ranges[at];
+          if (event.key === 'Enter' && hit) {
             event.preventDefault();
-            move(event.shiftKey ? -1 : 1);
+            onSelectMatch(hit);
+          } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || event.key === 'F3') {
+            event.preventDefault();
+            move(event.key === 'ArrowUp' || (event.key === 'F3' && event.shiftKey) ? -1 : 1);
           } else if (event.key === 'Escape') {
             event.preventDefault();
             onClose();
@@ -128,33 +142,17 @@ export function SearchPanel({ text, labels, annotations, onMatches, onTagAll, on
       </Button>
       {message && <span className="parley-hint">{message}</span>}
       {confirm && (
-        <Dialog
-          open
-          title="Tag all matches"
-          onClose={() => setConfirm(null)}
-          size="small"
-          footer={
-            <>
-              <Button onClick={() => setConfirm(null)}>Cancel</Button>
-              <Button
-                variant="primary"
-                data-autofocus
-                onClick={() => {
-                  onTagAll(confirm.labelId, confirm.spans);
-                  setConfirm(null);
-                }}
-              >
-                Add {confirm.spans.length}
-              </Button>
-            </>
-          }
-        >
-          <p className="parley-confirm-count">
-            This adds {confirm.spans.length} {confirm.spans.length === 1 ? 'annotation' : 'annotations'} labelled {confirmLabel}.
-            {confirm.skipped > 0 && ` ${confirm.skipped} ${confirm.skipped === 1 ? 'match is' : 'matches are'} already tagged with it and will be skipped.`}
-          </p>
-          <p className="parley-hint">One undo removes them all.</p>
-        </Dialog>
+        <TagAllPreview
+          text={text}
+          labelName={confirmLabel ?? ''}
+          spans={confirm.spans}
+          skipped={confirm.skipped}
+          onCancel={() => setConfirm(null)}
+          onApply={(spans) => {
+            onTagAll(confirm.labelId, spans);
+            setConfirm(null);
+          }}
+        />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Label } from '../../../annotations/model';
 import { Dialog } from '../ui/dialog';
-import { RELABEL_KEY } from './reader-keymap';
+import { READER_SHORTCUTS } from './reader-keymap';
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -16,17 +16,7 @@ interface ShortcutSheetProps {
 export function ShortcutSheet({ open, labels, more = [], onClose }: ShortcutSheetProps) {
   const rows: Array<readonly [string, string]> = [
     ...labels.filter((l) => l.shortcut).map((l): [string, string] => [l.shortcut, `Tag the selection as ${l.name}`]),
-    ['Shift+Arrow, Shift+Ctrl+Arrow', 'Select text with the keyboard (by character or by word)'],
-    ['Double-click', 'Select a word'],
-    ['Tab / Shift+Tab', 'Select the next / previous annotation'],
-    ['Delete', 'Delete the selected annotation'],
-    [`${RELABEL_KEY} then a label key`, 'Change the label of the selected annotation'],
-    ['Enter', 'Edit the note of the selected annotation'],
-    ['Escape', 'Clear the selection; close a menu'],
-    [`${MOD}+Z`, 'Undo'],
-    [`${MOD}+Shift+Z`, 'Redo'],
-    [`${MOD}+F`, 'Search the document'],
-    ['?', 'Show this sheet'],
+    ...READER_SHORTCUTS.map(([keys, action]): [string, string] => [keys.replaceAll('Mod', MOD), action]),
     ...more,
   ];
   return (

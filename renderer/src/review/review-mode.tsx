@@ -13,7 +13,7 @@ import { ReviewPanel, type ColleagueChoice } from './review-panel';
 import { REVIEW_KEYS } from './review-keys';
 import { useReview } from './use-review';
 import { useReviewClicks } from './use-review-clicks';
-import { useReviewKeys } from './use-review-keys';
+import { reviewKeyHandler } from './use-review-keys';
 import { ReviewQueueSummary } from './review-queue-summary';
 import { useReviewQueue } from './use-review-queue';
 import { nextUndecidedDocument } from '../../../annotations/review/review-queue';
@@ -132,7 +132,7 @@ function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, only
   );
   const [exporting, setExporting] = useState(false);
   const labelKeys = useMemo(() => new Set(reader.labels.labels.map((l) => l.shortcut).filter((k) => k !== '')), [reader.labels]);
-  useReviewKeys(review.run, true, labelKeys);
+  const modeKeys = useMemo(() => reviewKeyHandler(review.run, labelKeys), [review.run, labelKeys]);
   useReviewClicks(review.differences, review.focus);
 
   const { undoLabel, redoLabel, undoEmpty, history } = review;
@@ -155,6 +155,7 @@ function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, only
         focusRegion={region}
         moreShortcuts={REVIEW_SHORTCUTS}
         historyOverride={historyOverride}
+        modeKeys={modeKeys}
         side={
           <ReviewPanel
             review={review}

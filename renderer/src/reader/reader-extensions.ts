@@ -1,0 +1,124 @@
+/**
+ * The reader's one extension list, and the compartments through which the
+ * React component changes what varies (labels and their keys, the mode's
+ * keys and history, document switching). Everything the reader draws or
+ * knows is here; `reader.tsx` only mounts the view and passes inputs in.
+ */
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { EditorView, ViewPlugin } from '@codemirror/view';
+import type { Annotation, Label } from '../../../annotations/model';
+import { annotationsAt, currentMatch, ownMarks, overlayMarks, reviewRegion, searchMatches } from './reader-marks';
+import { noteTooltip, type TooltipEntry } from './note-tooltip';
+import { readerKeymap } from './reader-keymap';
+import { readerSession, type ReaderSession } from './reader-session';
+import { selectAnnotationSpec } from './reader-commands';
+import { modeKeydown, openAdjacentDocument, overlayLayers, ownAnnotations, readerConfig, readerHistory, readerStateFields, readerUi, selectedAnnotationId, selectedOutline, setReaderConfig, setReaderUi, type ReaderHistory } from './reader-state';
+import type { SnapMode } from './selection-snap';
+
+/** The label keys (rebuilt when the labels change). */
+export const labelKeysCompartment = new Compartment();
+/** Keys of the mode around the reader (review), ahead of the reader's own. */
+export const modeKeysCompartment = new Compartment();
+/** The mode's history, replacing the reader's own undo and redo. */
+export const historyCompartment = new Compartment();
+/** Opening the next or previous document. */
+export const adjacentCompartment = new Compartment();
+
+/** What a reader starts with. */
+export interface ReaderSetup {
+  session: ReaderSession;
+  text: string;
+  title: string;
+  labels: readonly Label[];
+  snapMode: SnapMode;
+  author: string;
+  /** The mode's key handler (Review), or null. */
+  modeKeys?: ((event: KeyboardEvent, view: EditorView) => boolean) | null;
+  history?: ReaderHistory | null;
+  openAdjacent?: ((direction: 1 | -1) => void) | null;
+}
+
+/** The hover card's entries at a character: the own annotations there, then the other layers'. */
+function tooltipEntries(state: EditorState, index: number): TooltipEntry[] {
+  const { appearance, author } = state.field(readerConfig);
+  const others = state.field(overlayLayers);
+  const entry = (a: Annotation, layerName?: string): TooltipEntry => {
+    const look = appearance.get(a.labelId);
+    return { start: a.start, end: a.end, labelName: look?.name ?? a.labelId, color: look?.color ?? '#6b7280', author: a.author, time: a.createdAt, note: a.note, layerName };
+  };
+  const mine = annotationsAt(state.field(ownAnnotations), index);
+  if (others.length === 0) return mine.map((a) => entry(a));
+  return [...mine.map((a) => entry(a, author)), ...others.flatMap((l) => annotationsAt(l.annotations, index).map((a) => entry(a, l.kind === 'reconciled' ? 'Reconciled' : l.author)))];
+}
+
+/** Tells the session while a pointer is pressed in the text, so a store answer never moves the selection under a drag. */
+const pointerDrag = ViewPlugin.define((view) => {
+  const session = view.state.facet(readerSession);
+  const release = () => session?.setPointerDown(false);
+  window.addEventListener('mouseup', release, true);
+  window.addEventListener('blur', release);
+  return {
+    destroy() {
+      window.removeEventListener('mouseup', release, true);
+      window.removeEventListener('blur', release);
+      release();
+    },
+  };
+});
+
+const textEvents = EditorView.domEventHandlers({
+  // Nothing may be typed into the article.
+  beforeinput(event) {
+    event.preventDefault();
+    return true;
+  },
+  mousedown(event, view) {
+    if (event.button === 0) view.state.facet(readerSession)?.setPointerDown(true);
+    return false;
+  },
+  // A click on a mark selects its annotation; on several, a menu offers them.
+  click(event, view) {
+    if (event.button !== 0 || event.detail > 1 || !view.state.selection.main.empty) return false;
+    const hit = view.posAndSideAtCoords({ x: event.clientX, y: event.clientY });
+    const index = hit ? (hit.assoc === 1 ? hit.pos : hit.pos - 1) : -1;
+    const here = index >= 0 ? annotationsAt(view.state.field(ownAnnotations), index) : [];
+    if (here.length === 1) view.dispatch(view.state.update(selectAnnotationSpec(view.state, here[0]!.id), { effects: setReaderUi.of({ chooser: null }) }));
+    else if (here.length > 1) view.dispatch({ effects: setReaderUi.of({ chooser: { x: event.clientX, y: event.clientY, ids: here.map((a) => a.id) } }) });
+    else if (view.state.field(selectedAnnotationId) !== null || view.state.field(readerUi).chooser) view.dispatch(view.state.update(selectAnnotationSpec(view.state, null), { effects: setReaderUi.of({ chooser: null }) }));
+    return false;
+  },
+});
+
+/** Every extension of the reader. */
+export function readerExtensions(setup: ReaderSetup): Extension {
+  return [
+    readerSession.of(setup.session),
+    readerStateFields(),
+    // Only "\n" splits lines, so a CRLF keeps its "\r" in the text and offsets stay those of the stored text.
+    EditorState.lineSeparator.of('\n'),
+    EditorState.readOnly.of(true),
+    EditorView.lineWrapping,
+    EditorView.contentAttributes.of({ 'aria-label': `Text of ${setup.title}`, 'aria-describedby': 'parley-reader-status', spellcheck: 'false' }),
+    // Search highlights nest inside the annotation marks; the selected annotation's outline wraps them.
+    currentMatch.extension,
+    searchMatches.extension,
+    ownMarks.extension,
+    overlayMarks.extension,
+    selectedOutline,
+    reviewRegion.extension,
+    modeKeysCompartment.of(setup.modeKeys ? modeKeydown.of(setup.modeKeys) : []),
+    labelKeysCompartment.of(readerKeymap(setup.labels)),
+    historyCompartment.of(setup.history ? readerHistory.of(setup.history) : []),
+    adjacentCompartment.of(setup.openAdjacent ? openAdjacentDocument.of(setup.openAdjacent) : []),
+    noteTooltip(tooltipEntries),
+    textEvents,
+    pointerDrag,
+  ];
+}
+
+/** The reader's first state: its text, configuration and the document's marks. */
+export function createReaderState(setup: ReaderSetup): EditorState {
+  const base = EditorState.create({ doc: setup.text, extensions: readerExtensions(setup) });
+  const configured = base.update({ effects: setReaderConfig.of({ labels: setup.labels, snapMode: setup.snapMode, author: setup.author }) }).state;
+  return configured.update(setup.session.initialEffects(configured.field(readerConfig).appearance)).state;
+}

@@ -1,0 +1,156 @@
+import { EditorSelection } from '@codemirror/state';
+import { describe, expect, it } from 'vitest';
+import { OWN_LAYER_ID } from '../../../annotations/model';
+import { ownMarks } from './reader-marks';
+import { ownAnnotations, readerUi, selectedAnnotationId } from './reader-state';
+import { annotate, openReader, TEXTS, viewOf } from './reader-test-kit';
+
+/** The own marks drawn, as "start-end:label". */
+function drawn(state: Parameters<typeof ownMarks.allMarks>[0]): string[] {
+  return ownMarks.allMarks(state).map((m) => `${m.start}-${m.end}:${m.labelId}`);
+}
+
+/** Selects the `occurrence`-th `word` as a drag would. */
+function selectWord(reader: ReturnType<typeof openReader>, word: string, occurrence = 0): { from: number; to: number } {
+  const text = reader.editor.state.doc.toString();
+  let from = -1;
+  for (let i = 0; i <= occurrence; i++) from = text.indexOf(word, from + 1);
+  const to = from + word.length;
+  reader.editor.dispatch({ selection: EditorSelection.single(from, to), userEvent: 'select.pointer' });
+  return { from, to };
+}
+
+const WORDS = ['Washington', '워싱턴은', 'working group'];
+
+describe('ReaderSession', () => {
+  TEXTS.forEach((text, i) => {
+    const word = WORDS[i]!;
+    it(`draws a tag at once, and once the store confirms it selects the new annotation and puts the cursor after it (${JSON.stringify(word)})`, async () => {
+      const reader = openReader(viewOf(text));
+      const { from, to } = selectWord(reader, word);
+      reader.session.tag('actor');
+      expect(drawn(reader.editor.state)).toEqual([`${from}-${to}:actor`]);
+      expect(reader.editor.state.field(ownAnnotations)).toEqual([]);
+
+      await reader.store.answerNext();
+      const [created] = reader.editor.state.field(ownAnnotations);
+      expect(created).toMatchObject({ start: from, end: to, labelId: 'actor', quote: { exact: text.slice(from, to) } });
+      expect(reader.editor.state.field(selectedAnnotationId)).toBe(created!.id);
+      expect(reader.editor.state.selection.main.head).toBe(to);
+      expect(reader.editor.state.field(readerUi).status).toContain(`Tagged “${text.slice(from, to)}” as Actor`);
+      // The confirmed tag draws nothing more: one mark, not two.
+      expect(drawn(reader.editor.state)).toEqual([`${from}-${to}:actor`]);
+      expect(reader.views.at(-1)!.layers[0]!.annotations).toHaveLength(1);
+    });
+  });
+
+  it('never moves the selection while a pointer drag is in progress when the store confirms a tag', async () => {
+    const reader = openReader(viewOf(TEXTS[0]!));
+    const tagged = selectWord(reader, 'Washington');
+    reader.session.tag('actor');
+    // The analyst presses the mouse to start the next drag before the store answers; the drag has not
+    // yet moved the selection.
+    reader.session.setPointerDown(true);
+    await reader.store.answerNext();
+    expect(reader.editor.state.selection.main).toMatchObject({ from: tagged.from, to: tagged.to });
+    expect(reader.editor.state.field(selectedAnnotationId)).toBeNull();
+    expect(reader.editor.state.field(readerUi).status).toContain('Tagged “Washington”');
+    expect(reader.editor.state.field(ownAnnotations)).toHaveLength(1);
+    reader.session.setPointerDown(false);
+    expect(reader.session.dragging).toBe(false);
+  });
+
+  it('leaves a selection made while the tag was saving where it is', async () => {
+    const reader = openReader(viewOf(TEXTS[0]!));
+    selectWord(reader, 'Washington');
+    reader.session.tag('actor');
+    const next = selectWord(reader, 'Geneva');
+    await reader.store.answerNext();
+    expect(reader.editor.state.selection.main).toMatchObject({ from: next.from, to: next.to });
+    expect(reader.editor.state.field(selectedAnnotationId)).toBeNull();
+  });
+
+  it('takes a refused tag back, says why, and keeps what was stored', async () => {
+    const text = TEXTS[2]!;
+    const kept = annotate(text, 'envoy', 'actor', 'ann-kept');
+    const reader = openReader(viewOf(text, [kept]));
+    selectWord(reader, 'working group');
+    reader.session.tag('policy-body');
+    expect(drawn(reader.editor.state)).toHaveLength(2);
+    reader.store.refuseNext('The store is locked by another Parley.');
+    await reader.store.answerNext();
+    expect(drawn(reader.editor.state)).toEqual([`${kept.start}-${kept.end}:actor`]);
+    expect(reader.errors).toEqual(['Not saved, so it was taken back: The store is locked by another Parley.']);
+    expect(reader.editor.state.field(ownAnnotations).map((a) => a.id)).toEqual(['ann-kept']);
+    expect(reader.views).toEqual([]);
+  });
+
+  it('sends changes in order: the second waits until the first is answered', async () => {
+    const reader = openReader(viewOf(TEXTS[1]!));
+    selectWord(reader, '서울과');
+    reader.session.tag('actor');
+    selectWord(reader, '제네바에서');
+    reader.session.tag('policy-body');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reader.store.calls).toEqual(['addAnnotations']);
+    await reader.store.answerNext();
+    expect(reader.store.calls).toEqual(['addAnnotations', 'addAnnotations']);
+    await reader.store.answerNext();
+    expect(reader.editor.state.field(ownAnnotations).map((a) => a.quote.exact)).toEqual(['서울과', '제네바에서']);
+  });
+
+  it('hides a deleted annotation at once and brings it back if the store refuses the deletion', async () => {
+    const text = TEXTS[0]!;
+    const a = annotate(text, 'Seoul', 'actor', 'ann-a');
+    const b = annotate(text, 'Geneva', 'policy-body', 'ann-b');
+    const reader = openReader(viewOf(text, [a, b]));
+    reader.session.deleteAnnotation('ann-a');
+    expect(reader.editor.state.field(ownAnnotations).map((x) => x.id)).toEqual(['ann-b']);
+    expect(drawn(reader.editor.state)).toEqual([`${b.start}-${b.end}:policy-body`]);
+    reader.store.refuseNext('Disk full.');
+    await reader.store.answerNext();
+    expect(reader.editor.state.field(ownAnnotations).map((x) => x.id)).toEqual(['ann-a', 'ann-b']);
+    expect(drawn(reader.editor.state)).toHaveLength(2);
+    expect(reader.errors).toEqual(['Not saved, so it was taken back: Disk full.']);
+
+    reader.session.deleteAnnotation('ann-b');
+    await reader.store.answerNext();
+    expect(reader.editor.state.field(ownAnnotations).map((x) => x.id)).toEqual(['ann-a']);
+    expect(reader.editor.state.field(readerUi).status).toMatch(/Annotation deleted/);
+  });
+
+  it('says there is nothing to undo without asking the store, unless a change is still on its way', async () => {
+    const reader = openReader(viewOf(TEXTS[0]!));
+    reader.session.history('undo');
+    expect(reader.store.calls).toEqual([]);
+    expect(reader.editor.state.field(readerUi).status).toBe('Nothing to undo.');
+    selectWord(reader, 'Seoul');
+    reader.session.tag('actor');
+    reader.session.history('undo');
+    await reader.store.answerNext();
+    expect(reader.store.calls).toEqual(['addAnnotations', 'undo']);
+  });
+
+  it('fetches the document again when a confirmed change does not fit the view it has', async () => {
+    const text = TEXTS[0]!;
+    const reader = openReader(viewOf(text));
+    // The store holds an annotation the reader never saw; deleting it cannot be applied locally.
+    const unseen = annotate(text, 'Geneva', 'actor', 'ann-unseen');
+    reader.store.view = viewOf(text, [unseen]);
+    reader.store.autoAnswer = true;
+    reader.session.deleteAnnotation('ann-unseen');
+    await reader.session.settled();
+    expect(reader.store.calls).toEqual(['deleteAnnotations', 'getDocument']);
+    expect(reader.views.at(-1)!.layers.find((l) => l.id === OWN_LAYER_ID)!.annotations).toEqual([]);
+  });
+
+  it('draws only what changed when the app hands in a new view of the same document', () => {
+    const text = TEXTS[0]!;
+    const a = annotate(text, 'Seoul', 'actor', 'ann-a');
+    const reader = openReader(viewOf(text, [a]));
+    const b = annotate(text, 'Geneva', 'date', 'ann-b');
+    reader.session.receive(viewOf(text, [a, b]));
+    expect(drawn(reader.editor.state)).toEqual([`${a.start}-${a.end}:actor`, `${b.start}-${b.end}:date`]);
+    expect(reader.editor.state.field(ownAnnotations).map((x) => x.id)).toEqual(['ann-a', 'ann-b']);
+  });
+});

@@ -1,0 +1,307 @@
+/**
+ * The reader session: the framework-free part of the reader that talks to
+ * the store. It queues each change (tag, delete, relabel, note, undo, redo)
+ * so they reach the store in order, draws a tag or a deletion at once
+ * (optimistically), and when the store answers, settles the marks against
+ * the change it made, or takes them back with a message if it refused.
+ * It also knows whether a pointer drag is in progress, so a store answer
+ * never moves the selection under the analyst's mouse.
+ *
+ * It needs no DOM and no React: it works on anything with an `EditorState`
+ * and a `dispatch` (an `EditorView`, or a plain holder in tests).
+ */
+import { Facet, type EditorState, type TransactionSpec } from '@codemirror/state';
+import { OWN_LAYER_ID, type Annotation } from '../../../annotations/model';
+import type { Result } from '../../../annotations/result';
+import { diffAnnotations } from '../../../annotations/text/annotation-diff';
+import { oneLine } from '../../../annotations/text/ellipsis';
+import type { TextSpan } from '../../../annotations/text/word-boundaries';
+import type { ParleyApi } from '../../../shared/api';
+import type { DocumentChange, DocumentView } from '../../../shared/library';
+import type { MarkLabel, MarksChange } from './annotation-marks';
+import { applyDocumentChange, marksOf, NO_MARKS_CHANGE, revertMarks, settleMarks } from './document-change';
+import { ownMark, ownMarks } from './reader-marks';
+import { ownAnnotations, readerConfig, selectAnnotationEffect, setOwnAnnotations, setReaderUi, statusEffect } from './reader-state';
+import { spanForSelection } from './selection-snap';
+
+/** What the session dispatches to: an `EditorView`, or a holder of an `EditorState` in tests. */
+export interface EditorTarget {
+  readonly state: EditorState;
+  dispatch(...specs: TransactionSpec[]): void;
+}
+
+/** The store calls the reader makes. */
+export type ReaderTransport = Pick<ParleyApi, 'addAnnotations' | 'deleteAnnotations' | 'updateAnnotation' | 'undo' | 'redo' | 'getDocument'>;
+
+/** What a session is made with. */
+export interface ReaderSessionOptions {
+  api: ReaderTransport;
+  /** The document as the app has it when the reader opens. */
+  view: DocumentView;
+  /** Called with the newest view after each change the store confirmed. */
+  onViewChange(view: DocumentView): void;
+  onError(message: string): void;
+}
+
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+
+function ownOf(view: DocumentView): readonly Annotation[] {
+  return view.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? NO_ANNOTATIONS;
+}
+
+/** The session of one reader. */
+export class ReaderSession {
+  private options: ReaderSessionOptions;
+  private target: EditorTarget | null = null;
+  /** The newest view: the app's, patched with each confirmed change. */
+  private committed: DocumentView;
+  /** The last view the app handed in, so the same one handed in again costs nothing. */
+  private received: DocumentView;
+  /** The own annotations the marks currently show; the next view is diffed against them. */
+  private drawn: { documentId: string; annotations: readonly Annotation[] };
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Changes sent to the store and not yet answered. */
+  private pending = 0;
+  /** Annotations already taken off the text while their deletion is on its way to the store. */
+  private readonly deleting = new Set<string>();
+  private pointerDown = false;
+
+  constructor(options: ReaderSessionOptions) {
+    this.options = options;
+    this.committed = options.view;
+    this.received = options.view;
+    this.drawn = { documentId: options.view.document.id, annotations: ownOf(options.view) };
+  }
+
+  /** The newest view the session knows. */
+  get view(): DocumentView {
+    return this.committed;
+  }
+
+  /** True between a pointer press in the text and its release. */
+  get dragging(): boolean {
+    return this.pointerDown;
+  }
+
+  /** The effects that set up a new editor state for the session's document. */
+  initialEffects(appearance: ReadonlyMap<string, MarkLabel>): TransactionSpec {
+    const annotations = ownOf(this.committed);
+    this.drawn = { documentId: this.committed.document.id, annotations };
+    return { effects: [ownMarks.replace.of({ spans: annotations.map(ownMark), labels: appearance }), setOwnAnnotations.of(annotations)] };
+  }
+
+  /** Replaces the callbacks (the app may hand new ones on each render). */
+  setListeners(listeners: Pick<ReaderSessionOptions, 'onViewChange' | 'onError'>): void {
+    this.options = { ...this.options, ...listeners };
+  }
+
+  /** Starts dispatching to `target` (the view, once it exists); null stops. */
+  attach(target: EditorTarget | null): void {
+    this.target = target;
+  }
+
+  /** A pointer was pressed in the text (`true`) or released anywhere (`false`). */
+  setPointerDown(down: boolean): void {
+    this.pointerDown = down;
+  }
+
+  /** Resolves once every change queued so far has been answered. */
+  settled(): Promise<void> {
+    return this.queue.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** A view handed in by the app: only what changed is drawn; another document replaces the text. */
+  receive(view: DocumentView): void {
+    if (view === this.received) return;
+    this.received = view;
+    this.committed = view;
+    this.draw(view);
+  }
+
+  private draw(next: DocumentView): void {
+    const target = this.target;
+    if (!target) return;
+    const annotations = ownOf(next);
+    if (this.drawn.documentId !== next.document.id) {
+      target.dispatch({
+        changes: { from: 0, to: target.state.doc.length, insert: next.document.text },
+        selection: { anchor: 0 },
+        effects: [ownMarks.replace.of({ spans: annotations.map(ownMark), labels: target.state.field(readerConfig).appearance }), setOwnAnnotations.of(this.visible(annotations))],
+      });
+    } else if (annotations !== this.drawn.annotations) {
+      const { added, removed } = diffAnnotations(this.drawn.annotations, annotations);
+      const effects = [setOwnAnnotations.of(this.visible(annotations))];
+      target.dispatch({ effects: added.length > 0 || removed.length > 0 ? [ownMarks.change.of({ add: added.map(ownMark), remove: removed.map(ownMark) }), ...effects] : effects });
+    }
+    this.drawn = { documentId: next.document.id, annotations };
+  }
+
+  /** The own annotations as the analyst sees them: without those being deleted. */
+  private visible(all: readonly Annotation[]): readonly Annotation[] {
+    return this.deleting.size === 0 ? all : all.filter((a) => !this.deleting.has(a.id));
+  }
+
+  private publish(): void {
+    this.target?.dispatch({ effects: setOwnAnnotations.of(this.visible(ownOf(this.committed))) });
+  }
+
+  /** Puts a sentence in the status line. */
+  announce(status: string): void {
+    this.target?.dispatch({ effects: statusEffect(status) });
+  }
+
+  /**
+   * Sends one change to the store, in order with the others. `early` is what
+   * the caller already drew (a tag's mark, a deleted mark) so the analyst sees
+   * it at once; it is settled against the change the store confirms, or taken
+   * back, with a message, if the store refuses or cannot save it. The view is
+   * patched with the change, and fetched whole only if it turns out to be out
+   * of step.
+   */
+  private mutate(call: () => Promise<Result<DocumentChange>>, then?: (change: DocumentChange) => void, early: MarksChange = NO_MARKS_CHANGE): void {
+    this.pending += 1;
+    const run = async () => {
+      const sent = performance.now();
+      const result = await call().finally(() => (this.pending -= 1));
+      const drewEarly = early.add.length > 0 || early.remove.length > 0;
+      if (!result.ok) {
+        if (drewEarly) {
+          this.target?.dispatch({ effects: ownMarks.change.of(revertMarks(early)) });
+          this.options.onError(`Not saved, so it was taken back: ${result.error.message}`);
+        } else this.options.onError(result.error.message);
+        this.publish();
+        return;
+      }
+      const received = performance.now();
+      const change = result.value;
+      const next = applyDocumentChange(this.committed, change);
+      if (!next) {
+        if (drewEarly) this.target?.dispatch({ effects: ownMarks.change.of(revertMarks(early)) });
+        const fresh = await this.options.api.getDocument({ documentId: change.documentId });
+        if (!fresh.ok) return this.options.onError(fresh.error.message);
+        this.committed = fresh.value;
+        this.draw(fresh.value);
+        this.options.onViewChange(fresh.value);
+        then?.(change);
+        return;
+      }
+      if (change.layerId === OWN_LAYER_ID) {
+        const rest = settleMarks({ add: marksOf(change.added, OWN_LAYER_ID), remove: marksOf(change.removed, OWN_LAYER_ID) }, early);
+        const annotations = ownOf(next);
+        this.target?.dispatch({ effects: [...(rest.add.length > 0 || rest.remove.length > 0 ? [ownMarks.change.of(rest)] : []), setOwnAnnotations.of(this.visible(annotations))] });
+        this.drawn = { documentId: next.document.id, annotations };
+      }
+      this.committed = next;
+      this.received = next;
+      performance.measure('parley:change-saved', { start: sent, end: received });
+      performance.measure('parley:apply-change', { start: received, end: performance.now() });
+      this.options.onViewChange(next);
+      then?.(change);
+    };
+    this.queue = this.queue.then(run, run);
+  }
+
+  /** Tags the text selection with a label: drawn now, saved next. */
+  tag(labelId: string): void {
+    const target = this.target;
+    if (!target) return;
+    const pressed = performance.now();
+    const { state } = target;
+    const { appearance, snapMode } = state.field(readerConfig);
+    const selection = state.selection.main;
+    const name = appearance.get(labelId)?.name ?? labelId;
+    if (selection.empty) return this.announce(`Select some text first, then press a label key to tag it as ${name}.`);
+    const span = spanForSelection(state.doc, selection.from, selection.to, snapMode);
+    if (!span) return this.announce('The selection holds no words. Tick “Exact characters” to tag punctuation or spaces.');
+    if (state.field(ownAnnotations).some((a) => a.start === span.start && a.end === span.end && a.labelId === labelId)) {
+      return this.announce(`“${oneLine(state.sliceDoc(span.start, span.end), 50)}” is already tagged as ${name}.`);
+    }
+    const documentId = this.committed.document.id;
+    // The text selection stays until the store confirms (moving the DOM selection costs a layout in
+    // this frame), so a refused tag leaves it ready to try again.
+    const early: MarksChange = { add: [{ start: span.start, end: span.end, labelId, layer: OWN_LAYER_ID }], remove: [] };
+    target.dispatch({ effects: ownMarks.change.of(early) });
+    performance.measure('parley:tag-drawn', { start: pressed });
+    this.mutate(
+      () => this.options.api.addAnnotations({ documentId, spans: [{ start: span.start, end: span.end, labelId }] }),
+      (change) => {
+        performance.measure('parley:tag-saved', { start: pressed });
+        const created = change.added[0];
+        const status = statusEffect(`Tagged “${oneLine(created?.quote.exact ?? '', 50)}” as ${name}.`);
+        const now = this.target?.state.selection.main;
+        // Unless the analyst has moved on (a drag in progress, or a new selection made while this one
+        // was saving), put the cursor after the new mark and select it.
+        const movedOn = this.pointerDown || !now || now.from !== selection.from || now.to !== selection.to;
+        this.target?.dispatch(movedOn || !created ? { effects: status } : { selection: { anchor: span.end }, effects: [selectAnnotationEffect.of(created.id), status] });
+      },
+      early,
+    );
+  }
+
+  /** Tags every span with one label, as one undoable step. */
+  tagAll(labelId: string, spans: readonly TextSpan[]): void {
+    const documentId = this.committed.document.id;
+    const name = this.target?.state.field(readerConfig).appearance.get(labelId)?.name ?? labelId;
+    this.mutate(
+      () => this.options.api.addAnnotations({ documentId, spans: spans.map((s) => ({ start: s.start, end: s.end, labelId })), historyLabel: `Tag ${spans.length} matches as ${name}` }),
+      () => this.announce(`Tagged ${spans.length} matches as ${name}. One undo removes them all.`),
+    );
+  }
+
+  /** Deletes an own annotation: taken off the text at once, then deleted in the store. */
+  deleteAnnotation(id: string): void {
+    const documentId = this.committed.document.id;
+    const annotation = ownOf(this.committed).find((a) => a.id === id);
+    const early: MarksChange = { add: [], remove: annotation ? [ownMark(annotation)] : [] };
+    this.deleting.add(id);
+    this.target?.dispatch({ effects: [selectAnnotationEffect.of(null), ...(annotation ? [ownMarks.change.of(early)] : [])] });
+    this.publish();
+    this.mutate(
+      () => this.options.api.deleteAnnotations({ documentId, annotationIds: [id] }).finally(() => this.deleting.delete(id)),
+      () => this.announce('Annotation deleted. Ctrl+Z brings it back.'),
+      early,
+    );
+  }
+
+  /** Gives an own annotation another label. */
+  relabel(id: string, labelId: string): void {
+    const documentId = this.committed.document.id;
+    const annotation = ownOf(this.committed).find((a) => a.id === id);
+    const name = this.target?.state.field(readerConfig).appearance.get(labelId)?.name ?? labelId;
+    if (!annotation || annotation.labelId === labelId) return this.announce(`Already labelled ${name}.`);
+    this.mutate(
+      () => this.options.api.updateAnnotation({ documentId, annotationId: id, labelId }),
+      () => this.announce(`Changed the label to ${name}.`),
+    );
+  }
+
+  /** Saves (or, empty, removes) an annotation's note. */
+  saveNote(id: string, note: string): void {
+    const documentId = this.committed.document.id;
+    this.target?.dispatch({ effects: setReaderUi.of({ noteFor: null }) });
+    this.mutate(
+      () => this.options.api.updateAnnotation({ documentId, annotationId: id, note: note === '' ? null : note }),
+      () => this.announce(note === '' ? 'Note removed.' : 'Note saved.'),
+    );
+  }
+
+  /** Undoes or redoes the last change to the document in Read mode. */
+  history(direction: 'undo' | 'redo'): void {
+    const { document: open, undoLabel, redoLabel } = this.committed;
+    // With changes still on their way to the store, the store decides whether there is anything to undo.
+    if (!(direction === 'undo' ? undoLabel : redoLabel) && this.pending === 0) return this.announce(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+    const documentId = open.id;
+    this.mutate(
+      () => (direction === 'undo' ? this.options.api.undo({ documentId }) : this.options.api.redo({ documentId })),
+      (change) => this.announce(direction === 'undo' ? `Undid: ${change.redoLabel ?? ''}` : `Redid: ${change.undoLabel ?? ''}`),
+    );
+  }
+}
+
+/** The session a reader's commands talk to. */
+export const readerSession = Facet.define<ReaderSession, ReaderSession | null>({
+  combine: (values) => values[0] ?? null,
+});

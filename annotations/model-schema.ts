@@ -9,6 +9,7 @@
  * optional field, so version-1 data is valid version-2 data.
  */
 import { z } from 'zod';
+import { labelPatternSchema } from './suggest/suggestion-schemas';
 
 const isoTime = z.string().min(1).max(64);
 const id = z.string().min(1).max(1000);
@@ -175,6 +176,8 @@ export const labelSchema = z.object({
   description: z.string(),
   /** Typed attributes its spans can carry (version 2). */
   attributes: z.array(attributeDefinitionSchema).optional(),
+  /** Rules that suggest spans of this label (issue 15): regular expressions or token patterns (see `suggest/pattern-rules.ts`). */
+  patterns: z.array(labelPatternSchema).max(200).optional(),
 });
 
 /** A kind of link between spans (version 2): `holds`, `toward`, `when`, `member-of`. */

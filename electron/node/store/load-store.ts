@@ -20,7 +20,7 @@ import { migrateLabels, ownCount } from './document-state';
 import { reanchorDamaged } from './reanchor-damaged';
 import { recoverLabels } from './recover-labels';
 import { quarantineFile } from './quarantine';
-import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
+import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, wasUpgraded, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
 
 /** Name of the index file. */
 export const LIBRARY_FILE = 'library.json';
@@ -42,7 +42,7 @@ export function documentPath(dir: string, stem: string): string {
 
 /** An empty index. */
 export function emptyLibrary(labels: LabelSchema = defaultLabelSchema()): LibraryFile {
-  return { schemaVersion: STORE_SCHEMA_VERSION, labels, labelsRevision: 0, documents: [] };
+  return { schemaVersion: STORE_SCHEMA_VERSION, labels, labelsRevision: 0, documents: [], entities: [] };
 }
 
 type ReadOutcome<T> = { kind: 'ok'; data: T } | { kind: 'missing' } | { kind: 'damaged'; problem: string };
@@ -73,6 +73,8 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   const read = await readStoreFile(libraryFile, (b) => parseStoreFile(libraryFile, b, libraryFileSchema, STORE_SCHEMA_VERSION));
   if (read.kind === 'ok') {
     library = read.data;
+    // Written by an older version: the old file is backed up and the upgraded one written below.
+    libraryChanged = wasUpgraded(read.data);
   } else if (read.kind === 'missing' && stemsOnDisk.length === 0 && backups.list({ kind: 'library' }).length === 0) {
     library = emptyLibrary();
     libraryChanged = true;
@@ -94,6 +96,8 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   const entries: IndexEntry[] = [];
   const listed = new Set<string>();
   const ids = new Set<string>();
+  /** Documents read from files of an older store version. */
+  const upgradedIds = new Set<string>();
   const loadEntry = async (entry: IndexEntry | null, stem: string): Promise<void> => {
     const file = documentPath(dir, stem);
     const parse = (bytes: Uint8Array, name: string): DocumentFile => {
@@ -127,6 +131,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
       libraryChanged ||= data === null || entry === null;
     }
     if (!data) return;
+    if (wasUpgraded(data)) upgradedIds.add(data.document.id);
     ids.add(data.document.id);
     files.set(data.document.id, data);
     entries.push(entry ?? { id: data.document.id, file: stem, title: data.document.title, addedAt: data.document.importedAt });
@@ -176,6 +181,16 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
     const { pendingMigration: _done, ...rest } = library;
     library = rest;
     libraryChanged = true;
+  }
+
+  // Files of an older version: keep each as it was among the backups, then write it in the current shape.
+  // A file the label migration above rewrote is already in the current shape, its old version backed up.
+  for (const id of upgradedIds) {
+    const file = files.get(id)!;
+    if (!wasUpgraded(file)) continue;
+    const stem = entries.find((e) => e.id === id)!.file;
+    await backups.snapshot({ kind: 'document', stem }, documentPath(dir, stem), ownCount(file));
+    await writeFileDurably(documentPath(dir, stem), JSON.stringify(file));
   }
 
   if (libraryChanged) {

@@ -41,7 +41,7 @@ describe('ParleyStore', () => {
     expect(incidents).toEqual([]);
     expect(store.isEmpty()).toBe(true);
     expect(store.getLabels()).toEqual(defaultLabelSchema());
-    expect(await readJson(path.join(dir, 'library.json'))).toMatchObject({ schemaVersion: 1, documents: [] });
+    expect(await readJson(path.join(dir, 'library.json'))).toMatchObject({ schemaVersion: 2, documents: [], entities: [] });
   });
 
   it('adds documents and finds them again after reopening', async () => {

@@ -1,87 +1,50 @@
 /**
- * The shapes of the files the store writes, as zod schemas. Every file is
- * parsed with these right after it is read: lowdb accepts whatever a file
- * holds, and a file that does not match is treated as damaged.
+ * The shapes of the files the store writes, as zod schemas built from the
+ * engine's model (`annotations/model-schema.ts`). Every file is parsed with
+ * these right after it is read: lowdb accepts whatever a file holds, and a
+ * file that does not match is treated as damaged.
+ *
+ * Files written by store version 1 parse too and come out upgraded to version
+ * 2 (`wasUpgraded` tells which); `load-store.ts` backs the old file up and
+ * writes the upgraded one.
  */
 import { z } from 'zod';
 import type { AnnotationChange, AnnotationLayer, LabelSchema, ParleyDocument, ReviewDecision } from '../../../annotations/model';
+import { annotationChangeSchema, decisionSchema, documentSchema, entitySchema, labelSchemaSchema, layerSchema } from '../../../annotations/model-schema';
+import { upgradeLabelSchema } from '../../../annotations/upgrade-label-schema';
 
-/** Version of the store's file formats. Bump it with a migration in `parley-store.ts`. */
-export const STORE_SCHEMA_VERSION = 1;
+/** Version of the store's file formats. Bump it with a migration here and in `load-store.ts`. */
+export const STORE_SCHEMA_VERSION = 2 as const;
 
 const isoTime = z.string().min(1).max(64);
 const id = z.string().min(1).max(1000);
+/** The versions this store reads; older ones are upgraded as they are parsed. */
+const storedVersion = z.union([z.literal(1), z.literal(STORE_SCHEMA_VERSION)]);
 
-const textQuote = z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() });
+/** The data upgraded from an older version as it was parsed (see `wasUpgraded`). */
+const upgraded = new WeakSet<object>();
 
-/** An annotation as stored. */
-export const annotationSchema = z.object({
-  id,
-  documentId: id,
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  quote: textQuote,
-  labelId: id,
-  note: z.string().optional(),
-  author: z.string(),
-  createdAt: isoTime,
-  updatedAt: isoTime,
-});
-
-const layerSchema = z.object({
-  id,
-  kind: z.enum(['own', 'colleague', 'reconciled']),
-  author: z.string(),
-  annotations: z.array(annotationSchema),
-});
-
-const decisionSchema = z.object({
-  id,
-  documentId: id,
-  differenceKey: z.string(),
-  kind: z.enum(['agreed', 'label-conflict', 'boundary-conflict', 'only-mine', 'only-theirs']),
-  action: z.enum(['accept-theirs', 'keep-mine', 'keep-both', 'reject-both', 'choose-spans']),
-  layers: z.array(z.string()).min(2),
-  mineIds: z.array(z.string()),
-  theirsIds: z.array(z.string()),
-  resultIds: z.array(z.string()),
-  sourceIds: z.array(z.string()).optional(),
-  sourceLayers: z.array(z.string()).optional(),
-  preAccepted: z.strictObject({ k: z.number().int().min(2), n: z.number().int().min(2) }).optional(),
-  decidedBy: z.string(),
-  decidedAt: isoTime,
-});
-
-const documentSchema = z.object({
-  id,
-  title: z.string(),
-  source: z.string(),
-  originalPath: z.string().optional(),
-  origin: z.object({ format: z.string().min(1).max(100), id: z.string().max(1000).optional(), names: z.record(z.string().max(100), z.string().max(1000)).optional() }).optional(),
-  text: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  importedAt: isoTime,
-  status: z.enum(['todo', 'in-progress', 'done']),
-});
-
-const changeSchema = z.object({ removed: z.array(annotationSchema), added: z.array(annotationSchema) });
+/** True if `data` was parsed from a file of an older store version, so the file on disk still has the old shape. */
+export function wasUpgraded(data: object): boolean {
+  return upgraded.has(data);
+}
 
 /**
- * One undoable step: a change applied to one layer. Undo applies its inverse.
- * A review decision is a step on the reconciled layer that also carries the
- * decisions it removed and added, so undoing it takes both back.
+ * One undoable step: a change applied to one layer (annotations and relations).
+ * Undo applies its inverse. A review decision is a step on the reconciled layer
+ * that also carries the decisions it removed and added, so undoing it takes
+ * both back.
  */
 export const historyEntrySchema = z.object({
   label: z.string(),
   layerId: id,
-  change: changeSchema,
+  change: annotationChangeSchema,
   decisions: z.object({ removed: z.array(decisionSchema), added: z.array(decisionSchema) }).optional(),
   at: isoTime,
 });
 
-/** `documents/<file>.json`: one document with its layers, review decisions and undo history. */
-export const documentFileSchema = z.object({
-  schemaVersion: z.literal(STORE_SCHEMA_VERSION),
+const documentFileShape = z.object({
+  schemaVersion: storedVersion,
   document: documentSchema,
   layers: z.array(layerSchema),
   decisions: z.array(decisionSchema),
@@ -91,12 +54,16 @@ export const documentFileSchema = z.object({
   updatedAt: isoTime,
 });
 
-const labelSchema = z.object({
-  id: z.string().min(1).max(200),
-  name: z.string(),
-  color: z.string(),
-  shortcut: z.string(),
-  description: z.string(),
+/**
+ * `documents/<file>.json`: one document with its layers (and their relations),
+ * review decisions and undo history. Version 1 files hold the same data with
+ * no version-2 field, so upgrading only changes the version.
+ */
+export const documentFileSchema = documentFileShape.transform((file) => {
+  if (file.schemaVersion === STORE_SCHEMA_VERSION) return { ...file, schemaVersion: STORE_SCHEMA_VERSION };
+  const next = { ...file, schemaVersion: STORE_SCHEMA_VERSION };
+  upgraded.add(next);
+  return next;
 });
 
 /** A label change that was committed to the index but may not yet be applied to every document file. */
@@ -114,21 +81,35 @@ export const indexEntrySchema = z.object({
   addedAt: isoTime,
 });
 
-/** `library.json`: the label schema and the list of documents, in library order. */
-export const libraryFileSchema = z.object({
-  schemaVersion: z.literal(STORE_SCHEMA_VERSION),
-  labels: z.object({ labels: z.array(labelSchema) }),
+const libraryFileShape = z.object({
+  schemaVersion: storedVersion,
+  labels: labelSchemaSchema,
   labelsRevision: z.number().int().min(0),
   pendingMigration: labelMigrationSchema.optional(),
   documents: z.array(indexEntrySchema),
+  /** The library's canonical entities (version 2). */
+  entities: z.array(entitySchema).optional(),
+});
+
+/**
+ * `library.json`: the label schema (with relation types), the list of
+ * documents in library order, and the library's entities. A version-1 index
+ * is upgraded by giving its labels the default relation types and attributes
+ * that fit them (`upgradeLabelSchema`) and an empty list of entities.
+ */
+export const libraryFileSchema = libraryFileShape.transform((library) => {
+  if (library.schemaVersion === STORE_SCHEMA_VERSION) return { ...library, schemaVersion: STORE_SCHEMA_VERSION };
+  const next = { ...library, schemaVersion: STORE_SCHEMA_VERSION, labels: upgradeLabelSchema(library.labels), entities: library.entities ?? [] };
+  upgraded.add(next);
+  return next;
 });
 
 /** One undoable step, as stored. */
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 /** The content of a document file. */
-export type DocumentFile = z.infer<typeof documentFileSchema>;
+export type DocumentFile = z.output<typeof documentFileSchema>;
 /** The content of `library.json`. */
-export type LibraryFile = z.infer<typeof libraryFileSchema>;
+export type LibraryFile = z.output<typeof libraryFileSchema>;
 /** One row of the index. */
 export type IndexEntry = z.infer<typeof indexEntrySchema>;
 /** A pending label migration. */
@@ -142,5 +123,6 @@ const modelChecks: [
   Same<DocumentFile['decisions'][number], ReviewDecision>,
   Same<HistoryEntry['change'], AnnotationChange>,
   Same<LibraryFile['labels'], LabelSchema>,
-] = [true, true, true, true, true];
+  Same<DocumentFile['schemaVersion'], typeof STORE_SCHEMA_VERSION>,
+] = [true, true, true, true, true, true];
 void modelChecks;

@@ -2,14 +2,17 @@
  * Collects what an import reads (documents, spans, labels, problems) and turns
  * it into a `Corpus` only if nothing was wrong: imports are all or nothing.
  * Label names are resolved at the end with `resolveLabels`, so unknown labels
- * are added to the schema rather than dropped.
+ * are added to the schema rather than dropped; so are attributes, their
+ * options and relation types the project does not have yet. Relations refer
+ * to spans by the file's own keys (a brat `T3`, a Label Studio region id) and
+ * are tied to annotation ids at the end.
  */
 import { describeSpan } from '../anchoring';
 import { checkSpan, sortAnnotations } from '../annotation';
 import { MAX_TEXT_LENGTH } from '../document';
 import { newId } from '../ids';
-import { findLabel, labelIdFromName, resolveLabels } from '../labels';
-import type { Annotation, AnnotationLayer, CorpusDocument, DocumentOrigin, DocumentStatus, Label, LabelSchema, LayerKind, ReviewDecision } from '../model';
+import { copyAttribute, findLabel, labelIdFromName, labelKey, resolveLabels } from '../labels';
+import type { Annotation, AnnotationLayer, AttributeDefinition, CorpusDocument, DocumentMetadata, DocumentOrigin, DocumentStatus, Label, LabelSchema, LayerKind, Relation, RelationType, ReviewDecision } from '../model';
 import { OWN_LAYER_ID } from '../model';
 import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
@@ -39,6 +42,31 @@ export interface SpanInput {
   updatedAt?: string;
   id?: string;
   layer?: LayerRef;
+  /**
+   * The file's own name for the span within its document (a brat `T3`, a
+   * Label Studio region id, a REFI-QDA selection GUID), by which relations
+   * refer to it. When several spans share a key, the first is the one meant.
+   */
+  key?: string;
+  /** Attribute values by attribute id or name, as the file gives them (a choice by its option id or name). */
+  attributes?: Record<string, string>;
+  /** The canonical entity the span names. */
+  entityId?: string;
+}
+
+/** A relation read from a file, between two spans of one document named by their keys. */
+export interface RelationInput {
+  sourceKey: string;
+  targetKey: string;
+  /** Relation type id or name as the file gives it. */
+  type: string;
+  /** Whether the file says the link has a direction (used only when the type is new). */
+  directed?: boolean;
+  note?: string;
+  author?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  id?: string;
 }
 
 /** Handle to a document added to the builder. */
@@ -49,6 +77,7 @@ export interface DocumentHandle {
 }
 
 type PendingSpan = SpanInput & { layer: LayerRef };
+type PendingRelation = RelationInput & { at: Location };
 
 interface PendingDocument {
   handle: DocumentHandle;
@@ -56,9 +85,13 @@ interface PendingDocument {
   source: string;
   originalPath?: string;
   origin?: DocumentOrigin;
+  metadata?: DocumentMetadata;
   importedAt: string;
   status: DocumentStatus;
   spans: PendingSpan[];
+  /** Span index by the file's key for it. */
+  keys: Map<string, number>;
+  relations: PendingRelation[];
   layers: Map<string, LayerRef>;
   decisions: ReviewDecision[];
 }
@@ -75,6 +108,8 @@ export class CorpusBuilder {
   private readonly warnings: Problem[] = [];
   private readonly ignoredCounts = new Map<string, { count: number; why?: string }>();
   private readonly definedLabels: Label[] = [];
+  private readonly definedAttributes: Array<{ label: string; attribute: AttributeDefinition }> = [];
+  private readonly definedRelationTypes: RelationType[] = [];
   private readonly orphans: ImportOrphan[] = [];
   private readonly strings = new Map<string, string>();
 
@@ -123,6 +158,16 @@ export class CorpusBuilder {
     this.definedLabels.push(...labels);
   }
 
+  /** Declares an attribute the file defines for a label (by the label's id or name), with its type and options. */
+  defineAttribute(label: string, attribute: AttributeDefinition): void {
+    this.definedAttributes.push({ label, attribute });
+  }
+
+  /** Declares relation types the file defines (with colours and direction) before relations refer to them. */
+  defineRelationTypes(types: RelationType[]): void {
+    this.definedRelationTypes.push(...types);
+  }
+
   /** Author to stamp when the file names none. */
   get defaultAuthor(): string {
     return this.options.author ?? 'unknown';
@@ -134,7 +179,7 @@ export class CorpusBuilder {
   }
 
   /** Adds a document; fails the import (and returns undefined) on an over-long text or a duplicate id. */
-  addDocument(at: Location, input: { title: string; source?: string; originalPath?: string; origin?: DocumentOrigin; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
+  addDocument(at: Location, input: { title: string; source?: string; originalPath?: string; origin?: DocumentOrigin; metadata?: DocumentMetadata; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
     if (input.text.length > MAX_TEXT_LENGTH) {
       this.error(at, `text is ${input.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`);
       return undefined;
@@ -152,9 +197,12 @@ export class CorpusBuilder {
       source: input.source ?? `${this.formatName} import`,
       ...(input.originalPath ? { originalPath: input.originalPath } : {}),
       ...(input.origin ? { origin: input.origin } : {}),
+      ...(input.metadata && Object.keys(input.metadata).length > 0 ? { metadata: input.metadata } : {}),
       importedAt: input.importedAt ?? this.options.now,
       status: input.status ?? 'todo',
       spans: [],
+      keys: new Map(),
+      relations: [],
       layers: new Map(),
       decisions: [],
     });
@@ -183,8 +231,29 @@ export class CorpusBuilder {
     if (span.createdAt !== undefined) kept.createdAt = this.intern(span.createdAt);
     if (span.updatedAt !== undefined) kept.updatedAt = this.intern(span.updatedAt);
     if (span.id !== undefined) kept.id = span.id;
+    if (span.attributes && Object.keys(span.attributes).length > 0) kept.attributes = span.attributes;
+    if (span.entityId !== undefined) kept.entityId = span.entityId;
+    if (span.key !== undefined && !pending.keys.has(span.key)) pending.keys.set(span.key, pending.spans.length);
     pending.spans.push(kept);
     return true;
+  }
+
+  /** True if a span with this key was added to the document. */
+  hasKey(doc: DocumentHandle, key: string): boolean {
+    return this.docs[doc.index]!.keys.has(key);
+  }
+
+  /**
+   * Adds a relation between two spans of a document, named by their keys.
+   * The keys are checked when the import finishes: a key no span has, or ends
+   * in two different layers, fail the import naming `at`.
+   */
+  addRelation(doc: DocumentHandle, at: Location, relation: RelationInput): void {
+    if (relation.type.trim() === '') {
+      this.error(at, 'relation type is empty');
+      return;
+    }
+    this.docs[doc.index]!.relations.push({ ...relation, type: this.intern(relation.type), at });
   }
 
   /** Declares a layer even if it ends up empty (keeps a layer's author across a round trip). */
@@ -213,6 +282,7 @@ export class CorpusBuilder {
 
   /** The outcome, or a failure listing every problem found. */
   finish(): Result<ImportOutcome> {
+    this.checkRelations();
     if (this.problemCount > 0) {
       const more = this.problemCount - this.problems.length;
       const problems = more > 0 ? [...this.problems, { message: `…and ${more} more problems` }] : this.problems;
@@ -227,16 +297,24 @@ export class CorpusBuilder {
     for (const d of this.docs) for (const s of d.spans) names.add(nameOf(s.label));
     const resolved = resolveLabels(schema, names);
     this.reportLabelMatches(resolved.schema, names, resolved.added);
+    const attributes = new AttributeResolver(resolved.schema.labels);
+    for (const d of this.definedAttributes) {
+      const id = resolved.ids.get(nameOf(d.label)) ?? findLabel(resolved.schema, d.label)?.id;
+      if (id) attributes.define(id, d.attribute);
+    }
+    const relationTypes = new RelationTypeResolver(resolved.schema.relationTypes ?? [], this.definedRelationTypes);
     const documents: CorpusDocument[] = this.docs.map((d) => {
       // Every document gets the analyst's own layer, even when the file marked nothing in it.
       if (d.layers.size === 0) d.layers.set(OWN_LAYER_ID, this.ownLayer);
       const layers: AnnotationLayer[] = [...d.layers.values()].map((ref) => ({ id: ref.id, kind: ref.kind, author: ref.author, annotations: [] }));
       const byLayer = new Map(layers.map((l) => [l.id, l]));
       const seenIds = new Set<string>();
+      const spanIds: string[] = [];
       for (const s of d.spans) {
         let id = s.id ?? newId('ann');
         while (seenIds.has(id)) id = newId('ann');
         seenIds.add(id);
+        spanIds.push(id);
         const { quote } = describeSpan(d.handle.text, s.start, s.end);
         const annotation: Annotation = {
           id,
@@ -250,19 +328,40 @@ export class CorpusBuilder {
           updatedAt: s.updatedAt ?? s.createdAt ?? this.options.now,
         };
         if (s.note !== undefined) annotation.note = s.note;
+        if (s.attributes) annotation.attributes = attributes.values(annotation.labelId, s.attributes);
+        if (s.entityId !== undefined) annotation.entityId = s.entityId;
         byLayer.get(s.layer.id)!.annotations.push(annotation);
       }
+      for (const r of d.relations) {
+        const source = d.keys.get(r.sourceKey)!;
+        const layer = byLayer.get(d.spans[source]!.layer.id)!;
+        const relation: Relation = {
+          id: r.id ?? newId('rel'),
+          documentId: d.handle.id,
+          typeId: relationTypes.id(r.type, r.directed),
+          sourceId: spanIds[source]!,
+          targetId: spanIds[d.keys.get(r.targetKey)!]!,
+          author: r.author ?? d.spans[source]!.author ?? layer.author,
+          createdAt: r.createdAt ?? this.options.now,
+          updatedAt: r.updatedAt ?? r.createdAt ?? this.options.now,
+        };
+        if (r.note !== undefined && r.note !== '') relation.note = r.note;
+        (layer.relations ??= []).push(relation);
+      }
+      d.relations = [];
       // The pending spans of a document are let go as soon as its annotations exist.
       d.spans = [];
       for (const l of layers) sortAnnotations(l.annotations);
       return {
-        document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), ...(d.origin ? { origin: d.origin } : {}), text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
+        document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), ...(d.origin ? { origin: d.origin } : {}), ...(d.metadata ? { metadata: d.metadata } : {}), text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
         layers,
         decisions: d.decisions,
       };
     });
+    const labels: LabelSchema = { ...resolved.schema, labels: attributes.labels };
+    if (relationTypes.types.length > 0) labels.relationTypes = relationTypes.types;
     const outcome: ImportOutcome = {
-      corpus: { labels: resolved.schema, documents },
+      corpus: { labels, documents },
       warnings: this.warnings,
       ignored: [...this.ignoredCounts].map(([kind, entry]) => ({ kind, ...entry })),
     };
@@ -283,6 +382,22 @@ export class CorpusBuilder {
     }
   }
 
+  /** Fails the import for each relation whose ends are not spans of its document, or lie in two layers. */
+  private checkRelations(): void {
+    for (const d of this.docs) {
+      for (const r of d.relations) {
+        const source = d.keys.get(r.sourceKey);
+        const target = d.keys.get(r.targetKey);
+        if (source === undefined || target === undefined) {
+          const missing = [source === undefined ? r.sourceKey : undefined, target === undefined ? r.targetKey : undefined].filter((k) => k !== undefined);
+          this.error(r.at, `relation ${r.type} refers to ${missing.join(' and ')}, which ${missing.length === 1 ? 'is' : 'are'} not a span of this document`);
+        } else if (d.spans[source]!.layer.id !== d.spans[target]!.layer.id) {
+          this.error(r.at, `relation ${r.type} links spans of two layers (${d.spans[source]!.layer.id} and ${d.spans[target]!.layer.id}); a relation stays within one layer`);
+        }
+      }
+    }
+  }
+
   /** Adds labels the file defines to the schema, keeping their colour, shortcut and description. */
   private mergeDefinedLabels(schema: LabelSchema): LabelSchema {
     const labels = schema.labels.map((l) => ({ ...l }));
@@ -294,6 +409,105 @@ export class CorpusBuilder {
       const shortcut = def.shortcut && !labels.some((l) => l.shortcut === def.shortcut) ? def.shortcut : '';
       labels.push({ id, name: def.name.trim() || id, color: def.color, shortcut, description: def.description });
     }
-    return { labels };
+    return { ...schema, labels };
+  }
+}
+
+/** Colours given to relation types added from imports, in turn. */
+const RELATION_COLOURS = ['#0f766e', '#9333ea', '#b45309', '#be123c', '#4338ca', '#15803d'];
+
+/**
+ * Resolves attribute names and values read from files against the labels'
+ * attribute definitions: an attribute is matched by id or name, a choice
+ * value by option id or name (ignoring case, spaces, hyphens, underscores).
+ * An attribute the label lacks is added as a choice; a value a choice lacks
+ * is added as an option. Works on copies: the caller's schema is not changed.
+ */
+class AttributeResolver {
+  readonly labels: Label[];
+
+  constructor(labels: readonly Label[]) {
+    this.labels = labels.map((l) => (l.attributes ? { ...l, attributes: l.attributes.map(copyAttribute) } : { ...l }));
+  }
+
+  private find(labelId: string, name: string): AttributeDefinition | undefined {
+    const key = labelKey(name);
+    const defs = this.labels.find((l) => l.id === labelId)?.attributes ?? [];
+    return defs.find((a) => labelKey(a.id) === key) ?? defs.find((a) => labelKey(a.name) === key);
+  }
+
+  /** Adds `attribute` to the label unless it has one of that id or name; options it lacks are added to a choice it has. */
+  define(labelId: string, attribute: AttributeDefinition): void {
+    const existing = this.find(labelId, attribute.id) ?? this.find(labelId, attribute.name);
+    if (!existing) {
+      const label = this.labels.find((l) => l.id === labelId);
+      if (!label) return;
+      const ids = new Set((label.attributes ?? []).map((a) => a.id));
+      let id = labelIdFromName(attribute.id);
+      for (let n = 2; ids.has(id); n++) id = `${labelIdFromName(attribute.id)}-${n}`;
+      (label.attributes ??= []).push({ ...copyAttribute(attribute), id });
+      return;
+    }
+    if (existing.type === 'choice') for (const o of attribute.options ?? []) this.option(existing, o.id, o.name);
+  }
+
+  private option(attribute: AttributeDefinition, value: string, name = value): string {
+    const options = (attribute.options ??= []);
+    const found = options.find((o) => o.id === value) ?? options.find((o) => labelKey(o.id) === labelKey(value) || labelKey(o.name) === labelKey(value));
+    if (found) return found.id;
+    let id = labelIdFromName(value);
+    for (let n = 2; options.some((o) => o.id === id); n++) id = `${labelIdFromName(value)}-${n}`;
+    options.push({ id, name: name.trim() || id });
+    return id;
+  }
+
+  /** The values to store on a span of `labelId`: attribute ids as the schema has them, choices as option ids. */
+  values(labelId: string, given: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(given)) {
+      let attribute = this.find(labelId, name);
+      if (!attribute) {
+        this.define(labelId, { id: name, name, type: 'choice', options: [] });
+        attribute = this.find(labelId, name)!;
+      }
+      out[attribute.id] = attribute.type === 'choice' ? this.option(attribute, value) : value;
+    }
+    return out;
+  }
+}
+
+/** Resolves relation type names read from files against the schema's types; unknown ones are added. */
+class RelationTypeResolver {
+  readonly types: RelationType[];
+
+  constructor(existing: readonly RelationType[], defined: readonly RelationType[]) {
+    this.types = existing.map((t) => ({ ...t, from: [...t.from], to: [...t.to] }));
+    for (const t of defined) if (!this.find(t.id) && !this.find(t.name)) this.add(t.id || t.name, t);
+  }
+
+  private find(name: string): RelationType | undefined {
+    const key = labelKey(name);
+    return this.types.find((t) => labelKey(t.id) === key) ?? this.types.find((t) => labelKey(t.name) === key);
+  }
+
+  private add(name: string, template: Partial<RelationType>): RelationType {
+    let id = labelIdFromName(name);
+    for (let n = 2; this.types.some((t) => t.id === id); n++) id = `${labelIdFromName(name)}-${n}`;
+    const type: RelationType = {
+      id,
+      name: template.name?.trim() || name.trim() || id,
+      color: template.color ?? RELATION_COLOURS[this.types.length % RELATION_COLOURS.length]!,
+      shortcut: template.shortcut && !this.types.some((t) => t.shortcut === template.shortcut) ? template.shortcut : '',
+      directed: template.directed ?? true,
+      from: template.from ? [...template.from] : [],
+      to: template.to ? [...template.to] : [],
+    };
+    this.types.push(type);
+    return type;
+  }
+
+  /** The id of the type named `name`, added (directed unless `directed` is false) when the schema lacks it. */
+  id(name: string, directed?: boolean): string {
+    return (this.find(name) ?? this.add(name, directed === undefined ? {} : { directed })).id;
   }
 }

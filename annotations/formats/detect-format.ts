@@ -46,6 +46,7 @@ export function detectFormat(files: readonly FormatFile[]): FormatGuess | undefi
   const expanded = expandZips([...files]);
   const all = (expanded.ok ? expanded.value : [...files]).filter((f) => !baseName(f.path).startsWith('.'));
   const extensions = new Set(all.map((f) => extensionOf(f.path)));
+  if (extensions.has('qdpx') || extensions.has('qde')) return guess('refi-qda', '.qdpx or .qde files');
   if (extensions.has('ann')) return guess('brat', '.ann files');
   if (extensions.has('jsonld')) return guess('w3c', '.jsonld files');
   const candidates = all.filter((f) => !IGNORED.has(extensionOf(f.path))).slice(0, PEEK_FILES);
@@ -60,6 +61,7 @@ export function detectFormat(files: readonly FormatFile[]): FormatGuess | undefi
 export function detectContent(path: string, head: string): FormatGuess | undefined {
   const ext = extensionOf(path);
   const trimmed = head.trimStart();
+  if (trimmed.startsWith('<') && /<(?:\w+:)?Project\b[^>]*urn:QDA-XML:project/.test(trimmed)) return guess('refi-qda', 'a <Project> in the REFI-QDA namespace');
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const lines = jsonLines(trimmed);
     return (lines.length > 1 ? detectJsonRecords(lines, 'records') : undefined) ?? detectJsonText(trimmed) ?? (lines.length === 1 ? detectJsonRecords(lines, 'records') : undefined);

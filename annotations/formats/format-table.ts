@@ -111,6 +111,15 @@ export const FORMATS = [
     authors: 'never',
     usage: 'labelbuddy JSON Lines ({"text", "annotations": [{label_name, start_char, end_char, start_byte, end_byte}], "utf8_text_md5_checksum"})',
   },
+  {
+    name: 'refi-qda',
+    title: 'REFI-QDA',
+    detectedTitle: 'REFI-QDA project',
+    extensions: ['qdpx', 'qde'],
+    folder: false,
+    authors: 'sometimes',
+    usage: 'REFI-QDA project (.qdpx: project.qde + sources/), the exchange standard of ATLAS.ti, MAXQDA, NVivo and QualCoder; codes, coded selections, notes, links; code points',
+  },
 ] as const satisfies readonly [FormatInfo, ...FormatInfo[]];
 
 /** Names accepted by `--from`, `--to` and `--format`, and by the API. */

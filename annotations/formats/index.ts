@@ -12,6 +12,7 @@ import { isFormatName } from './format-table';
 import { labelbuddyCodec } from './labelbuddy';
 import { labelStudioCodec } from './label-studio';
 import { parleyJsonCodec } from './parley-json';
+import { refiQdaCodec } from './refi-qda';
 import { spacyCodec } from './spacy';
 import { w3cCodec } from './w3c';
 
@@ -32,12 +33,13 @@ export const codecs: Record<FormatName, FormatCodec> = {
   conll: conllCodec,
   csv: csvCodec,
   labelbuddy: labelbuddyCodec,
+  'refi-qda': refiQdaCodec,
 };
 
 /** The codec for a format name, or undefined for an unknown name (case-insensitive; `labelstudio` and `json` are accepted aliases). */
 export function getCodec(name: string): FormatCodec | undefined {
   const key = name.trim().toLowerCase();
-  const alias: Record<string, FormatName> = { labelstudio: 'label-studio', label_studio: 'label-studio', json: 'parley', prodigy: 'spacy', 'web-annotation': 'w3c' };
+  const alias: Record<string, FormatName> = { labelstudio: 'label-studio', label_studio: 'label-studio', json: 'parley', prodigy: 'spacy', 'web-annotation': 'w3c', refi: 'refi-qda', qdpx: 'refi-qda' };
   const resolved = isFormatName(key) ? key : alias[key];
   return resolved ? codecs[resolved] : undefined;
 }

@@ -28,6 +28,15 @@ export function isZipPath(path: string): boolean {
   return /\.zip$/i.test(path);
 }
 
+/**
+ * True for a file that is a zip archive under another name and must be read
+ * as bytes, not text: a `.zip`, or a REFI-QDA project (`.qdpx`). Only `.zip`
+ * files are unpacked by `expandZips`; the REFI-QDA codec unpacks its own.
+ */
+export function isArchivePath(path: string): boolean {
+  return /\.(?:zip|qdpx)$/i.test(path);
+}
+
 /** A relative path with no `..`, no drive letter and no leading slash, or undefined if unsafe. */
 export function safeRelativePath(path: string): string | undefined {
   const clean = path.replace(/\\/g, '/');

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { FormatFile, FormatName } from '../../../annotations/formats/format';
 import { formatInfo } from '../../../annotations/formats/format-table';
-import { isZipPath } from '../../../annotations/formats/zip';
+import { isArchivePath } from '../../../annotations/formats/zip';
 import { ok, type Result } from '../../../annotations/result';
 import { decodeUtf8, readFileWithin } from './input-files';
 
@@ -14,7 +14,7 @@ export function formatExtensions(format: FormatName): string[] {
   return [...formatInfo(format).extensions];
 }
 
-/** Reads each file: a zip as bytes, anything else as UTF-8 text (invalid UTF-8 is an error, not replaced). Sizes are checked before reading. */
+/** Reads each file: a zip (or a REFI-QDA .qdpx) as bytes, anything else as UTF-8 text (invalid UTF-8 is an error, not replaced). Sizes are checked before reading. */
 export async function readFormatFiles(paths: readonly string[]): Promise<Result<FormatFile[]>> {
   const files: FormatFile[] = [];
   for (const file of paths) {
@@ -25,11 +25,11 @@ export async function readFormatFiles(paths: readonly string[]): Promise<Result<
   return ok(files);
 }
 
-/** One interchange file, as `readFormatFiles` reads it: named `name`, a zip as bytes, anything else as strict UTF-8 text. */
+/** One interchange file, as `readFormatFiles` reads it: named `name`, a zip or .qdpx as bytes, anything else as strict UTF-8 text. */
 export async function readFormatFile(file: string, name: string, maxBytes = MAX_FORMAT_FILE_BYTES): Promise<Result<FormatFile>> {
   const bytes = await readFileWithin(file, maxBytes, name);
   if (!bytes.ok) return bytes;
-  if (isZipPath(name)) return ok({ path: name, data: bytes.value });
+  if (isArchivePath(name)) return ok({ path: name, data: bytes.value });
   const text = decodeUtf8(name, bytes.value);
   return text.ok ? ok({ path: name, data: text.value }) : text;
 }

@@ -18,6 +18,7 @@ const DETAILS: Record<ExportFormat, string> = {
   conll: 'One token per line with BIO tags.',
   csv: 'One row per annotation, for spreadsheets.',
   labelbuddy: 'One line per document with its spans, notes and checksum, for labelbuddy.',
+  'refi-qda': 'A .qdpx project with codes, coded selections, notes and links, for ATLAS.ti, MAXQDA, NVivo or QualCoder.',
 };
 
 interface ExportDialogProps {

@@ -27,6 +27,7 @@ const DETAILS: Record<LayerFormat, string> = {
   spacy: 'Entity spans in spaCy or Prodigy JSONL.',
   conll: 'One token per line with BIO tags.',
   labelbuddy: 'A labelbuddy JSONL export: one document per line with its spans; the text is checked against its checksum.',
+  'refi-qda': 'A REFI-QDA project (.qdpx) from ATLAS.ti, MAXQDA, NVivo or QualCoder. The coders named in it become the spans’ authors.',
 };
 
 const AUTHOR_ORDER: Record<AuthorInFile, number> = { always: 0, sometimes: 1, never: 2 };

@@ -34,7 +34,10 @@ import {
   changeLayer,
   checkAnnotations,
   checkCorpusDocument,
+  editLayer,
   lastChange,
+  type LayerEdit,
+  type LayerEditContext,
   migrateLabels,
   newDocumentFile,
   ownCount,
@@ -327,6 +330,18 @@ export class ParleyStore {
     return this.updateChange(documentId, 'done', (file) => changeLayer(file, layerId, change, historyLabel, this.now()));
   }
 
+  /**
+   * Builds a change from one layer as it is now and applies it, in one
+   * operation of the document's queue: no separate read of the document, and
+   * what the engine built in `build` is not checked a second time (see
+   * `editLayer` in document-state.ts). `build`'s failure is returned and the
+   * document is left as it was. Resolves once the change is on disk, with what
+   * changed and the document's new library row.
+   */
+  editLayer(documentId: string, layerId: string, build: (context: LayerEditContext) => Result<LayerEdit>): Promise<Result<DocumentChange>> {
+    return this.updateChange(documentId, 'done', (file) => editLayer(file, layerId, new Set(this.library.labels.labels.map((l) => l.id)), build, this.now()));
+  }
+
   /** Undoes the newest Read-mode change to the document's annotations (`not-found` if none); resolves with the reverse change. Review decisions are left alone. */
   undo(documentId: string): Promise<Result<DocumentChange>> {
     return this.updateChange(documentId, 'undone', (file) => undoStep(file, this.now(), 'read'));
@@ -347,11 +362,19 @@ export class ParleyStore {
     return this.updateView(documentId, (file) => redoStep(file, this.now(), 'review'));
   }
 
-  /** Adds or replaces a layer (a colleague's, or the reconciled one). Undo steps of that layer are dropped. */
-  putLayer(documentId: string, layer: AnnotationLayer): Promise<Result<DocumentView>> {
+  /**
+   * Adds or replaces a layer (a colleague's, or the reconciled one). Undo steps
+   * of that layer are dropped. `decisions`, when given, replace the document's
+   * review decisions too (the reconciled layer pulled from a team workspace).
+   */
+  putLayer(documentId: string, layer: AnnotationLayer, decisions?: ReviewDecision[]): Promise<Result<DocumentView>> {
     return this.updateView(documentId, (file) => {
       const checked = checkAnnotations(file.document.id, file.document.text, layer.annotations);
-      return checked.ok ? ok(putLayer(file, layer, this.now())) : checked;
+      if (!checked.ok) return checked;
+      const stray = decisions?.find((d) => d.documentId !== file.document.id);
+      if (stray) return fail('invalid-input', `decision ${stray.id} belongs to document ${stray.documentId}`);
+      const put = putLayer(file, layer, this.now());
+      return ok(decisions ? { ...put, decisions } : put);
     });
   }
 

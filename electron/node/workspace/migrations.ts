@@ -223,7 +223,7 @@ $f$;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA parley FROM PUBLIC;
 GRANT USAGE ON SCHEMA parley TO ${member};
-GRANT SELECT ON parley.workspace, parley.analysts, parley.layers, parley.documents, parley.label_schema,
+GRANT SELECT ON parley.schema_migrations, parley.workspace, parley.analysts, parley.layers, parley.documents, parley.label_schema,
   parley.operations, parley.layer_items, parley.layer_documents TO ${member};
 GRANT INSERT ON parley.documents, parley.operations TO ${member};
 GRANT INSERT, UPDATE, DELETE ON parley.layer_items, parley.layer_documents TO ${member};

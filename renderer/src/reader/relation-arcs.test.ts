@@ -1,4 +1,4 @@
-import { EditorState } from '@codemirror/state';
+import { EditorState, StateEffect, StateField } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
 import { relationArcs, type ArcSpec } from './relation-arcs';
@@ -50,5 +50,26 @@ describe('relationArcs', () => {
     state = state.update({ changes: { from: gone.start + offset - 1, to: gone.end + offset + 1 } }).state;
     const source = state.field(arcs.field).arcs[0]!.source;
     expect(source.end).toBeGreaterThanOrEqual(source.start);
+  });
+});
+
+describe('relationArcs with a source', () => {
+  it('recomputes the arcs when a value it follows changes, and only then', () => {
+    let runs = 0;
+    const follow = StateEffect.define<number>();
+    const counter = StateField.define<number>({ create: () => 0, update: (v, tr) => tr.effects.reduce((n, e) => (e.is(follow) ? e.value : n), v) });
+    const arcs = relationArcs({
+      deps: [(s) => s.field(counter)],
+      compute: (s) => {
+        runs += 1;
+        return s.field(counter) > 0 ? [HOLDS] : [];
+      },
+    });
+    let state = EditorState.create({ doc: TEXT, extensions: [counter, arcs.extension] });
+    expect([runs, state.field(arcs.field).arcs]).toEqual([1, []]);
+    state = state.update({ selection: { anchor: 3 } }).state;
+    expect(runs).toBe(1);
+    state = state.update({ effects: follow.of(1) }).state;
+    expect([runs, state.field(arcs.field).arcs]).toEqual([2, [HOLDS]]);
   });
 });

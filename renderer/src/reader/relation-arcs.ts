@@ -9,7 +9,7 @@
  * a name; the field never owns relations. `show` hides or shows every arc;
  * while arcs are shown and there are some, lines get more room above the text.
  */
-import { StateEffect, StateField, type Extension, type StateEffectType } from '@codemirror/state';
+import { StateEffect, StateField, type EditorState, type Extension, type StateEffectType } from '@codemirror/state';
 import { EditorView, layer, type LayerMarker } from '@codemirror/view';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
 import { layoutArcs, type ArcBox, type ArcInput, type ArcPiece } from './arc-layout';
@@ -176,15 +176,25 @@ const arcsTheme = EditorView.baseTheme({
   '&.cm-parley-with-arcs .cm-line': { lineHeight: '3.2' },
 });
 
-/** Makes the arcs extension: a field of arcs, its effects, and the layer that draws them. */
-export function relationArcs(): RelationArcs {
+/**
+ * Where arcs come from when they follow other state: `compute` is run when the
+ * extension starts and whenever a value in `deps` changes (by identity).
+ */
+export interface ArcSource {
+  deps: ReadonlyArray<(state: EditorState) => unknown>;
+  compute(state: EditorState): readonly ArcSpec[];
+}
+
+/** Makes the arcs extension: a field of arcs (set by effect, or derived from `source`), its effects, and the layer that draws them. */
+export function relationArcs(source?: ArcSource): RelationArcs {
   const set = StateEffect.define<readonly ArcSpec[]>();
   const show = StateEffect.define<boolean>();
   const field = StateField.define<ArcsValue>({
-    create: () => ({ arcs: [], shown: true }),
+    create: (state) => ({ arcs: source ? source.compute(state) : [], shown: true }),
     update(value, tr) {
       let next = value;
-      if (tr.docChanged && value.arcs.length > 0) {
+      if (source && source.deps.some((dep) => dep(tr.startState) !== dep(tr.state))) next = { ...next, arcs: source.compute(tr.state) };
+      else if (tr.docChanged && value.arcs.length > 0) {
         const map = (pos: number, assoc: number) => tr.changes.mapPos(pos, assoc);
         next = { ...next, arcs: next.arcs.map((a) => ({ ...a, source: mapSpan(a.source, map), target: mapSpan(a.target, map) })) };
       }
@@ -194,7 +204,7 @@ export function relationArcs(): RelationArcs {
       }
       return next;
     },
-    provide: (f) => EditorView.editorAttributes.from(f, (v) => (v.shown && v.arcs.length > 0 ? { class: 'cm-parley-with-arcs' } : {})),
+    provide: (f) => EditorView.editorAttributes.from(f, (v): Record<string, string> => (v.shown && v.arcs.length > 0 ? { class: 'cm-parley-with-arcs' } : {})),
   });
   const drawing = layer({
     above: true,

@@ -58,6 +58,12 @@ export interface DocumentChange {
   redoLabel: string | null;
   reviewUndoLabel?: string | null;
   reviewRedoLabel?: string | null;
+  /**
+   * The document's row in the library list after the change (counts, layers,
+   * updatedAt), so the window updates its list without asking for it again.
+   * The store always sends it; absent only in changes made up by tests.
+   */
+  summary?: DocumentSummary;
 }
 
 /** A store file that failed to read and what was done about it. */

@@ -15,9 +15,9 @@ import { fail, ok, type Problem, type Result } from '../../../annotations/result
 import type { AnnotatedImportPlan, AnnotatedImportReport, ApiInput } from '../../../shared/api';
 import type { ApiHandlers } from '../ipc/register-api';
 import { runFormatJobWith } from '../../node/tasks/run-format-job';
-import { TaskRegistry, withTask } from '../../node/tasks/task-registry';
+import { withTask } from '../../node/tasks/task-registry';
 import { importAnnotatedDocuments, proposeAnnotatedPairings, type ConfirmedMerge } from '../../node/import/annotated-import';
-import type { HandlerDeps } from './create-handlers';
+import type { HandlerContext } from './handler-deps';
 import { formatExtensions, readFormatFiles } from '../../node/import/format-files';
 
 type AnnotatedImportMethods = 'importAnnotatedFromDialog' | 'planAnnotatedImportFromDialog' | 'applyAnnotatedImport';
@@ -36,9 +36,8 @@ interface PendingImport {
 }
 
 /** Handlers for importing annotated documents into one's own library. */
-export function createAnnotatedImportHandlers(deps: HandlerDeps & { tasks: TaskRegistry; formatWorker: string | null }): Pick<ApiHandlers, AnnotatedImportMethods> {
-  const { store, settings, dialogs, tasks, formatWorker } = deps;
-  const now = deps.now ?? (() => new Date().toISOString());
+export function createAnnotatedImportHandlers(deps: HandlerContext): Pick<ApiHandlers, AnnotatedImportMethods> {
+  const { store, settings, dialogs, tasks, formatWorker, now } = deps;
   // Only the latest plan can be applied: a new one replaces it, and applying it uses it up.
   let pending: PendingImport | undefined;
   let plans = 0;

@@ -2,11 +2,6 @@
  * Review and agreement over the store: load a colleague's layer, settle the
  * differences into the reconciled layer, measure agreement, export reports.
  */
-import { writeFile } from 'node:fs/promises';
-import { buildAgreementReport } from '../../../annotations/agreement/report';
-import { reportToCsv } from '../../../annotations/agreement/report-csv';
-import { reportToMarkdown } from '../../../annotations/agreement/report-markdown';
-import type { AnnotatorDocuments, AgreementDocument } from '../../../annotations/agreement/agreement-input';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID, type DecisionAction } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { findDifferences } from '../../../annotations/review/differences';
@@ -16,11 +11,12 @@ import { reviewQueue, type QueueDocument } from '../../../annotations/review/rev
 import { findLayerDifferences } from '../../../annotations/review/layer-differences';
 import { decideAcross } from '../../../annotations/review/layer-decisions';
 import { preAcceptAgreed } from '../../../annotations/review/pre-accept';
+import { oneLine } from '../../../annotations/text/ellipsis';
 import type { DocumentView } from '../../../shared/library';
 import type { ApiHandlers } from '../ipc/register-api';
-import type { HandlerDeps } from './create-handlers';
+import type { HandlerContext } from './handler-deps';
 import { runFormatJobWith } from '../../node/tasks/run-format-job';
-import { TaskRegistry, withTask } from '../../node/tasks/task-registry';
+import { withTask } from '../../node/tasks/task-registry';
 import { formatExtensions, readFormatFiles } from '../../node/import/format-files';
 import { importColleagueLayers } from '../../node/import/layer-import';
 
@@ -33,9 +29,7 @@ type ReviewMethods =
   | 'redoReview'
   | 'reviewQueue'
   | 'decideAcross'
-  | 'preAcceptAgreed'
-  | 'agreement'
-  | 'exportAgreementToDialog';
+  | 'preAcceptAgreed';
 
 /** How a decision is named on the Undo button and in the history. */
 const ACTION_LABELS: Readonly<Record<DecisionAction, string>> = {
@@ -47,14 +41,12 @@ const ACTION_LABELS: Readonly<Record<DecisionAction, string>> = {
 };
 
 function quoted(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `“${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}”`;
+  return `“${oneLine(text, 40)}”`;
 }
 
-/** Handlers for review, layers and agreement. */
-export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, ReviewMethods> {
-  const { store, settings, dialogs } = deps;
-  const now = deps.now ?? (() => new Date().toISOString());
+/** Handlers for colleagues' layers and the review of them. */
+export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, ReviewMethods> {
+  const { store, settings, dialogs, tasks, formatWorker, now } = deps;
 
   const comparison = (documentId: string, theirsLayerId: string) => {
     const view = store.getDocument(documentId);
@@ -87,25 +79,6 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
     return ok({ view: view.value, differences, state, context });
   };
 
-  const annotatorsFor = (layerIds: string[], documentIds?: string[]): Result<AnnotatorDocuments[]> => {
-    const corpus = store.exportCorpus(documentIds);
-    const annotators: AnnotatorDocuments[] = [];
-    for (const layerId of layerIds) {
-      const documents = new Map<string, AgreementDocument>();
-      let name = layerId;
-      for (const doc of corpus.documents) {
-        const layer = doc.layers.find((l) => l.id === layerId);
-        if (!layer) continue;
-        // The own layer by its author's name, as the layer list and the review name it.
-        name = layerId === OWN_LAYER_ID ? layer.author || settings.author() : layerId === RECONCILED_LAYER_ID ? 'reconciled' : layer.author;
-        documents.set(doc.document.sha256, { text: doc.document.text, title: doc.document.title, annotations: layer.annotations, done: doc.document.status === 'done' });
-      }
-      if (documents.size === 0) return fail('not-found', `no chosen document has the layer ${layerId}`);
-      annotators.push({ annotator: name, documents });
-    }
-    return ok(distinctAnnotators(annotators, layerIds));
-  };
-
   return {
     async importLayerFromDialog({ format, author }) {
       const paths = await dialogs.openFiles({ title: 'Load a colleague\'s annotations', filters: [{ name: format, extensions: formatExtensions(format) }] });
@@ -113,12 +86,11 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       const read = await readFormatFiles(paths);
       if (!read.ok) return read;
       const files = read.value;
-      const tasks = deps.tasks ?? new TaskRegistry(deps.notify);
       const report = await withTask(tasks, `Loading ${author ? `${author}’s` : 'a colleague’s'} annotations`, (task) =>
         importColleagueLayers(store, files, format, {
           author,
           now: now(),
-          decode: (job) => runFormatJobWith(deps.formatWorker ?? null, job, task),
+          decode: (job) => runFormatJobWith(formatWorker, job, task),
         }),
       );
       if (!report.ok && report.error.code === 'cancelled') return fail('cancelled', 'loading was cancelled; nothing was added');
@@ -222,48 +194,5 @@ export function createReviewHandlers(deps: HandlerDeps): Pick<ApiHandlers, Revie
       if (decided > 0) deps.notify({ type: 'library-changed' });
       return ok({ decided, documents });
     },
-
-    async agreement({ layerIds, documentIds, includeUnstarted }) {
-      const annotators = annotatorsFor(layerIds, documentIds);
-      if (!annotators.ok) return annotators;
-      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), includeUnstarted });
-    },
-
-    async exportAgreementToDialog({ layerIds, documentIds, format, includeUnstarted }) {
-      const annotators = annotatorsFor(layerIds, documentIds);
-      if (!annotators.ok) return annotators;
-      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), includeUnstarted });
-      if (!report.ok) return report;
-      const ext = format === 'markdown' ? 'md' : format;
-      const target = await dialogs.saveFile({ title: 'Export agreement report', defaultPath: `agreement.${ext}`, filters: [{ name: format, extensions: [ext] }] });
-      if (!target) return ok(null);
-      const body = format === 'markdown' ? reportToMarkdown(report.value) : format === 'csv' ? reportToCsv(report.value) : `${JSON.stringify(report.value, null, 2)}\n`;
-      try {
-        await writeFile(target, body, 'utf8');
-      } catch (error) {
-        return fail('io-error', `could not write ${target}: ${(error as Error).message}`);
-      }
-      return ok({ path: target });
-    },
   };
 }
-
-/**
- * Makes annotator names distinct, so that comparing one's own layer with an
- * earlier export of one's own work (same author on both) measures agreement
- * rather than failing: a repeated name gets "(yours)" on the own layer, then
- * "(2)", "(3)"… on later ones.
- */
-function distinctAnnotators(annotators: AnnotatorDocuments[], layerIds: readonly string[]): AnnotatorDocuments[] {
-  const counts = new Map<string, number>();
-  for (const a of annotators) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
-  const used = new Set<string>();
-  return annotators.map((a, i) => {
-    let name = a.annotator;
-    if ((counts.get(name) ?? 0) > 1 && layerIds[i] === OWN_LAYER_ID) name = `${name} (yours)`;
-    for (let n = 2; used.has(name); n++) name = `${a.annotator} (${n})`;
-    used.add(name);
-    return name === a.annotator ? a : { ...a, annotator: name };
-  });
-}
-

@@ -9,6 +9,7 @@ import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { textSha256 } from '../../../annotations/text-hash';
 import type { DocumentChange, DocumentSummary, DocumentView } from '../../../shared/library';
+import { libraryRowOf } from '../../../shared/library-row';
 import { STORE_SCHEMA_VERSION, type DocumentFile, type HistoryEntry } from './store-schemas';
 
 /** Most undo steps kept per document; the oldest are dropped. */
@@ -89,11 +90,15 @@ export function checkAnnotations(documentId: string, text: string, annotations: 
 /**
  * Applies `change` to one layer and records it for undo (clearing redo). The
  * removed annotations are recorded as stored, so undo restores exactly what was
- * there. The layer is created if it is the own or reconciled layer.
+ * there. The layer is created if it is the own or reconciled layer. The added
+ * annotations are checked against the text unless `added` is `built-here`:
+ * made by the engine's `createAnnotation` from this very file (see `editLayer`).
  */
-export function changeLayer(file: DocumentFile, layerId: string, change: AnnotationChange, label: string, now: string): Result<DocumentFile> {
-  const checked = checkAnnotations(file.document.id, file.document.text, change.added);
-  if (!checked.ok) return checked;
+export function changeLayer(file: DocumentFile, layerId: string, change: AnnotationChange, label: string, now: string, added: 'check' | 'built-here' = 'check'): Result<DocumentFile> {
+  if (added === 'check') {
+    const checked = checkAnnotations(file.document.id, file.document.text, change.added);
+    if (!checked.ok) return checked;
+  }
   const layer = findOrCreateLayer(file, layerId, change.added[0]?.author ?? '');
   if (!layer.ok) return layer;
   // One pass over the layer finds the stored versions of the few removed annotations.
@@ -113,6 +118,36 @@ export function changeLayer(file: DocumentFile, layerId: string, change: Annotat
   const scope = scopeOf(entry);
   const undo = [...file.history.undo, entry].slice(-HISTORY_LIMIT);
   return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), history: { undo, redo: withoutScope(file.history.redo, scope) }, updatedAt: now });
+}
+
+/** What a layer edit is built from, read from the document as it is when the edit runs. */
+export interface LayerEditContext {
+  documentId: string;
+  text: string;
+  /** The layer's annotations as stored (empty when the layer does not exist yet). */
+  annotations: readonly Annotation[];
+  /** Ids of the labels the library has now. */
+  labelIds: ReadonlySet<string>;
+}
+
+/** A change to one layer and the name of its undo step. */
+export interface LayerEdit {
+  change: AnnotationChange;
+  label: string;
+}
+
+/**
+ * Builds a change from the layer's current state and applies it, in one step:
+ * what `build` reads is exactly what the change applies to, with no read of
+ * the document before and no second check of what it built. `build` must make
+ * added annotations with `createAnnotation` against `text` (or take them from
+ * `annotations`); its failure is returned and nothing changes.
+ */
+export function editLayer(file: DocumentFile, layerId: string, labelIds: ReadonlySet<string>, build: (context: LayerEditContext) => Result<LayerEdit>, now: string): Result<DocumentFile> {
+  const annotations = file.layers.find((l) => l.id === layerId)?.annotations ?? [];
+  const edit = build({ documentId: file.document.id, text: file.document.text, annotations, labelIds });
+  if (!edit.ok) return edit;
+  return changeLayer(file, layerId, edit.value.change, edit.value.label, now, 'built-here');
 }
 
 /**
@@ -265,6 +300,7 @@ export function lastChange(file: DocumentFile, how: 'done' | 'undone'): Document
     added: change.added,
     updatedAt: file.updatedAt,
     ...historyLabels(file),
+    summary: summaryOf(file),
   };
 }
 
@@ -274,23 +310,7 @@ const summaries = new WeakMap<DocumentFile, DocumentSummary>();
 export function summaryOf(file: DocumentFile): DocumentSummary {
   const cached = summaries.get(file);
   if (cached) return cached;
-  const { document } = file;
-  const own = file.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? [];
-  const countsByLabel: Record<string, number> = {};
-  for (const a of own) countsByLabel[a.labelId] = (countsByLabel[a.labelId] ?? 0) + 1;
-  const summary: DocumentSummary = {
-    id: document.id,
-    title: document.title,
-    source: document.source,
-    sha256: document.sha256,
-    importedAt: document.importedAt,
-    updatedAt: file.updatedAt,
-    status: document.status,
-    annotationCount: own.length,
-    countsByLabel,
-    layers: file.layers.map((l) => ({ id: l.id, kind: l.kind, author: l.author, count: l.annotations.length })),
-    length: document.text.length,
-  };
+  const summary = libraryRowOf(file);
   summaries.set(file, summary);
   return summary;
 }

@@ -1,0 +1,43 @@
+/** Exporting annotations in another tool's format, in the worker, to a file the analyst chooses. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FORMAT_TITLES } from '../../../annotations/formats/index';
+import { OWN_LAYER_ID } from '../../../annotations/model';
+import { fail, ok } from '../../../annotations/result';
+import { plural } from '../../../annotations/text/plural';
+import { runFormatJobWith } from '../../node/tasks/run-format-job';
+import { withTask } from '../../node/tasks/task-registry';
+import type { ApiHandlers } from '../ipc/register-api';
+import type { HandlerContext } from './handler-deps';
+
+/** The export handler. */
+export function createExportHandlers({ store, dialogs, tasks, formatWorker }: HandlerContext): Pick<ApiHandlers, 'exportToDialog'> {
+  return {
+    async exportToDialog({ documentIds, format, layerIds }) {
+      const corpus = store.exportCorpus(documentIds);
+      if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
+      const exported = await withTask(tasks, `Exporting ${plural(corpus.documents.length, 'document')} as ${FORMAT_TITLES[format]}`, (task) =>
+        runFormatJobWith(formatWorker, { kind: 'export', format, corpus, options: { layerIds: layerIds ?? [OWN_LAYER_ID] } }, task),
+      );
+      if (!exported.ok) return exported.error.code === 'cancelled' ? fail('cancelled', 'the export was cancelled; nothing was written') : exported;
+      const single = exported.value.files.length === 1 ? exported.value.files[0]! : null;
+      const defaultName = single ? path.basename(single.path) : `parley-${format}.zip`;
+      const target = await dialogs.saveFile({ title: 'Export annotations', defaultPath: defaultName, filters: [{ name: format, extensions: [path.extname(defaultName).slice(1) || 'json'] }] });
+      if (!target) return ok(null);
+      const data = single ? single.data : await zipFiles(exported.value.files);
+      try {
+        await writeFile(target, data);
+      } catch (error) {
+        return fail('io-error', `could not write ${target}: ${(error as Error).message}`);
+      }
+      return ok({ path: target, warnings: exported.value.warnings });
+    },
+  };
+}
+
+async function zipFiles(files: Array<{ path: string; data: string | Uint8Array }>): Promise<Uint8Array> {
+  const { zipSync, strToU8 } = await import('fflate');
+  const entries: Record<string, Uint8Array> = {};
+  for (const f of files) entries[f.path] = typeof f.data === 'string' ? strToU8(f.data) : f.data;
+  return zipSync(entries);
+}

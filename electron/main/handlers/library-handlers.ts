@@ -1,0 +1,144 @@
+/**
+ * The library: app info and author, the list, opening a document, importing
+ * articles (pasted, dropped or chosen in a dialog), deleting, status, backups,
+ * and cancelling a long task.
+ */
+import path from 'node:path';
+import { createDocument } from '../../../annotations/document';
+import { articleFromFile, isHtmlArticle, MAX_ARTICLE_FILE_BYTES } from '../../../annotations/import/article-file';
+import { OWN_LAYER_ID, type CorpusDocument } from '../../../annotations/model';
+import { fail, ok, type Problem, type Result } from '../../../annotations/result';
+import { plural } from '../../../annotations/text/plural';
+import type { ImportReport } from '../../../shared/api';
+import { readTextWithin } from '../../node/import/input-files';
+import { runFormatJobWith } from '../../node/tasks/run-format-job';
+import { withTask, type TaskHandle } from '../../node/tasks/task-registry';
+import type { ApiHandlers } from '../ipc/register-api';
+import type { HandlerContext } from './handler-deps';
+
+type LibraryMethods =
+  | 'cancelTask'
+  | 'getAppInfo'
+  | 'setAuthor'
+  | 'listDocuments'
+  | 'getDocument'
+  | 'importTexts'
+  | 'importFromDialog'
+  | 'deleteDocument'
+  | 'setStatus'
+  | 'listBackups'
+  | 'restoreBackup';
+
+/** Handlers for the library list and the documents in it. */
+export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, LibraryMethods> {
+  const { store, settings, dialogs, tasks, formatWorker, now } = deps;
+
+  const importArticles = (files: Array<{ name: string; content: string }>): Promise<Result<ImportReport>> =>
+    withTask(tasks, `Importing ${plural(files.length, 'article')}`, (task) => importArticlesAs(files, task));
+
+  /** Reads each article (yielding now and then so a cancel can arrive), then adds them all in one step. */
+  const importArticlesAs = async (files: Array<{ name: string; content: string }>, task: TaskHandle): Promise<Result<ImportReport>> => {
+    const problems: Problem[] = [];
+    const duplicates: ImportReport['duplicates'] = [];
+    const docs: CorpusDocument[] = [];
+    const known = new Map(store.listDocuments().map((d) => [d.sha256, d.id]));
+    const stamp = now();
+    const total = files.length * 2;
+    // Pages are reduced to text in the worker: a huge or deeply nested page never stalls the main process.
+    const pages = files.filter((f) => isHtmlArticle(f.name) && !f.content.includes('\u0000'));
+    const pageTexts = new Map<object, { title: string; text: string }>();
+    if (pages.length > 0) {
+      const converted = await runFormatJobWith(formatWorker, { kind: 'html-text', pages: pages.map((f) => (f.content.charCodeAt(0) === 0xfeff ? f.content.slice(1) : f.content)) }, task);
+      if (!converted.ok) return converted.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : converted;
+      pages.forEach((f, i) => pageTexts.set(f, converted.value[i]!));
+    }
+    for (const [i, file] of files.entries()) {
+      if (i % 20 === 0) {
+        task.progress(i, total);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (task.isCancelled()) return fail('cancelled', 'the import was cancelled; the library is unchanged');
+      }
+      const article = articleFromFile(file.name, file.content, pageTexts.get(file));
+      if (!article.ok) {
+        problems.push({ file: file.name, message: article.error.message });
+        continue;
+      }
+      const document = createDocument({ ...article.value, now: stamp });
+      const existing = known.get(document.sha256);
+      if (existing) {
+        duplicates.push({ name: file.name, existingId: existing });
+        continue;
+      }
+      known.set(document.sha256, document.id);
+      docs.push({ document, layers: [{ id: OWN_LAYER_ID, kind: 'own', author: settings.author(), annotations: [] }], decisions: [] });
+    }
+    const control = { onProgress: (done: number, of: number) => task.progress(files.length + Math.round((done / Math.max(of, 1)) * files.length), total), isCancelled: () => task.isCancelled() };
+    const added = docs.length > 0 ? await store.addDocuments(docs, control) : ok([]);
+    if (!added.ok) return added;
+    if (docs.length > 0) deps.notify({ type: 'library-changed' });
+    return ok({ added: added.value, duplicates, problems });
+  };
+
+  return {
+    async cancelTask({ taskId }) {
+      return tasks.cancel(taskId);
+    },
+
+    async getAppInfo() {
+      return ok({ version: deps.version, storeDir: store.dir, author: settings.author(), incidents: deps.incidents });
+    },
+
+    async setAuthor({ author }) {
+      const saved = await settings.setAuthor(author);
+      return saved.ok ? ok({ author }) : saved;
+    },
+
+    async listDocuments() {
+      return ok(store.listDocuments());
+    },
+
+    async getDocument({ documentId }) {
+      return store.getDocument(documentId);
+    },
+
+    async importTexts({ files }) {
+      return importArticles(files);
+    },
+
+    async importFromDialog() {
+      const paths = await dialogs.openFiles({ title: 'Import articles', filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }] });
+      if (!paths) return ok(null);
+      const files: Array<{ name: string; content: string }> = [];
+      const problems: Problem[] = [];
+      for (const file of paths) {
+        const read = await readTextWithin(file, MAX_ARTICLE_FILE_BYTES);
+        if (read.ok) files.push({ name: path.basename(file), content: read.value });
+        else problems.push({ file: path.basename(file), message: read.error.message });
+      }
+      const report = files.length > 0 ? await importArticles(files) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
+      if (!report.ok) return report;
+      return ok({ ...report.value, problems: [...problems, ...report.value.problems] });
+    },
+
+    async deleteDocument({ documentId }) {
+      const deleted = await store.deleteDocument(documentId);
+      if (!deleted.ok) return deleted;
+      deps.notify({ type: 'library-changed' });
+      return ok({ deleted: documentId });
+    },
+
+    async setStatus({ documentId, status }) {
+      return store.setStatus(documentId, status);
+    },
+
+    async listBackups({ documentId }) {
+      return ok(store.listBackups(documentId));
+    },
+
+    async restoreBackup({ backupId }) {
+      const restored = await store.restoreBackup(backupId);
+      if (restored.ok) deps.notify({ type: 'library-changed' });
+      return restored;
+    },
+  };
+}

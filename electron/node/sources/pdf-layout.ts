@@ -12,7 +12,8 @@
  * - A gap between two pieces of a line wider than a sixth of the font size is
  *   a space, unless one side already has one.
  * - A new paragraph starts where the gap between baselines is more than 1.6
- *   times the page's usual line spacing, where the font size changes by more
+ *   times the page's usual line spacing (the median gap, at most 1.5 times the
+ *   median font size), where the font size changes by more
  *   than a fifth (a heading), or after a line that ends a sentence well short
  *   of the page's right edge (under 80% of the longest line's width).
  * - Lines of one paragraph are joined with a space; between Chinese or
@@ -214,7 +215,23 @@ export function layOutPdfText(input: PdfPageText[]): PdfLayoutResult {
   const largest = firstLines.reduce<Line | undefined>((best, l) => (!best || l.fontSize > best.fontSize + 0.01 ? l : best), undefined);
   const { pages, removed } = withoutRunningLines(raw);
   const evidence = hyphenEvidence(pages);
-  let text = '';
+  // The text is built from parts; only the last part (the line just placed) is ever changed, so it is never copied whole.
+  const parts: string[] = [];
+  let length = 0;
+  const append = (piece: string) => {
+    parts.push(piece);
+    length += piece.length;
+  };
+  /** Joins `line` to the line placed last, by the hyphenation and spacing rules. */
+  const joinTo = (line: Line) => {
+    const last = parts[parts.length - 1] ?? '';
+    const { drop, glue } = joinLines(last, line.text, evidence);
+    if (drop > 0) {
+      parts[parts.length - 1] = last.slice(0, last.length - drop);
+      length -= drop;
+    }
+    append(glue);
+  };
   const ranges: PageRange[] = [];
   let previous: Line | undefined;
   for (const lines of pages) {
@@ -223,7 +240,9 @@ export function layOutPdfText(input: PdfPageText[]): PdfLayoutResult {
       const gap = lines[i - 1]!.y - lines[i]!.y;
       if (gap > 0) gaps.push(gap);
     }
-    const spacing = median(gaps) ?? 14;
+    // The usual spacing, but never more than 1.5 font sizes: on a page of few lines, the one gap may be a paragraph's.
+    const size = median(lines.map((l) => l.fontSize)) ?? 10;
+    const spacing = Math.min(median(gaps) ?? size * 1.5, size * 1.5);
     const fullWidth = Math.max(0, ...lines.map((l) => l.right - l.left));
     let start = -1;
     for (const [i, line] of lines.entries()) {
@@ -232,22 +251,21 @@ export function layOutPdfText(input: PdfPageText[]): PdfLayoutResult {
       } else if (i === 0) {
         const continues = /[\p{L}][-\u2010\u00ad]$/u.test(previous.text) || /^\p{Ll}/u.test(line.text);
         if (continues) {
-          const { drop, glue } = joinLines(text, line.text, evidence);
-          text = text.slice(0, text.length - drop) + glue;
+          joinTo(line);
+          // A hyphen dropped at the end of the last page shortens it.
           const last = ranges[ranges.length - 1];
-          if (last && last.end > text.length - glue.length) last.end = Math.max(last.start, text.length - glue.length);
-        } else text += '\n\n';
+          if (last && last.end > length) last.end = Math.max(last.start, length);
+        } else append('\n\n');
       } else if (startsParagraph(previous, line, spacing, fullWidth)) {
-        text += '\n\n';
+        append('\n\n');
       } else {
-        const { drop, glue } = joinLines(text, line.text, evidence);
-        text = text.slice(0, text.length - drop) + glue;
+        joinTo(line);
       }
-      if (start === -1) start = text.length;
-      text += line.text;
+      if (start === -1) start = length;
+      append(line.text);
       previous = line;
     }
-    ranges.push(start === -1 ? { start: text.length, end: text.length } : { start, end: text.length });
+    ranges.push(start === -1 ? { start: length, end: length } : { start, end: length });
   }
-  return { text, pages: ranges, largestFirstPageLine: largest?.text ?? '', removedLines: removed };
+  return { text: parts.join(''), pages: ranges, largestFirstPageLine: largest?.text ?? '', removedLines: removed };
 }

@@ -119,3 +119,18 @@ export async function makeImageOnlyPdf(): Promise<Uint8Array> {
   void StandardFonts;
   return doc.save();
 }
+
+/**
+ * `pdf` with a standard security handler (RC4, revision 2) whose user
+ * password is not empty, added by hand: readers ask for a password. The
+ * owner and user keys are random, so no password opens it.
+ */
+export async function lockedPdf(pdf: Uint8Array): Promise<Uint8Array> {
+  const { PDFHexString, PDFName, PDFNumber } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf);
+  const hex = (n: number) => PDFHexString.of(Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, '0')).join(''));
+  const encrypt = doc.context.obj({ Filter: PDFName.of('Standard'), V: PDFNumber.of(1), R: PDFNumber.of(2), O: hex(32), U: hex(32), P: PDFNumber.of(-44) });
+  doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  doc.context.trailerInfo.ID = doc.context.obj([hex(16), hex(16)]);
+  return doc.save({ useObjectStreams: false });
+}

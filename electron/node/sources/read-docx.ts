@@ -3,8 +3,8 @@
  * paragraph of the text, lists and tables line by line, footnotes and
  * endnotes at the end under "Notes" (their markers stay in the text as
  * "[1]"). Images are left out and no file outside the document is opened.
- * The title is the document's first heading, else the title in its
- * properties; the author and creation date come from its properties.
+ * The title is the document's first top-level heading, else the title in
+ * its properties; the author and creation date come from its properties.
  */
 import mammoth from 'mammoth';
 import { strFromU8, unzipSync } from 'fflate';
@@ -87,7 +87,7 @@ export async function readDocx(name: string, bytes: Uint8Array): Promise<Result<
   );
   const text = noteItems.length > 0 ? `${bodyText}\n\nNotes\n\n${noteItems.join('\n')}` : bodyText;
   if (!/[\p{L}\p{N}]/u.test(text)) return fail('invalid-format', `${name}: the document has no text`);
-  const heading = /<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/u.exec(body);
+  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/u.exec(body);
   const headingText = heading ? htmlToText(`<html><body><p>${heading[1]!}</p></body></html>`).text : '';
   const title = headingText || coreProperty(zip.value.core, 'dc:title') || '';
   const metadata: SourceMetadata = {};

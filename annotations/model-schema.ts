@@ -58,6 +58,12 @@ export const documentSchema = z.object({
   status: documentStatusSchema,
   /** Publication date, outlet, author and address (version 2). */
   metadata: documentMetadataSchema.optional(),
+  /** For a text extracted from a paged source (a PDF): each page's range in `text`, UTF-16 offsets, end exclusive, in page order. */
+  pages: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })).max(100_000).optional(),
+  /** Lower-case hex SHA-256 of the source file the text was extracted from (PDF, Word, saved page), kept in the store as `originals/<sha256>.<ext>`. */
+  originalSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** That source file's name as imported (`report.pdf`). */
+  originalName: z.string().max(1000).optional(),
 });
 
 /** The quoted text of a span with a little context either side, for re-anchoring. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { datePrecision } from '../dates/date-value';
+import { suggestDateValue } from '../dates/suggest-date-value';
 import { findDates } from './date-recogniser';
 import { suggestDates } from './date-suggestions';
 
@@ -59,6 +61,18 @@ describe('findDates', () => {
       ['Tuesday', undefined],
       ['31 June 2021', undefined],
     ]);
+  });
+
+  it('gives the value the date editor reads (suggestDateValue) wherever it reads the whole mention at the same precision', () => {
+    const text = 'On Tuesday, 22 June, yesterday, Saturday, June 3, 2021, 2021년 6월 22일, before the end of the year, in 2019, April.';
+    let compared = 0;
+    for (const d of findDates(text, REF)) {
+      const shared = suggestDateValue(d.text, REF);
+      if (!shared || shared.matched !== d.text || shared.precision !== datePrecision(d.value ?? '')) continue;
+      compared++;
+      expect([d.text, d.value]).toEqual([d.text, shared.value]);
+    }
+    expect(compared).toBeGreaterThanOrEqual(8);
   });
 
   it('keeps UTF-16 offsets after emoji and across CRLF', () => {

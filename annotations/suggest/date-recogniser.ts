@@ -16,10 +16,15 @@
  * `2021년 6월`, `6월 22일`, `2021년`, `화요일`, `내년`, `올해`, `작년`,
  * `연말`. Month and weekday names must be capitalised.
  *
+ * Values come from `suggestDateValue` (`annotations/dates/`), the same reading
+ * the date attribute editor offers, so a suggested span and a span tagged by
+ * hand get the same value; where it reads nothing, from this file's rules.
  * Relative expressions are resolved against a reference date (the document's
  * publication date, else its import date); without one, or when a date does
  * not exist (`31 June 2021`), the mention is found without a value.
  */
+import { datePrecision } from '../dates/date-value';
+import { suggestDateValue } from '../dates/suggest-date-value';
 
 /** A date expression in a text: UTF-16 offsets, end exclusive, and its normalised value when it has one. */
 export interface DateMention {
@@ -166,6 +171,14 @@ const RULES: Rule[] = [
   { re: re(`${B}연말`), value: (_m, ref) => (ref ? `${pad(ref.y, 4)}-12-01/${pad(ref.y, 4)}-12-31` : undefined) },
 ];
 
+/** The shared reading of a date's text, when it reads the whole mention at the same precision as these rules (a week stays a range); else `own()`. */
+function valueOf(text: string, reference: string | undefined, own: () => string | undefined): string | undefined {
+  const mine = own();
+  if (!reference || mine === undefined) return mine;
+  const shared = suggestDateValue(text, reference);
+  return shared && shared.matched === text && shared.precision === datePrecision(mine) ? shared.value : mine;
+}
+
 /**
  * Every date expression in `text`, in order, without overlaps: where two
  * candidates overlap the longer wins (`22 June 2021` over `June 2021`), and
@@ -180,7 +193,7 @@ export function findDates(text: string, reference?: string): DateMention[] {
     for (let m = r.exec(text); m; m = r.exec(text)) {
       const mentionText = rule.group ? m[rule.group]! : m[0];
       const start = rule.group ? m.index + m[0].lastIndexOf(mentionText) : m.index;
-      const value = rule.value(m, ref);
+      const value = valueOf(mentionText, reference, () => rule.value(m, ref));
       candidates.push({ start, end: start + mentionText.length, text: mentionText, ...(value ? { value } : {}), rule: index });
     }
   });

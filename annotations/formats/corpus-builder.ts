@@ -52,6 +52,8 @@ export interface SpanInput {
   attributes?: Record<string, string>;
   /** The canonical entity the span names. */
   entityId?: string;
+  /** Which suggestion source proposed the span (`own-tags`, `gazetteer`, `pattern`, `dates`). */
+  suggestedBy?: string;
 }
 
 /** A relation read from a file, between two spans of one document named by their keys. */
@@ -233,6 +235,7 @@ export class CorpusBuilder {
     if (span.id !== undefined) kept.id = span.id;
     if (span.attributes && Object.keys(span.attributes).length > 0) kept.attributes = span.attributes;
     if (span.entityId !== undefined) kept.entityId = span.entityId;
+    if (span.suggestedBy !== undefined) kept.suggestedBy = span.suggestedBy;
     if (span.key !== undefined && !pending.keys.has(span.key)) pending.keys.set(span.key, pending.spans.length);
     pending.spans.push(kept);
     return true;
@@ -330,6 +333,7 @@ export class CorpusBuilder {
         if (s.note !== undefined) annotation.note = s.note;
         if (s.attributes) annotation.attributes = attributes.values(annotation.labelId, s.attributes);
         if (s.entityId !== undefined) annotation.entityId = s.entityId;
+        if (s.suggestedBy !== undefined) annotation.suggestedBy = s.suggestedBy;
         byLayer.get(s.layer.id)!.annotations.push(annotation);
       }
       for (const r of d.relations) {

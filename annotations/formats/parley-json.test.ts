@@ -32,7 +32,7 @@ const reimport = (value: unknown) => importParleyJson([{ path: 'corpus.parley.js
 describe('Parley JSON', () => {
   it('writes the versioned shape with code point offsets beside UTF-16 ones and a checksum per document', () => {
     const json = exported();
-    expect(json).toMatchObject({ format: 'parley', schemaVersion: 1, exportedAt: SAMPLE_NOW });
+    expect(json).toMatchObject({ format: 'parley', schemaVersion: 2, exportedAt: SAMPLE_NOW });
     const doc = json.documents[0];
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
     const x = doc.layers[0].annotations.find((a: AnnotationJson) => a.quote.exact === '𝑥')!;
@@ -95,7 +95,7 @@ describe('Parley JSON', () => {
     const json = exported();
     json.documents[0].colour = 'red';
     expect(reimport(json).ok).toBe(false);
-    const newer = { ...exported(), schemaVersion: 2 };
+    const newer = { ...exported(), schemaVersion: 3 };
     const r2 = reimport(newer);
     expect(r2.ok ? '' : r2.error.problems![0]!.message).toMatch(/newer Parley/);
     const polluted = JSON.stringify(exported()).replace('"labels":[', '"labels":[{"__proto__":{"admin":true}},');

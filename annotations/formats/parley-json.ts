@@ -1,18 +1,23 @@
 /**
- * Parley tagged JSON (`"format": "parley"`, `schemaVersion` 1): the complete,
- * lossless interchange of a corpus — labels with colours and shortcuts,
- * documents with their text and SHA-256, every layer, review decisions.
+ * Parley tagged JSON (`"format": "parley"`, `schemaVersion` 2; version 1 is
+ * read too): the complete, lossless interchange of a corpus — labels with
+ * colours, shortcuts and attributes, relation types, entities, documents with
+ * their text, SHA-256 and metadata, every layer with its relations, review
+ * decisions. The file's shape is declared in `parley-json-schema.ts`.
  * Each annotation carries UTF-16 and code point offsets and its quote, so any
  * tool can check the text it pairs with. See docs/formats/parley-json.md.
  */
 import { anchor } from '../anchoring';
-import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentOrigin, Label, LayerKind, ReviewDecision } from '../model';
+import type { z } from 'zod';
+import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentMetadata, DocumentOrigin, Entity, Label, LayerKind, ReviewDecision } from '../model';
+import { attributeDefinitionSchema, documentMetadataSchema, entitySchema, relationTypeSchema } from '../model-schema';
+import { parleyJsonRelationSchema } from './parley-json-schema';
 import { DOCUMENT_STATUSES, SCHEMA_VERSION } from '../model';
 import type { Result } from '../result';
 import { ok } from '../result';
 import { textSha256 } from '../text-hash';
 import { OffsetMap, splitsSurrogatePair } from '../unicode';
-import { CorpusBuilder, type DocumentHandle, type LayerRef } from './corpus-builder';
+import { CorpusBuilder, type DocumentHandle, type LayerRef, type SpanInput } from './corpus-builder';
 import { exportStep } from './export-support';
 import { fileText } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
@@ -43,6 +48,9 @@ interface AnnotationJson {
   author: string;
   createdAt: string;
   updatedAt: string;
+  attributes?: Record<string, string>;
+  entityId?: string;
+  suggestedBy?: string;
 }
 
 /** Builds the Parley JSON value of a corpus (every layer unless `options.layerIds` narrows them). */
@@ -60,6 +68,7 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
       source: doc.source,
       ...(doc.originalPath ? { originalPath: doc.originalPath } : {}),
       ...(doc.origin ? { origin: doc.origin } : {}),
+      ...(doc.metadata && Object.keys(doc.metadata).length > 0 ? { metadata: doc.metadata } : {}),
       text: doc.text,
       sha256: textSha256(doc.text),
       importedAt: doc.importedAt,
@@ -84,8 +93,12 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
               updatedAt: a.updatedAt,
             };
             if (a.note !== undefined && a.note !== '') out.note = a.note;
+            if (a.attributes && Object.keys(a.attributes).length > 0) out.attributes = { ...a.attributes };
+            if (a.entityId !== undefined) out.entityId = a.entityId;
+            if (a.suggestedBy !== undefined) out.suggestedBy = a.suggestedBy;
             return out;
           }),
+          ...(l.relations && l.relations.length > 0 ? { relations: l.relations.map(({ documentId: _d, ...r }) => r) } : {}),
         })),
       decisions,
     });
@@ -95,7 +108,9 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
     format: PARLEY_FORMAT_TAG,
     schemaVersion: SCHEMA_VERSION,
     exportedAt: options.now ?? new Date().toISOString(),
-    labels: corpus.labels.labels.map((l) => ({ id: l.id, name: l.name, color: l.color, shortcut: l.shortcut, description: l.description })),
+    labels: corpus.labels.labels.map((l) => ({ id: l.id, name: l.name, color: l.color, shortcut: l.shortcut, description: l.description, ...(l.attributes && l.attributes.length > 0 ? { attributes: l.attributes } : {}) })),
+    ...(corpus.labels.relationTypes && corpus.labels.relationTypes.length > 0 ? { relationTypes: corpus.labels.relationTypes } : {}),
+    ...(corpus.entities && corpus.entities.length > 0 ? { entities: corpus.entities } : {}),
     documents,
   });
 }
@@ -112,7 +127,12 @@ export function importParleyJson(files: FormatFile[], options: ImportOptions): R
   const opened = importInputs(files, /\.json$/i, 'no .json file was given', [{ message: 'Parley JSON import needs at least one .json file' }]);
   if (!opened.ok) return opened;
   const builder = new CorpusBuilder(options, 'Parley JSON');
-  return readEachInput(builder, opened.value.inputs, (file) => readParleyFile(file, builder)) ?? builder.finish();
+  const stopped = readEachInput(builder, opened.value.inputs, (file) => readParleyFile(file, builder));
+  if (stopped) return stopped;
+  const finished = builder.finish();
+  const entities = entitiesOf.get(builder);
+  if (finished.ok && entities && entities.length > 0) finished.value.corpus.entities = entities;
+  return finished;
 }
 
 function readParleyFile(file: FormatFile, builder: CorpusBuilder): void {
@@ -131,16 +151,61 @@ function readParleyFile(file: FormatFile, builder: CorpusBuilder): void {
   }
   const version = r.integer(root, 'schemaVersion', '$');
   if (version === undefined) return;
-  if (version !== SCHEMA_VERSION) {
-    report('$.schemaVersion', version > SCHEMA_VERSION ? `is ${version}, written by a newer Parley; this version reads ${SCHEMA_VERSION}` : `is ${version}; this version reads ${SCHEMA_VERSION}`);
+  if (version < 1 || version > SCHEMA_VERSION) {
+    report('$.schemaVersion', version > SCHEMA_VERSION ? `is ${version}, written by a newer Parley; this version reads 1 to ${SCHEMA_VERSION}` : `is ${version}; this version reads 1 to ${SCHEMA_VERSION}`);
     return;
   }
-  r.onlyKeys(root, '$', ['format', 'schemaVersion', 'exportedAt', 'labels', 'documents']);
+  r.onlyKeys(root, '$', ['format', 'schemaVersion', 'exportedAt', 'labels', 'relationTypes', 'entities', 'documents']);
   r.dateTime(root, 'exportedAt', '$', { optional: true });
   const labels = readLabels(r, root);
-  if (labels) builder.defineLabels(labels);
+  if (labels) {
+    builder.defineLabels(labels);
+    for (const l of labels) for (const a of l.attributes ?? []) builder.defineAttribute(l.id, a);
+  }
+  if ('relationTypes' in root) {
+    const types = readWith(r, RELATION_TYPES, own(root, 'relationTypes'), '$.relationTypes');
+    if (types) builder.defineRelationTypes(types);
+  }
+  const entities = 'entities' in root ? readEntities(r, own(root, 'entities')) : [];
+  if (entities) entitiesOf.set(builder, [...(entitiesOf.get(builder) ?? []), ...entities]);
+  const known = new Set((entitiesOf.get(builder) ?? []).map((e) => e.id));
   const docs = r.array(root, 'documents', '$') ?? [];
-  docs.forEach((value, i) => readDocument(r, builder, file, value, `$.documents[${i}]`));
+  docs.forEach((value, i) => readDocument(r, builder, file, value, `$.documents[${i}]`, known));
+}
+
+/** Entities read so far by each import, added to its corpus when it finishes. */
+const entitiesOf = new WeakMap<CorpusBuilder, Entity[]>();
+
+const RELATION_TYPES = zArray(relationTypeSchema);
+const ATTRIBUTES = zArray(attributeDefinitionSchema);
+const ENTITIES = zArray(entitySchema);
+
+/** A zod array of strict objects (unknown keys refused) of an object schema's shape. */
+function zArray<T extends z.ZodObject>(schema: T): z.ZodType<Array<z.output<T>>> {
+  return schema.strict().array() as unknown as z.ZodType<Array<z.output<T>>>;
+}
+
+/** Parses `value` with a zod schema, reporting each issue at its JSON path. */
+function readWith<T>(r: JsonReader, schema: z.ZodType<T>, value: unknown, path: string): T | undefined {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues.slice(0, 20)) {
+    const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    r.problem(`${path}${at}`, issue.message);
+  }
+  return undefined;
+}
+
+/** The file's entities: ids unique. */
+function readEntities(r: JsonReader, value: unknown): Entity[] | undefined {
+  const entities = readWith(r, ENTITIES, value, '$.entities');
+  if (!entities) return undefined;
+  const seen = new Set<string>();
+  for (const [i, e] of entities.entries()) {
+    if (seen.has(e.id)) r.problem(`$.entities[${i}].id`, `entity id ${e.id} appears twice`);
+    seen.add(e.id);
+  }
+  return entities;
 }
 
 function readLabels(r: JsonReader, root: Record<string, unknown>): Label[] | undefined {
@@ -151,7 +216,8 @@ function readLabels(r: JsonReader, root: Record<string, unknown>): Label[] | und
     const path = `$.labels[${i}]`;
     const o = r.object(value, path);
     if (!o) return;
-    r.onlyKeys(o, path, ['id', 'name', 'color', 'shortcut', 'description']);
+    r.onlyKeys(o, path, ['id', 'name', 'color', 'shortcut', 'description', 'attributes']);
+    const attributes = 'attributes' in o ? readWith(r, ATTRIBUTES, own(o, 'attributes'), `${path}.attributes`) : undefined;
     const id = r.string(o, 'id', path, { nonEmpty: true });
     const name = r.string(o, 'name', path, { nonEmpty: true });
     const color = r.string(o, 'color', path);
@@ -159,7 +225,7 @@ function readLabels(r: JsonReader, root: Record<string, unknown>): Label[] | und
     const shortcut = r.string(o, 'shortcut', path);
     const description = r.string(o, 'description', path);
     if (id !== undefined && name !== undefined && color !== undefined && /^#[0-9a-fA-F]{6}$/.test(color) && shortcut !== undefined && description !== undefined) {
-      out.push({ id, name, color: color.toLowerCase(), shortcut, description });
+      out.push({ id, name, color: color.toLowerCase(), shortcut, description, ...(attributes && attributes.length > 0 ? { attributes } : {}) });
     }
   });
   return out;
@@ -187,10 +253,11 @@ function readOrigin(r: JsonReader, value: unknown, path: string): DocumentOrigin
   return { format, ...(id !== undefined ? { id } : {}), ...(names ? { names } : {}) };
 }
 
-function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, value: unknown, path: string): void {
+function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, value: unknown, path: string, entities: ReadonlySet<string>): void {
   const o = r.object(value, path);
   if (!o) return;
-  r.onlyKeys(o, path, ['id', 'title', 'source', 'originalPath', 'origin', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
+  r.onlyKeys(o, path, ['id', 'title', 'source', 'originalPath', 'origin', 'metadata', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
+  const metadata: DocumentMetadata | undefined = 'metadata' in o ? readWith(r, documentMetadataSchema.strict(), own(o, 'metadata'), `${path}.metadata`) : undefined;
   const id = r.string(o, 'id', path, { nonEmpty: true });
   const title = r.string(o, 'title', path);
   const source = r.string(o, 'source', path);
@@ -203,7 +270,7 @@ function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, v
   const layers = r.array(o, 'layers', path);
   const decisions = readDecisions(r, o, path, id);
   if (id === undefined || title === undefined || source === undefined || text === undefined || sha256 === undefined || importedAt === undefined || status === undefined || !layers || !decisions) return;
-  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, ...(originalPath ? { originalPath } : {}), ...(origin ? { origin } : {}), text, importedAt, status });
+  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, ...(originalPath ? { originalPath } : {}), ...(origin ? { origin } : {}), ...(metadata ? { metadata } : {}), text, importedAt, status });
   if (!doc) return;
   builder.addDecisions(doc, decisions);
   const textChanged = sha256.toLowerCase() !== textSha256(text);
@@ -214,7 +281,7 @@ function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, v
     const lpath = `${path}.layers[${li}]`;
     const l = r.object(lv, lpath);
     if (!l) return;
-    r.onlyKeys(l, lpath, ['id', 'kind', 'author', 'annotations']);
+    r.onlyKeys(l, lpath, ['id', 'kind', 'author', 'annotations', 'relations']);
     const lid = r.string(l, 'id', lpath, { nonEmpty: true });
     const kind = r.oneOf(l, 'kind', lpath, LAYER_KINDS);
     const author = r.string(l, 'author', lpath);
@@ -232,6 +299,10 @@ function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, v
       const apath = `${lpath}.annotations[${ai}]`;
       const a = readAnnotation(r, av, apath, id);
       if (!a) return;
+      if (a.entityId !== undefined && !entities.has(a.entityId)) {
+        r.problem(`${apath}.entityId`, `names entity ${a.entityId}, which is not in the file's entities`);
+        return;
+      }
       if (annIds.has(a.id)) {
         builder.error({ file: file.path, record: `${apath}.id` }, `annotation id ${a.id} appears twice in this layer`);
         return;
@@ -239,13 +310,71 @@ function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, v
       annIds.add(a.id);
       placeAnnotation(builder, doc, map, layer, a, { file: file.path, record: apath }, textChanged);
     });
+    if ('relations' in l) readRelations(r, builder, doc, layer, own(l, 'relations'), `${lpath}.relations`, file.path, id);
   });
 }
+
+/** The key by which relations of a layer find its spans in the builder. */
+function spanKey(layerId: string, annotationId: string): string {
+  return `${layerId}\u0000${annotationId}`;
+}
+
+/**
+ * A layer's relations. Ends must be annotations of the same layer (the import
+ * fails otherwise, naming the relation); a relation whose end was set aside
+ * as an orphan is left out with a warning, as the orphan itself is listed.
+ */
+function readRelations(r: JsonReader, builder: CorpusBuilder, doc: DocumentHandle, layer: LayerRef, value: unknown, path: string, file: string, documentId: string | undefined): void {
+  const relations = readWith(r, zArray(parleyJsonRelationSchema), value, path);
+  if (!relations) return;
+  const ids = new Set<string>();
+  relations.forEach((rel, i) => {
+    const at = { file, record: `${path}[${i}]` };
+    if (rel.documentId !== undefined && documentId !== undefined && rel.documentId !== documentId) {
+      builder.error(at, `documentId is ${rel.documentId} but the relation is in document ${documentId}`);
+      return;
+    }
+    if (ids.has(rel.id)) {
+      builder.error(at, `relation id ${rel.id} appears twice in this layer`);
+      return;
+    }
+    ids.add(rel.id);
+    const sourceKey = spanKey(layer.id, rel.sourceId);
+    const targetKey = spanKey(layer.id, rel.targetId);
+    const unplaced = [sourceKey, targetKey].some((k) => !builder.hasKey(doc, k));
+    if (unplaced && placedNowhere(builder, doc, layer, rel, sourceKey, targetKey, at)) return;
+    builder.addRelation(doc, at, {
+      sourceKey,
+      targetKey,
+      type: rel.typeId,
+      id: rel.id,
+      author: rel.author,
+      createdAt: rel.createdAt,
+      updatedAt: rel.updatedAt,
+      ...(rel.note !== undefined ? { note: rel.note } : {}),
+    });
+  });
+}
+
+/** True (with a warning) when an end of the relation is an orphan of this import; the builder fails the import for an end that is no annotation at all. */
+function placedNowhere(builder: CorpusBuilder, doc: DocumentHandle, layer: LayerRef, rel: { id: string; sourceId: string; targetId: string }, sourceKey: string, targetKey: string, at: { file: string; record: string }): boolean {
+  const orphaned = orphanIds.get(builder)?.get(doc.index);
+  const end = [rel.sourceId, rel.targetId].find((id, i) => !builder.hasKey(doc, i === 0 ? sourceKey : targetKey) && orphaned?.has(spanKey(layer.id, id)));
+  if (end === undefined) return false;
+  builder.warn(at, `relation ${rel.id} left out: its span ${end} could not be placed (listed with the orphans)`);
+  return true;
+}
+
+/** Annotations set aside as orphans, by builder and document index, so their relations are left out with a warning rather than failing the import. */
+const orphanIds = new WeakMap<CorpusBuilder, Map<number, Set<string>>>();
 
 function readAnnotation(r: JsonReader, value: unknown, path: string, documentId: string | undefined): AnnotationJson | undefined {
   const o = r.object(value, path);
   if (!o) return undefined;
-  r.onlyKeys(o, path, ['id', 'documentId', 'start', 'end', 'startCodePoint', 'endCodePoint', 'quote', 'labelId', 'note', 'author', 'createdAt', 'updatedAt']);
+  r.onlyKeys(o, path, ['id', 'documentId', 'start', 'end', 'startCodePoint', 'endCodePoint', 'quote', 'labelId', 'note', 'author', 'createdAt', 'updatedAt', 'attributes', 'entityId', 'suggestedBy']);
+  const attributes = 'attributes' in o ? readAttributeValues(r, own(o, 'attributes'), `${path}.attributes`) : undefined;
+  const entityId = r.string(o, 'entityId', path, { optional: true, nonEmpty: true });
+  const suggestedBy = r.string(o, 'suggestedBy', path, { optional: true, nonEmpty: true });
   const id = r.string(o, 'id', path, { nonEmpty: true });
   const docId = r.string(o, 'documentId', path, { optional: true });
   if (docId !== undefined && documentId !== undefined && docId !== documentId) r.problem(`${path}.documentId`, `is ${docId} but the annotation is in document ${documentId}`);
@@ -270,6 +399,21 @@ function readAnnotation(r: JsonReader, value: unknown, path: string, documentId:
   if (id === undefined || start === undefined || end === undefined || startCodePoint === undefined || endCodePoint === undefined || !quote || labelId === undefined || author === undefined || createdAt === undefined || updatedAt === undefined) return undefined;
   const out: AnnotationJson = { id, start, end, startCodePoint, endCodePoint, quote, labelId, author, createdAt, updatedAt };
   if (note !== undefined) out.note = note;
+  if (attributes && Object.keys(attributes).length > 0) out.attributes = attributes;
+  if (entityId !== undefined) out.entityId = entityId;
+  if (suggestedBy !== undefined) out.suggestedBy = suggestedBy;
+  return out;
+}
+
+/** An annotation's attribute values: an object of strings. */
+function readAttributeValues(r: JsonReader, value: unknown, path: string): Record<string, string> | undefined {
+  const o = r.object(value, path);
+  if (!o) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === 'string') out[k] = v;
+    else r.problem(`${path}.${k}`, 'must be a string');
+  }
   return out;
 }
 
@@ -312,6 +456,10 @@ function placeAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offse
     delete (annotation as Partial<AnnotationJson>).endCodePoint;
     if (found.status === 'orphan') {
       builder.addOrphan({ documentId: doc.id, layerId: layer.id, annotation, reason: found.reason }, at);
+      const byDoc = orphanIds.get(builder) ?? new Map<number, Set<string>>();
+      orphanIds.set(builder, byDoc);
+      if (!byDoc.has(doc.index)) byDoc.set(doc.index, new Set());
+      byDoc.get(doc.index)!.add(spanKey(layer.id, a.id));
       return;
     }
     if (found.status !== 'exact' || textChanged) {
@@ -320,8 +468,12 @@ function placeAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offse
     start = found.start;
     end = found.end;
   }
-  const span = { start, end, label: a.labelId, author: a.author, createdAt: a.createdAt, updatedAt: a.updatedAt, id: a.id, layer };
-  builder.addSpan(doc, at, a.note !== undefined ? { ...span, note: a.note } : span);
+  const span: SpanInput = { start, end, label: a.labelId, author: a.author, createdAt: a.createdAt, updatedAt: a.updatedAt, id: a.id, layer, key: spanKey(layer.id, a.id) };
+  if (a.note !== undefined) span.note = a.note;
+  if (a.attributes) span.attributes = a.attributes;
+  if (a.entityId !== undefined) span.entityId = a.entityId;
+  if (a.suggestedBy !== undefined) span.suggestedBy = a.suggestedBy;
+  builder.addSpan(doc, at, span);
 }
 
 /** A decision's k-of-n mark: whole numbers with 2 ≤ k ≤ n, n the number of layers it names. */

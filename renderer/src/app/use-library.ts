@@ -3,6 +3,7 @@ import type { LabelSchema } from '../../../annotations/model';
 import type { Failure } from '../../../annotations/result';
 import type { AppInfo } from '../../../shared/api';
 import type { DocumentSummary, DocumentView } from '../../../shared/library';
+import { libraryRowOf, withLibraryRow } from '../../../shared/library-row';
 import { newerView } from './newer-view';
 
 /** What the app knows about the store, refetched whenever the main process says the library changed. */
@@ -21,8 +22,13 @@ interface LibraryActions {
   open(documentId: string | null): Promise<void>;
   /** Refetches the list, the labels and the open document. */
   refresh(): Promise<void>;
-  /** Takes a view the reader received after one of its own calls. */
-  setView(view: DocumentView): void;
+  /**
+   * Takes a view the reader or the review received after one of their own
+   * calls, and puts the document's library row in the list: `row` when the
+   * change carried it (`DocumentChange.summary`), otherwise the row worked out
+   * from the view by the same function the store uses. No call is made.
+   */
+  setView(view: DocumentView, row?: DocumentSummary): void;
   setDocuments(update: (documents: DocumentSummary[]) => DocumentSummary[]): void;
   setLabels(labels: LabelSchema): void;
   setInfo(info: AppInfo): void;
@@ -30,8 +36,10 @@ interface LibraryActions {
 
 /**
  * Holds the library list, the label schema and the open document. React is
- * the only owner of this state; the store is the truth, so every change is
- * followed by a refetch rather than patched in place.
+ * the only owner of this state; the store is the truth. What the main process
+ * announces (`library-changed`: imports, deletes, labels) is refetched; a
+ * tag's answer already holds the document's new row, which is put in place
+ * (one round trip per tag).
  */
 export function useLibrary(onFailure: (title: string, failure: Failure) => void): LibraryState & LibraryActions {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -88,14 +96,10 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
     };
   }, [refresh]);
 
-  const setView = useCallback((next: DocumentView) => {
+  const setView = useCallback((next: DocumentView, row?: DocumentSummary) => {
     if (next.document.id !== openId.current) return;
     setViewState(next);
-    // Annotation edits do not announce themselves; refresh the counts in the list.
-    void window.parley.api.listDocuments({}).then((list) => {
-      if (list.ok) setDocumentsState(list.value);
-      else reportFailure.current('Could not refresh the library', list.error);
-    });
+    setDocumentsState((rows) => withLibraryRow(rows, row ?? libraryRowOf(next)));
   }, []);
 
   const setDocuments = useCallback((update: (documents: DocumentSummary[]) => DocumentSummary[]) => setDocumentsState(update), []);

@@ -51,18 +51,41 @@ describe('brat standoff', () => {
     if (!result.ok) throw new Error(result.error.message);
     const ignored = Object.fromEntries(result.value.ignored.map((i) => [i.kind, i.count]));
     expect(ignored).toEqual({
-      'relations (R)': 2,
-      'events (E)': 1,
-      'attributes (A)': 2,
       'normalizations (N)': 1,
       'equivalences (*)': 1,
-      'notes on relations, events and other non-text-bound annotations': 1,
+      'notes on events and other non-text-bound annotations': 1,
     });
     const notes = result.value.corpus.documents.flatMap((d) => d.layers[0]?.annotations ?? []).filter((a) => a.note);
     expect(notes.map((a) => [a.quote.exact, a.note]).sort()).toEqual([
       ['Nuclear Consultative Group', "The allies' consultative body on extended deterrence."],
       ['통일부', "The ministry's own name, in Hangul."],
     ]);
+  });
+
+  it('reads R lines as relations, an event as relations from its trigger by role, and A lines as attributes', () => {
+    const result = importBrat(collectionFiles(), options);
+    if (!result.ok) throw new Error(result.error.message);
+    const { corpus } = result.value;
+    const links = (source: string) => {
+      const layer = corpus.documents.find((d) => d.document.source === source)!.layers[0]!;
+      const quote = (id: string) => layer.annotations.find((a) => a.id === id)!.quote.exact;
+      return (layer.relations ?? []).map((r) => [quote(r.sourceId), corpus.labels.relationTypes!.find((t) => t.id === r.typeId)!.name, quote(r.targetId)]).sort();
+    };
+    expect(links('summit-readout.txt')).toEqual([
+      ['Cho Tae-yul', 'Located', 'Seoul'],
+      ['received', 'Guest-Arg', 'US Secretary of State'],
+      ['received', 'Host-Arg', 'Cho Tae-yul'],
+      ['received', 'Place-Arg', 'Seoul'],
+    ]);
+    expect(links('unification-memo.txt')).toEqual([['Ministry of Unification', 'Origin', 'Seoul']]);
+    const attributed = corpus.documents.flatMap((d) => d.layers[0]?.annotations ?? []).filter((a) => a.attributes);
+    expect(attributed.map((a) => [a.quote.exact, a.attributes])).toEqual(expect.arrayContaining([['Cho Tae-yul', { mention: 'name' }], ['Washington', { individual: 'true' }]]));
+    expect(corpus.labels.relationTypes!.find((t) => t.name === 'Located')).toMatchObject({ directed: true });
+  });
+
+  it('refuses a relation or attribute that names an undefined span, naming the line', () => {
+    const result = importBrat([{ path: 'r.txt', data: 'Seoul and Tokyo.' }, { path: 'r.ann', data: 'T1\tGPE 0 5\tSeoul\nR1\tnear Arg1:T1 Arg2:T9\nA1\tMention T8 Name\n' }], options);
+    expect(result.ok ? [] : result.error.problems!.map((p) => `${p.line ?? ''}: ${p.message}`)).toEqual([': an attribute refers to T8, which is not defined', '2: R1 refers to T9, which is not defined']);
   });
 
   it('reads labels, colours and shortcuts from the configuration files', () => {

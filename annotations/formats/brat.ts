@@ -6,15 +6,19 @@
  * Import keeps text-bound annotations (`T`) and their `AnnotatorNotes`; a
  * discontinuous span whose gaps are only line breaks is joined into one span
  * (that is how brat stores a span across lines); other discontinuous spans are
- * kept as one annotation per fragment and reported. Relations, events,
- * attributes, normalisations and equivalences are counted and set aside.
+ * kept as one annotation per fragment and reported. Relations (`R`) become
+ * relations, with their notes; an event (`E`) becomes a relation from its
+ * trigger to each argument, typed by the argument's role; attributes (`A`,
+ * `M`) become span attributes. Normalisations and equivalences are counted
+ * and set aside. Export writes relations as `R` lines and attribute values as
+ * `A` lines, declared in `annotation.conf`.
  */
-import type { Corpus, Label } from '../model';
+import type { Corpus, Label, RelationType } from '../model';
 import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { exportedAnnotations, exportedRelations, exportStep, LabelNames, RelationTypeNames } from './export-support';
 import { baseName, FileNamer, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { showText, spanFromCodePoints, toCodePointSpan, type Utf16Span } from './offsets';
@@ -24,10 +28,6 @@ import { expandZips } from './zip';
 export const MAX_ANN_LENGTH = 32 * 1024 * 1024;
 
 const IGNORED_KINDS: Record<string, string> = {
-  R: 'relations (R)',
-  E: 'events (E)',
-  A: 'attributes (A)',
-  M: 'attributes (M)',
   N: 'normalizations (N)',
   '*': 'equivalences (*)',
 };
@@ -53,6 +53,17 @@ function confSections(text: string): Map<string, string[]> {
     sections.get(current)!.push(line);
   }
   return sections;
+}
+
+/** Relation types declared in `annotation.conf` `[relations]`: a `symmetric` one is undirected. */
+export function readBratRelationTypes(annotationConf?: string): RelationType[] {
+  const types: RelationType[] = [];
+  for (const line of annotationConf ? (confSections(annotationConf).get('relations') ?? []) : []) {
+    const name = line.trim().split(/\s+/)[0];
+    if (!name || name.startsWith('<') || name.startsWith('!') || types.some((t) => t.id === name)) continue;
+    types.push({ id: name, name: name.replace(/_/g, ' '), color: '#6b7280', shortcut: '', directed: !/<REL-TYPE>:[^,]*symmetric/.test(line), from: [], to: [] });
+  }
+  return types;
 }
 
 /** Labels described by brat's configuration files: entity types with display names, colours and keys. */
@@ -98,6 +109,7 @@ export function importBrat(files: FormatFile[], options: ImportOptions): Result<
   if (txts.length === 0 && anns.length === 0) return fail('invalid-input', 'no .txt or .ann file was given');
   const builder = new CorpusBuilder(options, 'brat');
   builder.defineLabels(readBratConfig(conf('annotation.conf'), conf('visual.conf'), conf('kb_shortcuts.conf')));
+  builder.defineRelationTypes(readBratRelationTypes(conf('annotation.conf')));
   for (const ann of anns) {
     if (!byName.has(`${withoutExtension(ann.path)}.txt`)) builder.error({ file: ann.path }, `no text file ${withoutExtension(ann.path)}.txt for these annotations`);
   }
@@ -132,6 +144,9 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
   const map = new OffsetMap(text);
   const bound = new Map<string, TextBound>();
   const notes: Array<{ target: string; note: string; line: number }> = [];
+  const attributes = new Map<string, Record<string, string>>();
+  const links: Array<{ type: string; from: string; to: string; line: number; id: string }> = [];
+  const triggers = new Map<string, string>();
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -158,30 +173,64 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
       if (!m) return builder.error(at, 'malformed note line (expected "#<n><TAB>AnnotatorNotes ID<TAB>NOTE")');
       if (m[1] !== 'AnnotatorNotes') return builder.ignore(`notes of type ${m[1]}`);
       notes.push({ target: m[2]!, note: m[3]!, line });
+    } else if (kind === 'R') {
+      const m = /^(R\d+)\t(\S+) Arg1:([TE]\d+) Arg2:([TE]\d+)\s*$/.exec(raw);
+      if (!m) return builder.error(at, 'malformed relation line (expected "R<n><TAB>TYPE Arg1:T<n> Arg2:T<n>")');
+      links.push({ id: m[1]!, type: m[2]!, from: m[3]!, to: m[4]!, line });
+    } else if (kind === 'E') {
+      const m = /^(E\d+)\t(\S+?):(T\d+)((?: \S+:[TE]\d+)*)\s*$/.exec(raw);
+      if (!m) return builder.error(at, 'malformed event line (expected "E<n><TAB>TYPE:T<n> ROLE:ID ...")');
+      triggers.set(m[1]!, m[3]!);
+      for (const arg of m[4]!.trim().split(' ').filter(Boolean)) {
+        const [role, target] = arg.split(':') as [string, string];
+        // brat numbers repeated roles (Guest-Arg2); the relation type is the role itself.
+        links.push({ id: m[1]!, type: role.replace(/\d+$/, ''), from: m[1]!, to: target, line });
+      }
+    } else if (kind === 'A' || kind === 'M') {
+      const m = /^([AM]\d+)\t(\S+) (T\d+)(?: (\S+))?\s*$/.exec(raw);
+      if (!m) return builder.error(at, 'malformed attribute line (expected "A<n><TAB>NAME T<n> [VALUE]")');
+      attributes.set(m[3]!, { ...attributes.get(m[3]!), [m[2]!.replace(/_/g, ' ')]: m[4] ?? 'true' });
     } else if (IGNORED_KINDS[kind]) {
       builder.ignore(IGNORED_KINDS[kind]!);
     } else {
       builder.error(at, `unknown line type ${JSON.stringify(kind)}`);
     }
   });
+  const relationNotes = new Map<string, string[]>();
   for (const n of notes) {
     const t = bound.get(n.target);
     if (t) t.notes.push(n.note);
+    else if (/^R\d+$/.test(n.target)) relationNotes.set(n.target, [...(relationNotes.get(n.target) ?? []), n.note]);
     else if (/^T\d+$/.test(n.target)) builder.error({ file: file.path, line: n.line }, `note refers to ${n.target}, which is not defined`);
-    else builder.ignore('notes on relations, events and other non-text-bound annotations');
+    else builder.ignore('notes on events and other non-text-bound annotations');
   }
   for (const t of bound.values()) {
     const at = { file: file.path, line: t.line };
     const note = t.notes.length > 0 ? t.notes.join('\n') : undefined;
+    const values = attributes.get(t.id);
+    const extra = { ...(note ? { note } : {}), ...(values ? { attributes: values } : {}), key: t.id };
     const first = t.spans[0]!;
     const last = t.spans[t.spans.length - 1]!;
     const gapsAreLineBreaks = t.spans.every((s, k) => k === 0 || (s.start >= t.spans[k - 1]!.end && /^[\r\n]*$/.test(text.slice(t.spans[k - 1]!.end, s.start))));
     if (t.spans.length === 1 || gapsAreLineBreaks) {
-      builder.addSpan(doc, at, { start: first.start, end: last.end, label: t.type, ...(note ? { note } : {}) });
+      builder.addSpan(doc, at, { start: first.start, end: last.end, label: t.type, ...extra });
       continue;
     }
     builder.warn(at, `${t.id} is discontinuous (${t.spans.length} fragments); kept as ${t.spans.length} ${t.type} annotations, one per fragment`);
-    for (const s of t.spans) builder.addSpan(doc, at, { ...s, label: t.type, ...(note ? { note } : {}) });
+    for (const s of t.spans) builder.addSpan(doc, at, { ...s, label: t.type, ...extra });
+  }
+  for (const [target] of attributes) if (!bound.has(target)) builder.error({ file: file.path }, `an attribute refers to ${target}, which is not defined`);
+  for (const l of links) {
+    const at = { file: file.path, line: l.line };
+    const from = triggers.get(l.from) ?? l.from;
+    const to = triggers.get(l.to) ?? l.to;
+    const missing = [l.from, l.to].find((ref) => !bound.has(triggers.get(ref) ?? ref));
+    if (missing) {
+      builder.error(at, `${l.id} refers to ${missing}, which is not defined`);
+      continue;
+    }
+    const note = relationNotes.get(l.id)?.join('\n');
+    builder.addRelation(doc, at, { sourceKey: from, targetKey: to, type: l.type, ...(note ? { note } : {}) });
   }
 }
 
@@ -202,7 +251,10 @@ function fragments(text: string, start: number, end: number): Utf16Span[] {
 /** Writes `.txt`/`.ann` pairs plus `annotation.conf`, `visual.conf` and `kb_shortcuts.conf` carrying the labels. */
 export function exportBrat(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
   const names = new LabelNames(corpus);
+  const types = new RelationTypeNames(corpus);
   const namer = new FileNamer();
+  /** Attribute values written, by attribute type name, for annotation.conf. */
+  const declared = new Map<string, { labels: Set<string>; values: Set<string> }>();
   const files: FormatFile[] = [];
   const warnings: Problem[] = [];
   const total = corpus.documents.length;
@@ -216,6 +268,8 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
     const lines: string[] = [];
     let t = 0;
     let n = 0;
+    let attributeCount = 0;
+    const written = new Map<string, string>();
     for (const a of exportedAnnotations(cd, options)) {
       const frags = fragments(text, a.start, a.end);
       if (frags.length === 0) {
@@ -225,6 +279,20 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
       t++;
       const offsets = frags.map((f) => toCodePointSpan(map, f)).map((f) => `${f.start} ${f.end}`).join(';');
       lines.push(`T${t}\t${bratType(names.name(a.labelId))} ${offsets}\t${frags.map((f) => text.slice(f.start, f.end)).join(' ')}`);
+      written.set(a.id, `T${t}`);
+      for (const v of names.attributes(a)) {
+        const value = bratType(v.display);
+        if (/\s/.test(v.display.trim()) && v.definition?.type !== 'choice') {
+          warnings.push({ file: `${stem}.ann`, record: a.id, message: `attribute ${v.name} of T${t} not written: its value ${JSON.stringify(v.display)} holds spaces, which a brat attribute value cannot` });
+          continue;
+        }
+        attributeCount++;
+        lines.push(`A${attributeCount}\t${bratType(v.name)} T${t} ${value}`);
+        const d = declared.get(bratType(v.name)) ?? { labels: new Set<string>(), values: new Set<string>() };
+        d.labels.add(bratType(names.name(a.labelId)));
+        d.values.add(value);
+        declared.set(bratType(v.name), d);
+      }
       if (a.note) {
         const flat = a.note.replace(/\r\n|\n|\r|\t/g, ' ');
         if (flat !== a.note) warnings.push({ file: `${stem}.ann`, line: lines.length + 1, message: `note on T${t} put on one line: brat notes cannot hold line breaks or tabs` });
@@ -232,16 +300,38 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
         lines.push(`#${n}\tAnnotatorNotes T${t}\t${flat}`);
       }
     }
+    let r = 0;
+    for (const rel of exportedRelations(cd, options)) {
+      const from = written.get(rel.sourceId);
+      const to = written.get(rel.targetId);
+      if (!from || !to) {
+        warnings.push({ file: `${stem}.ann`, record: rel.id, message: `relation ${types.name(rel.typeId)} not written: one of its spans holds only line breaks and was not written` });
+        continue;
+      }
+      r++;
+      lines.push(`R${r}\t${bratType(types.name(rel.typeId))} Arg1:${from} Arg2:${to}`);
+      if (rel.note) {
+        n++;
+        lines.push(`#${n}\tAnnotatorNotes R${r}\t${rel.note.replace(/\r\n|\n|\r|\t/g, ' ')}`);
+      }
+    }
     files.push({ path: `${stem}.txt`, data: text }, { path: `${stem}.ann`, data: lines.length > 0 ? `${lines.join('\n')}\n` : '' });
   }
   exportStep(options, 'brat', total, total);
   const labels = corpus.labels.labels;
   files.push(
-    { path: 'annotation.conf', data: ['[entities]', ...labels.map((l) => bratType(l.name)), '', '[relations]', '', '[events]', '', '[attributes]', ''].join('\n') },
+    { path: 'annotation.conf', data: ['[entities]', ...labels.map((l) => bratType(l.name)), '', '[relations]', ...relationConf(corpus), '', '[events]', '', '[attributes]', ...[...declared].map(([name, d]) => `${name}\tArg:${[...d.labels].join('|')}, Value:${[...d.values].join('|')}`), ''].join('\n') },
     { path: 'visual.conf', data: ['[labels]', ...labels.map((l) => `${bratType(l.name)} | ${l.name}`), '', '[drawing]', ...labels.map((l) => `${bratType(l.name)}\tbgColor:${l.color}`), ''].join('\n') },
     { path: 'kb_shortcuts.conf', data: labels.filter((l) => /^\S$/u.test(l.shortcut)).map((l) => `${l.shortcut}\t${bratType(l.name)}\n`).join('') },
   );
   return ok({ files, warnings });
+}
+
+/** `[relations]` lines of annotation.conf: each relation type with the labels allowed at each end (`<ENTITY>` for any). */
+function relationConf(corpus: Corpus): string[] {
+  const names = new LabelNames(corpus);
+  const ends = (ids: string[]) => (ids.length === 0 ? '<ENTITY>' : ids.map((id) => bratType(names.name(id))).join('|'));
+  return (corpus.labels.relationTypes ?? []).map((t) => `${bratType(t.name)}\tArg1:${ends(t.from)}, Arg2:${ends(t.to)}${t.directed ? '' : ', <REL-TYPE>:symmetric'}`);
 }
 
 /** The brat standoff codec. */

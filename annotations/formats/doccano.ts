@@ -3,7 +3,9 @@
  * `{"text": …, "label": [[start, end, "LABEL"], …]}` with code point offsets.
  * Import also reads the `entities` form (`{"start_offset", "end_offset", "label"}`)
  * of newer doccano exports, and `entities` as `[start, end, label]` lists (the
- * intent-detection and slot-filling exports). Notes, authors and layers have
+ * intent-detection and slot-filling exports). With relations, the lines take
+ * doccano's relation-extraction shape: `entities` with ids and `relations`
+ * (`{id, from_id, to_id, type}`). Notes, attributes, authors and layers have
  * no place in it.
  */
 import type { Corpus } from '../model';
@@ -50,7 +52,7 @@ export function importDoccano(files: FormatFile[], options: ImportOptions): Resu
       if (labelField !== undefined && !Array.isArray(labelField)) return builder.error(at, `"${labelKey}" must be a list of [start, end, label]`);
       if (entities !== undefined && !Array.isArray(entities)) return builder.error(at, '"entities" must be a list');
       const relations = own(value, 'relations');
-      if (Array.isArray(relations)) builder.ignore('doccano relations', relations.length, 'Parley holds spans only');
+      if (relations !== undefined && !Array.isArray(relations)) return builder.error(at, '"relations" must be a list of {from_id, to_id, type}');
       const cats = own(value, 'cats');
       if (Array.isArray(cats)) builder.ignore('doccano document categories ("cats")', cats.length, 'Parley labels spans, not whole documents');
       // A text-classification export puts category names (strings) in "label".
@@ -67,19 +69,32 @@ export function importDoccano(files: FormatFile[], options: ImportOptions): Resu
           if (item.length !== 3) return builder.error(loc, 'must be [start, end, label]');
           return addSpan(item[0], item[1], item[2], loc);
         }
-        if (isRecord(item)) return addSpan(own(item, 'start_offset'), own(item, 'end_offset'), own(item, 'label'), loc);
+        if (isRecord(item)) {
+          const id = own(item, 'id');
+          return addSpan(own(item, 'start_offset'), own(item, 'end_offset'), own(item, 'label'), loc, typeof id === 'number' || typeof id === 'string' ? String(id) : undefined);
+        }
         builder.error(loc, 'must be [start, end, label] or {start_offset, end_offset, label}');
       };
-      const addSpan = (start: unknown, end: unknown, label: unknown, loc: typeof at & { record: string }): void => {
+      const addSpan = (start: unknown, end: unknown, label: unknown, loc: typeof at & { record: string }, key?: string): void => {
         if (typeof label !== 'string' || label.trim() === '') return builder.error(loc, 'label must be a non-empty string');
         const span = spanFromCodePoints(map, start, end);
         if (!span.ok) return builder.error(loc, span.error.message);
-        builder.addSpan(doc, loc, { ...span.value, label });
+        if (key !== undefined && builder.hasKey(doc, key)) return builder.error(loc, `entity id ${key} appears twice in this line`);
+        builder.addSpan(doc, loc, { ...span.value, label, ...(key !== undefined ? { key } : {}) });
       };
       (labelField as unknown[] | undefined)?.forEach((item, k) => {
         if (typeof item !== 'string') add(item, `${labelKey}[${k}]`);
       });
       (entities as unknown[] | undefined)?.forEach((item, k) => add(item, `entities[${k}]`));
+      (relations as unknown[] | undefined)?.forEach((item, k) => {
+        const loc = { ...at, record: `relations[${k}]` };
+        const from = isRecord(item) ? own(item, 'from_id') : undefined;
+        const to = isRecord(item) ? own(item, 'to_id') : undefined;
+        const type = isRecord(item) ? own(item, 'type') : undefined;
+        const isId = (x: unknown) => typeof x === 'number' || (typeof x === 'string' && x !== '');
+        if (!isId(from) || !isId(to) || typeof type !== 'string' || type.trim() === '') return builder.error(loc, 'must be {from_id, to_id, type} with entity ids and a non-empty type');
+        builder.addRelation(doc, loc, { sourceKey: String(from), targetKey: String(to), type });
+      });
     });
     unread.report(builder, file.path, 'doccano');
   });
@@ -92,7 +107,15 @@ export function exportDoccano(corpus: Corpus, options: ExportOptions): Result<Ex
     name: 'doccano',
     file: DOCCANO_EXPORT_FILE,
     whyNoNotes: 'doccano sequence labelling has no place for notes',
-    line: (document, spans) => ({ text: document.text, label: spans.map((s) => [s.start, s.end, s.label]), meta: { title: document.title, parley_id: document.id } }),
+    line: (document, spans, relations, anyRelations) =>
+      anyRelations
+        ? {
+            text: document.text,
+            entities: spans.map((s, k) => ({ id: k + 1, label: s.label, start_offset: s.start, end_offset: s.end })),
+            relations: relations.map((r, k) => ({ id: k + 1, from_id: r.source + 1, to_id: r.target + 1, type: r.label })),
+            meta: { title: document.title, parley_id: document.id },
+          }
+        : { text: document.text, label: spans.map((s) => [s.start, s.end, s.label]), meta: { title: document.title, parley_id: document.id } },
   });
 }
 

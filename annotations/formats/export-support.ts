@@ -1,5 +1,5 @@
 /** Helpers shared by exporters: which annotations to write, label names, progress and cancellation. */
-import type { Annotation, AnnotationLayer, Corpus, CorpusDocument, Label } from '../model';
+import type { Annotation, AnnotationLayer, AttributeDefinition, Corpus, CorpusDocument, Label, Relation, RelationType } from '../model';
 import { OWN_LAYER_ID } from '../model';
 import type { Result } from '../result';
 import { fail } from '../result';
@@ -18,6 +18,24 @@ export function exportedAnnotations(doc: CorpusDocument, options: ExportOptions)
     .sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** The relations an export writes for a document: those of the exported layers. */
+export function exportedRelations(doc: CorpusDocument, options: ExportOptions): Relation[] {
+  return exportedLayers(doc, options).flatMap((l) => l.relations ?? []);
+}
+
+/** One attribute value of a span, with its definition and, for a choice, the option's name. */
+export interface AttributeValueView {
+  /** The attribute id as stored. */
+  id: string;
+  /** The attribute's name (its id when the label does not define it). */
+  name: string;
+  /** The stored value: an option id for a choice. */
+  value: string;
+  /** The value as people read it: the option's name for a choice, else the value. */
+  display: string;
+  definition?: AttributeDefinition;
+}
+
 /** Looks labels up by id; an id missing from the schema is returned as its own name. */
 export class LabelNames {
   private readonly byId: Map<string, Label>;
@@ -33,6 +51,41 @@ export class LabelNames {
 
   /** The label with this id, if the schema has it. */
   get(id: string): Label | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The attribute values of an annotation, in the order its label defines its attributes (others after). */
+  attributes(a: Annotation): AttributeValueView[] {
+    const definitions = this.byId.get(a.labelId)?.attributes ?? [];
+    const rank = (id: string) => {
+      const i = definitions.findIndex((d) => d.id === id);
+      return i < 0 ? definitions.length : i;
+    };
+    return Object.entries(a.attributes ?? {})
+      .sort(([x], [y]) => rank(x) - rank(y))
+      .map(([id, value]) => {
+        const definition = definitions.find((d) => d.id === id);
+        const option = definition?.type === 'choice' ? definition.options?.find((o) => o.id === value) : undefined;
+        return { id, name: definition?.name ?? id, value, display: option?.name ?? value, ...(definition ? { definition } : {}) };
+      });
+  }
+}
+
+/** Looks relation types up by id; an id missing from the schema is returned as its own name. */
+export class RelationTypeNames {
+  private readonly byId: Map<string, RelationType>;
+
+  constructor(corpus: Corpus) {
+    this.byId = new Map((corpus.labels.relationTypes ?? []).map((t) => [t.id, t]));
+  }
+
+  /** The display name of a relation type id (the id itself when the schema lacks it). */
+  name(id: string): string {
+    return this.byId.get(id)?.name ?? id;
+  }
+
+  /** The type with this id, if the schema has it. */
+  get(id: string): RelationType | undefined {
     return this.byId.get(id);
   }
 }

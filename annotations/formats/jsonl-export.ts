@@ -1,14 +1,15 @@
 /**
  * The export loop shared by the one-line-per-document formats (doccano,
  * spaCy/Prodigy): each document's annotations as code-point spans with label
- * names, one JSON line per document, and notes counted in a warning because
- * neither format has a place for them.
+ * names, its relations between them, one JSON line per document, and notes
+ * and attribute values counted in warnings because neither format has a
+ * place for them.
  */
 import type { Corpus, ParleyDocument } from '../model';
 import type { Result } from '../result';
 import { ok } from '../result';
 import { OffsetMap } from '../unicode';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { exportedAnnotations, exportedRelations, exportStep, LabelNames, RelationTypeNames } from './export-support';
 import type { ExportOptions, ExportOutcome } from './format';
 import { toJsonLines } from './jsonl';
 import { toCodePointSpan } from './offsets';
@@ -22,6 +23,13 @@ export interface CodePointSpan {
   text: string;
 }
 
+/** A relation as these formats write it: the indices of its ends among the line's spans, and the type's name. */
+export interface SpanRelation {
+  source: number;
+  target: number;
+  label: string;
+}
+
 /** How one format shapes its lines. */
 export interface JsonLinesFormat {
   /** For progress, cancellation and warnings (e.g. "doccano"). */
@@ -30,29 +38,44 @@ export interface JsonLinesFormat {
   file: string;
   /** Ends the warning "N notes not written: …". */
   whyNoNotes: string;
-  /** The JSON value of one document's line. */
-  line(document: ParleyDocument, spans: CodePointSpan[]): unknown;
+  /** Ends the warning "N relations not written: …"; absent when the format writes relations. */
+  whyNoRelations?: string;
+  /** The JSON value of one document's line; `anyRelations` is true when some line of the export has relations. */
+  line(document: ParleyDocument, spans: CodePointSpan[], relations: SpanRelation[], anyRelations: boolean): unknown;
 }
 
 /** Writes `corpus` as one JSONL file in `format`. */
 export function exportJsonLines(corpus: Corpus, options: ExportOptions, format: JsonLinesFormat): Result<ExportOutcome> {
   const names = new LabelNames(corpus);
+  const types = new RelationTypeNames(corpus);
+  const anyRelations = corpus.documents.some((d) => exportedRelations(d, options).length > 0);
   const lines: unknown[] = [];
   let notes = 0;
+  let relationNotes = 0;
+  let values = 0;
   const total = corpus.documents.length;
   for (let i = 0; i < total; i++) {
     const stop = exportStep(options, format.name, i, total);
     if (stop) return stop;
     const cd = corpus.documents[i]!;
     const map = new OffsetMap(cd.document.text);
-    const spans = exportedAnnotations(cd, options).map((a) => {
+    const annotations = exportedAnnotations(cd, options);
+    const index = new Map(annotations.map((a, k) => [a.id, k]));
+    const spans = annotations.map((a) => {
       if (a.note) notes++;
+      values += Object.keys(a.attributes ?? {}).length;
       const cp = toCodePointSpan(map, a);
       return { start: cp.start, end: cp.end, label: names.name(a.labelId), text: a.quote.exact };
     });
-    lines.push(format.line(cd.document, spans));
+    const relations = exportedRelations(cd, options).map((r) => {
+      if (r.note) relationNotes++;
+      return { source: index.get(r.sourceId)!, target: index.get(r.targetId)!, label: types.name(r.typeId) };
+    });
+    lines.push(format.line(cd.document, spans, relations, anyRelations));
   }
   exportStep(options, format.name, total, total);
   const warnings = notes > 0 ? [{ message: `${plural(notes, 'note')} not written: ${format.whyNoNotes}` }] : [];
+  if (relationNotes > 0) warnings.push({ message: `${plural(relationNotes, 'note')} on relations not written: ${format.name} relations have no place for notes` });
+  if (values > 0) warnings.push({ message: `${plural(values, 'attribute value')} not written: ${format.name} spans have no place for attributes` });
   return ok({ files: [{ path: format.file, data: toJsonLines(lines) }], warnings });
 }

@@ -39,7 +39,7 @@ function quotesWithLabels(corpus: Corpus, doc = 0, layer = 0): string[] {
 const TEXT = 'Officials of 통일부 met envoys 🇺🇸 in Seoul\r\non 3 May.';
 
 describe('doccano: relations, categories and list-shaped entities', () => {
-  it('counts relations by kind and says so in the report', () => {
+  it('reads relations between entities by their ids, each line its own', () => {
     const [a, b] = [cp(TEXT, '통일부'), cp(TEXT, 'Seoul')];
     const line = {
       id: 7,
@@ -55,8 +55,13 @@ describe('doccano: relations, categories and list-shaped entities', () => {
       Comments: [],
     };
     const outcome = imported(importDoccano([{ path: 'rel.jsonl', data: jsonl(line, { ...line, id: 8, relations: line.relations.slice(0, 1) }) }], options));
-    expect(ignoredByKind(outcome)).toEqual({ 'doccano relations': 3 });
-    expect(describeImport(outcome, 'rel.jsonl').join('\n')).toContain('3 doccano relations (Parley holds spans only)');
+    expect(ignoredByKind(outcome)).toEqual({});
+    const links = outcome.corpus.documents.map((d) => {
+      const layer = d.layers[0]!;
+      const quote = (id: string) => layer.annotations.find((a) => a.id === id)!.quote.exact;
+      return (layer.relations ?? []).map((r) => `${quote(r.sourceId)} ${r.typeId} ${quote(r.targetId)}`);
+    });
+    expect(links).toEqual([['통일부 located-in Seoul', 'Seoul hosts 통일부'], ['통일부 located-in Seoul']]);
     expect(quotesWithLabels(outcome.corpus)).toEqual(['ORG:통일부', 'GPE:Seoul']);
   });
 

@@ -23,7 +23,7 @@ describe('import reports', () => {
   });
 
   it('gives the reason beside each kind set aside', () => {
-    const lines = describeImport(outcomeOf([{ text: 'Seoul agreed.', label: [[0, 5, 'Actor']], relations: [{ id: 1, from_id: 1, to_id: 1, type: 'self' }] }]), 'v.jsonl');
-    expect(lines).toContain('Set aside (Parley does not hold them): 1 doccano relations (Parley holds spans only).');
+    const lines = describeImport(outcomeOf([{ text: 'Seoul agreed.', label: [[0, 5, 'Actor']], cats: [{ id: 1, label: 'diplomacy' }] }]), 'v.jsonl');
+    expect(lines).toContain('Set aside (Parley does not hold them): 1 doccano document categories ("cats") (Parley labels spans, not whole documents).');
   });
 });

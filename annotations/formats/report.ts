@@ -3,6 +3,7 @@ import type { Corpus } from '../model';
 import type { Failure, Problem } from '../result';
 import type { ExportOutcome, ImportOutcome } from './format';
 import { plural } from '../text/plural';
+import { DEFAULT_RELATION_TYPES } from '../labels';
 
 /** One problem as a line: `file:line [record]: message`. */
 export function formatProblem(p: Problem): string {
@@ -18,12 +19,16 @@ export function corpusCounts(corpus: Corpus): { documents: number; annotations: 
 }
 
 
-/** Lines describing what an import read, set aside, added and warned about. */
-export function describeImport(outcome: ImportOutcome, from: string, existingLabelIds: readonly string[] = []): string[] {
+/** Lines describing what an import read (relations too), set aside, added to the schema (labels, relation types) and warned about. */
+export function describeImport(outcome: ImportOutcome, from: string, existingLabelIds: readonly string[] = [], existingRelationTypeIds: readonly string[] = DEFAULT_RELATION_TYPES.map((t) => t.id)): string[] {
   const { documents, annotations } = corpusCounts(outcome.corpus);
   const lines = [`Read ${plural(documents, 'document')} and ${plural(annotations, 'annotation')} from ${from}.`];
+  const relations = outcome.corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + (l.relations?.length ?? 0), 0), 0);
+  if (relations > 0) lines.push(`With ${plural(relations, 'relation')} between them.`);
   const added = outcome.corpus.labels.labels.filter((l) => !existingLabelIds.includes(l.id));
   if (added.length > 0) lines.push(`Labels added to the schema: ${added.map((l) => l.name).join(', ')}.`);
+  const addedTypes = (outcome.corpus.labels.relationTypes ?? []).filter((t) => !existingRelationTypeIds.includes(t.id));
+  if (addedTypes.length > 0) lines.push(`Relation types added to the schema: ${addedTypes.map((t) => t.name).join(', ')}.`);
   if (outcome.ignored.length > 0) lines.push(`Set aside (Parley does not hold them): ${outcome.ignored.map((i) => `${i.count} ${i.kind}${i.why ? ` (${i.why})` : ''}`).join('; ')}.`);
   if (outcome.orphans && outcome.orphans.length > 0) lines.push(`${plural(outcome.orphans.length, 'annotation')} could not be placed in their text and were kept out of their layers (listed in the warnings).`);
   if (outcome.warnings.length > 0) {

@@ -98,3 +98,73 @@ describe('round trips keep every annotation the format can hold', () => {
     expect(getCodec('docx')).toBeUndefined();
   });
 });
+
+/** The sample corpus with relations (one with a note) and attributes (a stance, a date value) on CRLF, Hangul and emoji text. */
+function relationCorpus(): Corpus {
+  const corpus = sampleCorpus();
+  const link = (doc: Corpus['documents'][number], typeId: string, from: string, to: string, note?: string) => {
+    const layer = doc.layers[0]!;
+    const find = (exact: string) => layer.annotations.find((a) => a.quote.exact === exact) ?? layer.annotations.find((a) => a.quote.exact.startsWith(exact))!;
+    (layer.relations ??= []).push({ id: `rel_${layer.relations?.length ?? 0}_${typeId}`, documentId: doc.document.id, typeId, sourceId: find(from).id, targetId: find(to).id, author: 'minji', createdAt: NOW, updatedAt: NOW, ...(note ? { note } : {}) });
+  };
+  const [briefing, talks] = corpus.documents as [Corpus['documents'][number], Corpus['documents'][number]];
+  const attribute = (doc: typeof briefing, exact: string, values: Record<string, string>) => {
+    (doc.layers[0]!.annotations.find((a) => a.quote.exact === exact) ?? doc.layers[0]!.annotations.find((a) => a.quote.exact.startsWith(exact))!).attributes = values;
+  };
+  attribute(briefing, 'agreed', { stance: 'proposes' });
+  attribute(briefing, 'Tuesday', { value: '2025-03-04' });
+  attribute(briefing, '𝑥', { stance: 'opposes' });
+  attribute(talks, '12 May', { value: '2025-05-12' });
+  link(briefing, 'holds', 'Seoul', 'agreed', 'Seoul speaks for both.');
+  link(briefing, 'when', 'agreed', 'Tuesday');
+  link(briefing, 'toward', 'agreed', 'Nuclear Consultative Group');
+  link(briefing, 'holds', '🇰🇷', 'frozen.');
+  link(briefing, 'member-of', '통일부', 'Consultative Group');
+  link(talks, 'when', '🕊️', '12 May');
+  link(talks, 'toward', '𝑥-axis', '판문점');
+  return corpus;
+}
+
+/** Relations of a document as `[source offsets, type name, target offsets, note]`, sorted; attributes as `offsets label: {name: value}`. */
+function linkView(corpus: Corpus, text: string, fields: { notes: boolean; attributes: boolean }): { relations: string[]; attributes: string[] } {
+  const doc = corpus.documents.find((d) => d.document.text === text)!;
+  const anns = doc.layers.flatMap((l) => l.annotations);
+  const byId = new Map(anns.map((a) => [a.id, a]));
+  const span = (id: string) => `${byId.get(id)!.start}-${byId.get(id)!.end}`;
+  const type = (id: string) => corpus.labels.relationTypes!.find((t) => t.id === id)!.name.toLowerCase().replace(/[\s_-]+/g, '');
+  const label = (id: string) => corpus.labels.labels.find((l) => l.id === id)!;
+  const relations = doc.layers
+    .flatMap((l) => l.relations ?? [])
+    .map((r) => [span(r.sourceId), type(r.typeId), span(r.targetId), fields.notes ? (r.note ?? '') : ''].join(' '))
+    .sort();
+  const attributes = fields.attributes
+    ? anns
+        .filter((a) => a.attributes && Object.keys(a.attributes).length > 0)
+        .map((a) => `${a.start}-${a.end} ${label(a.labelId).name}: ${JSON.stringify(a.attributes)}`)
+        .sort()
+    : [];
+  return { relations, attributes };
+}
+
+describe('round trips keep relations and attributes where the format can hold them', () => {
+  const formats: Array<{ format: FormatName; notes: boolean; attributes: boolean }> = [
+    { format: 'parley', notes: true, attributes: true },
+    { format: 'refi-qda', notes: true, attributes: true },
+    { format: 'brat', notes: true, attributes: true },
+    { format: 'doccano', notes: false, attributes: false },
+    { format: 'spacy', notes: false, attributes: false },
+  ];
+  for (const { format, notes, attributes } of formats) {
+    it(`${format}: keeps relations${notes ? ' with their notes' : ''}${attributes ? ' and attribute values' : ''} on CRLF, Hangul and emoji text`, () => {
+      const corpus = relationCorpus();
+      const { outcome, warnings } = roundTrip(format, corpus);
+      for (const text of [BRIEFING_TEXT, TALKS_TEXT]) {
+        const before = linkView(corpus, text, { notes, attributes });
+        expect(before.relations.length).toBeGreaterThan(1);
+        expect(linkView(outcome.corpus, text, { notes, attributes }), `${format} on ${text.slice(0, 20)}`).toEqual(before);
+      }
+      if (!notes) expect(warnings).toContainEqual(expect.stringMatching(/1 note on relations not written/));
+      if (!attributes) expect(warnings).toContainEqual(expect.stringMatching(/4 attribute values not written/));
+    });
+  }
+});

@@ -38,7 +38,8 @@ describe('parley convert', () => {
     expect(c.err).toEqual([]);
     expect(code).toBe(0);
     expect(c.out[0]).toMatch(/^Read 4 documents and 15 annotations from .*brat-collection \(brat\)\.$/);
-    expect(c.out.join('\n')).toMatch(/Set aside \(Parley does not hold them\): .*2 relations \(R\)/);
+    expect(c.out.join('\n')).toMatch(/Set aside \(Parley does not hold them\): .*1 equivalences \(\*\)/);
+    expect(c.out.join('\n')).toContain('With 5 relations between them.');
     const files = await readdir(path.join(dir, 'w3c'));
     expect(files.filter((f) => f.endsWith('.jsonld'))).toHaveLength(4);
     expect(files.filter((f) => f.endsWith('.txt'))).toHaveLength(4);

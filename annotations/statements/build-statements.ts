@@ -1,0 +1,132 @@
+/**
+ * Statements: who took which position toward whom, and when. A statement is
+ * a position span with its links in one layer — actors that `holds` it,
+ * targets it is `toward`, dates it happened `when` — and its stance (the
+ * position's `stance` attribute). Built from relations only; the text is
+ * never guessed at.
+ */
+import { datePrecision, type DatePrecision } from '../dates/date-value';
+import type { Annotation, CorpusDocument, Entity, Relation } from '../model';
+import { OWN_LAYER_ID } from '../model';
+import { OffsetMap } from '../unicode';
+
+/** Relation type ids a statement is built from (the default schema's). */
+export const STATEMENT_RELATIONS = { holds: 'holds', toward: 'toward', when: 'when' } as const;
+
+/** Label id of the spans that head a statement, even when nothing links them yet. */
+export const POSITION_LABEL = 'position';
+
+/** One end of a statement: the span, its offsets in UTF-16 code units and in code points (end exclusive), and its entity. */
+export interface StatementSpan {
+  annotationId: string;
+  labelId: string;
+  text: string;
+  start: number;
+  end: number;
+  startCodePoint: number;
+  endCodePoint: number;
+  entityId?: string;
+  /** The entity's canonical name, when the entity is among those given. */
+  entityName?: string;
+}
+
+/** A date end: the span and its normalised value (`value` attribute) with its precision, when it has a valid one. */
+export interface StatementDate extends StatementSpan {
+  value?: string;
+  precision?: DatePrecision;
+}
+
+/**
+ * One row of the statement table: one (actor, position, target) combination
+ * of a position. A position without an actor or a target still gives a row,
+ * with that end absent; its dates are all those linked by `when`.
+ */
+export interface Statement {
+  documentId: string;
+  documentTitle: string;
+  layerId: string;
+  position: StatementSpan;
+  /** The position's `stance` attribute (an option id), if set. */
+  stance?: string;
+  actor?: StatementSpan;
+  target?: StatementSpan;
+  dates: StatementDate[];
+}
+
+/** What `buildStatements` reads besides the document. */
+export interface StatementOptions {
+  /** The layer to read (default: the analyst's own). */
+  layerId?: string;
+  /** Entities of the library, to name each end's entity. */
+  entities?: readonly Entity[];
+}
+
+/**
+ * The statements of one layer of a document, in reading order of their
+ * positions (then actors, then targets, in reading order). A position is a
+ * span labelled `position` or any span at the position end of a `holds`,
+ * `toward` or `when` relation. A layer missing from the document gives none.
+ */
+export function buildStatements(doc: CorpusDocument, options: StatementOptions = {}): Statement[] {
+  const layerId = options.layerId ?? OWN_LAYER_ID;
+  const layer = doc.layers.find((l) => l.id === layerId);
+  if (!layer) return [];
+  const byId = new Map(layer.annotations.map((a) => [a.id, a]));
+  const entities = new Map((options.entities ?? []).map((e) => [e.id, e]));
+  const map = new OffsetMap(doc.document.text);
+  const end = (a: Annotation): StatementSpan => {
+    const span: StatementSpan = { annotationId: a.id, labelId: a.labelId, text: a.quote.exact, start: a.start, end: a.end, startCodePoint: map.toCodePoint(a.start), endCodePoint: map.toCodePoint(a.end) };
+    if (a.entityId !== undefined) {
+      span.entityId = a.entityId;
+      const name = entities.get(a.entityId)?.name;
+      if (name !== undefined) span.entityName = name;
+    }
+    return span;
+  };
+
+  const actors = new Map<string, Annotation[]>();
+  const targets = new Map<string, Annotation[]>();
+  const dates = new Map<string, Annotation[]>();
+  const positions = new Set(layer.annotations.filter((a) => a.labelId === POSITION_LABEL).map((a) => a.id));
+  const link = (into: Map<string, Annotation[]>, positionId: string, otherId: string) => {
+    const other = byId.get(otherId);
+    if (!byId.has(positionId) || !other) return;
+    positions.add(positionId);
+    const list = into.get(positionId) ?? [];
+    if (!list.includes(other)) list.push(other);
+    into.set(positionId, list);
+  };
+  for (const r of layer.relations ?? ([] as Relation[])) {
+    if (r.typeId === STATEMENT_RELATIONS.holds) link(actors, r.targetId, r.sourceId);
+    else if (r.typeId === STATEMENT_RELATIONS.toward) link(targets, r.sourceId, r.targetId);
+    else if (r.typeId === STATEMENT_RELATIONS.when) link(dates, r.sourceId, r.targetId);
+  }
+
+  const inOrder = (list: readonly Annotation[]) => [...list].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const statements: Statement[] = [];
+  for (const position of inOrder([...positions].map((id) => byId.get(id)!))) {
+    const when = inOrder(dates.get(position.id) ?? []).map((d): StatementDate => {
+      const date: StatementDate = end(d);
+      const value = d.attributes?.['value'];
+      const precision = value === undefined ? undefined : datePrecision(value);
+      if (value !== undefined && precision) {
+        date.value = value;
+        date.precision = precision;
+      }
+      return date;
+    });
+    const stance = position.attributes?.['stance'];
+    const whoList: Array<Annotation | undefined> = actors.has(position.id) ? inOrder(actors.get(position.id)!) : [undefined];
+    const towardList: Array<Annotation | undefined> = targets.has(position.id) ? inOrder(targets.get(position.id)!) : [undefined];
+    for (const actor of whoList) {
+      for (const target of towardList) {
+        const statement: Statement = { documentId: doc.document.id, documentTitle: doc.document.title, layerId, position: end(position), dates: when };
+        if (stance !== undefined && stance !== '') statement.stance = stance;
+        if (actor) statement.actor = end(actor);
+        if (target) statement.target = end(target);
+        statements.push(statement);
+      }
+    }
+  }
+  return statements;
+}

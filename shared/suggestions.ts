@@ -1,0 +1,24 @@
+/** What the suggestion methods of the API return (issue 15). */
+import type { Suggestion } from '../annotations/suggest/suggestion';
+import type { DocumentChange } from './library';
+
+/** A document's suggestions as the side panel lists them, and the library's gazetteers. */
+export interface SuggestionList {
+  documentId: string;
+  /** One per span and label, sorted by position; none is in any layer until accepted. */
+  suggestions: Suggestion[];
+  /** The library's gazetteers, by file name, with their number of names. */
+  gazetteers: Array<{ id: string; name: string; entries: number }>;
+}
+
+/** What accepting suggestions did: the change to the analyst's layer (one undoable step) and the suggestions left. */
+export interface AcceptedSuggestions {
+  change: DocumentChange;
+  list: SuggestionList;
+}
+
+/** A gazetteer imported into the library. */
+export interface ImportedGazetteer {
+  name: string;
+  entries: number;
+}

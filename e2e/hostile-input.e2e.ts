@@ -115,7 +115,7 @@ async function readerLines(page: Page): Promise<string[]> {
 }
 
 async function openFromLibrary(page: Page, title: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: title, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Library' }).getByText(title, { exact: true }).click();
   await page.locator('.parley-reader .cm-line').first().filter({ hasText: title }).waitFor();
 }
 

@@ -55,6 +55,15 @@ export function App() {
 
   const library = useLibrary(reportFailure);
   const { documents, labels, view, info, loading, open } = library;
+  const openDocumentId = view?.document.id ?? null;
+  /** Alt+PageDown / Alt+PageUp in the reader: the next or previous document of the library. */
+  const openAdjacent = useCallback(
+    (direction: 1 | -1) => {
+      const next = documents[documents.findIndex((d) => d.id === openDocumentId) + direction];
+      if (next) void open(next.id);
+    },
+    [documents, openDocumentId, open],
+  );
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
@@ -330,6 +339,7 @@ export function App() {
               onError={readerErrors}
               overlayLayers={overlay}
               showOwn={layers.shown.has(OWN_LAYER_ID)}
+              onOpenAdjacent={openAdjacent}
             />
           )}
         </main>

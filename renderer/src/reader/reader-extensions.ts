@@ -8,6 +8,7 @@ import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, ViewPlugin } from '@codemirror/view';
 import type { Annotation, Label } from '../../../annotations/model';
 import { annotationsAt, currentMatch, ownMarks, overlayMarks, reviewRegion, searchMatches } from './reader-marks';
+import { annotationAnnouncer } from './annotation-announcer';
 import { noteTooltip, type TooltipEntry } from './note-tooltip';
 import { readerKeymap } from './reader-keymap';
 import { readerSession, type ReaderSession } from './reader-session';
@@ -98,7 +99,8 @@ export function readerExtensions(setup: ReaderSetup): Extension {
     EditorState.lineSeparator.of('\n'),
     EditorState.readOnly.of(true),
     EditorView.lineWrapping,
-    EditorView.contentAttributes.of({ 'aria-label': `Text of ${setup.title}`, 'aria-describedby': 'parley-reader-status', spellcheck: 'false' }),
+    // tabindex: the text is a stop of its own in the Tab order, and its scroller counts as reachable by keyboard.
+    EditorView.contentAttributes.of({ 'aria-label': `Text of ${setup.title}`, 'aria-describedby': 'parley-reader-status', spellcheck: 'false', tabindex: '0' }),
     // Search highlights nest inside the annotation marks; the selected annotation's outline wraps them.
     currentMatch.extension,
     searchMatches.extension,
@@ -111,6 +113,7 @@ export function readerExtensions(setup: ReaderSetup): Extension {
     historyCompartment.of(setup.history ? readerHistory.of(setup.history) : []),
     adjacentCompartment.of(setup.openAdjacent ? openAdjacentDocument.of(setup.openAdjacent) : []),
     noteTooltip(tooltipEntries),
+    annotationAnnouncer,
     textEvents,
     pointerDrag,
   ];

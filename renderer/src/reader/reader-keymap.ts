@@ -71,9 +71,6 @@ const BINDINGS: readonly KeyBinding[] = [
   { key: 'Mod-Alt-Shift-ArrowRight', run: moveSelectionEdge('start', 1), preventDefault: true },
   { key: '?', run: showShortcuts, scope: EVERYWHERE },
   { key: 'Mod-f', run: openSearch, preventDefault: true, scope: EVERYWHERE },
-  { key: 'Mod-z', run: undoChange, preventDefault: true, scope: EVERYWHERE },
-  { key: 'Mod-Shift-z', run: redoChange, preventDefault: true, scope: EVERYWHERE },
-  { key: 'Mod-y', run: redoChange, preventDefault: true, scope: EVERYWHERE },
   { key: 'Alt-PageDown', run: openAdjacent(1), preventDefault: true, scope: EVERYWHERE },
   { key: 'Alt-PageUp', run: openAdjacent(-1), preventDefault: true, scope: EVERYWHERE },
 ];
@@ -101,8 +98,20 @@ export function runModeKeys(view: EditorView, event: KeyboardEvent): boolean {
   return false;
 }
 
-/** In the text, the mode's keys come before every other. */
-const modeKeys = EditorView.domEventHandlers({ keydown: (event, view) => runModeKeys(view, event) });
+/**
+ * Undo and redo, matched on the letter whatever Shift does to it (`Z` or `z`:
+ * a keymap would take Ctrl+Shift+z for Ctrl+z). True, with the event's
+ * default prevented, if the key was one of them.
+ */
+export function runHistoryKeys(view: EditorView, event: KeyboardEvent): boolean {
+  const key = event.key.toLowerCase();
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return false;
+  event.preventDefault();
+  return (key === 'z' && !event.shiftKey ? undoChange : redoChange)(view);
+}
+
+/** In the text, the mode's keys come before every other, then undo and redo. */
+const modeKeys = EditorView.domEventHandlers({ keydown: (event, view) => runModeKeys(view, event) || runHistoryKeys(view, event) });
 
 /** The keymap for the reader's current labels. */
 export function readerKeymap(labels: readonly Label[]): Extension {

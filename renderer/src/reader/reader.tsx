@@ -13,7 +13,7 @@ import { OverlapChooser } from './overlap-chooser';
 import { redoChange, selectAnnotationSpec, selectSpan, undoChange } from './reader-commands';
 import { adjacentCompartment, createReaderState, historyCompartment, labelKeysCompartment, modeKeysCompartment } from './reader-extensions';
 import { ReaderFooter } from './reader-footer';
-import { READER_SCOPE, readerKeymap, runModeKeys, WINDOW_SCOPE } from './reader-keymap';
+import { READER_SCOPE, readerKeymap, runHistoryKeys, runModeKeys, WINDOW_SCOPE } from './reader-keymap';
 import { currentMatch, layerMarks, overlayMarks, ownMark, ownMarks, reviewRegion, sameMarks, searchMatches } from './reader-marks';
 import { ReaderSession } from './reader-session';
 import { modeKeydown, openAdjacentDocument, ownAnnotations, readerConfig, readerHistory, setOverlayLayers, setReaderConfig, setReaderUi, type ReaderHistory } from './reader-state';
@@ -144,7 +144,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
     if (!cm || cm.contentDOM.contains(target) || target.closest('dialog')) return;
     const typing = (target instanceof HTMLInputElement && !CLICKABLE_INPUTS.has(target.type)) || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
     if (typing && !((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f')) return;
-    if (runModeKeys(cm, event.nativeEvent) || runScopeHandlers(cm, event.nativeEvent, READER_SCOPE)) event.preventDefault();
+    if (runModeKeys(cm, event.nativeEvent) || runHistoryKeys(cm, event.nativeEvent) || runScopeHandlers(cm, event.nativeEvent, READER_SCOPE)) event.preventDefault();
   };
 
   const { ui, config, own, selected } = shown;

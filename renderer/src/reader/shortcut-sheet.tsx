@@ -21,18 +21,21 @@ export function ShortcutSheet({ open, labels, more = [], onClose }: ShortcutShee
   ];
   return (
     <Dialog open={open} title="Keyboard shortcuts" onClose={onClose} size="medium">
-      <table className="parley-shortcuts">
-        <tbody>
-          {rows.map(([keys, action]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A stop for the keyboard, so the list can be scrolled without a mouse. */}
+      <div tabIndex={0} role="region" aria-label="Shortcut list">
+        <table className="parley-shortcuts">
+          <tbody>
+            {rows.map(([keys, action]) => (
+              <tr key={keys}>
+                <th scope="row">
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Dialog>
   );
 }

@@ -1,0 +1,153 @@
+/**
+ * An accessibility check of the main states with axe-core: the reader with
+ * annotations, the empty library, a dialog, review against a colleague,
+ * agreement, and the reader in the dark theme. A serious or critical
+ * violation fails the spec, named with the elements it was found on.
+ *
+ * axe is evaluated through the DevTools protocol rather than added as a
+ * script tag: the renderer's Content-Security-Policy allows scripts from its
+ * own origin only.
+ */
+import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createAnnotation } from '../annotations/annotation';
+import { createDocument } from '../annotations/document';
+import { codecs } from '../annotations/formats/index';
+import { defaultLabelSchema } from '../annotations/labels';
+import { call, dragSelect, openDocument, SAMPLE } from './reader-helpers';
+import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
+
+let app: ParleyHarness | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(closeBrowser);
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe on the page as it is; returns the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Checks the page and fails with a readable list of what was found. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const found = await seriousViolations(page);
+  expect(found.map((f) => `${state}: ${f.impact} ${f.id} (${f.help}) on ${f.targets.slice(0, 5).join(', ')}`)).toEqual([]);
+}
+
+async function tagSome(page: Page): Promise<void> {
+  for (const [needle, key] of [
+    ['Noh Kyu-duk', '1'],
+    ['November 2018', '4'],
+  ] as const) {
+    await dragSelect(page, needle);
+    await page.keyboard.press(key);
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain(`Tagged “${needle}`);
+  }
+}
+
+/** A colleague's Parley JSON export of one document's text, with two spans of their own. */
+async function colleagueFile(title: string, text: string): Promise<string> {
+  const now = '2026-11-25T10:00:00.000Z';
+  const document = createDocument({ title, source: 'Ben’s library', text, now });
+  const annotations = [
+    ['Noh Kyu-duk', 'actor'],
+    ['working group', 'policy-body'],
+  ].map(([quote, labelId]) => {
+    const start = text.indexOf(quote!);
+    const made = createAnnotation(text, { documentId: document.id, start, end: start + quote!.length, labelId: labelId!, author: 'Ben', now });
+    if (!made.ok) throw new Error(made.error.message);
+    return made.value;
+  });
+  const exported = codecs.parley.export({ labels: defaultLabelSchema(), documents: [{ document, layers: [{ id: 'own', kind: 'own', author: 'Ben', annotations }], decisions: [] }] }, { layerIds: ['own'] });
+  if (!exported.ok) throw new Error(exported.error.message);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-a11y-'));
+  const file = path.join(dir, 'ben.json');
+  await writeFile(file, exported.value.files[0]!.data);
+  return file;
+}
+
+async function switchMode(page: Page, mode: 'Read' | 'Review' | 'Agreement'): Promise<void> {
+  await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: mode, exact: true }).click();
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical violations in the reader, a dialog, review and agreement', async () => {
+    app = await launchParley({ seedSamples: true });
+    const page = app.page;
+    await page.locator('.parley-reader .cm-content').waitFor();
+    const documentId = await openDocument(page, SAMPLE.workingGroup);
+    await tagSome(page);
+    await expectAccessible(page, 'reader');
+
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await expectAccessible(page, 'shortcut sheet');
+    await page.keyboard.press('Escape');
+
+    const { document } = await call(page, 'getDocument', { documentId });
+    app.dialogs.nextOpen([await colleagueFile(document.title, document.text)]);
+    const loaded = await call(page, 'importLayerFromDialog', { format: 'parley', author: 'Ben' });
+    expect(loaded).not.toBeNull();
+    await app.reload();
+    await openDocument(page, SAMPLE.workingGroup);
+    await switchMode(page, 'Review');
+    await page.getByRole('region', { name: 'Review' }).waitFor();
+    await expectAccessible(page, 'review');
+
+    await switchMode(page, 'Agreement');
+    const agreement = page.getByRole('region', { name: 'Agreement' });
+    await agreement.waitFor();
+    await expect.poll(() => agreement.locator('table').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'agreement');
+  });
+
+  it('has no serious or critical violations in an empty library', async () => {
+    app = await launchParley({ seedSamples: false });
+    await app.page.getByText('Your library is empty.').waitFor();
+    await expectAccessible(app.page, 'empty library');
+  });
+
+  it('has no serious or critical violations in the dark theme', async () => {
+    app = await launchParley({ seedSamples: true, colorScheme: 'dark' });
+    const page = app.page;
+    await page.locator('.parley-reader .cm-content').waitFor();
+    await openDocument(page, SAMPLE.workingGroup);
+    await tagSome(page);
+    await expectAccessible(page, 'reader, dark theme');
+  });
+
+  it('tells a screen reader the label and layer of the annotation the cursor enters', async () => {
+    app = await launchParley({ seedSamples: true });
+    const page = app.page;
+    await page.locator('.parley-reader .cm-content').waitFor();
+    await openDocument(page, SAMPLE.workingGroup);
+    await tagSome(page);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => page.locator('.parley-reader .cm-announced').textContent()).toBe('Actor, your layer: “Noh Kyu-duk”');
+    // The text shows a focus ring.
+    const ring = await page.locator('.parley-reader .cm-editor').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(ring).toBe('solid');
+  });
+});

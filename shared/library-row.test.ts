@@ -64,7 +64,7 @@ describe('withLibraryRow', () => {
     sha256: id,
     importedAt: NOW,
     updatedAt,
-    status: 'new',
+    status: 'todo',
     annotationCount,
     countsByLabel: {},
     layers: [],

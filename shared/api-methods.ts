@@ -37,6 +37,12 @@ export const API_METHODS = [
   'agreement',
   'exportAgreementToDialog',
   'cancelTask',
+  'addRelation',
+  'deleteRelations',
+  'listEntities',
+  'createEntity',
+  'addEntityAlias',
+  'setDocumentMetadata',
 ] as const;
 
 /** A method name. */

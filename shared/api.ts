@@ -10,7 +10,7 @@ import type { AgreementReport } from '../annotations/agreement/report';
 import type { ReviewQueue } from '../annotations/review/review-queue';
 import type { FormatName } from '../annotations/formats/format';
 import { FORMAT_NAMES } from '../annotations/formats/format-table';
-import type { Label, LabelSchema } from '../annotations/model';
+import type { Entity, Label, LabelSchema } from '../annotations/model';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
 import type { DocumentChange, DocumentSummary, DocumentView, StoreIncident } from './library';
@@ -27,13 +27,41 @@ const colleagueLayer = z.string().regex(/^colleague:.{1,100}$/su, 'a colleague l
 const reviewLayers = z.array(z.string().regex(/^(own|colleague:.{1,100})$/su, 'a reviewed layer is own or colleague:<name>')).min(2).max(8);
 const formatName = z.enum(FORMAT_NAMES);
 
-const label = z.strictObject({
-  id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,63}$/u, 'label ids are letters, digits and hyphens'),
+const kebabId = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,63}$/u, 'ids are letters, digits and hyphens');
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
+
+/** A label's typed attribute (version 2): a choice with its options, free text, or a normalised date. */
+const attributeDefinition = z.strictObject({
+  id: kebabId,
   name: z.string().trim().min(1).max(80),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb'),
+  type: z.enum(['choice', 'text', 'date']),
+  options: z.array(z.strictObject({ id: kebabId, name: z.string().trim().min(1).max(80), color: hexColour.optional() })).max(50).optional(),
+  shortcut: z.string().max(2).optional(),
+});
+
+const label = z.strictObject({
+  id: kebabId,
+  name: z.string().trim().min(1).max(80),
+  color: hexColour,
   shortcut: z.string().max(1),
   description: z.string().max(300),
+  attributes: z.array(attributeDefinition).max(20).optional(),
 });
+
+/** A relation type (version 2): its ends name label ids ([] = any label). */
+const relationType = z.strictObject({
+  id: kebabId,
+  name: z.string().trim().min(1).max(80),
+  color: hexColour,
+  shortcut: z.string().max(2),
+  directed: z.boolean(),
+  from: z.array(id).max(100),
+  to: z.array(id).max(100),
+});
+
+/** An attribute value (a choice's option id, text, or a normalised date), or null to clear it. */
+const attributeValue = z.string().max(10_000).nullable();
+const entityName = z.string().trim().min(1).max(500);
 
 /** Schemas of every method's input. */
 export const apiInputSchemas = {
@@ -65,6 +93,10 @@ export const apiInputSchemas = {
     annotationId: id,
     labelId: id.optional(),
     note: z.string().max(10_000).nullable().optional(),
+    /** Attribute values to set (null clears one); others are kept. */
+    attributes: z.record(z.string().min(1).max(200), attributeValue).optional(),
+    /** The entity the span names, or null to unlink it. */
+    entityId: id.nullable().optional(),
   }),
   deleteAnnotations: z.strictObject({ documentId: id, layerId: layerId.optional(), annotationIds: z.array(id).min(1).max(100_000) }),
   undo: z.strictObject({ documentId: id }),
@@ -73,6 +105,8 @@ export const apiInputSchemas = {
   saveLabels: z.strictObject({
     labels: z.array(label).min(1).max(100),
     migrate: z.array(z.strictObject({ from: id, to: id.nullable() })).max(100),
+    /** The relation types; absent keeps those stored. */
+    relationTypes: z.array(relationType).max(50).optional(),
   }),
   exportToDialog: z.strictObject({
     documentIds: z.array(id).max(100_000).optional(),
@@ -119,6 +153,15 @@ export const apiInputSchemas = {
     format: z.enum(['markdown', 'csv', 'json']),
   }),
   cancelTask: z.strictObject({ taskId: z.string().regex(/^task-\d{1,12}$/) }),
+  addRelation: z.strictObject({ documentId: id, layerId: layerId.optional(), typeId: id, sourceId: id, targetId: id, note: z.string().max(10_000).optional() }),
+  deleteRelations: z.strictObject({ documentId: id, layerId: layerId.optional(), relationIds: z.array(id).min(1).max(100_000) }),
+  listEntities: z.strictObject({}),
+  createEntity: z.strictObject({ name: entityName, kind: id, aliases: z.array(entityName).max(100) }),
+  addEntityAlias: z.strictObject({ entityId: id, alias: entityName }),
+  setDocumentMetadata: z.strictObject({
+    documentId: id,
+    metadata: z.strictObject({ publishedAt: z.string().min(1).max(64).optional(), outlet: z.string().max(500).optional(), author: z.string().max(500).optional(), url: z.string().max(4000).optional() }),
+  }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The input type of a method. */
@@ -253,6 +296,18 @@ export interface ApiOutputs {
   exportAgreementToDialog: { path: string } | null;
   /** Whether a running task was asked to stop (false: it had already finished). */
   cancelTask: { cancelled: boolean };
+  /** Links two spans of a layer; the change, undoable like a tag. */
+  addRelation: DocumentChange;
+  /** Deletes relations of a layer (the spans stay); undoable. */
+  deleteRelations: DocumentChange;
+  /** The library's canonical entities. */
+  listEntities: Entity[];
+  /** Adds an entity to the library (its name and aliases, of a label's kind). */
+  createEntity: Entity;
+  /** Adds a name (in any script) to an entity's aliases; the entity as it is after. */
+  addEntityAlias: Entity;
+  /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */
+  setDocumentMetadata: DocumentSummary;
 }
 
 /** What loading a colleague's export did: which documents got their layer, and what could not be placed. */

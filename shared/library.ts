@@ -2,7 +2,7 @@
  * What the main process tells the renderer about the library and its
  * documents. Plain data, safe to send over IPC.
  */
-import type { Annotation, AnnotationLayer, DocumentStatus, ParleyDocument, ReviewDecision } from '../annotations/model';
+import type { Annotation, AnnotationLayer, DocumentStatus, ParleyDocument, Relation, ReviewDecision } from '../annotations/model';
 
 /** One row of the library list. */
 export interface DocumentSummary {
@@ -53,6 +53,10 @@ export interface DocumentChange {
   /** As they were stored before the change. */
   removed: Annotation[];
   added: Annotation[];
+  /** Relations removed from the layer (version 2): those deleted, and those of deleted spans. Absent when none. */
+  removedRelations?: Relation[];
+  /** Relations added to the layer (version 2). Absent when none. */
+  addedRelations?: Relation[];
   updatedAt: string;
   undoLabel: string | null;
   redoLabel: string | null;

@@ -299,6 +299,20 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { layerIds: ['own', colleague], format: rng.pick(['markdown', 'csv', 'json']) };
     case 'cancelTask':
       return { taskId: rng.pick(['task-1', 'task-2', 'task-999999']) };
+    case 'addRelation': {
+      const other = doc.annotations.length > 0 ? rng.pick(doc.annotations) : undefined;
+      return { documentId: doc.id, typeId: rng.pick(['holds', 'toward', 'when', 'member-of']), sourceId: ann?.id ?? 'ann_missing', targetId: other?.id ?? 'ann_missing' };
+    }
+    case 'deleteRelations':
+      return { documentId: doc.id, relationIds: [rng.pick(['rel_missing', '__proto__'])] };
+    case 'listEntities':
+      return {};
+    case 'createEntity':
+      return { name: rng.pick(['Chung Dong-young', '정동영', ...MARKUP_PAYLOADS]).slice(0, 500) || 'x', kind: label, aliases: rng.chance(0.5) ? [] : ['정동영'] };
+    case 'addEntityAlias':
+      return { entityId: rng.pick(['ent_missing', '__proto__']), alias: '정동영' };
+    case 'setDocumentMetadata':
+      return { documentId: doc.id, metadata: rng.pick([{}, { publishedAt: '2021-06-22' }, { outlet: rng.pick(MARKUP_PAYLOADS).slice(0, 500), url: 'https://example.org/a' }, { publishedAt: 'Tuesday' }]) };
   }
 }
 

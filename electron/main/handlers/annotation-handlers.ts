@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../../annotations/result';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
+import { applyAttributeValues } from './attribute-values';
 
 type AnnotationMethods = 'addAnnotations' | 'updateAnnotation' | 'deleteAnnotations' | 'undo' | 'redo';
 
@@ -41,10 +42,13 @@ export function createAnnotationHandlers({ store, settings, now }: HandlerContex
       });
     },
 
-    async updateAnnotation({ documentId, layerId, annotationId, labelId, note }) {
+    async updateAnnotation({ documentId, layerId, annotationId, labelId, note, attributes, entityId }) {
       const layer = editableLayer(layerId);
       if (!layer.ok) return layer;
       const stamp = now();
+      // Read only when needed: a tag's edit stays one store call.
+      const schema = attributes !== undefined ? store.getLabels() : null;
+      if (entityId && !store.listEntities().some((e) => e.id === entityId)) return fail('not-found', `there is no entity ${entityId}`);
       return store.editLayer(documentId, layer.value, ({ annotations, labelIds }) => {
         const before = annotations.find((a) => a.id === annotationId);
         if (!before) return fail('not-found', `annotation ${annotationId} is not in this document`);
@@ -53,7 +57,16 @@ export function createAnnotationHandlers({ store, settings, now }: HandlerContex
         if (labelId !== undefined) after.labelId = labelId;
         if (note === null || note === '') delete after.note;
         else if (note !== undefined) after.note = note;
-        const what = labelId !== undefined && labelId !== before.labelId ? 'Change label of' : 'Edit note on';
+        if (attributes !== undefined && schema) {
+          const values = applyAttributeValues(schema, after.labelId, before.attributes, attributes);
+          if (!values.ok) return values;
+          if (Object.keys(values.value).length > 0) after.attributes = values.value;
+          else delete after.attributes;
+        }
+        if (entityId === null) delete after.entityId;
+        else if (entityId !== undefined) after.entityId = entityId;
+        const what =
+          labelId !== undefined && labelId !== before.labelId ? 'Change label of' : attributes !== undefined ? 'Set attributes of' : entityId !== undefined ? 'Link to an entity' : 'Edit note on';
         return ok({ change: { removed: [before], added: [after] }, label: `${what} “${oneLine(before.quote.exact, 30)}”` });
       });
     },

@@ -12,6 +12,8 @@ import { handlerContext, type HandlerDeps } from './handler-deps';
 import { createLabelHandlers } from './label-handlers';
 import { createLibraryHandlers } from './library-handlers';
 import { createReviewHandlers } from './review-handlers';
+import { createEntityHandlers } from './entity-handlers';
+import { createRelationHandlers } from './relation-handlers';
 
 export type { HandlerDeps } from './handler-deps';
 
@@ -26,5 +28,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...createAnnotatedImportHandlers(context),
     ...createReviewHandlers(context),
     ...createAgreementHandlers(context),
+    ...createRelationHandlers(context),
+    ...createEntityHandlers(context),
   };
 }

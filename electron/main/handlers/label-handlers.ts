@@ -1,5 +1,6 @@
 /** The label schema: read it, and save it with what existing annotations become. */
-import { ok } from '../../../annotations/result';
+import type { Label, RelationType } from '../../../annotations/model';
+import { fail, ok, type Result } from '../../../annotations/result';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
@@ -10,11 +11,56 @@ export function createLabelHandlers({ store, notify }: HandlerContext): Pick<Api
       return ok(store.getLabels());
     },
 
-    async saveLabels({ labels, migrate }) {
-      const saved = await store.saveLabels({ labels }, migrate);
+    async saveLabels({ labels, migrate, relationTypes }) {
+      // Relation types are kept when the caller sends none (an editor that knows only labels never drops them).
+      const types = relationTypes ?? store.getLabels().relationTypes;
+      const checked = checkRelationTypes(labels, types ?? [], migrate);
+      if (!checked.ok) return checked;
+      const saved = await store.saveLabels({ labels, ...(checked.value.length > 0 || relationTypes ? { relationTypes: checked.value } : {}) }, migrate);
       if (!saved.ok) return saved;
       notify({ type: 'library-changed' });
       return ok(store.getLabels());
     },
   };
+}
+
+/**
+ * Relation types against the labels they will be saved with: ids and keys
+ * unique, ends naming labels that exist. An end naming a label that is being
+ * renamed or deleted (`migrate`) follows it; an end left empty by deletions
+ * would let the type link any label, so it is refused.
+ */
+function checkRelationTypes(labels: readonly Label[], types: readonly RelationType[], migrate: ReadonlyArray<{ from: string; to: string | null }>): Result<RelationType[]> {
+  const labelIds = new Set(labels.map((l) => l.id));
+  const moved = new Map(migrate.map((m) => [m.from, m.to]));
+  const ids = new Set<string>();
+  const keys = new Map<string, string>();
+  const out: RelationType[] = [];
+  for (const type of types) {
+    if (ids.has(type.id)) return fail('invalid-input', `two relation types have the id "${type.id}"`);
+    ids.add(type.id);
+    if (type.shortcut !== '') {
+      const key = type.shortcut.toLowerCase();
+      const other = keys.get(key);
+      if (other !== undefined) return fail('invalid-input', `“${type.name}” and “${other}” both use the key "${type.shortcut}"`);
+      keys.set(key, type.name);
+    }
+    const ends = (list: readonly string[], side: string): Result<string[]> => {
+      const kept: string[] = [];
+      for (const id of list) {
+        const to = moved.has(id) ? moved.get(id)! : id;
+        if (to === null) continue;
+        if (!labelIds.has(to)) return fail('invalid-input', `“${type.name}” names the label "${id}" at its ${side} end, which the schema does not have`);
+        if (!kept.includes(to)) kept.push(to);
+      }
+      if (list.length > 0 && kept.length === 0) return fail('invalid-input', `every label at the ${side} end of “${type.name}” is deleted; choose its labels again`);
+      return ok(kept);
+    };
+    const from = ends(type.from, 'source');
+    if (!from.ok) return from;
+    const to = ends(type.to, 'target');
+    if (!to.ok) return to;
+    out.push({ ...type, from: from.value, to: to.value });
+  }
+  return ok(out);
 }

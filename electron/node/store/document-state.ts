@@ -4,7 +4,8 @@
  * hands out. No I/O here; `parley-store.ts` persists the results.
  */
 import { applyChange, checkSpan, invertChange, sortAnnotations } from '../../../annotations/annotation';
-import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, LayerKind, ReviewDecision } from '../../../annotations/model';
+import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, LayerKind, Relation, ReviewDecision } from '../../../annotations/model';
+import { applyLayerChange, withRelationsOfRemovedSpans } from '../../../annotations/relations/layer-change';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { textSha256 } from '../../../annotations/text-hash';
@@ -111,13 +112,34 @@ export function changeLayer(file: DocumentFile, layerId: string, change: Annotat
     if (!kept) return fail('not-found', `annotation ${a.id} is not in layer ${layerId}`);
     removed.push(kept);
   }
-  const recorded: AnnotationChange = { removed, added: change.added };
-  const applied = applyChange(layer.value.annotations, recorded);
-  if (!applied.ok) return applied;
+  let recorded: AnnotationChange = { removed, added: change.added };
+  let next: AnnotationLayer;
+  if ((change.removedRelations?.length ?? 0) > 0 || (change.addedRelations?.length ?? 0) > 0 || (layer.value.relations?.length ?? 0) > 0) {
+    // Relations (version 2): removed ones as stored, and a deleted span takes its relations in the same step.
+    const storedRelations = new Map((layer.value.relations ?? []).map((r) => [r.id, r]));
+    const removedRelations: Relation[] = [];
+    for (const r of change.removedRelations ?? []) {
+      const kept = storedRelations.get(r.id);
+      if (!kept) return fail('not-found', `relation ${r.id} is not in layer ${layerId}`);
+      removedRelations.push(kept);
+    }
+    recorded = withRelationsOfRemovedSpans(layer.value, {
+      ...recorded,
+      ...(removedRelations.length > 0 ? { removedRelations } : {}),
+      ...(change.addedRelations?.length ? { addedRelations: change.addedRelations } : {}),
+    });
+    const applied = applyLayerChange(layer.value, recorded);
+    if (!applied.ok) return applied;
+    next = applied.value;
+  } else {
+    const applied = applyChange(layer.value.annotations, recorded);
+    if (!applied.ok) return applied;
+    next = { ...layer.value, annotations: applied.value };
+  }
   const entry: HistoryEntry = { label, layerId, change: recorded, at: now };
   const scope = scopeOf(entry);
   const undo = [...file.history.undo, entry].slice(-HISTORY_LIMIT);
-  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), history: { undo, redo: withoutScope(file.history.redo, scope) }, updatedAt: now });
+  return ok({ ...withLayer(file, next), history: { undo, redo: withoutScope(file.history.redo, scope) }, updatedAt: now });
 }
 
 /** What a layer edit is built from, read from the document as it is when the edit runs. */
@@ -126,6 +148,8 @@ export interface LayerEditContext {
   text: string;
   /** The layer's annotations as stored (empty when the layer does not exist yet). */
   annotations: readonly Annotation[];
+  /** The layer's relations as stored (version 2; empty when none). */
+  relations: readonly Relation[];
   /** Ids of the labels the library has now. */
   labelIds: ReadonlySet<string>;
 }
@@ -144,8 +168,8 @@ export interface LayerEdit {
  * `annotations`); its failure is returned and nothing changes.
  */
 export function editLayer(file: DocumentFile, layerId: string, labelIds: ReadonlySet<string>, build: (context: LayerEditContext) => Result<LayerEdit>, now: string): Result<DocumentFile> {
-  const annotations = file.layers.find((l) => l.id === layerId)?.annotations ?? [];
-  const edit = build({ documentId: file.document.id, text: file.document.text, annotations, labelIds });
+  const stored = file.layers.find((l) => l.id === layerId);
+  const edit = build({ documentId: file.document.id, text: file.document.text, annotations: stored?.annotations ?? [], relations: stored?.relations ?? [], labelIds });
   if (!edit.ok) return edit;
   return changeLayer(file, layerId, edit.value.change, edit.value.label, now, 'built-here');
 }
@@ -209,7 +233,7 @@ function replay(file: DocumentFile, entry: HistoryEntry, how: 'undo' | 'redo', n
   const change = how === 'undo' ? invertChange(entry.change) : entry.change;
   const layer = findOrCreateLayer(file, entry.layerId, '');
   if (!layer.ok) return layer;
-  const applied = applyChange(layer.value.annotations, change);
+  const applied = applyLayerChange(layer.value, change);
   if (!applied.ok) return fail('conflict', `cannot ${how} “${entry.label}”: ${applied.error.message}`);
   let decisions = file.decisions;
   if (entry.decisions) {
@@ -219,7 +243,7 @@ function replay(file: DocumentFile, entry: HistoryEntry, how: 'undo' | 'redo', n
     if (out.some((d) => !decisions.some((x) => x.id === d.id))) return fail('conflict', `cannot ${how} “${entry.label}”: its decision is no longer recorded`);
     decisions = [...decisions.filter((d) => !gone.has(d.id)), ...back];
   }
-  return ok({ ...withLayer(file, { ...layer.value, annotations: applied.value }), decisions, updatedAt: now });
+  return ok({ ...withLayer(file, applied.value), decisions, updatedAt: now });
 }
 
 /** Adds or replaces a whole layer; undo steps of that layer are dropped (they no longer apply). */
@@ -298,6 +322,8 @@ export function lastChange(file: DocumentFile, how: 'done' | 'undone'): Document
     layerId: entry.layerId,
     removed: change.removed,
     added: change.added,
+    ...(change.removedRelations?.length ? { removedRelations: change.removedRelations } : {}),
+    ...(change.addedRelations?.length ? { addedRelations: change.addedRelations } : {}),
     updatedAt: file.updatedAt,
     ...historyLabels(file),
     summary: summaryOf(file),

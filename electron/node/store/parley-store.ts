@@ -21,7 +21,7 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { Annotation, AnnotationChange, AnnotationLayer, Corpus, CorpusDocument, DocumentStatus, LabelSchema, ReviewDecision } from '../../../annotations/model';
+import type { Annotation, AnnotationChange, AnnotationLayer, Corpus, CorpusDocument, DocumentMetadata, DocumentStatus, Entity, LabelSchema, ReviewDecision } from '../../../annotations/model';
 import type { ProgressControl } from '../../../annotations/formats/format';
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { BackupEntry } from '../../../shared/api';
@@ -311,6 +311,44 @@ export class ParleyStore {
       // Once the index no longer lists it, a file left behind is set aside when the store next opens.
       await unlink(slot.file).catch((error: Error) => this.warn(`could not remove ${slot.file}: ${error.message}`));
       return ok(undefined);
+    });
+  }
+
+  /** Replaces a document's metadata (publication date, outlet, author, address); an empty object removes it. */
+  async setMetadata(documentId: string, metadata: DocumentMetadata): Promise<Result<DocumentSummary>> {
+    const changed = await this.update(documentId, (file) => {
+      const { metadata: _old, ...document } = file.document;
+      return ok({ ...file, document: Object.keys(metadata).length > 0 ? { ...document, metadata } : document, updatedAt: this.now() });
+    });
+    return changed.ok ? ok(summaryOf(changed.value)) : changed;
+  }
+
+  /** The library's canonical entities (version 2). */
+  listEntities(): Entity[] {
+    return this.library.entities ?? [];
+  }
+
+  /**
+   * Adds an entity, or replaces the one with its id, in the library index.
+   * Fails with `conflict` when another entity of the same kind already has
+   * one of its names (name or alias, compared without case), since tagging
+   * that name could then not say which entity it means.
+   */
+  saveEntity(entity: Entity): Promise<Result<Entity>> {
+    return this.libraryMutex.run(async () => {
+      if (this.closed) return closedFailure();
+      const fold = (name: string) => name.normalize('NFC').toLocaleLowerCase().trim();
+      const names = new Set([entity.name, ...entity.aliases].map(fold));
+      const entities = this.library.entities ?? [];
+      const clash = entities.find((e) => e.id !== entity.id && e.kind === entity.kind && [e.name, ...e.aliases].some((n) => names.has(fold(n))));
+      if (clash) return fail('conflict', `“${clash.name}” already has that name; add it there or choose another`);
+      const next = entities.some((e) => e.id === entity.id) ? entities.map((e) => (e.id === entity.id ? entity : e)) : [...entities, entity];
+      try {
+        await this.writeLibrary({ ...this.library, entities: next });
+      } catch (error) {
+        return fail('io-error', `could not save the entity: ${(error as Error).message}`);
+      }
+      return ok(entity);
     });
   }
 

@@ -1,0 +1,73 @@
+/**
+ * The side panel's logic, apart from React: suggestions grouped by source in
+ * panel order, which key does what on a focused suggestion, and where focus
+ * goes once suggestions leave the list.
+ */
+import type { Suggestion, SuggestionSource } from '../../../annotations/suggest/suggestion';
+import { SUGGESTION_SOURCES } from '../../../annotations/suggest/suggestion';
+
+/** How each source is named in the panel. */
+export const SOURCE_TITLES: Record<SuggestionSource, string> = {
+  'own-tags': 'Your tags',
+  gazetteer: 'Gazetteers',
+  pattern: 'Patterns',
+  dates: 'Dates',
+};
+
+/** One source's suggestions, in text order. */
+export interface SuggestionGroup {
+  source: SuggestionSource;
+  title: string;
+  items: Suggestion[];
+}
+
+/** Groups by each suggestion's first source, in `SUGGESTION_SOURCES` order, leaving out empty groups. */
+export function groupSuggestions(suggestions: readonly Suggestion[]): SuggestionGroup[] {
+  return SUGGESTION_SOURCES.map((source) => ({ source, title: SOURCE_TITLES[source], items: suggestions.filter((s) => s.source === source) })).filter((g) => g.items.length > 0);
+}
+
+/** The panel's order of rows: group by group. */
+export function panelOrder(suggestions: readonly Suggestion[]): Suggestion[] {
+  return groupSuggestions(suggestions).flatMap((g) => g.items);
+}
+
+/** What a key does on a focused suggestion. */
+export type PanelAction = 'accept' | 'reject' | 'accept-source' | 'reject-source' | 'next' | 'previous' | 'show';
+
+/** The action of a key pressed on a focused row (no Ctrl, Alt or Meta), or undefined. */
+export function panelKeyAction(event: { key: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean }): PanelAction | undefined {
+  if (event.ctrlKey || event.altKey || event.metaKey) return undefined;
+  switch (event.key) {
+    case 'y':
+      return event.shiftKey ? undefined : 'accept';
+    case 'Y':
+      return 'accept-source';
+    case 'n':
+      return event.shiftKey ? undefined : 'reject';
+    case 'N':
+      return 'reject-source';
+    case 'ArrowDown':
+    case 'j':
+      return 'next';
+    case 'ArrowUp':
+    case 'k':
+      return 'previous';
+    case 'Enter':
+      return 'show';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The suggestion to focus after `removed` left the list: the first one after
+ * the old focus, in the old order, that is still there; else the last one
+ * still there before it; else none.
+ */
+export function focusAfterRemoval(before: readonly Suggestion[], focusedId: string | null, after: readonly Suggestion[]): string | null {
+  const still = new Set(after.map((s) => s.id));
+  const at = Math.max(0, before.findIndex((s) => s.id === focusedId));
+  for (let i = at; i < before.length; i++) if (still.has(before[i]!.id)) return before[i]!.id;
+  for (let i = at - 1; i >= 0; i--) if (still.has(before[i]!.id)) return before[i]!.id;
+  return null;
+}

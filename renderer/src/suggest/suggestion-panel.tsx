@@ -1,0 +1,231 @@
+import { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Label } from '../../../annotations/model';
+import type { Result } from '../../../annotations/result';
+import type { Suggestion, SuggestionSource } from '../../../annotations/suggest/suggestion';
+import { oneLine } from '../../../annotations/text/ellipsis';
+import type { DocumentChange } from '../../../shared/library';
+import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from '../../../shared/suggestions';
+import { ensureGhostMarks, focusGhostMark, ghostMarksOf, setGhostMarks } from '../reader/suggestion-marks';
+import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder } from './suggestion-groups';
+import './suggestions.css';
+
+/** The API calls the panel makes (the window's `parley.api` has them). */
+export interface SuggestionApi {
+  getSuggestions(input: { documentId: string }): Promise<Result<SuggestionList>>;
+  acceptSuggestions(input: { documentId: string; ids: string[] }): Promise<Result<AcceptedSuggestions>>;
+  rejectSuggestions(input: { documentId: string; ids: string[] }): Promise<Result<SuggestionList>>;
+  importGazetteerFromDialog(input: Record<string, never>): Promise<Result<ImportedGazetteer | null>>;
+}
+
+interface SuggestionPanelProps {
+  api: SuggestionApi;
+  /** The reader's view, where the ghost marks are drawn; null until it exists. */
+  cm: EditorView | null;
+  documentId: string;
+  text: string;
+  labels: readonly Label[];
+  /** Changes whenever the analyst's layer does, so the list is asked for again (a new tag teaches the own-tags source). */
+  revision: unknown;
+  /** Applies an accepted change to the open document (one undoable step in the store). */
+  onAccepted(change: DocumentChange): void;
+  onError(message: string): void;
+}
+
+/**
+ * Suggestions beside the text, grouped by source: each is drawn as a ghost
+ * mark and enters no layer until accepted. On a focused row `y` accepts, `n`
+ * rejects (for good), `Shift+Y` and `Shift+N` do so for every suggestion of
+ * that source, arrows or `j`/`k` move, Enter shows it in the text; the
+ * buttons do the same.
+ */
+export function SuggestionPanel({ api, cm, documentId, text, labels, revision, onAccepted, onError }: SuggestionPanelProps) {
+  const [list, setList] = useState<SuggestionList | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const rows = useRef(new Map<string, HTMLButtonElement>());
+  const focusAfter = useRef<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const found = await api.getSuggestions({ documentId });
+    if (found.ok) setList(found.value);
+    else onError(`Suggestions: ${found.error.message}`);
+  }, [api, documentId, onError]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh, revision]);
+
+  const suggestions = useMemo(() => list?.suggestions ?? [], [list]);
+  const order = useMemo(() => panelOrder(suggestions), [suggestions]);
+  const groups = useMemo(() => groupSuggestions(suggestions), [suggestions]);
+
+  // Ghost marks follow the list; the focused one is drawn stronger.
+  useEffect(() => {
+    if (!cm) return;
+    ensureGhostMarks(cm);
+    cm.dispatch({ effects: setGhostMarks.of(ghostMarksOf(suggestions, labels)) });
+  }, [cm, suggestions, labels]);
+  useEffect(() => {
+    cm?.dispatch({ effects: focusGhostMark.of(focusedId) });
+  }, [cm, focusedId]);
+  useEffect(
+    () => () => {
+      if (cm?.dom.isConnected) cm.dispatch({ effects: [setGhostMarks.of([]), focusGhostMark.of(null)] });
+    },
+    [cm],
+  );
+
+  // After accepting or rejecting, focus goes to the next row still listed.
+  useEffect(() => {
+    const id = focusAfter.current;
+    if (id === null) return;
+    focusAfter.current = null;
+    rows.current.get(id)?.focus();
+  }, [order]);
+
+  const settle = (before: readonly Suggestion[], after: SuggestionList) => {
+    const next = focusAfterRemoval(before, focusedId, after.suggestions);
+    focusAfter.current = next;
+    setFocusedId(next);
+    setList(after);
+  };
+
+  const accept = async (ids: string[]) => {
+    if (ids.length === 0 || busy) return;
+    setBusy(true);
+    const done = await api.acceptSuggestions({ documentId, ids });
+    setBusy(false);
+    if (!done.ok) {
+      onError(`Could not accept: ${done.error.message}`);
+      await refresh();
+      return;
+    }
+    onAccepted(done.value.change);
+    setNotice(ids.length === 1 ? 'Accepted 1 suggestion into your layer.' : `Accepted ${ids.length} suggestions into your layer.`);
+    settle(order, done.value.list);
+  };
+
+  const reject = async (ids: string[]) => {
+    if (ids.length === 0 || busy) return;
+    setBusy(true);
+    const done = await api.rejectSuggestions({ documentId, ids });
+    setBusy(false);
+    if (!done.ok) {
+      onError(`Could not reject: ${done.error.message}`);
+      await refresh();
+      return;
+    }
+    setNotice(ids.length === 1 ? 'Rejected 1 suggestion; it will not be suggested again.' : `Rejected ${ids.length} suggestions; they will not be suggested again.`);
+    settle(order, done.value);
+  };
+
+  const importGazetteer = async () => {
+    const done = await api.importGazetteerFromDialog({});
+    if (!done.ok) {
+      onError(`Gazetteer not imported: ${done.error.message}${done.error.problems?.length ? ` (${done.error.problems.map((p) => `${p.line ? `line ${p.line}: ` : p.record ? `${p.record}: ` : ''}${p.message}`).join('; ')})` : ''}`);
+      return;
+    }
+    if (done.value) setNotice(`Imported ${done.value.name}: ${done.value.entries} ${done.value.entries === 1 ? 'name' : 'names'}.`);
+    await refresh();
+  };
+
+  const show = (s: Suggestion) => {
+    cm?.dispatch({ effects: EditorView.scrollIntoView(s.start, { y: 'center' }) });
+  };
+
+  const idsOfSource = (source: SuggestionSource) => suggestions.filter((x) => x.source === source).map((x) => x.id);
+
+  const onRowKey = (event: ReactKeyboardEvent<HTMLButtonElement>, s: Suggestion) => {
+    const action = panelKeyAction(event);
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const at = order.findIndex((x) => x.id === s.id);
+    if (action === 'accept') void accept([s.id]);
+    else if (action === 'reject') void reject([s.id]);
+    else if (action === 'accept-source') void accept(idsOfSource(s.source));
+    else if (action === 'reject-source') void reject(idsOfSource(s.source));
+    else if (action === 'show') show(s);
+    else {
+      const next = order[action === 'next' ? Math.min(order.length - 1, at + 1) : Math.max(0, at - 1)];
+      if (next) rows.current.get(next.id)?.focus();
+    }
+  };
+
+  const labelName = (id: string) => labels.find((l) => l.id === id)?.name ?? id;
+
+  return (
+    <section className="parley-suggestions" aria-label="Suggestions">
+      <h2 className="parley-list-title">
+        Suggestions <span className="parley-count">{suggestions.length}</span>
+      </h2>
+      <p className="parley-hint">
+        Dashed marks in the text. On a suggestion: <kbd>y</kbd> accept, <kbd>n</kbd> reject, <kbd>Shift+Y</kbd> / <kbd>Shift+N</kbd> all of its source.
+      </p>
+      <div className="parley-suggestion-tools">
+        <button type="button" onClick={() => void importGazetteer()}>
+          Import gazetteer…
+        </button>
+        {list && list.gazetteers.length > 0 && <span className="parley-hint">{list.gazetteers.map((g) => `${g.name} (${g.entries})`).join(', ')}</span>}
+      </div>
+      <p className="parley-suggestion-notice" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {list && suggestions.length === 0 && <p className="parley-hint">Nothing to suggest here.</p>}
+      {groups.map((group) => (
+        <section key={group.source} className="parley-suggestion-group" data-source={group.source}>
+          <h3>
+            {group.title} <span className="parley-count">{group.items.length}</span>
+          </h3>
+          <div className="parley-suggestion-group-actions">
+            <button type="button" disabled={busy} onClick={() => void accept(group.items.map((s) => s.id))}>
+              Accept all
+            </button>
+            <button type="button" disabled={busy} onClick={() => void reject(group.items.map((s) => s.id))}>
+              Reject all
+            </button>
+          </div>
+          <ul>
+            {group.items.map((s) => {
+              const quote = oneLine(text.slice(s.start, s.end), 60);
+              const value = s.attributes?.value;
+              return (
+                <li key={s.id} className={s.id === focusedId ? 'parley-suggestion focused' : 'parley-suggestion'}>
+                  <button
+                    type="button"
+                    className="parley-suggestion-row"
+                    data-suggestion-id={s.id}
+                    aria-label={`${quote}: ${labelName(s.labelId)}${value ? `, ${value}` : ''}, from ${s.sources.join(' and ')}. y accepts, n rejects.`}
+                    title={s.reason}
+                    ref={(el) => {
+                      if (el) rows.current.set(s.id, el);
+                      else rows.current.delete(s.id);
+                    }}
+                    onFocus={() => {
+                      setFocusedId(s.id);
+                      show(s);
+                    }}
+                    onKeyDown={(e) => onRowKey(e, s)}
+                    onClick={() => show(s)}
+                  >
+                    <span className="parley-suggestion-quote">{quote}</span> <span className="parley-suggestion-label">{labelName(s.labelId)}</span>
+                    {value && <span className="parley-suggestion-value"> {value}</span>}
+                    {s.sources.length > 1 && <span className="parley-suggestion-sources"> +{s.sources.length - 1}</span>}
+                  </button>
+                  <button type="button" className="parley-suggestion-accept" disabled={busy} aria-label={`Accept “${quote}” as ${labelName(s.labelId)}`} onClick={() => void accept([s.id])}>
+                    ✓
+                  </button>
+                  <button type="button" className="parley-suggestion-reject" disabled={busy} aria-label={`Reject “${quote}” as ${labelName(s.labelId)}`} onClick={() => void reject([s.id])}>
+                    ✕
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

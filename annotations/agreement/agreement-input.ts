@@ -4,7 +4,7 @@
  * (the CLI and the app use the SHA-256 of the text, so copies of one article
  * imported separately still match).
  */
-import type { Annotation } from '../model';
+import type { Annotation, Relation } from '../model';
 
 /** One annotator's annotations on one document. */
 export interface AgreementDocument {
@@ -18,6 +18,8 @@ export interface AgreementDocument {
    * not started (see `unstarted-documents.ts`).
    */
   annotations: readonly Annotation[];
+  /** This annotator's relations between those annotations (version 2), for relation agreement. */
+  relations?: readonly Relation[];
   /** The document is marked done: an empty list is the annotator's answer, not work still to do. */
   done?: boolean;
 }

@@ -94,6 +94,15 @@ export function reportTables(report: AgreementReport): ReportTable[] {
     header: ['', ...labels],
     rows: labels.map((l, i) => [l, ...counts[i]!.map(String)]),
   });
+  if (report.relations) {
+    const { types, instance } = report.relations;
+    tables.push({
+      title: 'Relations',
+      note: 'Instance F1 over links: two relations agree when source span, target span (same bounds and label) and type are all equal.',
+      header: ['Relation type', 'Instance F1'],
+      rows: [['All types', formatSummary(instance.total)], ...types.map((t) => [t, formatSummary(instance.perLabel[t] ?? { mean: null, sd: null })])],
+    });
+  }
   const single = report.documents.filter((d) => d.annotators.length < 2);
   if (single.length > 0) {
     tables.push({

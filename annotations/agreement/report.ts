@@ -32,6 +32,7 @@ import { emptyF1Counts, f1Score, mergeF1CountMaps, totalF1Counts, type F1Counts 
 import { instanceCounts } from './instance-f1';
 import { addAlphaUnit, alphaFromCrossTable, alphaFromTotals, emptyAlphaTotals, mergeAlphaTotals, type AlphaTotals } from './krippendorff-alpha';
 import { lenientCounts } from './lenient-f1';
+import { relationCounts } from './relation-f1';
 import { summarise, type AgreementSummary } from './summary';
 import { tokenCounts } from './token-f1';
 import { compareCodeUnits, labelsOfCategory, tokenCategories } from './token-labels';
@@ -89,6 +90,12 @@ export interface AgreementReport extends Record<AgreementMeasure, MeasureReport>
    * figure (and of `documents`) unless `included`.
    */
   unstarted: { included: boolean; documents: UnstartedDocument[] };
+  /**
+   * Relation agreement (version 2), present when some compared document has
+   * relations: instance F1 over (source span, target span, type), spans
+   * matched by bounds and label, per relation type in `types`.
+   */
+  relations?: { types: string[]; instance: MeasureReport };
 }
 
 /** Options for `buildAgreementReport`. */
@@ -97,6 +104,8 @@ export interface AgreementOptions {
   labelOrder?: readonly string[];
   /** Compare documents an annotator has not started too (default false: leave them out). */
   includeUnstarted?: boolean;
+  /** Preferred relation type order (e.g. the schema's); others follow in code-unit order. */
+  relationTypeOrder?: readonly string[];
 }
 
 interface PairAccumulator {
@@ -105,6 +114,7 @@ interface PairAccumulator {
   instance: Map<string, Map<string, F1Counts>>; // document → label → counts
   token: Map<string, Map<string, F1Counts>>;
   lenient: Map<string, Map<string, F1Counts>>;
+  relation: Map<string, Map<string, F1Counts>>; // document → relation type → counts
   cross: Map<string, CrossTable>; // document → token categories cross table
 }
 
@@ -137,9 +147,10 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
 
   const pairs: PairAccumulator[] = [];
   for (let a = 0; a < input.length; a++) {
-    for (let b = a + 1; b < input.length; b++) pairs.push({ a, b, instance: new Map(), token: new Map(), lenient: new Map(), cross: new Map() });
+    for (let b = a + 1; b < input.length; b++) pairs.push({ a, b, instance: new Map(), token: new Map(), lenient: new Map(), relation: new Map(), cross: new Map() });
   }
   const usedLabels = new Set<string>();
+  const usedRelationTypes = new Set<string>();
   const confusion: ConfusionCounts = new Map();
   const reportDocuments: ReportDocument[] = [];
   const categoryCache = new Map<string, readonly string[]>();
@@ -160,6 +171,8 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
     if (holders.length < 2) continue;
     const annotationsOf = (i: number): readonly Annotation[] => input[i]!.documents.get(id)!.annotations;
     for (const i of holders) for (const x of annotationsOf(i)) usedLabels.add(x.labelId);
+    const relationsOf = (i: number) => input[i]!.documents.get(id)!.relations ?? [];
+    for (const i of holders) for (const r of relationsOf(i)) usedRelationTypes.add(r.typeId);
     const categories = holders.map((i) => tokenCategories(tokens, annotationsOf(i)));
     comparedCategories.set(id, categories);
     for (const pair of pairs) {
@@ -171,6 +184,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
       pair.instance.set(id, instanceCounts(x, y));
       pair.token.set(id, tokenCounts(tokens, x, y));
       pair.lenient.set(id, lenientCounts(x, y));
+      pair.relation.set(id, relationCounts({ annotations: x, relations: relationsOf(pair.a) }, { annotations: y, relations: relationsOf(pair.b) }));
       pair.cross.set(id, addToCrossTable(new Map(), categories[ia]!, categories[ib]!));
       addConfusion(confusion, x, y);
     }
@@ -193,7 +207,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
   const documentIds = reportDocuments.filter((d) => d.annotators.length >= 2).map((d) => d.id);
   const binary = (label: string) => (category: string) => (labelsOf(category).includes(label) ? 'yes' : 'no');
 
-  const f1Measure = (pick: (p: PairAccumulator) => Map<string, Map<string, F1Counts>>): MeasureReport =>
+  const f1Measure = (pick: (p: PairAccumulator) => Map<string, Map<string, F1Counts>>, measureLabels: readonly string[] = labels): MeasureReport =>
     measureFromPairs(
       pairs.map((p) => {
         const byDocument = pick(p);
@@ -204,12 +218,12 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
           a: input[p.a]!.annotator,
           b: input[p.b]!.annotator,
           total: f1Score(counts),
-          perLabel: Object.fromEntries(labels.map((l) => [l, f1Score(byLabel.get(l) ?? emptyF1Counts())])),
+          perLabel: Object.fromEntries(measureLabels.map((l) => [l, f1Score(byLabel.get(l) ?? emptyF1Counts())])),
           perDocument: Object.fromEntries([...byDocument].map(([id, perLabel]) => [id, f1Score(totalF1Counts(perLabel))])),
           counts,
         };
       }),
-      labels,
+      measureLabels,
       documentIds,
     );
 
@@ -240,6 +254,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
     pairs: tableMeasure(alphaFromCrossTable),
   };
 
+  const relationTypes = orderLabels(usedRelationTypes, options.relationTypeOrder ?? []);
   return ok({
     schemaVersion: 1,
     annotators: names,
@@ -252,6 +267,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
     alpha,
     confusion: confusionMatrix(confusion, labels),
     unstarted: { included, documents: unstarted },
+    ...(relationTypes.length > 0 ? { relations: { types: relationTypes, instance: f1Measure((p) => p.relation, relationTypes) } } : {}),
   });
 }
 

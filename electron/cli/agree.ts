@@ -141,7 +141,7 @@ async function agree(parsed: CliArgs, io: CliIo): Promise<number> {
     io.err(`parley agree: found ${plural(named.length, 'annotator')}; agreement needs two or more (one input per annotator, a brat project with one sub-folder per annotator, or an export with several layers)`);
     return 1;
   }
-  const report = buildAgreementReport(named, { labelOrder: labels.labels.map((l) => l.id), includeUnstarted: args.includeUnstarted });
+  const report = buildAgreementReport(named, { labelOrder: labels.labels.map((l) => l.id), relationTypeOrder: (labels.relationTypes ?? []).map((t) => t.id), includeUnstarted: args.includeUnstarted });
   if (!report.ok) {
     for (const line of describeFailure(report.error)) io.err(line);
     return 1;
@@ -238,7 +238,7 @@ export function annotatorsOf(corpus: Corpus, fallbackName: string): AnnotatorDoc
     const documents = new Map<string, AgreementDocument>();
     for (const d of corpus.documents) {
       const layer = d.layers.find((l) => l.id === id);
-      if (layer) documents.set(keyOf(d.document.text, d.document.sha256), { text: d.document.text, title: d.document.title, annotations: layer.annotations, done: d.document.status === 'done' });
+      if (layer) documents.set(keyOf(d.document.text, d.document.sha256), { text: d.document.text, title: d.document.title, annotations: layer.annotations, ...(layer.relations ? { relations: layer.relations } : {}), done: d.document.status === 'done' });
     }
     return { annotator: authors.get(id) || id, documents };
   });

@@ -22,7 +22,7 @@ export function createAgreementHandlers({ store, settings, dialogs }: HandlerCon
         if (!layer) continue;
         // The own layer by its author's name, as the layer list and the review name it.
         name = layerId === OWN_LAYER_ID ? layer.author || settings.author() : layerId === RECONCILED_LAYER_ID ? 'reconciled' : layer.author;
-        documents.set(doc.document.sha256, { text: doc.document.text, title: doc.document.title, annotations: layer.annotations, done: doc.document.status === 'done' });
+        documents.set(doc.document.sha256, { text: doc.document.text, title: doc.document.title, annotations: layer.annotations, ...(layer.relations ? { relations: layer.relations } : {}), done: doc.document.status === 'done' });
       }
       if (documents.size === 0) return fail('not-found', `no chosen document has the layer ${layerId}`);
       annotators.push({ annotator: name, documents });
@@ -34,13 +34,13 @@ export function createAgreementHandlers({ store, settings, dialogs }: HandlerCon
     async agreement({ layerIds, documentIds, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), includeUnstarted });
+      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), includeUnstarted });
     },
 
     async exportAgreementToDialog({ layerIds, documentIds, format, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), includeUnstarted });
+      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), includeUnstarted });
       if (!report.ok) return report;
       const ext = format === 'markdown' ? 'md' : format;
       const target = await dialogs.saveFile({ title: 'Export agreement report', defaultPath: `agreement.${ext}`, filters: [{ name: format, extensions: [ext] }] });

@@ -5,7 +5,7 @@ import { unstartedLine } from '../../../annotations/agreement/unstarted-document
 import { OWN_LAYER_ID, type Label } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
 import { layerRows } from '../review/layer-rows';
-import { plural } from '../review/review-words';
+import { plural } from '../../../annotations/text/plural';
 import { AgreementExportButtons } from './agreement-export-buttons';
 import { AgreementHeatmap } from './agreement-heatmap';
 import { AgreementLayerPicker } from './agreement-layer-picker';

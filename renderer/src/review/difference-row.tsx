@@ -2,7 +2,8 @@ import { memo } from 'react';
 import type { Label } from '../../../annotations/model';
 import type { Difference } from '../../../annotations/review/differences';
 import { KindBadge } from './kind-badge';
-import { actionWords, shortQuote } from './review-words';
+import { actionWords } from './review-words';
+import { oneLine } from '../../../annotations/text/ellipsis';
 import type { ShownDecision } from './use-review';
 
 interface DifferenceRowProps {
@@ -58,7 +59,7 @@ function DifferenceRowView({ difference, index, focused, decision, labels, onSel
           <KindBadge kind={difference.kind} />
           <span className={`difference-row-decision${decision ? '' : ' undecided'}`}>{decision ? `✓ ${actionWords(decision.action).done}` : 'Undecided'}</span>
         </span>
-        <span className="difference-row-quote">“{shortQuote(difference.quote, 70)}”</span>
+        <span className="difference-row-quote">“{oneLine(difference.quote, 70)}”</span>
         <span className="difference-row-labels">
           {difference.kind === 'agreed' ? mine : `mine: ${mine} · theirs: ${theirs}`}
         </span>

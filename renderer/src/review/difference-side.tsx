@@ -3,7 +3,7 @@ import type { ConflictPair } from '../../../annotations/review/span-pairs';
 import type { OutlineStyle } from '../reader/layer-outlines';
 import { LabelChip } from './label-chip';
 import { LayerSample } from './layer-sample';
-import { shortQuote } from './review-words';
+import { oneLine } from '../../../annotations/text/ellipsis';
 
 /** How one span of a difference stands: the span of the other side it conflicts with, or none. */
 export interface SpanRole {
@@ -68,11 +68,11 @@ export function DifferenceSide({ title, kind, annotations, labels, conflict, rol
             return (
               <li key={a.id} className="difference-span" data-kept={kept === null ? 'undecided' : kept.has(a.id) ? 'yes' : 'no'}>
                 <label className="difference-span-keep">
-                  <input type="checkbox" checked={kept?.has(a.id) ?? false} onChange={() => onToggle(a.id)} aria-label={`Keep “${shortQuote(a.quote.exact, 40)}” (${labels.get(a.labelId)?.name ?? a.labelId})`} />
+                  <input type="checkbox" checked={kept?.has(a.id) ?? false} onChange={() => onToggle(a.id)} aria-label={`Keep “${oneLine(a.quote.exact, 40)}” (${labels.get(a.labelId)?.name ?? a.labelId})`} />
                   <LabelChip labelId={a.labelId} labels={labels} />{' '}
                   <q className="difference-side-quote">
                     {long
-                      ? shortQuote(a.quote.exact, 80)
+                      ? oneLine(a.quote.exact, 80)
                       : quotePieces(a, role?.partner ?? null).map((p, i) =>
                           p.differs ? (
                             <mark key={i} className="difference-extra" title="Only this side covers these characters">
@@ -85,7 +85,7 @@ export function DifferenceSide({ title, kind, annotations, labels, conflict, rol
                   </q>
                 </label>
                 {words && <span className="difference-span-role muted"> — {words}</span>}
-                {a.note && <span className="difference-side-note"> — {shortQuote(a.note, 80)}</span>}
+                {a.note && <span className="difference-side-note"> — {oneLine(a.note, 80)}</span>}
               </li>
             );
           })}

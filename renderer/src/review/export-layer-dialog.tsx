@@ -6,7 +6,7 @@ import { Dialog } from '../ui/dialog';
 import { FormatSelect } from '../ui/format-select';
 import { layerPhrase } from './layer-rows';
 import type { LayerFormat } from './layer-formats';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 
 interface ExportLayerDialogProps {
   layer: { id: string; author: string };

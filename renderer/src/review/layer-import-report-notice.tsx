@@ -3,7 +3,7 @@ import type { LayerImportReport } from '../../../shared/api';
 import { formatProblem } from '../app/format-problem';
 import { ReportSection } from '../app/report-section';
 import { Banner } from '../ui/banner';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 
 interface LayerImportReportNoticeProps {
   report: LayerImportReport;

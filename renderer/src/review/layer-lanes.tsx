@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import type { Label } from '../../../annotations/model';
 import type { LayerDifference } from '../../../annotations/review/layer-differences';
 import type { OutlineStyle } from '../reader/layer-outlines';
-import { shortQuote } from './review-words';
+import { oneLine } from '../../../annotations/text/ellipsis';
 
 interface LayerLanesProps {
   difference: LayerDifference;
@@ -37,7 +37,7 @@ export function LayerLanes({ difference, names, outlines, labels }: LayerLanesPr
                   outlineStyle: outlines.get(id) ?? 'solid',
                 } as CSSProperties;
                 return (
-                  <span key={a.id} className="layer-lane-span" style={style} title={`${label?.name ?? a.labelId}: “${shortQuote(a.quote.exact, 60)}”`}>
+                  <span key={a.id} className="layer-lane-span" style={style} title={`${label?.name ?? a.labelId}: “${oneLine(a.quote.exact, 60)}”`}>
                     {label?.name ?? a.labelId}
                   </span>
                 );

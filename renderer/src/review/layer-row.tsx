@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { layerName, layerPhrase, type LayerRowData } from './layer-rows';
 import { LayerSample } from './layer-sample';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 
 interface LayerRowProps {
   layer: LayerRowData;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { layerName, type LayerRowData } from './layer-rows';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 
 interface RemoveLayerDialogProps {
   layer: LayerRowData;

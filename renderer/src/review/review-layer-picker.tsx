@@ -1,7 +1,7 @@
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import type { OutlineStyle } from '../reader/layer-outlines';
 import { LayerSample } from './layer-sample';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 
 /** A layer that can take part in the review, as the picker lists it. */
 export interface ReviewLayerChoice {

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID, type AnnotationLayer } from '../../../annotations/model';
 import { outlineStyles } from '../reader/layer-outlines';
 import type { ReviewLayerChoice } from './review-layer-picker';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 import type { Problem } from '../../../annotations/result';
 import type { DocumentSummary } from '../../../shared/library';
 import { Reader, type ReaderHistory, type ReaderProps } from '../reader/reader';

@@ -8,7 +8,7 @@ import { DifferenceList } from './difference-list';
 import { KindCounts } from './kind-counts';
 import { LayerSample } from './layer-sample';
 import { ReviewProgressMeter } from './review-progress-meter';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 import type { ReviewModel } from './use-review';
 import './review.css';
 

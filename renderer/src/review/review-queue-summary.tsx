@@ -1,5 +1,5 @@
 import { nextUndecidedDocument, type ReviewQueue } from '../../../annotations/review/review-queue';
-import { plural } from './review-words';
+import { plural } from '../../../annotations/text/plural';
 
 interface ReviewQueueSummaryProps {
   queue: ReviewQueue | null;

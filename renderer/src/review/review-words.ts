@@ -69,14 +69,3 @@ export function actionsFor(kind: DifferenceKind): readonly ActionWords[] {
 export function actionWords(action: DecisionAction): ActionWords {
   return ACTIONS.find((a) => a.action === action) ?? CHOSEN;
 }
-
-/** `n` followed by the singular or plural noun. */
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** A quote on one line, shortened to `max` characters. */
-export function shortQuote(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}

@@ -9,7 +9,9 @@ import { reviewProgress } from '../../../annotations/review/review-progress';
 import { sameLayers } from '../../../annotations/review/review-state';
 import type { DocumentView } from '../../../shared/library';
 import type { ReviewCommand } from './review-keys';
-import { actionWords, plural, shortQuote } from './review-words';
+import { actionWords } from './review-words';
+import { plural } from '../../../annotations/text/plural';
+import { oneLine } from '../../../annotations/text/ellipsis';
 
 /** What a review of one document against one colleague needs. */
 export interface ReviewOptions {
@@ -244,7 +246,7 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
       const { ticket, decided: nowDecided } = markPending([difference.key], action);
       const next = findUndecided(s.differences, nowDecided, index + 1);
       if (next !== null) setFocus(next);
-      setStatus(`${actionWords(action).done}: “${shortQuote(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
+      setStatus(`${actionWords(action).done}: “${oneLine(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
       send(() => sendDecision(s, difference.key, action), [difference.key], ticket, 'The decision was not saved');
     },
     [markPending, send, setFocus],
@@ -258,7 +260,7 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
       const { ticket, decided: nowDecided } = markPending([difference.key], 'choose-spans', keepIds);
       const kept = keepIds.length;
       const total = difference.mineIds.length + difference.theirsIds.length;
-      setStatus(`Kept ${kept} of ${plural(total, 'span', 'spans')} of “${shortQuote(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
+      setStatus(`Kept ${kept} of ${plural(total, 'span', 'spans')} of “${oneLine(difference.quote, 40)}”. ${progressLine(s.differences, nowDecided)}`);
       send(
         () => sendDecision(s, difference.key, 'choose-spans', keepIds),
         [difference.key],

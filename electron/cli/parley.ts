@@ -8,6 +8,7 @@ import { agreeCommand } from './agree';
 import { convertCommand } from './convert';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
+import { statementsCommand } from './statements-command';
 import { suggestCommand } from './suggest-command';
 import { unlockCommand } from './unlock-command';
 import { validateCommand } from './validate';
@@ -16,7 +17,7 @@ import { commandUsage, runCommand, safeIo, type CliCommand } from './command-lin
 import { formatsUsage } from '../../annotations/formats/format-table';
 
 /** Every command, in the order `parley help` lists them. Add a command by adding its `CliCommand` here. */
-export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand, suggestCommand, unlockCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand, statementsCommand, suggestCommand, unlockCommand];
 
 /** The overview `parley help` prints, generated from the command table. */
 export function overallUsage(): string {

@@ -1,4 +1,5 @@
-import type { Label, LabelSchema } from '../../../annotations/model';
+import type { AttributeDefinition, Label, LabelSchema } from '../../../annotations/model';
+import { cleanAttributes } from './attribute-draft';
 import { labelIdFromName, labelKey } from '../../../annotations/labels';
 
 /** A label as it is being edited. `key` is stable for the editor's life; `savedId` is null for a label not saved yet. */
@@ -9,6 +10,8 @@ export interface LabelDraft {
   color: string;
   shortcut: string;
   description: string;
+  /** Its attributes (version 2); absent when it has none and none were added. */
+  attributes?: AttributeDefinition[];
 }
 
 /** A saved label the analyst removed, and where its annotations go: another draft's key, or null to delete them. */
@@ -29,7 +32,15 @@ export function newDraftKey(): string {
 
 /** Drafts of every label in a schema, in order. */
 export function draftsFromSchema(schema: LabelSchema): LabelDraft[] {
-  return schema.labels.map((label) => ({ key: newDraftKey(), savedId: label.id, name: label.name, color: label.color, shortcut: label.shortcut, description: label.description }));
+  return schema.labels.map((label) => ({
+    key: newDraftKey(),
+    savedId: label.id,
+    name: label.name,
+    color: label.color,
+    shortcut: label.shortcut,
+    description: label.description,
+    ...(label.attributes ? { attributes: label.attributes.map((a) => ({ ...a, ...(a.options ? { options: a.options.map((o) => ({ ...o })) } : {}) })) } : {}),
+  }));
 }
 
 /** What is wrong with the drafts as a whole (empty or repeated names, no labels); empty if they can be saved. */
@@ -71,7 +82,9 @@ export function buildSaveInput(drafts: readonly LabelDraft[], removals: readonly
     const id = draft.savedId ?? freshId(draft.name, taken);
     taken.add(id);
     idByKey.set(draft.key, id);
-    return { id, name: draft.name.trim(), color: draft.color.toLowerCase(), shortcut: draft.shortcut, description: draft.description.trim() };
+    const label: Label = { id, name: draft.name.trim(), color: draft.color.toLowerCase(), shortcut: draft.shortcut, description: draft.description.trim() };
+    if (draft.attributes) label.attributes = cleanAttributes(draft.attributes);
+    return label;
   });
   const removalByKey = new Map(removals.map((r) => [r.key, r]));
   const finalTarget = (key: string | null): string | null => {

@@ -7,6 +7,10 @@ import { Icon } from '../ui/icon';
 import { DeleteLabelDialog } from './delete-label-dialog';
 import { buildSaveInput, draftProblems, draftsFromSchema, newDraftKey, pendingUsage, type LabelDraft, type LabelRemoval } from './label-draft';
 import { LabelEditorRow } from './label-editor-row';
+import { attributeProblems } from './attribute-draft';
+import { AttributeEditor } from './attribute-editor';
+import { buildRelationTypes, relationTypeDrafts, relationTypeProblems, type RelationTypeDraft } from './relation-type-draft';
+import { RelationTypeEditor } from './relation-type-editor';
 import { shortcutRefusal } from './shortcut-rules';
 
 interface LabelEditorDialogProps {
@@ -28,6 +32,7 @@ const NEW_COLOURS = ['#7c3aed', '#0891b2', '#65a30d', '#dc2626', '#9333ea', '#0d
  */
 export function LabelEditorDialog({ schema, usage, onClose, onSaved }: LabelEditorDialogProps) {
   const [drafts, setDrafts] = useState<LabelDraft[]>(() => draftsFromSchema(schema));
+  const [relationDrafts, setRelationDrafts] = useState<RelationTypeDraft[]>(() => relationTypeDrafts(schema, drafts));
   const [removals, setRemovals] = useState<LabelRemoval[]>([]);
   const [shortcutErrors, setShortcutErrors] = useState<Record<string, string>>({});
   const [deleting, setDeleting] = useState<LabelDraft | null>(null);
@@ -84,12 +89,19 @@ export function LabelEditorDialog({ schema, usage, onClose, onSaved }: LabelEdit
   };
 
   const save = async () => {
-    const found = draftProblems(drafts);
+    const labelKeys = drafts.map((d) => ({ name: d.name.trim() || 'a new label', shortcut: d.shortcut }));
+    const found = [
+      ...draftProblems(drafts),
+      ...drafts.flatMap((d) => attributeProblems(d.name.trim() || 'a new label', d.attributes ?? [], labelKeys)),
+      ...relationTypeProblems(relationDrafts, drafts, removals),
+    ];
     setProblems(found);
     if (found.length > 0) return;
     setSaving(true);
     setSaveError(null);
-    const result = await window.parley.api.saveLabels(buildSaveInput(drafts, removals));
+    const input = buildSaveInput(drafts, removals);
+    const labelIds = new Map(drafts.map((d, i) => [d.key, input.labels[i]!.id]));
+    const result = await window.parley.api.saveLabels({ ...input, relationTypes: buildRelationTypes(relationDrafts, drafts, removals, labelIds) });
     setSaving(false);
     if (result.ok) onSaved(result.value);
     else setSaveError(failureLines(result.error));
@@ -124,8 +136,8 @@ export function LabelEditorDialog({ schema, usage, onClose, onSaved }: LabelEdit
         </div>
         <div className="label-rows">
           {drafts.map((draft, index) => (
+            <div key={draft.key} className="label-row-with-attributes">
             <LabelEditorRow
-              key={draft.key}
               draft={draft}
               index={index}
               count={countOf(draft.key)}
@@ -137,13 +149,21 @@ export function LabelEditorDialog({ schema, usage, onClose, onSaved }: LabelEdit
               onMove={(direction) => move(index, direction)}
               onDelete={() => (draft.savedId === null && countOf(draft.key) === 0 ? remove(draft, null) : setDeleting(draft))}
             />
+            <details className="label-attributes">
+              <summary>
+                Attributes{draft.attributes && draft.attributes.length > 0 ? `: ${draft.attributes.map((a) => a.name.trim() || 'new attribute').join(', ')}` : ''}
+              </summary>
+              <AttributeEditor labelName={draft.name.trim() || 'the new label'} attributes={draft.attributes ?? []} onChange={(attributes) => update(draft.key, { attributes })} />
+            </details>
+            </div>
           ))}
         </div>
       </div>
       <Button className="label-add" onClick={add}>
         <Icon name="plus" /> Add label
       </Button>
-      <p className="muted small">The reader keeps ?, / and l for itself, and Tab, Enter, Escape, Delete and Ctrl or ⌘ combinations; a label cannot take them.</p>
+      <RelationTypeEditor drafts={relationDrafts} labels={drafts} onChange={setRelationDrafts} />
+      <p className="muted small">The reader keeps ?, /, l, r, s, v and e for itself, and Tab, Enter, Escape, Delete and Ctrl or ⌘ combinations; a label cannot take them.</p>
       {removals.length > 0 && (
         <section className="pending-removals" aria-label="Labels to delete on save">
           <h3 className="report-heading">On save</h3>

@@ -24,6 +24,8 @@ describe('relation type drafts', () => {
     const { schema, labels, relations } = setup();
     expect(relationTypeProblems(relations, labels, [])).toEqual([]);
     expect(save(labels, [], relations)).toEqual(schema.relationTypes);
+    // Labels keep their attributes (the position's stance and its options, the date's value) through the editor.
+    expect(buildSaveInput(labels, []).labels).toEqual(schema.labels);
   });
 
   it('follow a label renamed, a new label, and a label merged into another', () => {

@@ -9,6 +9,7 @@
  * the store did is drawn, so a confirmed tag costs no further mark update.
  */
 import { applyChange } from '../../../annotations/annotation';
+import { applyLayerChange } from '../../../annotations/relations/layer-change';
 import type { Annotation } from '../../../annotations/model';
 import type { DocumentChange, DocumentView } from '../../../shared/library';
 import type { MarkSpan, MarksChange } from './annotation-marks';
@@ -27,10 +28,18 @@ export function applyDocumentChange(view: DocumentView, change: DocumentChange):
   const at = view.layers.findIndex((l) => l.id === change.layerId);
   if (at < 0) return null;
   const layer = view.layers[at]!;
-  const applied = applyChange(layer.annotations, { removed: change.removed, added: change.added });
-  if (!applied.ok) return null;
+  const relationsChanged = (change.removedRelations?.length ?? 0) > 0 || (change.addedRelations?.length ?? 0) > 0 || (layer.relations?.length ?? 0) > 0;
   const layers = view.layers.slice();
-  layers[at] = { ...layer, annotations: applied.value };
+  if (relationsChanged) {
+    // A layer with relations is changed whole, so a span's deletion takes its relations with it.
+    const applied = applyLayerChange(layer, { removed: change.removed, added: change.added, removedRelations: change.removedRelations ?? [], addedRelations: change.addedRelations ?? [] });
+    if (!applied.ok) return null;
+    layers[at] = applied.value;
+  } else {
+    const applied = applyChange(layer.annotations, { removed: change.removed, added: change.added });
+    if (!applied.ok) return null;
+    layers[at] = { ...layer, annotations: applied.value };
+  }
   return { ...view, layers, updatedAt: change.updatedAt, undoLabel: change.undoLabel, redoLabel: change.redoLabel };
 }
 

@@ -19,6 +19,8 @@ export interface TooltipEntry {
   note?: string;
   /** Layer name shown when the reader draws more than one layer. */
   layerName?: string;
+  /** More about the span, one line each: attribute values, its entity. */
+  details?: readonly string[];
 }
 
 /** Longest note shown in full on hover; Enter opens the whole note. */
@@ -48,6 +50,7 @@ function renderEntries(entries: readonly TooltipEntry[]): HTMLElement {
     head.append(swatch, element('strong', 'parley-note-label', entry.labelName));
     if (entry.layerName) head.append(element('span', 'parley-note-layer', entry.layerName));
     item.append(head, element('div', 'parley-note-meta', `${entry.author} · ${formatTime(entry.time)}`));
+    for (const line of entry.details ?? []) item.append(element('div', 'parley-note-detail', line));
     if (entry.note) item.append(element('p', 'parley-note-text', ellipsis(entry.note, NOTE_PREVIEW)));
     dom.append(item);
   }

@@ -6,7 +6,7 @@
  */
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, ViewPlugin } from '@codemirror/view';
-import type { Annotation, Label } from '../../../annotations/model';
+import type { Annotation, Entity, Label, RelationType } from '../../../annotations/model';
 import { annotationsAt, currentMatch, ownMarks, overlayMarks, reviewRegion, searchMatches } from './reader-marks';
 import { annotationAnnouncer } from './annotation-announcer';
 import { noteTooltip, type TooltipEntry } from './note-tooltip';
@@ -15,6 +15,8 @@ import { readerSession, type ReaderSession } from './reader-session';
 import { selectAnnotationSpec } from './reader-commands';
 import { modeKeydown, openAdjacentDocument, overlayLayers, ownAnnotations, readerConfig, readerHistory, readerStateFields, readerUi, selectedAnnotationId, selectedOutline, setReaderConfig, setReaderUi, type ReaderHistory } from './reader-state';
 import type { SnapMode } from './selection-snap';
+import { statementKeymap } from './statement-input';
+import { entities, setRelationTypes, statementStateFields } from './statement-state';
 
 /** The label keys (rebuilt when the labels change). */
 export const labelKeysCompartment = new Compartment();
@@ -24,6 +26,10 @@ export const modeKeysCompartment = new Compartment();
 export const historyCompartment = new Compartment();
 /** Opening the next or previous document. */
 export const adjacentCompartment = new Compartment();
+/** Statement keys (rebuilt when the labels' attributes change). */
+export const statementKeysCompartment = new Compartment();
+/** How a date span's value is read from its text (it depends on the open document's date). */
+export const dateSuggesterCompartment = new Compartment();
 
 /** What a reader starts with. */
 export interface ReaderSetup {
@@ -37,19 +43,34 @@ export interface ReaderSetup {
   modeKeys?: ((event: KeyboardEvent, view: EditorView) => boolean) | null;
   history?: ReaderHistory | null;
   openAdjacent?: ((direction: 1 | -1) => void) | null;
+  /** The schema's relation types (links between spans). */
+  relationTypes?: readonly RelationType[];
 }
 
 /** The hover card's entries at a character: the own annotations there, then the other layers'. */
 function tooltipEntries(state: EditorState, index: number): TooltipEntry[] {
-  const { appearance, author } = state.field(readerConfig);
+  const { appearance, author, labels } = state.field(readerConfig);
   const others = state.field(overlayLayers);
+  const known = state.field(entities, false) ?? [];
   const entry = (a: Annotation, layerName?: string): TooltipEntry => {
     const look = appearance.get(a.labelId);
-    return { start: a.start, end: a.end, labelName: look?.name ?? a.labelId, color: look?.color ?? '#6b7280', author: a.author, time: a.createdAt, note: a.note, layerName };
+    return { start: a.start, end: a.end, labelName: look?.name ?? a.labelId, color: look?.color ?? '#6b7280', author: a.author, time: a.createdAt, note: a.note, layerName, details: spanDetails(a, labels, known) };
   };
   const mine = annotationsAt(state.field(ownAnnotations), index);
   if (others.length === 0) return mine.map((a) => entry(a));
   return [...mine.map((a) => entry(a, author)), ...others.flatMap((l) => annotationsAt(l.annotations, index).map((a) => entry(a, l.kind === 'reconciled' ? 'Reconciled' : l.author)))];
+}
+
+/** A span's attribute values and entity, one line each, for the hover card ("Stance: Proposes", "Entity: Chung Dong-young"). */
+function spanDetails(a: Annotation, labels: readonly Label[], known: readonly Entity[]): string[] | undefined {
+  const lines: string[] = [];
+  const definitions = labels.find((l) => l.id === a.labelId)?.attributes ?? [];
+  for (const [id, value] of Object.entries(a.attributes ?? {})) {
+    const definition = definitions.find((d) => d.id === id);
+    lines.push(`${definition?.name ?? id}: ${definition?.options?.find((o) => o.id === value)?.name ?? value}`);
+  }
+  if (a.entityId) lines.push(`Entity: ${known.find((e) => e.id === a.entityId)?.name ?? a.entityId}`);
+  return lines.length > 0 ? lines : undefined;
 }
 
 /** Tells the session while a pointer is pressed in the text, so a store answer never moves the selection under a drag. */
@@ -113,6 +134,9 @@ export function readerExtensions(setup: ReaderSetup): Extension {
     historyCompartment.of(setup.history ? readerHistory.of(setup.history) : []),
     adjacentCompartment.of(setup.openAdjacent ? openAdjacentDocument.of(setup.openAdjacent) : []),
     noteTooltip(tooltipEntries),
+    statementStateFields(),
+    statementKeysCompartment.of(statementKeymap(setup.labels)),
+    dateSuggesterCompartment.of([]),
     annotationAnnouncer,
     textEvents,
     pointerDrag,
@@ -122,6 +146,6 @@ export function readerExtensions(setup: ReaderSetup): Extension {
 /** The reader's first state: its text, configuration and the document's marks. */
 export function createReaderState(setup: ReaderSetup): EditorState {
   const base = EditorState.create({ doc: setup.text, extensions: readerExtensions(setup) });
-  const configured = base.update({ effects: setReaderConfig.of({ labels: setup.labels, snapMode: setup.snapMode, author: setup.author }) }).state;
+  const configured = base.update({ effects: [setReaderConfig.of({ labels: setup.labels, snapMode: setup.snapMode, author: setup.author }), setRelationTypes.of(setup.relationTypes ?? [])] }).state;
   return configured.update(setup.session.initialEffects(configured.field(readerConfig).appearance)).state;
 }

@@ -11,7 +11,7 @@
  * and a `dispatch` (an `EditorView`, or a plain holder in tests).
  */
 import { Facet, type EditorState, type TransactionSpec } from '@codemirror/state';
-import { OWN_LAYER_ID, type Annotation } from '../../../annotations/model';
+import { OWN_LAYER_ID, type Annotation, type Relation } from '../../../annotations/model';
 import type { Result } from '../../../annotations/result';
 import { diffAnnotations } from '../../../annotations/text/annotation-diff';
 import { oneLine } from '../../../annotations/text/ellipsis';
@@ -23,6 +23,7 @@ import { applyDocumentChange, marksOf, NO_MARKS_CHANGE, revertMarks, settleMarks
 import { ownMark, ownMarks } from './reader-marks';
 import { ownAnnotations, readerConfig, selectAnnotationEffect, setOwnAnnotations, setReaderUi, statusEffect } from './reader-state';
 import { spanForSelection } from './selection-snap';
+import { ownRelations, setOwnRelations } from './statement-state';
 
 /** What the session dispatches to: an `EditorView`, or a holder of an `EditorState` in tests. */
 export interface EditorTarget {
@@ -31,7 +32,7 @@ export interface EditorTarget {
 }
 
 /** The store calls the reader makes. */
-export type ReaderTransport = Pick<ParleyApi, 'addAnnotations' | 'deleteAnnotations' | 'updateAnnotation' | 'undo' | 'redo' | 'getDocument'>;
+export type ReaderTransport = Pick<ParleyApi, 'addAnnotations' | 'deleteAnnotations' | 'updateAnnotation' | 'undo' | 'redo' | 'getDocument' | 'addRelation' | 'deleteRelations'>;
 
 /** What a session is made with. */
 export interface ReaderSessionOptions {
@@ -47,6 +48,12 @@ const NO_ANNOTATIONS: readonly Annotation[] = [];
 
 function ownOf(view: DocumentView): readonly Annotation[] {
   return view.layers.find((l) => l.id === OWN_LAYER_ID)?.annotations ?? NO_ANNOTATIONS;
+}
+
+const NO_RELATIONS: readonly Relation[] = [];
+
+function ownRelationsOf(view: DocumentView): readonly Relation[] {
+  return view.layers.find((l) => l.id === OWN_LAYER_ID)?.relations ?? NO_RELATIONS;
 }
 
 /** The session of one reader. */
@@ -87,7 +94,7 @@ export class ReaderSession {
   initialEffects(appearance: ReadonlyMap<string, MarkLabel>): TransactionSpec {
     const annotations = ownOf(this.committed);
     this.drawn = { documentId: this.committed.document.id, annotations };
-    return { effects: [ownMarks.replace.of({ spans: annotations.map(ownMark), labels: appearance }), setOwnAnnotations.of(annotations)] };
+    return { effects: [ownMarks.replace.of({ spans: annotations.map(ownMark), labels: appearance }), setOwnAnnotations.of(annotations), setOwnRelations.of(ownRelationsOf(this.committed))] };
   }
 
   /** Replaces the callbacks (the app may hand new ones on each render). */
@@ -129,11 +136,11 @@ export class ReaderSession {
       target.dispatch({
         changes: { from: 0, to: target.state.doc.length, insert: next.document.text },
         selection: { anchor: 0 },
-        effects: [ownMarks.replace.of({ spans: annotations.map(ownMark), labels: target.state.field(readerConfig).appearance }), setOwnAnnotations.of(this.visible(annotations))],
+        effects: [ownMarks.replace.of({ spans: annotations.map(ownMark), labels: target.state.field(readerConfig).appearance }), setOwnAnnotations.of(this.visible(annotations)), setOwnRelations.of(ownRelationsOf(next))],
       });
-    } else if (annotations !== this.drawn.annotations) {
+    } else if (annotations !== this.drawn.annotations || ownRelationsOf(next) !== target.state.field(ownRelations, false)) {
       const { added, removed } = diffAnnotations(this.drawn.annotations, annotations);
-      const effects = [setOwnAnnotations.of(this.visible(annotations))];
+      const effects = [setOwnAnnotations.of(this.visible(annotations)), setOwnRelations.of(ownRelationsOf(next))];
       target.dispatch({ effects: added.length > 0 || removed.length > 0 ? [ownMarks.change.of({ add: added.map(ownMark), remove: removed.map(ownMark) }), ...effects] : effects });
     }
     this.drawn = { documentId: next.document.id, annotations };
@@ -191,7 +198,7 @@ export class ReaderSession {
       if (change.layerId === OWN_LAYER_ID) {
         const rest = settleMarks({ add: marksOf(change.added, OWN_LAYER_ID), remove: marksOf(change.removed, OWN_LAYER_ID) }, early);
         const annotations = ownOf(next);
-        this.target?.dispatch({ effects: [...(rest.add.length > 0 || rest.remove.length > 0 ? [ownMarks.change.of(rest)] : []), setOwnAnnotations.of(this.visible(annotations))] });
+        this.target?.dispatch({ effects: [...(rest.add.length > 0 || rest.remove.length > 0 ? [ownMarks.change.of(rest)] : []), setOwnAnnotations.of(this.visible(annotations)), setOwnRelations.of(ownRelationsOf(next))] });
         this.drawn = { documentId: next.document.id, annotations };
       }
       this.committed = next;
@@ -285,6 +292,42 @@ export class ReaderSession {
     this.mutate(
       () => this.options.api.updateAnnotation({ documentId, annotationId: id, note: note === '' ? null : note }),
       () => this.announce(note === '' ? 'Note removed.' : 'Note saved.'),
+    );
+  }
+
+  /** Links two own annotations by a relation type; `done` is the status once saved. */
+  addRelation(link: { typeId: string; sourceId: string; targetId: string }, done: string): void {
+    const documentId = this.committed.document.id;
+    this.mutate(
+      () => this.options.api.addRelation({ documentId, ...link }),
+      () => this.announce(done),
+    );
+  }
+
+  /** Deletes relations of the own layer. */
+  deleteRelations(relationIds: readonly string[]): void {
+    const documentId = this.committed.document.id;
+    this.mutate(
+      () => this.options.api.deleteRelations({ documentId, relationIds: [...relationIds] }),
+      () => this.announce(`${relationIds.length === 1 ? 'Link' : `${relationIds.length} links`} deleted. Ctrl+Z brings ${relationIds.length === 1 ? 'it' : 'them'} back.`),
+    );
+  }
+
+  /** Sets (or, with null, clears) one attribute of an own annotation; `done` is the status once saved. */
+  setAttribute(annotationId: string, attributeId: string, value: string | null, done: string): void {
+    const documentId = this.committed.document.id;
+    this.mutate(
+      () => this.options.api.updateAnnotation({ documentId, annotationId, attributes: { [attributeId]: value } }),
+      () => this.announce(done),
+    );
+  }
+
+  /** Links an own annotation to an entity (null: unlinks it); `done` is the status once saved. */
+  setEntity(annotationId: string, entityId: string | null, done: string): void {
+    const documentId = this.committed.document.id;
+    this.mutate(
+      () => this.options.api.updateAnnotation({ documentId, annotationId, entityId }),
+      () => this.announce(done),
     );
   }
 

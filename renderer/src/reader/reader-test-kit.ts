@@ -8,8 +8,10 @@
 import { EditorState, Transaction, type TransactionSpec } from '@codemirror/state';
 import { applyChange, createAnnotation } from '../../../annotations/annotation';
 import { createDocument } from '../../../annotations/document';
-import { DEFAULT_LABELS } from '../../../annotations/labels';
-import { OWN_LAYER_ID, type Annotation } from '../../../annotations/model';
+import { DEFAULT_LABELS, defaultLabelSchema } from '../../../annotations/labels';
+import { OWN_LAYER_ID, type Annotation, type AnnotationChange, type LabelSchema } from '../../../annotations/model';
+import { withRelationsOfRemovedSpans, applyLayerChange } from '../../../annotations/relations/layer-change';
+import { createRelation } from '../../../annotations/relations/relation';
 import { fail, type Result } from '../../../annotations/result';
 import type { DocumentChange, DocumentView } from '../../../shared/library';
 import { createReaderState } from './reader-extensions';
@@ -128,14 +130,63 @@ export class ScriptedStore implements ReaderTransport {
     });
 
   deleteAnnotations: ReaderTransport['deleteAnnotations'] = (input) =>
-    this.answer('deleteAnnotations', () => this.commit(this.own().filter((a) => input.annotationIds.includes(a.id)), [], 'Delete'));
+    this.answer('deleteAnnotations', () => this.commitLayer({ removed: this.own().filter((a) => input.annotationIds.includes(a.id)), added: [] }, 'Delete'));
 
   updateAnnotation: ReaderTransport['updateAnnotation'] = (input) =>
     this.answer('updateAnnotation', () => {
       const before = this.own().find((a) => a.id === input.annotationId);
       if (!before) return fail('not-found', 'No such annotation.');
       const after: Annotation = { ...before, ...(input.labelId ? { labelId: input.labelId } : {}), ...(input.note !== undefined ? (input.note === null ? { note: undefined } : { note: input.note }) : {}) };
+      if (input.attributes) {
+        const attributes = { ...before.attributes };
+        for (const [id, value] of Object.entries(input.attributes)) {
+          if (value === null) delete attributes[id];
+          else attributes[id] = value;
+        }
+        after.attributes = attributes;
+      }
+      if (input.entityId !== undefined) {
+        if (input.entityId === null) delete after.entityId;
+        else after.entityId = input.entityId;
+      }
       return this.commit([before], [after], 'Change');
+    });
+
+  /** Applies a change with relations to the own layer, as the store does (a deleted span takes its relations). */
+  private commitLayer(change: AnnotationChange, undoLabel: string): Result<DocumentChange> {
+    const layer = this.view.layers.find((l) => l.id === OWN_LAYER_ID)!;
+    const full = withRelationsOfRemovedSpans(layer, change);
+    const applied = applyLayerChange(layer, full);
+    if (!applied.ok) return applied;
+    this.view = { ...this.view, layers: this.view.layers.map((l) => (l.id === OWN_LAYER_ID ? applied.value : l)), undoLabel };
+    return {
+      ok: true,
+      value: {
+        documentId: this.view.document.id,
+        layerId: OWN_LAYER_ID,
+        removed: full.removed,
+        added: full.added,
+        ...(full.removedRelations?.length ? { removedRelations: full.removedRelations } : {}),
+        ...(full.addedRelations?.length ? { addedRelations: full.addedRelations } : {}),
+        updatedAt: NOW,
+        undoLabel,
+        redoLabel: null,
+      },
+    };
+  }
+
+  addRelation: ReaderTransport['addRelation'] = (input) =>
+    this.answer('addRelation', () => {
+      const layer = this.view.layers.find((l) => l.id === OWN_LAYER_ID)!;
+      const made = createRelation(defaultLabelSchema(), layer, { documentId: input.documentId, typeId: input.typeId, sourceId: input.sourceId, targetId: input.targetId, author: 'ana', now: NOW, id: `rel-new-${++this.ids}` });
+      if (!made.ok) return made;
+      return this.commitLayer({ removed: [], added: [], addedRelations: [made.value] }, 'Link');
+    });
+
+  deleteRelations: ReaderTransport['deleteRelations'] = (input) =>
+    this.answer('deleteRelations', () => {
+      const relations = this.view.layers.find((l) => l.id === OWN_LAYER_ID)!.relations ?? [];
+      return this.commitLayer({ removed: [], added: [], removedRelations: relations.filter((r) => input.relationIds.includes(r.id)) }, 'Unlink');
     });
 
   undo: ReaderTransport['undo'] = () => this.answer('undo', () => fail<DocumentChange>('invalid-input', 'Nothing to undo.'));
@@ -144,12 +195,12 @@ export class ScriptedStore implements ReaderTransport {
 }
 
 /** A reader session over `view`, its editor state holder, the store, and what it reported. */
-export function openReader(view: DocumentView) {
+export function openReader(view: DocumentView, schema: LabelSchema = { labels: [...DEFAULT_LABELS] }) {
   const store = new ScriptedStore(view);
   const errors: string[] = [];
   const views: DocumentView[] = [];
   const session = new ReaderSession({ api: store, view, onViewChange: (v) => views.push(v), onError: (m) => errors.push(m) });
-  const editor = new StateHolder(createReaderState({ session, text: view.document.text, title: view.document.title, labels: DEFAULT_LABELS, snapMode: 'words', author: 'ana' }));
+  const editor = new StateHolder(createReaderState({ session, text: view.document.text, title: view.document.title, labels: schema.labels, relationTypes: schema.relationTypes, snapMode: 'words', author: 'ana' }));
   session.attach(editor);
   return { store, session, editor, errors, views };
 }

@@ -85,7 +85,7 @@ describe('brat standoff', () => {
 
   it('refuses a relation or attribute that names an undefined span, naming the line', () => {
     const result = importBrat([{ path: 'r.txt', data: 'Seoul and Tokyo.' }, { path: 'r.ann', data: 'T1\tGPE 0 5\tSeoul\nR1\tnear Arg1:T1 Arg2:T9\nA1\tMention T8 Name\n' }], options);
-    expect(result.ok ? [] : result.error.problems!.map((p) => `${p.line ?? ''}: ${p.message}`)).toEqual([': an attribute refers to T8, which is not defined', '2: R1 refers to T9, which is not defined']);
+    expect(result.ok ? [] : result.error.problems!.map((p) => `${p.line ?? ''}: ${p.message}`)).toEqual(['3: an attribute refers to T8, which is not defined', '2: R1 refers to T9, which is not defined']);
   });
 
   it('reads labels, colours and shortcuts from the configuration files', () => {

@@ -144,7 +144,7 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
   const map = new OffsetMap(text);
   const bound = new Map<string, TextBound>();
   const notes: Array<{ target: string; note: string; line: number }> = [];
-  const attributes = new Map<string, Record<string, string>>();
+  const attributeLines: Array<{ target: string; name: string; value: string; line: number }> = [];
   const links: Array<{ type: string; from: string; to: string; line: number; id: string }> = [];
   const triggers = new Map<string, string>();
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
@@ -187,15 +187,22 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
         links.push({ id: m[1]!, type: role.replace(/\d+$/, ''), from: m[1]!, to: target, line });
       }
     } else if (kind === 'A' || kind === 'M') {
-      const m = /^([AM]\d+)\t(\S+) (T\d+)(?: (\S+))?\s*$/.exec(raw);
-      if (!m) return builder.error(at, 'malformed attribute line (expected "A<n><TAB>NAME T<n> [VALUE]")');
-      attributes.set(m[3]!, { ...attributes.get(m[3]!), [m[2]!.replace(/_/g, ' ')]: m[4] ?? 'true' });
+      const m = /^([AM]\d+)\t(\S+) ([TE]\d+)(?: (\S+))?\s*$/.exec(raw);
+      if (!m) return builder.error(at, 'malformed attribute line (expected "A<n><TAB>NAME ID [VALUE]")');
+      attributeLines.push({ target: m[3]!, name: m[2]!.replace(/_/g, ' '), value: m[4] ?? 'true', line });
     } else if (IGNORED_KINDS[kind]) {
       builder.ignore(IGNORED_KINDS[kind]!);
     } else {
       builder.error(at, `unknown line type ${JSON.stringify(kind)}`);
     }
   });
+  // An attribute of an event belongs to its trigger's span.
+  const attributes = new Map<string, Record<string, string>>();
+  for (const a of attributeLines) {
+    const target = triggers.get(a.target) ?? a.target;
+    if (!bound.has(target)) builder.error({ file: file.path, line: a.line }, `an attribute refers to ${a.target}, which is not defined`);
+    else attributes.set(target, { ...attributes.get(target), [a.name]: a.value });
+  }
   const relationNotes = new Map<string, string[]>();
   for (const n of notes) {
     const t = bound.get(n.target);
@@ -219,7 +226,6 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
     builder.warn(at, `${t.id} is discontinuous (${t.spans.length} fragments); kept as ${t.spans.length} ${t.type} annotations, one per fragment`);
     for (const s of t.spans) builder.addSpan(doc, at, { ...s, label: t.type, ...extra });
   }
-  for (const [target] of attributes) if (!bound.has(target)) builder.error({ file: file.path }, `an attribute refers to ${target}, which is not defined`);
   for (const l of links) {
     const at = { file: file.path, line: l.line };
     const from = triggers.get(l.from) ?? l.from;

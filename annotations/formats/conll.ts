@@ -19,7 +19,7 @@ import type { Annotation, Corpus } from '../model';
 import type { Problem, Result } from '../result';
 import { ok } from '../result';
 import { CorpusBuilder } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { exportedAnnotations, exportStep, LabelNames, relationsAndAttributesNotWritten } from './export-support';
 import { baseName, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { showText } from './offsets';
@@ -121,6 +121,7 @@ export function exportConll(corpus: Corpus, options: ExportOptions): Result<Expo
   }
   exportStep(options, 'CoNLL', total, total);
   if (notes > 0) warnings.push({ message: `${plural(notes, 'note')} not written: CoNLL has no place for notes` });
+  warnings.push(...relationsAndAttributesNotWritten(corpus, options, 'CoNLL'));
   return ok({ files: [{ path: CONLL_EXPORT_FILE, data: out.join('\n') + '\n' }], warnings });
 }
 

@@ -9,7 +9,7 @@ import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { exportedAnnotations, exportStep, LabelNames, relationsAndAttributesNotWritten } from './export-support';
 import { baseName, FileNamer, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { ISO_DATE_TIME } from './json-reader';
@@ -44,7 +44,7 @@ export function exportCsv(corpus: Corpus, options: ExportOptions): Result<Export
     }
   }
   exportStep(options, 'CSV', total, total);
-  return ok({ files: [{ path: CSV_EXPORT_FILE, data: `\uFEFF${toCsv(rows)}` }, ...files], warnings: [] });
+  return ok({ files: [{ path: CSV_EXPORT_FILE, data: `\uFEFF${toCsv(rows)}` }, ...files], warnings: relationsAndAttributesNotWritten(corpus, options, 'CSV') });
 }
 
 /** Reads CSV tables and the `.txt` files they name; the `text` column must match the text at the offsets. */

@@ -1,7 +1,8 @@
 /** Helpers shared by exporters: which annotations to write, label names, progress and cancellation. */
 import type { Annotation, AnnotationLayer, AttributeDefinition, Corpus, CorpusDocument, Label, Relation, RelationType } from '../model';
 import { OWN_LAYER_ID } from '../model';
-import type { Result } from '../result';
+import type { Problem, Result } from '../result';
+import { plural } from '../text/plural';
 import { fail } from '../result';
 import type { ExportOptions } from './format';
 
@@ -21,6 +22,23 @@ export function exportedAnnotations(doc: CorpusDocument, options: ExportOptions)
 /** The relations an export writes for a document: those of the exported layers. */
 export function exportedRelations(doc: CorpusDocument, options: ExportOptions): Relation[] {
   return exportedLayers(doc, options).flatMap((l) => l.relations ?? []);
+}
+
+/**
+ * The warnings of a format that holds neither relations nor attribute values:
+ * how many of each the export leaves out, and why. Empty when there are none.
+ */
+export function relationsAndAttributesNotWritten(corpus: Corpus, options: ExportOptions, format: string): Problem[] {
+  let relations = 0;
+  let values = 0;
+  for (const d of corpus.documents) {
+    relations += exportedRelations(d, options).length;
+    for (const a of exportedAnnotations(d, options)) values += Object.keys(a.attributes ?? {}).length;
+  }
+  const out: Problem[] = [];
+  if (relations > 0) out.push({ message: `${plural(relations, 'relation')} not written: ${format} has no place for relations` });
+  if (values > 0) out.push({ message: `${plural(values, 'attribute value')} not written: ${format} has no place for attributes` });
+  return out;
 }
 
 /** One attribute value of a span, with its definition and, for a choice, the option's name. */

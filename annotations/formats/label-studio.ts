@@ -8,15 +8,21 @@
  * text may sit under any key of `data` (see `taskText`); each annotator is a
  * layer; region ids become annotation ids, and a task's id, data key and
  * control names are kept as the document's `origin`, so an export loads back
- * into the project it came from. Result types Parley cannot hold are counted.
+ * into the project it came from. Relations travel as `relation` results
+ * (`from_id`, `to_id`, `direction`, `labels`), choice attributes as
+ * per-region `choices` results and text or date attributes as per-region
+ * `textarea` results named by the attribute; the config gains `<Relations>`
+ * and per-region `<Choices>`/`<TextArea>`. Result types Parley cannot hold
+ * are counted.
  */
-import type { Corpus, DocumentOrigin, Label } from '../model';
+import type { AttributeDefinition, Corpus, DocumentOrigin, Label, LabelSchema, RelationType } from '../model';
+import { findLabel, labelKey } from '../labels';
 import { colleagueLayerId } from '../model';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle, type LayerRef } from './corpus-builder';
-import { exportedLayers, exportStep, LabelNames } from './export-support';
+import { exportedLayers, exportStep, LabelNames, RelationTypeNames } from './export-support';
 import { baseName, fileText } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { isRecord, own, parseJsonSafely } from './json-limits';
@@ -48,7 +54,7 @@ export function importLabelStudio(files: FormatFile[], options: ImportOptions): 
       return;
     }
     const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
-    tasks.forEach((task, t) => readTask(builder, file, task, Array.isArray(parsed.value) ? `[${t}]` : '$', textKeys, tally));
+    tasks.forEach((task, t) => readTask(builder, file, task, Array.isArray(parsed.value) ? `[${t}]` : '$', textKeys, tally, options.labels));
   });
   if (stop) return stop;
   if (tally.tasks > 0) builder.warn({}, `${plural(tally.tasks, 'task has', 'tasks have')} annotations by several annotators: the first annotation of each task is in your layer, the others in ${plural(tally.layers, 'colleague layer')} named by completed_by`);
@@ -63,7 +69,6 @@ interface AnnotatorTally {
 
 /** Result types that mark something about a region or the task that Parley has no place for, with the reason. */
 const NOT_HELD: Record<string, { kind: string; why: string }> = {
-  relation: { kind: 'Label Studio relations', why: 'Parley holds spans only' },
   choices: { kind: 'Label Studio choices', why: 'Parley holds span labels, not choices' },
   rating: { kind: 'Label Studio ratings', why: 'Parley has no place for ratings' },
   taxonomy: { kind: 'Label Studio taxonomy results', why: 'Parley holds one flat label per span' },
@@ -93,7 +98,7 @@ function taskText(data: Record<string, unknown>, textKeys: readonly string[]): {
   return { error: `holds ${named}${strings.length} string fields (${strings.join(', ')}); give the labelling config (.xml) whose <Text value="$…"> names the text` };
 }
 
-function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path: string, textKeys: readonly string[], tally: AnnotatorTally): void {
+function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path: string, textKeys: readonly string[], tally: AnnotatorTally, schema: LabelSchema): void {
   const at = { file: file.path, record: path };
   if (!isRecord(task)) return builder.error(at, 'task must be an object');
   const data = own(task, 'data');
@@ -128,7 +133,7 @@ function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path:
       layers.set(key, layer);
       builder.addLayer(doc, layer);
     }
-    readResults(builder, file, doc, map, ann, result, apath, layer);
+    readResults(builder, file, doc, map, ann, result, apath, layer, schema);
   });
   if (layers.size > 1) {
     tally.tasks++;
@@ -136,21 +141,50 @@ function readTask(builder: CorpusBuilder, file: FormatFile, task: unknown, path:
   }
 }
 
-function readResults(builder: CorpusBuilder, file: FormatFile, doc: DocumentHandle, map: OffsetMap, ann: Record<string, unknown>, result: unknown[], apath: string, layer: LayerRef): void {
+/** The attribute of `labelName` (in the project's schema) a per-region control named `control` sets, if any. */
+function attributeOf(schema: LabelSchema, labelName: string, control: string): AttributeDefinition | undefined {
+  const defs = findLabel(schema, labelName)?.attributes ?? [];
+  return defs.find((d) => labelKey(d.id) === labelKey(control)) ?? defs.find((d) => labelKey(d.name) === labelKey(control));
+}
+
+function readResults(builder: CorpusBuilder, file: FormatFile, doc: DocumentHandle, map: OffsetMap, ann: Record<string, unknown>, result: unknown[], apath: string, layer: LayerRef, schema: LabelSchema): void {
   const text = doc.text;
   const created = typeof own(ann, 'created_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'created_at') as string) ? (own(ann, 'created_at') as string) : undefined;
   const updated = typeof own(ann, 'updated_at') === 'string' && ISO_DATE_TIME.test(own(ann, 'updated_at') as string) ? (own(ann, 'updated_at') as string) : created;
   const notes = new Map<string, string>();
   const regionIds = new Set<string>();
+  /** The first label of each region, by region id: per-region controls are matched to its attributes. */
+  const regionLabel = new Map<string, string>();
+  const values = new Map<string, Record<string, string>>();
   for (const r of result) {
     if (!isRecord(r) || typeof own(r, 'id') !== 'string') continue;
-    if (own(r, 'type') === 'labels') regionIds.add(own(r, 'id') as string);
-    if (own(r, 'type') === 'textarea') {
-      const v = own(r, 'value');
-      const t = isRecord(v) ? own(v, 'text') : undefined;
-      if (Array.isArray(t) && t.every((x) => typeof x === 'string')) notes.set(own(r, 'id') as string, t.join('\n'));
+    const labels = isRecord(own(r, 'value')) ? own(own(r, 'value') as Record<string, unknown>, 'labels') : undefined;
+    if (own(r, 'type') === 'labels') {
+      regionIds.add(own(r, 'id') as string);
+      if (Array.isArray(labels) && typeof labels[0] === 'string') regionLabel.set(own(r, 'id') as string, labels[0]);
     }
   }
+  const setValue = (id: string, attribute: string, value: string) => values.set(id, { ...values.get(id), [attribute]: value });
+  for (const r of result) {
+    if (!isRecord(r) || typeof own(r, 'id') !== 'string') continue;
+    const id = own(r, 'id') as string;
+    const v = own(r, 'value');
+    const control = typeof own(r, 'from_name') === 'string' ? (own(r, 'from_name') as string) : '';
+    const label = regionLabel.get(id);
+    if (own(r, 'type') === 'textarea') {
+      const t = isRecord(v) ? own(v, 'text') : undefined;
+      if (!Array.isArray(t) || !t.every((x) => typeof x === 'string')) continue;
+      const attribute = label !== undefined ? attributeOf(schema, label, control) : undefined;
+      if (attribute && attribute.type !== 'choice') setValue(id, attribute.id, t.join('\n'));
+      else notes.set(id, t.join('\n'));
+    }
+    if (own(r, 'type') === 'choices' && regionIds.has(id)) {
+      const c = isRecord(v) ? own(v, 'choices') : undefined;
+      if (Array.isArray(c) && c.length === 1 && typeof c[0] === 'string' && control) setValue(id, attributeOf(schema, label ?? '', control)?.id ?? control, c[0]);
+    }
+  }
+  /** Region keys are scoped to this annotation: two annotators may use the same region ids. */
+  const regionKey = (id: string) => `${apath}#${id}`;
   const usedNotes = new Set<string>();
   result.forEach((r, j) => {
     const rpath = `${apath}.result[${j}]`;
@@ -158,6 +192,23 @@ function readResults(builder: CorpusBuilder, file: FormatFile, doc: DocumentHand
     if (!isRecord(r)) return builder.error(loc, 'must be an object');
     const type = own(r, 'type');
     if (type === 'textarea') return;
+    if (type === 'choices' && typeof own(r, 'id') === 'string' && regionIds.has(own(r, 'id') as string)) {
+      const c = isRecord(own(r, 'value')) ? own(own(r, 'value') as Record<string, unknown>, 'choices') : undefined;
+      if (Array.isArray(c) && c.length === 1 && typeof c[0] === 'string' && typeof own(r, 'from_name') === 'string') return;
+      return builder.ignore('Label Studio choices on regions with several or no choices', 1, 'a Parley attribute holds one value');
+    }
+    if (type === 'relation') {
+      const from = own(r, 'from_id');
+      const to = own(r, 'to_id');
+      if (typeof from !== 'string' || typeof to !== 'string') return builder.error(loc, 'a relation needs from_id and to_id (region ids)');
+      const names = own(r, 'labels');
+      if (names !== undefined && (!Array.isArray(names) || names.some((n) => typeof n !== 'string'))) return builder.error(loc, 'relation labels must be a list of names');
+      const direction = own(r, 'direction');
+      const [source, target] = direction === 'left' ? [to, from] : [from, to];
+      const types = (names as string[] | undefined)?.filter((n) => n.trim() !== '') ?? [];
+      for (const t of types.length > 0 ? types : ['related']) builder.addRelation(doc, loc, { sourceKey: regionKey(source), targetKey: regionKey(target), type: t, directed: direction !== 'bi' });
+      return;
+    }
     if (type !== 'labels') {
       const known = typeof type === 'string' ? NOT_HELD[type] : undefined;
       const perRegion = typeof own(r, 'id') === 'string' && regionIds.has(own(r, 'id') as string) && type !== 'relation';
@@ -177,8 +228,9 @@ function readResults(builder: CorpusBuilder, file: FormatFile, doc: DocumentHand
     if (id !== undefined && note !== undefined) usedNotes.add(id);
     (labels as string[]).forEach((label, n) => {
       // The region id becomes the annotation's id, so an export writes the same region back.
-      const keepId = n === 0 && id !== undefined && id.trim() !== '' ? { id } : {};
-      builder.addSpan(doc, loc, { start: span.value.start, end: span.value.end, label, layer, ...keepId, ...(note !== undefined ? { note } : {}), ...(created ? { createdAt: created } : {}), ...(updated ? { updatedAt: updated } : {}) });
+      const keepId = n === 0 && id !== undefined && id.trim() !== '' ? { id, key: regionKey(id) } : {};
+      const attributes = id !== undefined && n === 0 ? values.get(id) : undefined;
+      builder.addSpan(doc, loc, { start: span.value.start, end: span.value.end, label, layer, ...keepId, ...(attributes ? { attributes } : {}), ...(note !== undefined ? { note } : {}), ...(created ? { createdAt: created } : {}), ...(updated ? { updatedAt: updated } : {}) });
     });
   });
   const orphanNotes = [...notes.keys()].filter((id) => !usedNotes.has(id)).length;
@@ -304,10 +356,31 @@ function unescapeXml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** A labelling config for the corpus' labels, with colours, hotkeys and a per-region note box, under the given control names. */
-export function labelConfigXml(labels: readonly Label[], names: LabelStudioNames = DEFAULT_LABEL_STUDIO_NAMES): string {
+/**
+ * The per-region control of each attribute, by label id then attribute id:
+ * the attribute's id, or `<label>_<attribute>` when several labels have an
+ * attribute of that id (a control belongs to one label's regions).
+ */
+export function attributeControls(labels: readonly Label[]): Map<string, Map<string, string>> {
+  const uses = new Map<string, number>();
+  for (const l of labels) for (const a of l.attributes ?? []) uses.set(a.id, (uses.get(a.id) ?? 0) + 1);
+  return new Map(labels.map((l) => [l.id, new Map((l.attributes ?? []).map((a) => [a.id, uses.get(a.id)! > 1 ? `${l.id}_${a.id}` : a.id]))]));
+}
+
+/** A labelling config for the corpus' labels, with colours, hotkeys, a per-region note box, per-region attribute controls and relation labels, under the given control names. */
+export function labelConfigXml(labels: readonly Label[], names: LabelStudioNames = DEFAULT_LABEL_STUDIO_NAMES, relationTypes: readonly RelationType[] = []): string {
   const items = labels.map((l) => `    <Label value="${escapeXml(l.name)}" background="${escapeXml(l.color)}"${l.shortcut ? ` hotkey="${escapeXml(l.shortcut)}"` : ''}/>`);
   const to = escapeXml(names.toName);
+  const controls = attributeControls(labels);
+  const attributes = labels.flatMap((l) =>
+    (l.attributes ?? []).map((a) => {
+      const name = escapeXml(controls.get(l.id)!.get(a.id)!);
+      const when = `whenLabelValue="${escapeXml(l.name)}"`;
+      if (a.type !== 'choice') return `  <TextArea name="${name}" toName="${to}" perRegion="true" ${when} maxSubmissions="1" editable="true" placeholder="${escapeXml(a.name)}"/>`;
+      return [`  <Choices name="${name}" toName="${to}" perRegion="true" ${when} choice="single">`, ...(a.options ?? []).map((o) => `    <Choice value="${escapeXml(o.name)}"/>`), '  </Choices>'].join('\n');
+    }),
+  );
+  const relations = relationTypes.length === 0 ? [] : ['  <Relations>', ...relationTypes.map((t) => `    <Relation value="${escapeXml(t.name)}"${/^#[0-9a-fA-F]{6}$/.test(t.color) ? ` background="${escapeXml(t.color)}"` : ''}/>`), '  </Relations>'];
   return [
     '<View>',
     `  <Labels name="${escapeXml(names.fromName)}" toName="${to}">`,
@@ -315,6 +388,8 @@ export function labelConfigXml(labels: readonly Label[], names: LabelStudioNames
     '  </Labels>',
     `  <Text name="${to}" value="$${escapeXml(names.dataKey)}"/>`,
     `  <TextArea name="${escapeXml(names.noteFromName)}" toName="${to}" perRegion="true" editable="true"/>`,
+    ...attributes,
+    ...relations,
     '</View>',
     '',
   ].join('\n');
@@ -323,11 +398,14 @@ export function labelConfigXml(labels: readonly Label[], names: LabelStudioNames
 /** Writes the tasks file (one annotation per exported layer) and the labelling config. */
 export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
   const names = new LabelNames(corpus);
+  const types = new RelationTypeNames(corpus);
+  const controls = attributeControls(corpus.labels.labels);
   const tasks: unknown[] = [];
   const total = corpus.documents.length;
   // Task ids a document was imported with are written back; the others take free numbers.
   const keptIds = new Set(corpus.documents.map((d) => (d.document.origin?.format === 'label-studio' ? d.document.origin.id : undefined)).filter((id): id is string => id !== undefined));
   let nextId = 1;
+  let relationNotes = 0;
   const shared = sharedLabelStudioNames(corpus.documents.map((d) => d.document.origin));
   const allNames = corpus.documents.map((d) => labelStudioNames(d.document.origin, shared.names));
   for (let i = 0; i < total; i++) {
@@ -345,6 +423,15 @@ export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Resul
         const cp = toCodePointSpan(map, a);
         result.push({ id: a.id, from_name: ls.fromName, to_name: ls.toName, type: 'labels', origin: 'manual', value: { start: cp.start, end: cp.end, text: a.quote.exact, labels: [names.name(a.labelId)] } });
         if (a.note) result.push({ id: a.id, from_name: ls.noteFromName, to_name: ls.toName, type: 'textarea', origin: 'manual', value: { start: cp.start, end: cp.end, text: [a.note] } });
+        for (const v of names.attributes(a)) {
+          const control = controls.get(a.labelId)?.get(v.id) ?? v.id;
+          const value = v.definition?.type === 'choice' ? { choices: [v.display] } : { text: [v.value] };
+          result.push({ id: a.id, from_name: control, to_name: ls.toName, type: v.definition?.type === 'choice' ? 'choices' : 'textarea', origin: 'manual', value: { start: cp.start, end: cp.end, ...value } });
+        }
+      }
+      for (const r of layer.relations ?? []) {
+        result.push({ type: 'relation', from_id: r.sourceId, to_id: r.targetId, direction: types.get(r.typeId)?.directed === false ? 'bi' : 'right', labels: [types.name(r.typeId)] });
+        if (r.note) relationNotes++;
       }
       const times = layer.annotations.map((a) => a.updatedAt).sort();
       return { id: k + 1, result, ...(times.length > 0 ? { created_at: layer.annotations.map((a) => a.createdAt).sort()[0], updated_at: times[times.length - 1] } : {}) };
@@ -356,10 +443,11 @@ export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Resul
   exportStep(options, 'Label Studio', total, total);
   // The config uses the names the documents share (one project), else the defaults.
   const warnings = shared.mixed ? [{ message: `the documents come from Label Studio projects with different data keys or control names; each task keeps its own, so it loads back into its project, and ${LABEL_STUDIO_CONFIG_FILE} uses the default names (text, label, note)` }] : [];
+  if (relationNotes > 0) warnings.push({ message: `${plural(relationNotes, 'note')} on relations not written: Label Studio relations have no place for notes` });
   return ok({
     files: [
       { path: LABEL_STUDIO_TASKS_FILE, data: `${JSON.stringify(tasks, null, 2)}\n` },
-      { path: LABEL_STUDIO_CONFIG_FILE, data: labelConfigXml(corpus.labels.labels, shared.names) },
+      { path: LABEL_STUDIO_CONFIG_FILE, data: labelConfigXml(corpus.labels.labels, shared.names, corpus.labels.relationTypes ?? []) },
     ],
     warnings,
   });

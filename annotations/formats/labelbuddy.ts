@@ -19,7 +19,7 @@ import type { Result } from '../result';
 import { ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { exportedAnnotations, exportStep, LabelNames, relationsAndAttributesNotWritten } from './export-support';
 import { baseName, fileText, stripBom } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { isRecord, own, parseJsonSafely } from './json-limits';
@@ -174,7 +174,7 @@ export function exportLabelbuddy(corpus: Corpus, options: ExportOptions): Result
     });
   }
   exportStep(options, 'labelbuddy', total, total);
-  return ok({ files: [{ path: LABELBUDDY_EXPORT_FILE, data: toJsonLines(lines) }], warnings: [] });
+  return ok({ files: [{ path: LABELBUDDY_EXPORT_FILE, data: toJsonLines(lines) }], warnings: relationsAndAttributesNotWritten(corpus, options, 'labelbuddy') });
 }
 
 /** The labelbuddy codec. */

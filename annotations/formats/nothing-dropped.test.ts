@@ -137,7 +137,7 @@ describe('Label Studio: relations, choices, cancelled annotations and several an
     return { id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: piece, labels: [label] } };
   };
 
-  it('counts relations, per-region and whole-task choices and unknown result types by kind', () => {
+  it('keeps relations and per-region choices, and counts whole-task choices and unknown result types by kind', () => {
     const task = {
       id: 3,
       data: { text: TEXT },
@@ -158,13 +158,16 @@ describe('Label Studio: relations, choices, cancelled annotations and several an
     };
     const outcome = imported(importLabelStudio([{ path: 'tasks.json', data: JSON.stringify([task]) }], options));
     expect(ignoredByKind(outcome)).toEqual({
-      'Label Studio relations': 1,
-      'Label Studio choices on regions': 1,
       'Label Studio choices': 1,
       'Label Studio ratings': 1,
       'Label Studio "polygonlabels" results': 1,
     });
-    expect(describeImport(outcome, 'tasks.json').join('\n')).toContain('1 Label Studio relations (Parley holds spans only)');
+    expect(describeImport(outcome, 'tasks.json').join('\n')).toContain('1 Label Studio choices (Parley holds span labels, not choices)');
+    // The relation and the region's choice are kept: a relation and an attribute.
+    const layer = outcome.corpus.documents[0]!.layers[0]!;
+    const quote = (id: string) => layer.annotations.find((a) => a.id === id)!.quote.exact;
+    expect(layer.relations!.map((r) => [quote(r.sourceId), r.typeId, quote(r.targetId)])).toEqual([['통일부', 'meets', 'Seoul']]);
+    expect(layer.annotations.find((a) => a.quote.exact === '통일부')!.attributes).toEqual({ kind: 'ministry' });
   });
 
   it('puts each annotator in one layer, skips cancelled annotations, and reports both', () => {

@@ -151,6 +151,8 @@ describe('round trips keep relations and attributes where the format can hold th
     { format: 'parley', notes: true, attributes: true },
     { format: 'refi-qda', notes: true, attributes: true },
     { format: 'brat', notes: true, attributes: true },
+    { format: 'w3c', notes: true, attributes: true },
+    { format: 'label-studio', notes: false, attributes: true },
     { format: 'doccano', notes: false, attributes: false },
     { format: 'spacy', notes: false, attributes: false },
   ];
@@ -165,6 +167,20 @@ describe('round trips keep relations and attributes where the format can hold th
       }
       if (!notes) expect(warnings).toContainEqual(expect.stringMatching(/1 note on relations not written/));
       if (!attributes) expect(warnings).toContainEqual(expect.stringMatching(/4 attribute values not written/));
+    });
+  }
+});
+
+describe('formats without relations or attributes list them under Not written', () => {
+  for (const format of ['conll', 'csv', 'labelbuddy'] as const) {
+    it(`${format}: counts the relations and attribute values it leaves out`, () => {
+      const exported = codecs[format].export(relationCorpus(), {});
+      if (!exported.ok) throw new Error(exported.error.message);
+      const messages = exported.value.warnings.map((w) => w.message);
+      expect(messages).toContain(`7 relations not written: ${format === 'csv' ? 'CSV' : format === 'conll' ? 'CoNLL' : 'labelbuddy'} has no place for relations`);
+      expect(messages.filter((m) => /4 attribute values not written/.test(m))).toHaveLength(1);
+      const plain = codecs[format].export(sampleCorpus(), {});
+      expect(plain.ok && plain.value.warnings.some((w) => /relation|attribute/.test(w.message))).toBe(false);
     });
   }
 });

@@ -9,7 +9,10 @@
  * a collection with embedded pages, or the Hypothesis API's `rows`, checks
  * every W3C annotation with `validateW3cAnnotation`, and pairs the annotations
  * of each source with a text (`pairWithText`): one file may cover several
- * documents.
+ * documents. A span's attribute values are `classifying` TextualBodies
+ * (`Stance: Supports`); a relation is a `linking` annotation whose targets are
+ * its spans' annotation IRIs, source first, with the relation type as a
+ * `tagging` body.
  */
 import { anchor } from '../anchoring';
 import type { Corpus } from '../model';
@@ -17,7 +20,7 @@ import type { Result } from '../result';
 import { ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames } from './export-support';
+import { exportedAnnotations, exportedRelations, exportStep, LabelNames, RelationTypeNames } from './export-support';
 import { baseName, FileNamer, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { has, isRecord, own, parseJsonSafely } from './json-limits';
@@ -33,12 +36,15 @@ import { plural } from '../text/plural';
 export const ANNOTATION_IRI = 'urn:parley:annotation:';
 /** IRI prefix of the target sources older Parley exports wrote (now `urn:sha256:` of the text); still read. */
 export const DOCUMENT_IRI = 'urn:parley:document:';
+/** IRI prefix of exported relations (linking annotations). */
+export const RELATION_IRI = 'urn:parley:relation:';
 /** IRI prefix of exported collections; the rest is the document's id. */
 export const COLLECTION_IRI = 'urn:parley:collection:';
 
 /** Exports one collection and one text per document. */
 export function exportW3c(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
   const names = new LabelNames(corpus);
+  const types = new RelationTypeNames(corpus);
   const namer = new FileNamer();
   const files: FormatFile[] = [];
   const total = corpus.documents.length;
@@ -52,6 +58,7 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
     const items = exportedAnnotations(cd, options).map((a) => {
       const cp = toCodePointSpan(map, a);
       const body: unknown[] = [{ type: 'TextualBody', purpose: 'tagging', value: names.name(a.labelId), format: 'text/plain' }];
+      for (const v of names.attributes(a)) body.push({ type: 'TextualBody', purpose: 'classifying', value: `${v.name}: ${v.display}`, format: 'text/plain' });
       if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
       return {
         '@context': ANNO_CONTEXT,
@@ -72,6 +79,22 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
         },
       };
     });
+    const links = exportedRelations(cd, options).map((r) => {
+      const body: unknown[] = [{ type: 'TextualBody', purpose: 'tagging', value: types.name(r.typeId), format: 'text/plain' }];
+      if (r.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' });
+      return {
+        '@context': ANNO_CONTEXT,
+        id: `${RELATION_IRI}${encodeURIComponent(r.id)}`,
+        type: 'Annotation',
+        motivation: 'linking',
+        creator: { type: 'Person', name: r.author },
+        created: r.createdAt,
+        modified: r.updatedAt,
+        body,
+        target: [`${ANNOTATION_IRI}${encodeURIComponent(r.sourceId)}`, `${ANNOTATION_IRI}${encodeURIComponent(r.targetId)}`],
+      };
+    });
+    items.push(...(links as unknown as typeof items));
     const collection = {
       '@context': ANNO_CONTEXT,
       id: `${COLLECTION_IRI}${encodeURIComponent(cd.document.id)}`,
@@ -179,6 +202,9 @@ function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: TextCandid
     title = unpacked.title;
     collectionId = unpacked.id;
   }
+  // Linking annotations (relations) target other annotations, not a text: read them once spans are placed.
+  const linking = items.filter((item) => isLinking(item.value));
+  items = items.filter((item) => !isLinking(item.value));
   // Group the annotations by the source they target, and pair each group with a text.
   const groups = new Map<string | undefined, typeof items>();
   for (const item of items) {
@@ -191,6 +217,8 @@ function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: TextCandid
   if (groups.size === 0) groups.set(undefined, []);
   const soleGroup = groups.size === 1;
   const docs = new Map<string, { doc: DocumentHandle; map: OffsetMap }>();
+  /** Where each annotation, by its IRI, was placed: linking annotations refer to them. */
+  const placed = new Map<string, DocumentHandle>();
   for (const [source, group] of groups) {
     const quotes = group.map((item) => selectorsOf(item.value as Record<string, unknown>).quote).filter((q): q is string => q !== undefined);
     const pairing = pairWithText(source, quotes, texts, withoutExtension(file.path), soleGroup);
@@ -209,7 +237,61 @@ function readW3cFile(builder: CorpusBuilder, file: FormatFile, texts: TextCandid
       entry = { doc, map: new OffsetMap(pairing.text.text) };
       docs.set(pairing.text.path, entry);
     }
-    for (const item of group) readAnnotation(builder, entry.doc, entry.map, item.value as Record<string, unknown>, { file: file.path, record: item.path }, hypothesis);
+    for (const item of group) {
+      readAnnotation(builder, entry.doc, entry.map, item.value as Record<string, unknown>, { file: file.path, record: item.path }, hypothesis);
+      const iri = asList(own(item.value as Record<string, unknown>, 'id'))[0];
+      if (typeof iri === 'string') placed.set(iri, entry.doc);
+    }
+  }
+  for (const item of linking) readLink(builder, item.value as Record<string, unknown>, { file: file.path, record: item.path }, placed);
+}
+
+/** True for a `linking` annotation whose targets are all IRIs (other annotations), with at least two of them. */
+function isLinking(value: unknown): boolean {
+  if (!isRecord(value) || !asList(own(value, 'motivation')).includes('linking')) return false;
+  const targets = asList(own(value, 'target'));
+  return targets.length >= 2 && targets.every((t) => typeof t === 'string' || (isRecord(t) && typeof own(t, 'id') === 'string' && !has(t, 'selector') && !has(t, 'source')));
+}
+
+/**
+ * A linking annotation as relations: from its first target to each other
+ * one, typed by its tagging body. Targets must be annotations of the same
+ * file placed in one text; links to anything else are counted and set aside.
+ */
+function readLink(builder: CorpusBuilder, a: Record<string, unknown>, at: { file: string; record: string }, placed: Map<string, DocumentHandle>): void {
+  const targets = asList(own(a, 'target')).map((t) => (typeof t === 'string' ? t : (own(t as Record<string, unknown>, 'id') as string)));
+  const docs = targets.map((t) => placed.get(t));
+  if (docs.some((d) => d === undefined) || docs.some((d) => d !== docs[0])) {
+    builder.ignore('W3C linking annotations whose targets are not annotations of one text in the file', 1, 'a Parley relation links two spans of one document');
+    return;
+  }
+  const tags: string[] = [];
+  const comments: string[] = [];
+  for (const b of asList(own(a, 'body'))) {
+    const held = textBody(b);
+    if ('ignored' in held) builder.ignore(held.ignored, 1, held.why);
+    else if (held.purposes.includes('tagging') || held.purposes.length === 0) tags.push(held.value);
+    else comments.push(held.value);
+  }
+  if (tags.length !== 1) return builder.error(at, `a linking annotation needs one tagging body naming the relation type; it has ${tags.length}`);
+  const creator = asList(own(a, 'creator'))[0];
+  const author = typeof creator === 'string' ? creator : isRecord(creator) ? [own(creator, 'name'), own(creator, 'nickname'), own(creator, 'id')].find((x): x is string => typeof x === 'string') : undefined;
+  const created = typeof own(a, 'created') === 'string' ? (own(a, 'created') as string) : undefined;
+  const modified = typeof own(a, 'modified') === 'string' ? (own(a, 'modified') as string) : undefined;
+  const rawId = asList(own(a, 'id'))[0];
+  const id = isUri(rawId) && rawId.startsWith(RELATION_IRI) && targets.length === 2 ? decodeURIComponent(rawId.slice(RELATION_IRI.length)) : undefined;
+  const note = comments.join('\n\n');
+  for (const target of targets.slice(1)) {
+    builder.addRelation(docs[0]!, at, {
+      sourceKey: targets[0]!,
+      targetKey: target,
+      type: tags[0]!,
+      ...(note ? { note } : {}),
+      ...(author ? { author } : {}),
+      ...(created ? { createdAt: created } : {}),
+      ...(modified ? { updatedAt: modified } : {}),
+      ...(id ? { id } : {}),
+    });
   }
 }
 
@@ -326,13 +408,17 @@ function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offset
   const motivations = asList(own(a, 'motivation'));
   const tags: string[] = [];
   const comments: string[] = [];
+  const attributes: Record<string, string> = {};
   for (const b of asList(own(a, 'body'))) {
     const held = textBody(b);
     if ('ignored' in held) {
       builder.ignore(held.ignored, 1, held.why);
       continue;
     }
+    const classified = held.purposes.includes('classifying') ? /^([^:\n]+):\s*([\s\S]*)$/.exec(held.value) : null;
     if (held.purposes.includes('tagging') || (held.purposes.length === 0 && motivations.includes('tagging'))) tags.push(held.value);
+    else if (classified) attributes[classified[1]!.trim()] = classified[2]!.trim();
+    else if (held.purposes.includes('classifying')) builder.ignore('W3C classifying bodies not of the form "Attribute: value"', 1, 'Parley reads a classifying body as an attribute and its value');
     else comments.push(held.value);
   }
   if (typeof own(a, 'bodyValue') === 'string') comments.push(own(a, 'bodyValue') as string);
@@ -345,8 +431,11 @@ function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offset
   const rawId = asList(own(a, 'id'))[0];
   const id = isUri(rawId) && rawId.startsWith(ANNOTATION_IRI) && tags.length === 1 ? decodeURIComponent(rawId.slice(ANNOTATION_IRI.length)) : undefined;
   const note = comments.join('\n\n');
+  const key = typeof rawId === 'string' ? rawId : undefined;
   for (const label of tags) {
     builder.addSpan(doc, at, {
+      ...(key ? { key } : {}),
+      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
       start,
       end,
       label,
@@ -360,7 +449,7 @@ function readAnnotation(builder: CorpusBuilder, doc: DocumentHandle, map: Offset
 }
 
 /** Purposes of a textual body that Parley keeps as the note (with commenting). */
-const NOTE_PURPOSES = new Set(['commenting', 'describing', 'replying', 'questioning', 'editing', 'assessing', 'highlighting', 'bookmarking', 'moderating']);
+const NOTE_PURPOSES = new Set(['classifying', 'commenting', 'describing', 'replying', 'questioning', 'editing', 'assessing', 'highlighting', 'bookmarking', 'moderating']);
 
 /**
  * What a body is to Parley: a text with its purposes (a tag or a note), or a

@@ -1,6 +1,6 @@
 import { StateEffect } from '@codemirror/state';
-import { EditorView, runScopeHandlers } from '@codemirror/view';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { EditorView } from '@codemirror/view';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationLayer, LabelSchema } from '../../../annotations/model';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
@@ -10,14 +10,16 @@ import { LabelPalette } from './label-palette';
 import { outlineStyles, outlineStyleSheet } from './layer-outlines';
 import { NoteEditor } from './note-editor';
 import { OverlapChooser } from './overlap-chooser';
-import { redoChange, selectAnnotationSpec, selectSpan, undoChange } from './reader-commands';
-import { adjacentCompartment, createReaderState, historyCompartment, labelKeysCompartment, modeKeysCompartment } from './reader-extensions';
+import { redoChange, selectAnnotationSpec, undoChange } from './reader-commands';
+import { createReaderState, labelKeysCompartment } from './reader-extensions';
 import { ReaderFooter } from './reader-footer';
-import { READER_SCOPE, readerKeymap, runHistoryKeys, runModeKeys, WINDOW_SCOPE } from './reader-keymap';
-import { currentMatch, layerMarks, overlayMarks, ownMark, ownMarks, reviewRegion, sameMarks, searchMatches } from './reader-marks';
+import { readerKeymap } from './reader-keymap';
+import { overlayMarks, ownMark, ownMarks } from './reader-marks';
 import { ReaderSession } from './reader-session';
-import { modeKeydown, openAdjacentDocument, ownAnnotations, readerConfig, readerHistory, setOverlayLayers, setReaderConfig, setReaderUi, type ReaderHistory } from './reader-state';
-import { SearchPanel } from './search-panel';
+import { ownAnnotations, readerConfig, setReaderConfig, setReaderUi, type ReaderHistory } from './reader-state';
+import { ReaderSearch } from './reader-search';
+import { useReaderInputs } from './use-reader-inputs';
+import { useReaderKeys } from './use-reader-keys';
 import { SelectedAnnotation } from './selected-annotation';
 import type { SnapMode } from './selection-snap';
 import { ShortcutSheet } from './shortcut-sheet';
@@ -53,8 +55,6 @@ export interface ReaderProps {
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
 const NO_LAYERS: readonly AnnotationLayer[] = [];
-/** Inputs that take no typing. */
-const CLICKABLE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
 function readSnapMode(): SnapMode {
   try {
@@ -110,42 +110,9 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       ],
     });
   }, [cm, labels]);
-  useEffect(() => {
-    if (!cm) return;
-    const spans = layerMarks(overlayLayers);
-    const same = sameMarks(overlayMarks.allMarks(cm.state), spans);
-    cm.dispatch({ effects: [setOverlayLayers.of(overlayLayers), ...(same ? [] : [overlayMarks.replace.of({ spans, labels: cm.state.field(readerConfig).appearance })])] });
-  }, [cm, overlayLayers]);
-  const regionStart = focusRegion?.start ?? -1;
-  const regionEnd = focusRegion?.end ?? -1;
-  useEffect(() => {
-    if (!cm) return;
-    const region = regionStart >= 0 && regionEnd <= cm.state.doc.length ? { start: regionStart, end: regionEnd } : null;
-    cm.dispatch({ effects: [reviewRegion.set.of(region ? [region] : []), ...(region ? [EditorView.scrollIntoView(region.start, { y: 'center' })] : [])] });
-  }, [cm, regionStart, regionEnd]);
-  useEffect(() => cm?.dispatch({ effects: historyCompartment.reconfigure(historyOverride ? readerHistory.of(historyOverride) : []) }), [cm, historyOverride]);
-  useEffect(() => cm?.dispatch({ effects: modeKeysCompartment.reconfigure(modeKeys ? modeKeydown.of(modeKeys) : []) }), [cm, modeKeys]);
-  useEffect(() => cm?.dispatch({ effects: adjacentCompartment.reconfigure(onOpenAdjacent ? openAdjacentDocument.of(onOpenAdjacent) : []) }), [cm, onOpenAdjacent]);
+  useReaderInputs(cm, { overlayLayers, focusRegion, historyOverride, modeKeys, onOpenAdjacent });
 
-  // The mode's keys (review) also work while focus is on the page outside the reader.
-  useEffect(() => {
-    if (!cm) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || (event.target instanceof Node && cm.dom.closest('.parley-reader')?.contains(event.target))) return;
-      if (!runModeKeys(cm, event) && runScopeHandlers(cm, event, WINDOW_SCOPE)) event.preventDefault();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [cm]);
-
-  // Keys pressed while focus is in the reader but not in the text: the side list, the toolbar, the footer.
-  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    const target = event.target as HTMLElement;
-    if (!cm || cm.contentDOM.contains(target) || target.closest('dialog')) return;
-    const typing = (target instanceof HTMLInputElement && !CLICKABLE_INPUTS.has(target.type)) || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-    if (typing && !((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f')) return;
-    if (runModeKeys(cm, event.nativeEvent) || runHistoryKeys(cm, event.nativeEvent) || runScopeHandlers(cm, event.nativeEvent, READER_SCOPE)) event.preventDefault();
-  };
+  const onKeyDown = useReaderKeys(cm);
 
   const { ui, config, own, selected } = shown;
   const setUi = (change: Parameters<typeof setReaderUi.of>[0], focus = true) => {
@@ -183,23 +150,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         </div>
       </div>
       {overlayLayers.length > 0 && <style>{outlineStyleSheet(outlines)}</style>}
-      {ui.searchOpen && (
-        <SearchPanel
-          text={view.document.text}
-          labels={labels.labels}
-          annotations={own}
-          focusRequest={ui.searchRequests}
-          onMatches={(ranges, at) => cm?.dispatch({ effects: [searchMatches.set.of(ranges), currentMatch.set.of(ranges[at] ? [ranges[at]] : []), ...(ranges[at] ? [EditorView.scrollIntoView(ranges[at].start, { y: 'center' })] : [])] })}
-          onSelectMatch={(span) => {
-            if (cm && selectSpan(span)(cm)) setUi({ status: `Selected “${oneLine(cm.state.sliceDoc(span.start, span.end), 50)}”: press a label key to tag it.` });
-          }}
-          onTagAll={(labelId, spans) => session.tagAll(labelId, spans)}
-          onClose={() => {
-            cm?.dispatch({ effects: [searchMatches.set.of([]), currentMatch.set.of([])] });
-            setUi({ searchOpen: false });
-          }}
-        />
-      )}
+      {ui.searchOpen && <ReaderSearch cm={cm} session={session} text={view.document.text} labels={labels.labels} annotations={own} focusRequest={ui.searchRequests} />}
       <div className="parley-reader-body">
         <div className="parley-reader-text" ref={hostRef} />
         <aside className="parley-reader-side" aria-label="Beside the text">

@@ -10,14 +10,16 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { statementsCommand } from './statements-command';
 import { suggestCommand } from './suggest-command';
+import { syncCommand } from './sync-command';
 import { unlockCommand } from './unlock-command';
 import { validateCommand } from './validate';
+import { workspaceCommand } from './workspace-command';
 import type { CliIo } from './cli-io';
 import { commandUsage, runCommand, safeIo, type CliCommand } from './command-line';
 import { formatsUsage } from '../../annotations/formats/format-table';
 
 /** Every command, in the order `parley help` lists them. Add a command by adding its `CliCommand` here. */
-export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand, statementsCommand, suggestCommand, unlockCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, exportCommand, convertCommand, validateCommand, agreeCommand, statementsCommand, suggestCommand, unlockCommand, workspaceCommand, syncCommand];
 
 /** The overview `parley help` prints, generated from the command table. */
 export function overallUsage(): string {

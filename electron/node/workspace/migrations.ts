@@ -153,9 +153,15 @@ CREATE POLICY remove_own_layer_documents ON parley.layer_documents FOR DELETE TO
 -- changes nothing. Runs with the caller's rights, so the policies above apply.
 -- The advisory lock makes sequence numbers commit in order: a reader that has
 -- seen seq N has seen every operation before it.
+-- Plans are cached for the whole batch while the tables grow under them: the
+-- index is always the way to a layer's rows (a sequential scan would check the
+-- row-level policy on every row of every layer, once per operation). Each
+-- statement touches a few rows: compiling it (JIT) costs more than running it.
 CREATE FUNCTION parley.push_operations(ops jsonb)
   RETURNS TABLE (out_op uuid, out_seq bigint, out_applied boolean)
   LANGUAGE plpgsql
+  SET enable_seqscan = off
+  SET jit = off
   AS $f$
 DECLARE
   op jsonb;
@@ -185,10 +191,14 @@ BEGIN
       CONTINUE;
     END IF;
     IF v_kind = 'change' THEN
-      DELETE FROM parley.layer_items i WHERE i.layer_id = v_layer AND i.document_id = v_doc AND i.item_kind = 'annotation'
-        AND i.item_id IN (SELECT jsonb_array_elements_text(COALESCE(v_payload->'removed', '[]')));
-      DELETE FROM parley.layer_items i WHERE i.layer_id = v_layer AND i.document_id = v_doc AND i.item_kind = 'relation'
-        AND i.item_id IN (SELECT jsonb_array_elements_text(COALESCE(v_payload->'removedRelations', '[]')));
+      IF jsonb_array_length(COALESCE(v_payload->'removed', '[]')) > 0 THEN
+        DELETE FROM parley.layer_items i WHERE i.layer_id = v_layer AND i.document_id = v_doc AND i.item_kind = 'annotation'
+          AND i.item_id = ANY (ARRAY(SELECT jsonb_array_elements_text(v_payload->'removed')));
+      END IF;
+      IF jsonb_array_length(COALESCE(v_payload->'removedRelations', '[]')) > 0 THEN
+        DELETE FROM parley.layer_items i WHERE i.layer_id = v_layer AND i.document_id = v_doc AND i.item_kind = 'relation'
+          AND i.item_id = ANY (ARRAY(SELECT jsonb_array_elements_text(v_payload->'removedRelations')));
+      END IF;
     ELSIF v_kind = 'replace' THEN
       DELETE FROM parley.layer_items i WHERE i.layer_id = v_layer AND i.document_id = v_doc;
     END IF;

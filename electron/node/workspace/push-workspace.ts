@@ -14,6 +14,7 @@ import type pg from 'pg';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import type { ParleyStore } from '../store/parley-store';
 import type { Outbox } from './outbox';
+import { hasLoneSurrogate, toServerJson } from './server-json';
 import { relationsOf, replaceOperation, type OwnedLayers, type WorkspaceOperation } from './workspace-operation';
 
 /** What a push did. */
@@ -55,6 +56,10 @@ async function shareDocuments(client: pg.ClientBase, store: ParleyStore, notes: 
     const view = store.getDocument(summary.id);
     if (!view.ok) continue;
     const { text, status: _status, ...body } = view.value.document;
+    if (hasLoneSurrogate(text)) {
+      notes.push(`“${summary.title}” has a broken character (a lone UTF-16 surrogate) that the server cannot store; it is not shared`);
+      continue;
+    }
     rows.push({ id: summary.id, sha256: summary.sha256, title: summary.title, text, body });
   }
   const localSha = new Map(store.listDocuments().map((d) => [d.id, d.sha256]));
@@ -65,7 +70,7 @@ async function shareDocuments(client: pg.ClientBase, store: ParleyStore, notes: 
       `INSERT INTO parley.documents (id, sha256, title, text, body)
        SELECT d->>'id', d->>'sha256', d->>'title', d->>'text', d->'body' FROM jsonb_array_elements($1::jsonb) d
        ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(rows.slice(i, i + 200))],
+      [toServerJson(rows.slice(i, i + 200))],
     );
   }
   if (rows.length > 0) {
@@ -88,7 +93,7 @@ async function sendQueue(client: pg.ClientBase, outbox: Outbox, onServer: Readon
     // An operation on a document the workspace does not hold (deleted here before it was shared, or another text under its id) cannot be sent.
     const sendable = batch.filter((op) => op.documentId === null || onServer.has(op.documentId));
     skipped += batch.length - sendable.length;
-    if (sendable.length > 0) await client.query('SELECT out_op FROM parley.push_operations($1::jsonb)', [JSON.stringify(sendable.map(toServer))]);
+    if (sendable.length > 0) await client.query('SELECT out_op FROM parley.push_operations($1::jsonb)', [toServerJson(sendable.map(toServer))]);
     await outbox.acknowledge(new Set(batch.map((op) => op.id)));
     sent += sendable.length;
   }

@@ -39,6 +39,8 @@ export async function openServerConnection(address: ServerAddress): Promise<Resu
     connectionTimeoutMillis: address.connectTimeoutMs ?? 5000,
     query_timeout: address.queryTimeoutMs ?? 60_000,
     application_name: 'parley',
+    // Parley's queries touch few rows each: compiling them (JIT) would cost more than running them.
+    options: '-c jit=off',
   });
   client.on('error', () => undefined);
   try {

@@ -91,3 +91,35 @@ export async function linkedStore(
     },
   };
 }
+
+/** A document of `length` characters of mixed-script words, for many spans. */
+export function longDocument(id: string, author: string, length = 40_000): CorpusDocument {
+  const words = ['Seoul', '워싱턴', 'envoy', 'summit 🗳️', 'declaration', '통일부', 'sanctions', 'policy'];
+  let text = '';
+  for (let i = 0; text.length < length; i++) text += `${words[i % words.length]}${i % 7 === 6 ? '\r\n' : ' '}`;
+  return {
+    document: createDocument({ id, title: `Long ${id}`, source: 'test', text, now: '2026-11-30T00:00:00.000Z' }),
+    layers: [{ id: OWN_LAYER_ID, kind: 'own', author, annotations: [] }],
+    decisions: [],
+  };
+}
+
+/** Makes `count` separate tag changes in the own layer of `doc` (one span each, every 8 code units), as fast as the store takes them. */
+export async function tagMany(store: ParleyStore, doc: CorpusDocument, count: number, author: string): Promise<Annotation[]> {
+  const made: Annotation[] = [];
+  const pending: Array<Promise<unknown>> = [];
+  for (let i = 0; i < count; i++) {
+    const start = i * 8;
+    // Never split a surrogate pair: move to the next code point boundary.
+    const s = /[\uDC00-\uDFFF]/.test(doc.document.text[start] ?? '') ? start + 1 : start;
+    const e = /[\uDC00-\uDFFF]/.test(doc.document.text[s + 4] ?? '') ? s + 5 : s + 4;
+    const a = createAnnotation(doc.document.text, { documentId: doc.document.id, start: s, end: e, labelId: 'actor', author, now: '2026-11-30T12:00:00.000Z', id: `${doc.document.id}-a${i}` });
+    if (!a.ok) throw new Error(a.error.message);
+    made.push(a.value);
+    pending.push(store.changeAnnotations(doc.document.id, OWN_LAYER_ID, { removed: [], added: [a.value] }, 'Tag'));
+  }
+  const results = await Promise.all(pending);
+  const failed = results.find((r) => !(r as { ok: boolean }).ok);
+  if (failed) throw new Error(JSON.stringify(failed));
+  return made;
+}

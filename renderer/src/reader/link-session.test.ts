@@ -142,7 +142,7 @@ describe('link session', () => {
     expect(linkExists([relation], 'holds', 'a2', 'a1')).toBe(false);
     expect(linkExists([relation], 'when', 'a1', 'a2')).toBe(false);
     const s = session(SENTENCE, SPANS, 'proposed ending');
-    expect(describeLink(s, name, clip)).toBe('Link position “proposed ending” to actor “Noh Kyu-duk” (1 of 3): h holds (from it), t toward. Tab for the next, type to narrow, Escape to stop.');
-    expect(describeLink(cycleLink(cycleLink(s, 1), 1), name, clip)).toBe('Link position “proposed ending” to date “22 June 2021” (3 of 3): w when or Enter. Tab for the next, type to narrow, Escape to stop.');
+    expect(describeLink(s, name, clip)).toBe('Link position “proposed ending” to actor “Noh Kyu-duk” (1 of 3): h holds (from it), t toward. Tab for the next, type to narrow (a capital for a relation’s letter), Escape to stop.');
+    expect(describeLink(cycleLink(cycleLink(s, 1), 1), name, clip)).toBe('Link position “proposed ending” to date “22 June 2021” (3 of 3): w when or Enter. Tab for the next, type to narrow (a capital for a relation’s letter), Escape to stop.');
   });
 });

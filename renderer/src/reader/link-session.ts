@@ -158,7 +158,7 @@ export function describeLink(session: LinkSession, labelName: (labelId: string) 
   const at = shown.indexOf(candidate) + 1;
   const keys = candidate.options.map((o) => `${o.type.shortcut || 'Enter'} ${o.reversed ? `${o.type.name} (from it)` : o.type.name}`).join(', ');
   const enter = candidate.options.length === 1 ? ' or Enter' : '';
-  return `${from} to ${labelName(candidate.annotation.labelId)} “${clip(candidate.annotation.quote.exact)}” (${at} of ${shown.length}): ${keys}${enter}.${typed} Tab for the next, type to narrow, Escape to stop.`;
+  return `${from} to ${labelName(candidate.annotation.labelId)} “${clip(candidate.annotation.quote.exact)}” (${at} of ${shown.length}): ${keys}${enter}.${typed} Tab for the next, type to narrow (a capital for a relation’s letter), Escape to stop.`;
 }
 
 /** True when the same link (same type, same ends) already exists. */

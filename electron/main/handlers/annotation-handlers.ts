@@ -5,6 +5,7 @@
  * and the document's new library row, so the window needs no second call.
  */
 import { createAnnotation } from '../../../annotations/annotation';
+import { linkKnownNames } from '../../../annotations/entities/entity-names';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID, type Annotation } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { oneLine } from '../../../annotations/text/ellipsis';
@@ -29,7 +30,7 @@ export function createAnnotationHandlers({ store, settings, now }: HandlerContex
       if (!layer.ok) return layer;
       const author = settings.author();
       const stamp = now();
-      return store.editLayer(documentId, layer.value, ({ text, labelIds }) => {
+      return store.editLayer(documentId, layer.value, ({ text, labelIds, entities }) => {
         const added: Annotation[] = [];
         for (const [i, span] of spans.entries()) {
           if (!labelIds.has(span.labelId)) return fail('invalid-input', `span ${i}: there is no label "${span.labelId}"`);
@@ -38,7 +39,8 @@ export function createAnnotationHandlers({ store, settings, now }: HandlerContex
           added.push(created.value);
         }
         const label = historyLabel ?? (added.length === 1 ? `Tag “${oneLine(added[0]!.quote.exact, 30)}”` : `Tag ${added.length} spans`);
-        return ok({ change: { removed: [], added }, label });
+        // A span whose text is a known name of an entity of its kind is linked to it in the same change, so one undo takes both back.
+        return ok({ change: { removed: [], added: [...linkKnownNames(added, entities)] }, label });
       });
     },
 

@@ -4,7 +4,7 @@
  * hands out. No I/O here; `parley-store.ts` persists the results.
  */
 import { applyChange, checkSpan, invertChange, sortAnnotations } from '../../../annotations/annotation';
-import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, LayerKind, Relation, ReviewDecision } from '../../../annotations/model';
+import type { Annotation, AnnotationChange, AnnotationLayer, CorpusDocument, Entity, LayerKind, Relation, ReviewDecision } from '../../../annotations/model';
 import { applyLayerChange, withRelationsOfRemovedSpans } from '../../../annotations/relations/layer-change';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
@@ -152,6 +152,8 @@ export interface LayerEditContext {
   relations: readonly Relation[];
   /** Ids of the labels the library has now. */
   labelIds: ReadonlySet<string>;
+  /** The library's entities (version 2), so tagging can link a known name in the same change. */
+  entities: readonly Entity[];
 }
 
 /** A change to one layer and the name of its undo step. */
@@ -167,9 +169,9 @@ export interface LayerEdit {
  * added annotations with `createAnnotation` against `text` (or take them from
  * `annotations`); its failure is returned and nothing changes.
  */
-export function editLayer(file: DocumentFile, layerId: string, labelIds: ReadonlySet<string>, build: (context: LayerEditContext) => Result<LayerEdit>, now: string): Result<DocumentFile> {
+export function editLayer(file: DocumentFile, layerId: string, labelIds: ReadonlySet<string>, build: (context: LayerEditContext) => Result<LayerEdit>, now: string, entities: readonly Entity[] = []): Result<DocumentFile> {
   const stored = file.layers.find((l) => l.id === layerId);
-  const edit = build({ documentId: file.document.id, text: file.document.text, annotations: stored?.annotations ?? [], relations: stored?.relations ?? [], labelIds });
+  const edit = build({ documentId: file.document.id, text: file.document.text, annotations: stored?.annotations ?? [], relations: stored?.relations ?? [], labelIds, entities });
   if (!edit.ok) return edit;
   return changeLayer(file, layerId, edit.value.change, edit.value.label, now, 'built-here');
 }

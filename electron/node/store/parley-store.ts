@@ -377,7 +377,7 @@ export class ParleyStore {
    * changed and the document's new library row.
    */
   editLayer(documentId: string, layerId: string, build: (context: LayerEditContext) => Result<LayerEdit>): Promise<Result<DocumentChange>> {
-    return this.updateChange(documentId, 'done', (file) => editLayer(file, layerId, new Set(this.library.labels.labels.map((l) => l.id)), build, this.now()));
+    return this.updateChange(documentId, 'done', (file) => editLayer(file, layerId, new Set(this.library.labels.labels.map((l) => l.id)), build, this.now(), this.library.entities ?? []));
   }
 
   /** Undoes the newest Read-mode change to the document's annotations (`not-found` if none); resolves with the reverse change. Review decisions are left alone. */

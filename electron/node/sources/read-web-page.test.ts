@@ -68,6 +68,16 @@ describe('saved web pages', () => {
     expect(read.value.title).toBe('Note');
   });
 
+  it('reads a page nested far too deep for a DOM by the hand rules, keeping its meta tags', async () => {
+    const depth = 100_000;
+    const html = `<html><head><meta property="og:title" content="Deep Page"><meta property="og:site_name" content="Wire"></head><body>${'<div>'.repeat(depth)}<p>Deep text 판문점 🇰🇷.</p>${'</div>'.repeat(depth)}</body></html>`;
+    const read = await readSource('deep.html', new TextEncoder().encode(html));
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value).toEqual({ kind: 'html', title: 'Deep Page', text: 'Deep text 판문점 🇰🇷.', metadata: { outlet: 'Wire' } });
+    const noHead = await readSource('deep-no-head.html', new TextEncoder().encode(`${'<span>'.repeat(depth)}Only words.${'</span>'.repeat(depth)}`));
+    expect(noHead.ok && noHead.value.text).toBe('Only words.');
+  });
+
   it('decodes the character set the page declares, and refuses bytes invalid in it', async () => {
     const euckr = Uint8Array.from([...new TextEncoder().encode('<html><head><meta charset="euc-kr"></head><body><p>'), 0xbc, 0xad, 0xbf, 0xef, ...new TextEncoder().encode(' talks</p></body></html>')]);
     const read = await readSource('seoul.html', euckr);

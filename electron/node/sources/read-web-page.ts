@@ -4,7 +4,9 @@
  * rules as any HTML article (`annotations/import/html-text.ts`), and the
  * page's metadata from its meta tags and JSON-LD. When Readability finds no
  * article (a short page, a list), the whole page's readable text is taken as
- * before. Nothing in the page is run or fetched: linkedom builds a DOM only.
+ * before, and so does a page nested more than `MAX_DOM_DEPTH` deep (its meta
+ * tags are still read). Nothing in the page is run or fetched: linkedom
+ * builds a DOM only.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -14,6 +16,34 @@ import type { SourceMetadata, SourceText } from './source-text';
 
 /** Fewest characters Readability's article must hold to be preferred to the whole page's text. */
 const MIN_ARTICLE_CHARS = 200;
+
+/** Deepest nesting of elements handed to the DOM: deeper pages (no real article nests 400 deep) overflow its recursion, so they get the hand rules. */
+export const MAX_DOM_DEPTH = 400;
+
+/** Most elements Readability looks at; a bigger page gets the hand rules. */
+const MAX_DOM_ELEMENTS = 200_000;
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** How deep the page's elements nest, counted from its tags alone (comments and scripts included, which can only overcount). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/gu)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID_ELEMENTS.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+/** The page's head (where meta tags are) when it is shallow enough for a DOM, else nothing. */
+function headOf(html: string): string {
+  const end = html.search(/<\/head\s*>/iu);
+  const head = end === -1 ? '' : html.slice(0, end);
+  return nestingDepth(head) > MAX_DOM_DEPTH ? '' : head;
+}
 
 interface MetaDocument {
   querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
@@ -64,7 +94,7 @@ function isoDate(value: string | undefined): string | undefined {
   return m ? m[0].replace(' ', 'T') : undefined;
 }
 
-/** The page's own metadata: headline, byline, publication date, outlet, canonical address. */
+/** The page's own metadata: headline, byline, publication date, outlet, canonical address. `html` must be shallow enough for a DOM (see `MAX_DOM_DEPTH`). */
 export function pageMetadata(html: string, locationHint?: string): { title: string; metadata: SourceMetadata } {
   const { document } = parseHTML(html);
   const doc = document as unknown as MetaDocument;
@@ -87,11 +117,13 @@ export function pageMetadata(html: string, locationHint?: string): { title: stri
  * when the page has no readable text.
  */
 export function readWebPage(name: string, html: string, kind: 'html' | 'mhtml' = 'html', locationHint?: string): Result<SourceText> {
-  const { title, metadata } = pageMetadata(html, locationHint);
+  const deep = nestingDepth(html) > MAX_DOM_DEPTH;
+  const { title, metadata } = pageMetadata(deep ? `${headOf(html)}</head><body></body></html>` : html, locationHint);
   let text = '';
   try {
+    if (deep) throw new RangeError('nested too deep for a DOM');
     const { document } = parseHTML(html);
-    const article = new Readability(document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS }).parse();
+    const article = new Readability(document as unknown as Document, { charThreshold: MIN_ARTICLE_CHARS, maxElemsToParse: MAX_DOM_ELEMENTS }).parse();
     if (article?.content) {
       text = htmlToText(`<html><body>${article.content}</body></html>`).text;
       if (!metadata.author && clean(article.byline)) metadata.author = clean(article.byline)!.replace(/^by\s+/iu, '');
@@ -100,12 +132,13 @@ export function readWebPage(name: string, html: string, kind: 'html' | 'mhtml' =
   } catch {
     text = '';
   }
+  let handTitle: string | undefined;
   if (text.replace(/\s+/gu, '').length < MIN_ARTICLE_CHARS) {
     // No article found: the whole page's text, by the hand rules.
-    const whole = htmlToText(html).text;
-    if (whole.trim().length > text.trim().length) text = whole;
+    const whole = htmlToText(html);
+    handTitle = whole.title;
+    if (whole.text.trim().length > text.trim().length) text = whole.text;
   }
   if (!/[\p{L}\p{N}]/u.test(text)) return fail('invalid-format', `${name}: the page has no readable text`);
-  // A headline Readability leaves at the top of the body is kept; the title is the page's own either way.
-  return ok({ kind, title: title || htmlToText(html).title, text, metadata });
+  return ok({ kind, title: title || (handTitle ?? htmlToText(html).title), text, metadata });
 }

@@ -9,6 +9,5 @@ port.once('message', ({ job: packed, cancelFlag }: FormatJobRequest) => {
   const job = unpackFormatJob(packed);
   const flag = new Int32Array(cancelFlag);
   const post = (message: FormatJobMessage) => port.postMessage(message);
-  const result = runFormatJob(job, (done, total) => post({ type: 'progress', done, total }), () => Atomics.load(flag, 0) === 1);
-  post({ type: 'done', result });
+  void Promise.resolve(runFormatJob(job, (done, total) => post({ type: 'progress', done, total }), () => Atomics.load(flag, 0) === 1)).then((result) => post({ type: 'done', result }));
 });

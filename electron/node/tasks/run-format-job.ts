@@ -16,7 +16,7 @@ const CANCEL_GRACE_MS = 2000;
 export async function runFormatJobWith<J extends FormatJob>(workerFile: string | null, job: J, task: TaskHandle): Promise<FormatJobResult<J>> {
   if (workerFile === null) {
     // Inline: the codec checks the flag between documents, so a cancel can only come from `task` itself.
-    return runFormatJob(job, (done, total) => task.progress(done, total), () => task.isCancelled()) as FormatJobResult<J>;
+    return (await runFormatJob(job, (done, total) => task.progress(done, total), () => task.isCancelled())) as FormatJobResult<J>;
   }
   return (await inWorker(workerFile, job, task)) as FormatJobResult<J>;
 }

@@ -43,6 +43,10 @@ export const API_METHODS = [
   'createEntity',
   'addEntityAlias',
   'setDocumentMetadata',
+  'getSuggestions',
+  'acceptSuggestions',
+  'rejectSuggestions',
+  'importGazetteerFromDialog',
 ] as const;
 
 /** A method name. */

@@ -13,7 +13,9 @@ import { FORMAT_NAMES } from '../annotations/formats/format-table';
 import type { Entity, Label, LabelSchema } from '../annotations/model';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
-import type { DocumentChange, DocumentSummary, DocumentView, StoreIncident } from './library';
+import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from './library';
+import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from './suggestions';
+import { labelPatternSchema, suggestionSourceSchema } from '../annotations/suggest/suggestion-schemas';
 
 const MAX_ID = 200;
 /** Largest text accepted over IPC, in UTF-16 code units. */
@@ -46,6 +48,8 @@ const label = z.strictObject({
   shortcut: z.string().max(1),
   description: z.string().max(300),
   attributes: z.array(attributeDefinition).max(20).optional(),
+  /** Rules that suggest spans of this label (issue 15). */
+  patterns: z.array(labelPatternSchema).max(200).optional(),
 });
 
 /** A relation type (version 2): its ends name label ids ([] = any label). */
@@ -162,6 +166,13 @@ export const apiInputSchemas = {
     documentId: id,
     metadata: z.strictObject({ publishedAt: z.string().min(1).max(64).optional(), outlet: z.string().max(500).optional(), author: z.string().max(500).optional(), url: z.string().max(4000).optional() }),
   }),
+  /** A document's suggestions from the sources named (all when absent); nothing is stored. */
+  getSuggestions: z.strictObject({ documentId: id, sources: z.array(suggestionSourceSchema).max(4).optional() }),
+  /** Accepts suggestions (their ids from `getSuggestions`) into the analyst's layer as one undoable step. */
+  acceptSuggestions: z.strictObject({ documentId: id, ids: z.array(z.string().min(1).max(1_000)).min(1).max(100_000) }),
+  /** Rejects suggestions for good: the same source does not propose the same span and label again. */
+  rejectSuggestions: z.strictObject({ documentId: id, ids: z.array(z.string().min(1).max(1_000)).min(1).max(100_000) }),
+  importGazetteerFromDialog: z.strictObject({}),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The input type of a method. */
@@ -272,20 +283,20 @@ export interface ApiOutputs {
   planAnnotatedImportFromDialog: AnnotatedImportPlan | null;
   applyAnnotatedImport: AnnotatedImportReport;
   removeLayer: { removedFrom: number };
-  decide: DocumentView;
-  acceptAllAgreed: DocumentView;
-  /** Undoes the newest review decision (not Read-mode edits); the document as it is after. */
-  undoReview: DocumentView;
+  decide: ReviewChange;
+  acceptAllAgreed: ReviewChange;
+  /** Undoes the newest review decision (not Read-mode edits); what changed, as a `ReviewChange`. */
+  undoReview: ReviewChange;
   /** Redoes the newest undone review decision. */
-  redoReview: DocumentView;
+  redoReview: ReviewChange;
   /**
    * Progress of the review against one colleague (`theirsLayerId`), or of
    * several layers at once (`layerIds`), over every document that has those
    * layers, in library order.
    */
   reviewQueue: ReviewQueue;
-  /** Decides a difference among several layers reviewed at once; the document as it is after. */
-  decideAcross: DocumentView;
+  /** Decides a difference among several layers reviewed at once; what changed, as a `ReviewChange`. */
+  decideAcross: ReviewChange;
   /**
    * "k of n agree": accepts, as ordinary undoable decisions, every undecided
    * difference the rule settles on each document holding the layers (one undo
@@ -308,6 +319,14 @@ export interface ApiOutputs {
   addEntityAlias: Entity;
   /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */
   setDocumentMetadata: DocumentSummary;
+  /** A document's suggestions (none in any layer) and the library's gazetteers. */
+  getSuggestions: SuggestionList;
+  /** The change to the analyst's layer (annotations with `suggestedBy`) and the suggestions left. */
+  acceptSuggestions: AcceptedSuggestions;
+  /** The suggestions left after the rejection. */
+  rejectSuggestions: SuggestionList;
+  /** The gazetteer imported (CSV or JSON, from a file dialog), or null when cancelled. */
+  importGazetteerFromDialog: ImportedGazetteer | null;
 }
 
 /** What loading a colleague's export did: which documents got their layer, and what could not be placed. */

@@ -313,6 +313,13 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { entityId: rng.pick(['ent_missing', '__proto__']), alias: '정동영' };
     case 'setDocumentMetadata':
       return { documentId: doc.id, metadata: rng.pick([{}, { publishedAt: '2021-06-22' }, { outlet: rng.pick(MARKUP_PAYLOADS).slice(0, 500), url: 'https://example.org/a' }, { publishedAt: 'Tuesday' }]) };
+    case 'getSuggestions':
+      return { documentId: doc.id, ...(rng.chance(0.5) ? { sources: [rng.pick(['own-tags', 'gazetteer', 'pattern', 'dates'])] } : {}) };
+    case 'acceptSuggestions':
+    case 'rejectSuggestions':
+      return { documentId: doc.id, ids: [rng.pick([`own-tags:${start}-${end}:${label}`, `dates:${start}-${end}:date`, 'not-a-suggestion'])] };
+    case 'importGazetteerFromDialog':
+      return {};
   }
 }
 

@@ -14,6 +14,7 @@ import { createLibraryHandlers } from './library-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createEntityHandlers } from './entity-handlers';
 import { createRelationHandlers } from './relation-handlers';
+import { createSuggestionHandlers } from './suggestion-handlers';
 
 export type { HandlerDeps } from './handler-deps';
 
@@ -30,5 +31,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...createAgreementHandlers(context),
     ...createRelationHandlers(context),
     ...createEntityHandlers(context),
+    ...createSuggestionHandlers(context),
   };
 }

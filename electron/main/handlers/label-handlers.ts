@@ -3,6 +3,7 @@ import type { Label, RelationType } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
+import { compilePatternRules, schemaPatternRules } from '../../../annotations/suggest/pattern-rules';
 
 /** Handlers for the label schema. */
 export function createLabelHandlers({ store, notify }: HandlerContext): Pick<ApiHandlers, 'getLabels' | 'saveLabels'> {
@@ -16,6 +17,9 @@ export function createLabelHandlers({ store, notify }: HandlerContext): Pick<Api
       const types = relationTypes ?? store.getLabels().relationTypes;
       const checked = checkRelationTypes(labels, types ?? [], migrate);
       if (!checked.ok) return checked;
+      // Suggestion patterns (issue 15): an invalid rule is refused, named by number, label and text.
+      const rules = compilePatternRules(schemaPatternRules({ labels }));
+      if (!rules.ok) return rules;
       const saved = await store.saveLabels({ labels, ...(checked.value.length > 0 || relationTypes ? { relationTypes: checked.value } : {}) }, migrate);
       if (!saved.ok) return saved;
       notify({ type: 'library-changed' });

@@ -102,3 +102,18 @@ describe('suggestion handlers', () => {
     expect(await suggest.getSuggestions({ documentId: 'doc_missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('patterns in the label schema', () => {
+  it('refuses an invalid pattern naming the rule, keeps a valid one and suggests from it', async () => {
+    const { api, suggest, second } = await setup();
+    const labels = value(await api.getLabels({})).labels;
+    const withPatterns = (patterns: unknown[]) => labels.map((l) => (l.id === 'policy-body' ? { ...l, patterns } : l)) as typeof labels;
+    const refused = await api.saveLabels({ labels: withPatterns([{ regex: 'Ministry of (' }]), migrate: [] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/rule 1 \(policy-body, \/Ministry of \(\/\)/) } });
+    expect(value(await api.getLabels({})).labels.find((l) => l.id === 'policy-body')!.patterns).toBeUndefined();
+
+    value(await api.saveLabels({ labels: withPatterns([{ tokens: [{ lower: 'ministry' }, { lower: 'of' }, { is_title: true }] }]), migrate: [] }));
+    const list = value(await suggest.getSuggestions({ documentId: second, sources: ['pattern'] }));
+    expect(list.suggestions.map((s) => [TEXTS[1]!.slice(s.start, s.end), s.labelId])).toEqual([['Ministry of Unification', 'policy-body']]);
+  });
+});

@@ -36,7 +36,13 @@ describe('parley import --format', () => {
     const first = capture();
     expect(await main(['import', '--format', 'brat', brat, '--store', store], first.io)).toBe(0);
     expect(first.out.at(-1)).toMatch(/^1 documents imported, 0 annotations merged, 0 already present, 0 orphans/);
-    expect(first.err.join('\n')).toMatch(/ignored: 1 /);
+    // The R line is a relation now, and its type joins the project's relation types.
+    const opened = await ParleyStore.open(store);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const kept = opened.value.store.exportCorpus();
+    await opened.value.store.close();
+    expect(kept.documents[0]!.layers[0]!.relations!.map((r) => r.typeId)).toEqual(['meets']);
+    expect(kept.labels.relationTypes!.map((t) => t.id)).toEqual(['holds', 'toward', 'when', 'member-of', 'meets']);
 
     const start = TEXT.indexOf('통일부');
     const doccano = path.join(dir, 'more.jsonl');

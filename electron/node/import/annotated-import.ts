@@ -11,6 +11,7 @@
  * checked and planned before the store is touched.
  */
 import { anchor } from '../../../annotations/anchoring';
+import { mergeImportedSchema } from '../../../annotations/formats/merge-schema';
 import { newId } from '../../../annotations/ids';
 import { matchDocument, type DocumentMatch } from '../../../annotations/import/match-document';
 import {
@@ -163,18 +164,19 @@ export async function importAnnotatedDocuments(
   }
 
   // Plan checked; now the store. Labels first, so every annotation's label exists.
+  // Labels, attributes and relation types the file brings are added; the project's own all stay.
   const project = store.getLabels();
-  const newLabels = corpus.labels.labels.filter((l) => !project.labels.some((p) => p.id === l.id));
-  if (newLabels.length > 0) {
-    const saved = await store.saveLabels({ labels: [...project.labels, ...newLabels] });
+  const schema = mergeImportedSchema(project, corpus.labels);
+  if (schema.changed) {
+    const saved = await store.saveLabels(schema.schema);
     if (!saved.ok) return saved;
-    report.labelsAdded = newLabels.map((l) => l.name);
+    report.labelsAdded = schema.labelsAdded;
   }
   if (newDocs.length > 0) {
     const added = await store.addDocuments(newDocs, options.control);
     if (!added.ok) {
       // All or nothing: the labels this import added go again with it.
-      if (newLabels.length > 0) await store.saveLabels(project);
+      if (schema.changed) await store.saveLabels(project);
       return added;
     }
     report.added = added.value;

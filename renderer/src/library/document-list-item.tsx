@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { DocumentSummary } from '../../../shared/library';
 import { Icon } from '../ui/icon';
 import { formatAbsoluteTime, formatRelativeTime } from './format-time';
@@ -14,14 +15,15 @@ interface DocumentListItemProps {
 /** One document in the library list: open it, see its backups, or delete it. */
 export function DocumentListItem({ document, current, onOpen, onShowBackups, onDelete }: DocumentListItemProps) {
   const count = document.annotationCount;
+  const metaId = useId();
   return (
     <li className={`document-item${current ? ' is-current' : ''}`} data-document-id={document.id}>
-      {/* Named by all it shows (title, status, count, time), so a screen reader hears the row as it is seen. */}
-      <button type="button" className="document-open" aria-current={current ? 'true' : undefined} onClick={onOpen}>
-        <span className="document-title">
-          {document.title}
-        </span>
-        <span className="document-meta">
+      {/* The button holds the title alone, so its name is what it shows; the status, count and time describe it. A click anywhere on the row opens it too. */}
+      <div className="document-open-area" onClick={onOpen}>
+        <button type="button" className="document-open" aria-current={current ? 'true' : undefined} aria-describedby={metaId}>
+          <span className="document-title">{document.title}</span>
+        </button>
+        <span id={metaId} className="document-meta">
           <span className={`status-pill status-${document.status}`}>{STATUS_NAMES[document.status]}</span>
           <span className="document-count">
             {count} {count === 1 ? 'annotation' : 'annotations'}
@@ -30,7 +32,7 @@ export function DocumentListItem({ document, current, onOpen, onShowBackups, onD
             {formatRelativeTime(document.updatedAt)}
           </time>
         </span>
-      </button>
+      </div>
       <span className="document-actions">
         <button type="button" className="icon-button" aria-label={`Backups of “${document.title}”`} title="Backups" onClick={onShowBackups}>
           <Icon name="history" />

@@ -107,7 +107,14 @@ export const setReaderUi = StateEffect.define<Partial<ReaderUi>>();
 export const readerUi = StateField.define<ReaderUi>({
   create: () => ({ status: '', relabelling: false, sheetOpen: false, searchOpen: false, searchRequests: 0, noteFor: null, chooser: null }),
   update(value, tr) {
-    for (const e of tr.effects) if (e.is(setReaderUi)) value = { ...value, ...e.value };
+    let told = false;
+    for (const e of tr.effects) {
+      if (!e.is(setReaderUi)) continue;
+      value = { ...value, ...e.value };
+      told = true;
+    }
+    // A new selection by the analyst makes the last sentence old news: the line goes back to saying what the keys will do.
+    if (!told && value.status !== '' && tr.selection && tr.isUserEvent('select')) value = { ...value, status: '' };
     return value;
   },
 });

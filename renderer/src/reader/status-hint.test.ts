@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../annotations/labels';
 import type { Label } from '../../../annotations/model';
 import { stepAnnotation } from './reader-commands';
+import { readerUi, statusEffect } from './reader-state';
 import { annotate, openReader, TEXTS, viewOf } from './reader-test-kit';
 import { idleHint, labelKeyRun } from './status-hint';
 
@@ -28,5 +29,16 @@ describe('idleHint', () => {
     expect(idleHint(reader.editor.state)).toMatch(/^1–4 tag the selection/);
     stepAnnotation(1)(reader.editor);
     expect(idleHint(reader.editor.state)).toMatch(/^Delete removes it, l changes its label/);
+  });
+
+  it('clears the last sentence when the analyst selects anew, so the hint shows', () => {
+    const reader = openReader(viewOf(TEXTS[0]!));
+    reader.editor.dispatch({ effects: statusEffect('Tagged “Seoul” as Actor.') });
+    reader.editor.dispatch({ selection: EditorSelection.single(0, 3) });
+    expect(reader.editor.state.field(readerUi).status).toBe('Tagged “Seoul” as Actor.');
+    reader.editor.dispatch({ selection: EditorSelection.single(0, 5), userEvent: 'select.pointer' });
+    expect(reader.editor.state.field(readerUi).status).toBe('');
+    reader.editor.dispatch({ selection: EditorSelection.single(0, 9), userEvent: 'select', effects: statusEffect('Selected “Seoul and”.') });
+    expect(reader.editor.state.field(readerUi).status).toBe('Selected “Seoul and”.');
   });
 });

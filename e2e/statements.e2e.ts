@@ -77,14 +77,17 @@ async function link(page: Page, narrow: string, key: string): Promise<void> {
   await page.keyboard.type(narrow);
   await expect.poll(() => status(page)).toContain(`Typed “${narrow}”`);
   await page.keyboard.press(key);
+  await expect.poll(() => status(page)).toMatch(/^Linked /);
 }
 
 /** Selects the own annotation whose text is `quote` by stepping with Alt+↓. */
 async function selectByKeys(page: Page, quote: string): Promise<void> {
   for (let i = 0; i < 8; i++) {
+    const before = await status(page);
     await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => status(page)).not.toBe(before);
     const now = (await status(page)) ?? '';
-    if (now.includes(`“${quote}”`)) return;
+    if (now.startsWith('Selected ') && now.includes(`“${quote}”`)) return;
   }
   throw new Error(`could not step to ${quote}`);
 }

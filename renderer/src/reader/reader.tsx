@@ -11,7 +11,7 @@ import { outlineStyles, outlineStyleSheet } from './layer-outlines';
 import { NoteEditor } from './note-editor';
 import { OverlapChooser } from './overlap-chooser';
 import { redoChange, selectAnnotationSpec, undoChange } from './reader-commands';
-import { createReaderState, dateSuggesterCompartment, labelKeysCompartment, statementKeysCompartment } from './reader-extensions';
+import { createReaderState, labelKeysCompartment } from './reader-extensions';
 import { ReaderFooter } from './reader-footer';
 import { readerKeymap } from './reader-keymap';
 import { overlayMarks, ownMark, ownMarks } from './reader-marks';
@@ -24,14 +24,14 @@ import { SelectedAnnotation } from './selected-annotation';
 import type { SnapMode } from './selection-snap';
 import { ShortcutSheet } from './shortcut-sheet';
 import { snapshotOf, type ReaderSnapshot } from './reader-snapshot';
-import { toggleArcs } from './statement-commands';
-import { STATEMENT_SHORTCUTS, statementKeymap } from './statement-input';
-import { dateSuggester, setEntities, setRelationTypes, statementSnapshotOf, type StatementSnapshot } from './statement-state';
-import { DocumentMetadataDialog } from '../library/document-metadata-dialog';
-import { dateValueProblem, referenceDate, suggestDate } from '../statements/date-values';
+import { STATEMENT_SHORTCUTS } from './statement-input';
+import { dateValueProblem } from '../statements/date-values';
 import { StatementList } from '../statements/statement-list';
 import { StatementOverlays } from '../statements/statement-overlays';
-import { statementRows } from '../statements/statement-rows';
+import { StatementToggles } from '../statements/statement-toggles';
+import { useReaderStatements } from '../statements/use-reader-statements';
+import { SuggestionPanel } from '../suggest/suggestion-panel';
+import { applyDocumentChange } from './document-change';
 import './reader.css';
 
 export type { ReaderHistory };
@@ -62,25 +62,7 @@ export interface ReaderProps {
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
-const STATEMENTS_SHOWN_KEY = 'parley.reader.statementsShown';
 const NO_LAYERS: readonly AnnotationLayer[] = [];
-
-/** A shown/hidden choice kept between sessions (shown unless hidden before). */
-function readFlag(key: string): boolean {
-  try {
-    return localStorage.getItem(key) !== 'false';
-  } catch {
-    return true;
-  }
-}
-
-function writeFlag(key: string, on: boolean): void {
-  try {
-    localStorage.setItem(key, String(on));
-  } catch {
-    // Private storage may be unavailable; the choice then lasts for this session.
-  }
-}
 
 function readSnapMode(): SnapMode {
   try {
@@ -106,16 +88,10 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const { session } = setup;
   const [cm, setCm] = useState<EditorView | null>(null);
   const [shown, setShown] = useState<ReaderSnapshot>(() => snapshotOf(setup.state));
-  const [statements, setStatements] = useState<StatementSnapshot>(() => statementSnapshotOf(setup.state));
-  const [statementsShown, setStatementsShown] = useState(() => readFlag(STATEMENTS_SHOWN_KEY));
-  const [metadataOpen, setMetadataOpen] = useState(false);
 
   // Create the editor once; React owns its life.
   useEffect(() => {
-    const listener = EditorView.updateListener.of((update) => {
-      setShown((current) => snapshotOf(update.state, current));
-      setStatements((current) => statementSnapshotOf(update.state, current));
-    });
+    const listener = EditorView.updateListener.of((update) => setShown((current) => snapshotOf(update.state, current)));
     const editor = new EditorView({ state: setup.state.update({ effects: StateEffect.appendConfig.of(listener) }).state, parent: hostRef.current! });
     const opened = performance.now();
     requestAnimationFrame(() => performance.measure('parley:reader-open', { start: opened }));
@@ -139,31 +115,15 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         ownMarks.replace.of({ spans: cm.state.field(ownAnnotations).map(ownMark), labels: config.appearance }),
         overlayMarks.replace.of({ spans: overlayMarks.allMarks(cm.state), labels: config.appearance }),
         labelKeysCompartment.reconfigure(readerKeymap(labels.labels)),
-        statementKeysCompartment.reconfigure(statementKeymap(labels.labels)),
-        setRelationTypes.of(labels.relationTypes ?? []),
       ],
     });
   }, [cm, labels]);
-  // The library's entities, for the picker, the hover card and the statement list.
-  useEffect(() => {
-    if (!cm) return;
-    let live = true;
-    void window.parley.api.listEntities({}).then((found) => {
-      if (live && found.ok) cm.dispatch({ effects: setEntities.of(found.value) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [cm]);
-  // Date values are read relative to the open document's date.
-  const reference = referenceDate(view.document);
-  const suggest = useMemo(() => (text: string) => suggestDate(text, reference), [reference]);
-  useEffect(() => cm?.dispatch({ effects: dateSuggesterCompartment.reconfigure(dateSuggester.of(suggest)) }), [cm, suggest]);
   useReaderInputs(cm, { overlayLayers, focusRegion, historyOverride, modeKeys, onOpenAdjacent });
 
   const onKeyDown = useReaderKeys(cm);
 
   const { ui, config, own, selected } = shown;
+  const statements = useReaderStatements(cm, setup.state, labels, view.document, own);
   const setUi = (change: Parameters<typeof setReaderUi.of>[0], focus = true) => {
     cm?.dispatch({ effects: setReaderUi.of(change) });
     if (focus) cm?.focus();
@@ -181,7 +141,6 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
     }
   };
   const outlines = useMemo(() => outlineStyles(overlayLayers.map((l) => l.id)), [overlayLayers]);
-  const rows = useMemo(() => (statementsShown ? statementRows(own, statements.relations) : []), [statementsShown, own, statements.relations]);
   const history: ReaderHistory = historyOverride ?? { undoLabel: view.undoLabel, redoLabel: view.redoLabel, undoEmpty: 'Nothing to undo', run: () => Promise.resolve('') };
   const noteTarget = ui.noteFor ? own.find((a) => a.id === ui.noteFor) : undefined;
   const chooserEntries = (ui.chooser?.ids ?? []).flatMap((id) => own.filter((a) => a.id === id)).map((a) => ({ id: a.id, label: config.appearance.get(a.labelId) ?? { name: a.labelId, color: '#6b7280', underline: 'solid' as const }, quote: oneLine(a.quote.exact, 50) }));
@@ -194,23 +153,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
           <button type="button" className="parley-search-open" title="Search (Ctrl+F)" onClick={() => setUi({ searchOpen: true, searchRequests: ui.searchRequests + 1 }, false)}>
             Search
           </button>
-          <label className="parley-toggle" title="Relations drawn as arcs above the text">
-            <input type="checkbox" checked={statements.arcsShown} onChange={() => cm && toggleArcs(cm)} /> Arcs
-          </label>
-          <label className="parley-toggle" title="The statement rows beside the text">
-            <input
-              type="checkbox"
-              checked={statementsShown}
-              onChange={(e) => {
-                setStatementsShown(e.target.checked);
-                writeFlag(STATEMENTS_SHOWN_KEY, e.target.checked);
-              }}
-            />{' '}
-            Statements
-          </label>
-          <button type="button" className="parley-details-open" title="Publication date, outlet, author and address" onClick={() => setMetadataOpen(true)}>
-            Details
-          </button>
+          <StatementToggles cm={cm} statements={statements} view={session.view} onViewChange={onViewChange} />
           <button type="button" className="parley-help" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setUi({ sheetOpen: true }, false)}>
             ?
           </button>
@@ -222,9 +165,24 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         <div className="parley-reader-text" ref={hostRef} />
         <aside className="parley-reader-side" aria-label="Beside the text">
           {side}
+          {!side && (
+            <SuggestionPanel
+              api={window.parley.api}
+              cm={cm}
+              documentId={view.document.id}
+              text={view.document.text}
+              labels={labels.labels}
+              revision={own}
+              onAccepted={(change) => {
+                const next = applyDocumentChange(session.view, change);
+                if (next) onViewChange(next);
+              }}
+              onError={onError}
+            />
+          )}
           {!side && selected && <SelectedAnnotation annotation={selected} labels={labels.labels} onRelabel={(id) => session.relabel(selected.id, id)} onEditNote={() => setUi({ noteFor: selected.id }, false)} onDelete={() => session.deleteAnnotation(selected.id)} />}
-          {!side && statementsShown && (
-            <StatementList rows={rows} labels={labels.labels} entities={statements.entities} selectedId={selected?.id ?? null} onSelect={select} onDeleteRelation={(r) => session.deleteRelations([r.id])} />
+          {!side && statements.listShown && (
+            <StatementList rows={statements.rows} labels={labels.labels} entities={statements.snapshot.entities} selectedId={selected?.id ?? null} onSelect={select} onDeleteRelation={(r) => session.deleteRelations([r.id])} />
           )}
           {!side && <AnnotationList annotations={own} labels={labels.labels} appearance={config.appearance} selectedId={selected?.id ?? null} onSelect={select} />}
         </aside>
@@ -240,22 +198,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         onHistory={(direction) => cm && (direction === 'undo' ? undoChange : redoChange)(cm)}
       />
       {ui.chooser && <OverlapChooser x={ui.chooser.x} y={ui.chooser.y} entries={chooserEntries} onChoose={select} onClose={() => setUi({ chooser: null })} />}
-      <StatementOverlays cm={cm} ui={statements.ui} labels={labels} entities={statements.entities} suggestDate={suggest} dateProblem={dateValueProblem} />
-      {metadataOpen && (
-        <DocumentMetadataDialog
-          title={view.document.title}
-          metadata={view.document.metadata}
-          onSave={async (metadata) => {
-            const saved = await window.parley.api.setDocumentMetadata({ documentId: view.document.id, metadata });
-            if (saved.ok) onViewChange({ ...session.view, document: { ...session.view.document, metadata } });
-            return saved;
-          }}
-          onClose={() => {
-            setMetadataOpen(false);
-            cm?.focus();
-          }}
-        />
-      )}
+      <StatementOverlays cm={cm} ui={statements.snapshot.ui} labels={labels} entities={statements.snapshot.entities} suggestDate={statements.suggest} dateProblem={dateValueProblem} />
       <ShortcutSheet open={ui.sheetOpen} labels={labels.labels} more={[...STATEMENT_SHORTCUTS, ...(moreShortcuts ?? [])]} onClose={() => setUi({ sheetOpen: false })} />
       {noteTarget && (
         <NoteEditor

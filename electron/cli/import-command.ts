@@ -14,7 +14,11 @@ import { FORMAT_NAMES } from '../../annotations/formats/index';
 import { ARTICLE_EXTENSIONS, articleFromFile } from '../../annotations/import/article-file';
 import { MAX_ARTICLE_FILE_BYTES } from '../../annotations/import/article-limits';
 import { OWN_LAYER_ID, type CorpusDocument } from '../../annotations/model';
-import { readTextWithin } from '../node/import/input-files';
+import type { Result } from '../../annotations/result';
+import { readFileWithin, readTextWithin } from '../node/import/input-files';
+import { commitSourceImport, planSourceImport, storedOriginalOf, type SourceInput } from '../node/sources/import-sources';
+import { readSource } from '../node/sources/read-source';
+import { MAX_SOURCE_BYTES, SOURCE_EXTENSIONS, sourceKindOf, type SourceText } from '../node/sources/source-text';
 import { openAppStore } from '../node/open-app-store';
 import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
@@ -65,7 +69,10 @@ async function importInputs(args: CliArgs, io: CliIo): Promise<number> {
   return importArticles(args.positionals, store, io);
 }
 
-const isArticle = (name: string) => (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+/** Every extension `parley import` takes as an article or a source (PDF, Word, saved page). */
+const READABLE_EXTENSIONS = [...new Set([...ARTICLE_EXTENSIONS, ...Object.keys(SOURCE_EXTENSIONS)])];
+
+const isArticle = (name: string) => READABLE_EXTENSIONS.includes(path.extname(name).toLowerCase());
 
 /** True when the inputs are annotated documents rather than articles: a file that is no article (or a .txt in CoNLL), a brat or W3C folder, or a folder with no article in it. */
 async function holdsAnnotations(inputs: readonly string[]): Promise<boolean> {
@@ -73,7 +80,7 @@ async function holdsAnnotations(inputs: readonly string[]): Promise<boolean> {
     const info = await stat(input).catch(() => undefined);
     if (!info?.isFile()) continue;
     if (!isArticle(input)) return true;
-    if (detectContent(input, await peekText(input))) return true;
+    if (!sourceKindOf(input) && detectContent(input, await peekText(input))) return true;
   }
   const { found, skipped } = await findArticles(inputs);
   if (skipped.some((f) => /\.(ann|jsonld)$/i.test(f))) return true;
@@ -138,7 +145,26 @@ async function findArticles(inputs: readonly string[]): Promise<{ found: Article
 async function importArticles(inputs: readonly string[], storeOption: string | undefined, io: CliIo): Promise<number> {
   const { found, skipped, problems } = await findArticles(inputs);
   const articles: Array<{ name: string; relative: string; title: string; source: string; text: string }> = [];
+  const sources: SourceInput[] = [];
+  const reads: Array<Result<SourceText>> = [];
   for (const { file, relative } of found) {
+    const kind = sourceKindOf(file);
+    if (kind) {
+      // PDF, Word and saved pages: the size is checked for the kind before reading; the text is extracted here.
+      const bytes = await readFileWithin(file, MAX_SOURCE_BYTES[kind], file);
+      if (!bytes.ok) {
+        problems.push(bytes.error.message);
+        continue;
+      }
+      const read = await readSource(file, bytes.value);
+      if (!read.ok) {
+        problems.push(read.error.message);
+        continue;
+      }
+      sources.push({ name: path.basename(file), relative, bytes: bytes.value });
+      reads.push(read);
+      continue;
+    }
     // Sizes are checked before reading; the text is decoded as strict UTF-8, as the app does.
     const content = await readTextWithin(file, MAX_ARTICLE_FILE_BYTES, file);
     if (!content.ok) {
@@ -150,7 +176,7 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
     else problems.push(article.error.message);
   }
   if (skipped.length > 0) {
-    io.err(`  skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} not ${ARTICLE_EXTENSIONS.join(', ')} (to import annotated files, name them with --format):`);
+    io.err(`  skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} not ${READABLE_EXTENSIONS.join(', ')} (to import annotated files, name them with --format):`);
     for (const line of capped(skipped.map((s) => `    ${s}`), '    ')) io.err(line);
   }
   if (problems.length > 0) {
@@ -158,8 +184,8 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
     for (const line of capped(problems.map((p) => `  ${p}`))) io.err(line);
     return 1;
   }
-  if (articles.length === 0) {
-    io.err(`parley import: found no ${ARTICLE_EXTENSIONS.join(', ')} files in ${inputs.join(', ')}; nothing was imported`);
+  if (articles.length === 0 && sources.length === 0) {
+    io.err(`parley import: found no ${READABLE_EXTENSIONS.join(', ')} files in ${inputs.join(', ')}; nothing was imported`);
     return 1;
   }
 
@@ -186,7 +212,10 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
       known.add(document.sha256);
       docs.push({ document, layers: [{ id: OWN_LAYER_ID, kind: 'own', author: opened.value.settings.author(), annotations: [] }], decisions: [] });
     }
-    const added = await store.addDocuments(docs);
+    const plan = planSourceImport(sources, reads, { documents: [...store.listDocuments(), ...docs.map((d) => d.document)], originalOf: storedOriginalOf(store) }, { author: opened.value.settings.author(), now });
+    for (const duplicate of plan.duplicates) io.out(`  already in the library: ${duplicate.name}`);
+    present += plan.duplicates.length;
+    const added = await commitSourceImport(store, plan, {}, docs);
     if (!added.ok) {
       io.err(`parley import: ${added.error.message}`);
       return 1;

@@ -117,12 +117,12 @@ describe('import FOLDER', () => {
     await writeFile(path.join(folder, 'talks.txt'), TALKS);
     await writeFile(path.join(folder, '2024', 'envoys.md'), `# Envoys\n\n${ENVOYS}`);
     await writeFile(path.join(folder, '2024', 'may', 'page.HTML'), '<html><head><title>회담</title></head><body><p>The ministers met in Seoul.</p></body></html>');
-    await writeFile(path.join(folder, '2024', 'scan.pdf'), '%PDF-1.7');
+    await writeFile(path.join(folder, '2024', 'scan.tiff'), 'II*\0');
     await writeFile(path.join(folder, '.DS_Store'), 'x');
     const c = capture();
     expect(await main(['import', folder, '--store', store], c.io)).toBe(0);
     expect(c.out.at(-1)).toMatch(/^3 imported, 0 already present, 1 skipped/);
-    expect(c.err.join('\n')).toMatch(/skipped 1 file that is not \.txt[^\n]*\n\s+.*scan\.pdf$/);
+    expect(c.err.join('\n')).toMatch(/skipped 1 file that is not \.txt[^\n]*\n\s+.*scan\.tiff$/);
     const texts = (await corpus()).documents.map((d) => d.document.text).sort();
     expect(texts).toEqual([`# Envoys\n\n${ENVOYS}`, TALKS, 'The ministers met in Seoul.'].sort());
   });

@@ -55,7 +55,7 @@ export function sourceDocument(input: SourceInput, read: SourceText, originalSha
 export function planSourceImport(
   inputs: readonly SourceInput[],
   reads: ReadonlyArray<Result<SourceText>>,
-  library: { documents: readonly DocumentSummary[]; originalOf: (documentId: string) => string | undefined },
+  library: { documents: ReadonlyArray<{ id: string; sha256: string }>; originalOf: (documentId: string) => string | undefined },
   options: { author: string; now: string },
 ): SourceImportPlan {
   const byText = new Map(library.documents.map((d) => [d.sha256, d.id]));
@@ -95,12 +95,13 @@ export function storedOriginalOf(store: ParleyStore): (documentId: string) => st
 }
 
 /**
- * Keeps the plan's originals, then adds its documents. When the documents
+ * Keeps the plan's originals, then adds its documents (after `alongside`,
+ * documents of the same import from plain articles). When the documents
  * cannot be added (or the import is cancelled), the originals written for
  * them are removed, so the store is as it was.
  */
-export async function commitSourceImport(store: ParleyStore, plan: SourceImportPlan, control: ProgressControl = {}): Promise<Result<DocumentSummary[]>> {
-  if (plan.docs.length === 0) return ok([]);
+export async function commitSourceImport(store: ParleyStore, plan: SourceImportPlan, control: ProgressControl = {}, alongside: readonly CorpusDocument[] = []): Promise<Result<DocumentSummary[]>> {
+  if (plan.docs.length === 0 && alongside.length === 0) return ok([]);
   const originals = new OriginalFiles(store.dir);
   const before = new Set((await originals.list()).map((e) => e.sha256));
   const written: string[] = [];
@@ -115,7 +116,7 @@ export async function commitSourceImport(store: ParleyStore, plan: SourceImportP
     }
     if (!before.has(kept.value)) written.push(kept.value);
   }
-  const added = await store.addDocuments(plan.docs, control);
+  const added = await store.addDocuments([...alongside, ...plan.docs], control);
   if (!added.ok) {
     await undo();
     return added;

@@ -6,8 +6,10 @@
  * document metadata checked; relation types kept and checked on label saves.
  * Bad input changes nothing.
  */
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
+import { relationDifferences } from '../../../annotations/review/relation-differences';
 import { createHandlers } from './create-handlers';
 import { closeTestStores, openTestStore, QueuedDialogs, value } from './handler-test-kit';
 
@@ -20,13 +22,14 @@ const TEXTS = [
 ];
 
 async function setup(text: string) {
-  const { opened } = await openTestStore('Min-ji');
-  const api = createHandlers({ ...opened, dialogs: new QueuedDialogs(), version: 'test', notify: () => undefined });
+  const { dir, opened } = await openTestStore('Min-ji');
+  const dialogs = new QueuedDialogs();
+  const api = createHandlers({ ...opened, dialogs, version: 'test', notify: () => undefined });
   const documentId = value(await api.importTexts({ files: [{ name: 'article.txt', content: text }] })).added[0]!.id;
   const at = (quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
   const tag = async (quote: string, labelId: string) => value(await api.addAnnotations({ documentId, spans: [{ ...at(quote), labelId }] })).added[0]!.id;
   const own = async () => value(await api.getDocument({ documentId })).layers.find((l) => l.id === OWN_LAYER_ID)!;
-  return { api, store: opened.store, documentId, tag, own };
+  return { api, dir, dialogs, store: opened.store, documentId, tag, own };
 }
 
 describe('relation handlers', () => {
@@ -160,5 +163,37 @@ describe('label saves and relation types', () => {
     const clash = await api.saveLabels({ labels: before.labels, migrate: [], relationTypes: [...before.relationTypes!, { ...before.relationTypes![0]!, id: 'holds-2', name: 'holds too' }] });
     expect(clash.ok ? 'ok' : clash.error.message).toBe('“holds too” and “holds” both use the key "h"');
     expect(value(await api.getLabels({}))).toEqual(before);
+  });
+});
+
+describe('a colleague’s links', () => {
+  TEXTS.forEach((text, i) => {
+    it(`come with their layer from a Parley JSON export, and review tells agreed links from the rest (text ${i})`, async () => {
+      // Sam links actor, position and date, and exports.
+      const sam = await setup(text);
+      const actor = await sam.tag('Noh Kyu-duk', 'actor');
+      const position = await sam.tag('proposed ending', 'position');
+      const date = await sam.tag('22 June 2021', 'date');
+      value(await sam.api.addRelation({ documentId: sam.documentId, typeId: 'holds', sourceId: actor, targetId: position }));
+      value(await sam.api.addRelation({ documentId: sam.documentId, typeId: 'when', sourceId: position, targetId: date }));
+      const file = path.join(sam.dir, 'sam.json');
+      sam.dialogs.saves.push(file);
+      value(await sam.api.exportToDialog({ format: 'parley' }));
+
+      // Min-ji tags the same spans, links only holds, and loads Sam's file as a layer.
+      const minji = await setup(text);
+      const a = await minji.tag('Noh Kyu-duk', 'actor');
+      const p = await minji.tag('proposed ending', 'position');
+      await minji.tag('22 June 2021', 'date');
+      value(await minji.api.addRelation({ documentId: minji.documentId, typeId: 'holds', sourceId: a, targetId: p }));
+      minji.dialogs.opens.push([file]);
+      value(await minji.api.importLayerFromDialog({ format: 'parley', author: 'Sam' }));
+      const view = value(await minji.api.getDocument({ documentId: minji.documentId }));
+      const theirs = view.layers.find((l) => l.kind === 'colleague')!;
+      expect(theirs.relations!.map((r) => r.typeId)).toEqual(['holds', 'when']);
+      expect(theirs.relations!.every((r) => r.documentId === minji.documentId)).toBe(true);
+      const mine = view.layers.find((l) => l.id === OWN_LAYER_ID)!;
+      expect(relationDifferences(mine, theirs).map((d) => `${d.kind}:${(d.mine ?? d.theirs)!.typeId}`)).toEqual(['agreed:holds', 'only-theirs:when']);
+    });
   });
 });

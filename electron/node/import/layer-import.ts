@@ -92,7 +92,10 @@ export async function importColleagueLayers(
         }
         continue;
       }
-      planned.push({ documentId: target.id, title: target.title, matchedBy, ...(similarity === undefined ? {} : { similarity }), layer: { id: layerId, kind: 'colleague', author, annotations: placed } });
+      // Links come along when both their spans were placed (version 2); a link to a span set aside as an orphan is left out with it.
+      const placedIds = new Set(placed.map((x) => x.id));
+      const relations = (layer.relations ?? []).filter((r) => placedIds.has(r.sourceId) && placedIds.has(r.targetId)).map((r) => ({ ...r, documentId: target.id }));
+      planned.push({ documentId: target.id, title: target.title, matchedBy, ...(similarity === undefined ? {} : { similarity }), layer: { id: layerId, kind: 'colleague', author, annotations: placed, ...(relations.length > 0 ? { relations } : {}) } });
     }
   }
 

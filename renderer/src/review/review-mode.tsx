@@ -10,6 +10,7 @@ import { ExportLayerDialog } from './export-layer-dialog';
 import { documentsWithLayer } from './layer-rows';
 import { ReviewEmptyState } from './review-empty-state';
 import { ReviewPanel, type ColleagueChoice } from './review-panel';
+import { RelationDifferenceList } from './relation-difference-list';
 import { REVIEW_KEYS } from './review-keys';
 import { useReview } from './use-review';
 import { useReviewClicks } from './use-review-clicks';
@@ -143,6 +144,9 @@ function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, only
   const focused = review.focused;
   const region = focused ? { start: focused.start, end: focused.end } : null;
   const reconciled = view.layers.find((l) => l.id === RECONCILED_LAYER_ID);
+  // Links are compared between the first two layers compared (mine and theirs), when either has any.
+  const firstTwo = compared.slice(0, 2).map((id) => view.layers.find((l) => l.id === id));
+  const relationPair = firstTwo[0] && firstTwo[1] && ((firstTwo[0].relations?.length ?? 0) > 0 || (firstTwo[1].relations?.length ?? 0) > 0) ? ([firstTwo[0], firstTwo[1]] as const) : null;
   const withReconciled = documentsWithLayer(documents, RECONCILED_LAYER_ID);
   if (reconciled && !withReconciled.includes(view.document.id)) withReconciled.push(view.document.id);
 
@@ -176,6 +180,7 @@ function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, only
             onShowAllLabels={onShowAllLabels}
             onSay={setSaid}
             message={said}
+            relations={relationPair && <RelationDifferenceList mine={relationPair[0]} theirs={relationPair[1]} labels={reader.labels} mineName={relationPair[0].kind === 'own' ? reader.author : relationPair[0].author} theirsName={relationPair[1].author} />}
           />
         }
       />

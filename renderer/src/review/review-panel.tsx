@@ -49,6 +49,8 @@ interface ReviewPanelProps {
   onSay?(message: string): void;
   /** What the last layer choice or "k of n" run did, as a sentence. */
   message?: string;
+  /** The relation differences between the layers, under the span differences. */
+  relations?: ReactNode;
 }
 
 /**
@@ -75,6 +77,7 @@ export function ReviewPanel({
   onShowAllLabels,
   onSay,
   message = '',
+  relations,
 }: ReviewPanelProps) {
   const byId = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const names = useMemo(() => new Map(layerChoices.map((c) => [c.id, c.name])), [layerChoices]);
@@ -180,6 +183,7 @@ export function ReviewPanel({
         />
       )}
       <DifferenceList differences={differences} focusIndex={focusIndex} decisionOf={review.decisionOf} labels={byId} onSelect={review.focus} />
+      {relations}
       <footer className="review-footer">
         <p className="review-keys">
           <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>t</kbd> <kbd>m</kbd> <kbd>b</kbd> <kbd>x</kbd> decide · <kbd>a</kbd> accept agreed

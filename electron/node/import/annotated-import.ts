@@ -21,6 +21,7 @@ import {
   type Corpus,
   type CorpusDocument,
   type LabelSchema,
+  type Relation,
 } from '../../../annotations/model';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
 import type { AnnotatedImportReport, ImportPairing } from '../../../shared/api';
@@ -56,6 +57,8 @@ interface Merge {
   /** Editable layers (own, reconciled) are merged; colleague layers replace the stored one. */
   replace: boolean;
   added: Annotation[];
+  /** The file's relations of this layer, their ends and document given their ids in the store. */
+  addedRelations: Relation[];
 }
 
 /** One text of the file: its first copy's index, with the layers of every copy united. */
@@ -124,7 +127,7 @@ export async function importAnnotatedDocuments(
       takenIds.add(id);
       newDocs.push({
         document: { ...doc.document, id },
-        layers: ensureOwnLayer(layers.map((l) => ({ ...l, annotations: l.annotations.map((a) => ({ ...a, documentId: id })) })), options.author),
+        layers: ensureOwnLayer(layers.map((l) => ({ ...l, annotations: l.annotations.map((a) => ({ ...a, documentId: id })), ...(l.relations ? { relations: l.relations.map((r) => ({ ...r, documentId: id })) } : {}) })), options.author),
         decisions: doc.decisions,
       });
       if (match.kind === 'new' && match.proposal) {
@@ -142,6 +145,9 @@ export async function importAnnotatedDocuments(
       const existing = new Set((stored?.annotations ?? []).map(spanKey));
       const ids = new Set((stored?.annotations ?? []).map((a) => a.id));
       const added: Annotation[] = [];
+      // Where each incoming span ended up (a stored span it repeats, or its own place), for its relations.
+      const storedBySpan = new Map((stored?.annotations ?? []).map((a) => [spanKey(a), a.id]));
+      const finalId = new Map<string, string>();
       for (const a of layer.annotations) {
         const where = sameText && text.slice(a.start, a.end) === a.quote.exact ? { status: 'exact' as const, start: a.start, end: a.end } : anchor(text, a);
         if (where.status === 'orphan') {
@@ -151,15 +157,20 @@ export async function importAnnotatedDocuments(
         const placed: Annotation = { ...a, documentId: target.documentId, start: where.start, end: where.end, quote: { ...a.quote, exact: text.slice(where.start, where.end) } };
         if (existing.has(spanKey(placed))) {
           report.duplicatesSkipped++;
+          const repeated = storedBySpan.get(spanKey(placed));
+          if (repeated) finalId.set(a.id, repeated);
           continue;
         }
         existing.add(spanKey(placed));
         if (ids.has(placed.id)) placed.id = newId('ann');
         ids.add(placed.id);
+        finalId.set(a.id, placed.id);
         added.push(placed);
       }
       const replace = layer.kind === 'colleague';
-      if (added.length > 0 || (replace && layer.annotations.length === 0)) merges.push({ ...target, title, layer, replace, added });
+      const addedRelations = placeRelations(layer.relations ?? [], finalId, replace ? [] : (stored?.relations ?? []), replace ? new Set(added.map((a) => a.id)) : undefined, target.documentId);
+      if (addedRelations.lost > 0) report.warnings.push({ record: title, message: `${plural(addedRelations.lost, 'relation')} not imported: one of its spans could not be placed` });
+      if (added.length > 0 || addedRelations.relations.length > 0 || (replace && layer.annotations.length === 0)) merges.push({ ...target, title, layer, replace, added, addedRelations: addedRelations.relations });
     }
   }
 
@@ -183,8 +194,8 @@ export async function importAnnotatedDocuments(
   }
   for (const merge of merges) {
     const applied = merge.replace
-      ? await store.putLayer(merge.documentId, { ...merge.layer, annotations: merge.added })
-      : await store.changeAnnotations(merge.documentId, merge.layer.id, { removed: [], added: merge.added }, `Import ${plural(merge.added.length, 'annotation')} from ${options.source}`);
+      ? await store.putLayer(merge.documentId, { ...withoutRelations(merge.layer), annotations: merge.added, ...(merge.addedRelations.length > 0 ? { relations: merge.addedRelations } : {}) })
+      : await store.changeAnnotations(merge.documentId, merge.layer.id, { removed: [], added: merge.added, ...(merge.addedRelations.length > 0 ? { addedRelations: merge.addedRelations } : {}) }, `Import ${plural(merge.added.length, 'annotation')} from ${options.source}`);
     if (!applied.ok) return applied;
     report.merged.push({
       documentId: merge.documentId,
@@ -196,6 +207,42 @@ export async function importAnnotatedDocuments(
     });
   }
   return ok(report);
+}
+
+/** A layer without its relations field (they are given placed). */
+function withoutRelations(layer: AnnotationLayer): AnnotationLayer {
+  const { relations: _relations, ...rest } = layer;
+  return rest;
+}
+
+/**
+ * The file's relations of one layer as they go into the stored layer: ends
+ * given the ids their spans took (`finalId`), those the stored layer already
+ * holds (same ends and type) left out, and ids kept unless taken. A relation
+ * with an end that was not placed is counted in `lost`. With `within`, only
+ * relations between those span ids are kept (a colleague layer replaced).
+ */
+function placeRelations(relations: readonly Relation[], finalId: Map<string, string>, stored: readonly Relation[], within: Set<string> | undefined, documentId: string): { relations: Relation[]; lost: number } {
+  const key = (r: Pick<Relation, 'sourceId' | 'targetId' | 'typeId'>) => `${r.sourceId}\u0000${r.targetId}\u0000${r.typeId}`;
+  const seen = new Set(stored.map(key));
+  const ids = new Set(stored.map((r) => r.id));
+  const out: Relation[] = [];
+  let lost = 0;
+  for (const r of relations) {
+    const sourceId = finalId.get(r.sourceId);
+    const targetId = finalId.get(r.targetId);
+    if (!sourceId || !targetId || (within && (!within.has(sourceId) || !within.has(targetId)))) {
+      lost++;
+      continue;
+    }
+    const placed: Relation = { ...r, documentId, sourceId, targetId };
+    if (seen.has(key(placed))) continue;
+    seen.add(key(placed));
+    if (ids.has(placed.id)) placed.id = newId('rel');
+    ids.add(placed.id);
+    out.push(placed);
+  }
+  return { relations: out, lost };
 }
 
 function pairingsOf(store: AnnotatedImportStore, groups: MatchedGroup[]): ImportPairing[] {

@@ -211,10 +211,11 @@ BEGIN
         SELECT v_layer, v_doc, 'relation', r.value->>'id', r.value
         FROM jsonb_array_elements(COALESCE(v_payload->'addedRelations', v_payload->'relations', '[]')) r
         ON CONFLICT (layer_id, document_id, item_kind, item_id) DO UPDATE SET body = EXCLUDED.body;
-      INSERT INTO parley.layer_documents AS d (layer_id, document_id, decisions)
-        VALUES (v_layer, v_doc, COALESCE(v_payload->'decisions', '[]'))
-        ON CONFLICT (layer_id, document_id) DO UPDATE
-        SET decisions = CASE WHEN v_kind = 'replace' THEN EXCLUDED.decisions ELSE d.decisions END, updated_at = now();
+      IF v_kind = 'replace' THEN
+        INSERT INTO parley.layer_documents AS d (layer_id, document_id, decisions)
+          VALUES (v_layer, v_doc, COALESCE(v_payload->'decisions', '[]'))
+          ON CONFLICT (layer_id, document_id) DO UPDATE SET decisions = EXCLUDED.decisions, updated_at = now();
+      END IF;
     ELSIF v_kind = 'status' THEN
       INSERT INTO parley.layer_documents AS d (layer_id, document_id, status)
         VALUES (v_layer, v_doc, v_payload->>'status')
@@ -228,6 +229,11 @@ BEGIN
     out_op := v_id; out_seq := v_seq; out_applied := true;
     RETURN NEXT;
   END LOOP;
+  -- Once per layer and document, not per operation: updating one row again and
+  -- again in a transaction makes each update walk all its earlier versions.
+  INSERT INTO parley.layer_documents AS d (layer_id, document_id)
+    SELECT DISTINCT o.value->>'layerId', o.value->>'documentId' FROM jsonb_array_elements(ops) o WHERE o.value->>'kind' = 'change'
+    ON CONFLICT (layer_id, document_id) DO UPDATE SET updated_at = now();
 END
 $f$;
 

@@ -127,24 +127,39 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
 
   const documentsAdded = await addMissingDocuments(store, missing, context.author, notes);
   const byLayer = new Map(layers.map((l) => [l.id, l]));
+  const itemsByPair = new Map<string, Array<{ item_kind: string; body: unknown }>>();
+  for (const item of items) {
+    const key = `${item.layer_id}\u0000${item.document_id}`;
+    const list = itemsByPair.get(key) ?? [];
+    list.push(item);
+    itemsByPair.set(key, list);
+  }
   let layersUpdated = 0;
+  // Layers of one document are put together: the store applies them in order and writes the file once.
+  const puts: Array<Promise<void>> = [];
   for (const { layerId, documentId } of touched.values()) {
     const layer = byLayer.get(layerId);
-    if (!layer || !store.getDocument(documentId).ok) continue;
-    const rows = items.filter((i) => i.layer_id === layerId && i.document_id === documentId);
+    const current = store.getDocument(documentId);
+    if (!layer || !current.ok) continue;
+    const rows = itemsByPair.get(`${layerId}\u0000${documentId}`) ?? [];
     const decisionsRow = layerDocs.find((d) => d.layer_id === layerId && d.document_id === documentId);
     const built = buildLayer(layer, documentId, rows, decisionsRow?.decisions, notes);
     if (!built) continue;
-    const current = store.getDocument(documentId);
-    if (!current.ok) continue;
     const existing = current.value.layers.find((l) => l.id === built.layer.id);
-    const sameLayer = existing && JSON.stringify(sortById(existing.annotations)) === JSON.stringify(sortById(built.layer.annotations)) && JSON.stringify(sortById(existing.relations ?? [])) === JSON.stringify(sortById(built.layer.relations ?? []));
+    const sameLayer =
+      existing &&
+      JSON.stringify(sortById(existing.annotations)) === JSON.stringify(sortById(built.layer.annotations)) &&
+      JSON.stringify(sortById(existing.relations ?? [])) === JSON.stringify(sortById(built.layer.relations ?? []));
     const sameDecisions = !built.decisions || JSON.stringify(current.value.decisions) === JSON.stringify(built.decisions);
     if (sameLayer && sameDecisions) continue;
-    const put = await store.putLayer(documentId, built.layer, built.decisions);
-    if (!put.ok) notes.push(`${layer.name}'s layer on document ${documentId} was not taken: ${put.error.message}`);
-    else layersUpdated++;
+    puts.push(
+      store.putLayer(documentId, built.layer, built.decisions).then((put) => {
+        if (!put.ok) notes.push(`${layer.name}'s layer on document ${documentId} was not taken: ${put.error.message}`);
+        else layersUpdated++;
+      }),
+    );
   }
+  await Promise.all(puts);
 
   let labels: PullReport['labels'] = null;
   if (schemaRow && schemaRow.version > context.labelsVersion && schemaRow.labels !== null) {

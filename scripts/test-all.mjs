@@ -76,6 +76,20 @@ function vitestStage(title, name, configArgs, env = {}) {
   return passedRun;
 }
 
+/** The team-workspace tests run a real PostgreSQL from the distribution's packages: install it where we can, else say so (they then fail with one line). */
+function ensurePostgres() {
+  const found = () => existsSync('/usr/lib/postgresql') && quiet('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb']).status === 0;
+  if (found()) return;
+  if (isRoot && hasApt) {
+    console.log('Installing PostgreSQL for the team-workspace tests.');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env });
+  }
+  if (!found()) console.error('PostgreSQL is missing: the team-workspace tests need its server programs under /usr/lib/postgresql/*/bin (Debian: apt-get install -y postgresql).');
+}
+
+ensurePostgres();
 ok = vitestStage('unit tests', 'unit', []) && ok;
 
 const fixtures = findPublicFixtures();

@@ -64,4 +64,18 @@ describe('parley import keeps relations', () => {
     expect(links(corpus).sort()).toEqual(['Sung Kim meets Noh Kyu-duk', 'Sung Kim member-of 통일부']);
     expect(corpus.labels.relationTypes!.map((t) => t.id)).toEqual(['holds', 'toward', 'when', 'member-of', 'meets']);
   });
+
+  it('gives a colleague layer its relations and adds their new types to the project', async () => {
+    const store = path.join(dir, 'store');
+    const mine = await brat('mine', 'T1\tActor 0 8\tSung Kim\n');
+    expect(await main(['import', '--format', 'brat', mine, '--store', store], quiet().io)).toBe(0);
+    const theirs = await brat('theirs', 'T1\tActor 0 8\tSung Kim\nT2\tActor 13 24\tNoh Kyu-duk\nR1\tbriefs Arg1:T1 Arg2:T2\n');
+    const out = quiet();
+    expect(await main(['import', '--format', 'brat', theirs, '--as-layer', 'Ben', '--store', store], out.io)).toBe(0);
+    const corpus = await stored(store);
+    const ben = corpus.documents[0]!.layers.find((l) => l.id === 'colleague:Ben')!;
+    const quote = (id: string) => ben.annotations.find((a) => a.id === id)!.quote.exact;
+    expect(ben.relations!.map((r) => `${quote(r.sourceId)} ${r.typeId} ${quote(r.targetId)}`)).toEqual(['Sung Kim briefs Noh Kyu-duk']);
+    expect(corpus.labels.relationTypes!.map((t) => t.id)).toContain('briefs');
+  });
 });

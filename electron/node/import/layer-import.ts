@@ -7,6 +7,7 @@
  * the colleague's annotations never enter the analyst's own layer, and any
  * that cannot be placed are listed as orphans.
  */
+import { mergeImportedSchema } from '../../../annotations/formats/merge-schema';
 import { anchor } from '../../../annotations/anchoring';
 import { newId } from '../../../annotations/ids';
 import { matchDocument } from '../../../annotations/import/match-document';
@@ -99,10 +100,12 @@ export async function importColleagueLayers(
     }
   }
 
-  if (resolved.added.length > 0) {
-    const saved = await store.saveLabels(resolved.schema);
+  // Relation types and attributes the file brought (its relations and values refer to them) join the project's.
+  const schema = mergeImportedSchema(resolved.schema, corpus.labels);
+  if (resolved.added.length > 0 || schema.changed) {
+    const saved = await store.saveLabels(schema.schema);
     if (!saved.ok) return saved;
-    report.labelsAdded = resolved.added.map((l) => l.name);
+    report.labelsAdded = [...resolved.added.map((l) => l.name), ...schema.labelsAdded];
   }
   for (const plan of planned) {
     const put = await store.putLayer(plan.documentId, plan.layer);

@@ -162,6 +162,14 @@ export const apiInputSchemas = {
   listEntities: z.strictObject({}),
   createEntity: z.strictObject({ name: entityName, kind: id, aliases: z.array(entityName).max(100) }),
   addEntityAlias: z.strictObject({ entityId: id, alias: entityName }),
+  /** Renames an entity; its old name stays an alias. */
+  renameEntity: z.strictObject({ entityId: id, name: entityName }),
+  /** Merges `fromId` into `intoId`: one entity with every name, its spans relinked. */
+  mergeEntities: z.strictObject({ intoId: id, fromId: id }),
+  /** Moves `aliases` of an entity to a new entity called `name`, with the spans that read as them. */
+  splitEntity: z.strictObject({ entityId: id, name: entityName, aliases: z.array(entityName).max(100) }),
+  /** Gives a relation another type (checked against its ends' labels); undoable. */
+  changeRelationType: z.strictObject({ documentId: id, layerId: layerId.optional(), relationId: id, typeId: id }),
   setDocumentMetadata: z.strictObject({
     documentId: id,
     metadata: z.strictObject({ publishedAt: z.string().min(1).max(64).optional(), outlet: z.string().max(500).optional(), author: z.string().max(500).optional(), url: z.string().max(4000).optional() }),
@@ -317,6 +325,14 @@ export interface ApiOutputs {
   createEntity: Entity;
   /** Adds a name (in any script) to an entity's aliases; the entity as it is after. */
   addEntityAlias: Entity;
+  /** The entity renamed. */
+  renameEntity: Entity;
+  /** The merged entity and how many spans were relinked to it (one undoable step per document). */
+  mergeEntities: { entity: Entity; relinked: number };
+  /** The entity left, the new one, and how many spans moved to it (one undoable step per document). */
+  splitEntity: { kept: Entity; split: Entity; relinked: number };
+  /** The relation under its new type, as a change; undoable. */
+  changeRelationType: DocumentChange;
   /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */
   setDocumentMetadata: DocumentSummary;
   /** A document's suggestions (none in any layer) and the library's gazetteers. */

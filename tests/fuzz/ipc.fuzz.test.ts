@@ -311,6 +311,14 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { name: rng.pick(['Chung Dong-young', '정동영', ...MARKUP_PAYLOADS]).slice(0, 500) || 'x', kind: label, aliases: rng.chance(0.5) ? [] : ['정동영'] };
     case 'addEntityAlias':
       return { entityId: rng.pick(['ent_missing', '__proto__']), alias: '정동영' };
+    case 'renameEntity':
+      return { entityId: rng.pick(['ent_missing', '__proto__']), name: rng.pick(['정동영', ...MARKUP_PAYLOADS]).slice(0, 500) || 'x' };
+    case 'mergeEntities':
+      return { intoId: rng.pick(['ent_missing', '__proto__']), fromId: rng.pick(['ent_other', 'constructor']) };
+    case 'splitEntity':
+      return { entityId: rng.pick(['ent_missing', '__proto__']), name: 'Chung Eui-yong', aliases: rng.chance(0.5) ? [] : ['정의용'] };
+    case 'changeRelationType':
+      return { documentId: doc.id, relationId: rng.pick(['rel_missing', '__proto__']), typeId: rng.pick(['holds', 'toward', 'when', 'member-of', 'nope']) };
     case 'setDocumentMetadata':
       return { documentId: doc.id, metadata: rng.pick([{}, { publishedAt: '2021-06-22' }, { outlet: rng.pick(MARKUP_PAYLOADS).slice(0, 500), url: 'https://example.org/a' }, { publishedAt: 'Tuesday' }]) };
     case 'getSuggestions':

@@ -1,20 +1,50 @@
 /**
  * The library's entities and a document's metadata (issue 13): list, create
  * and add aliases to entities ("정동영" as an alias of "Chung Dong-young"),
- * and set a document's publication date, outlet, author and address.
+ * rename, merge and split them (the spans linked to them follow, as one
+ * undoable step per document), and set a document's publication date,
+ * outlet, author and address.
  */
 import { parseDateValue } from '../../../annotations/dates/date-value';
+import { entityNameKey, mergeEntities, relinkedSpans, splitEntity } from '../../../annotations/entities/entity-names';
 import { newId } from '../../../annotations/ids';
-import type { DocumentMetadata } from '../../../annotations/model';
-import { fail, ok } from '../../../annotations/result';
+import { OWN_LAYER_ID, RECONCILED_LAYER_ID, type DocumentMetadata } from '../../../annotations/model';
+import { fail, ok, type Result } from '../../../annotations/result';
+import type { ParleyStore } from '../../node/store/parley-store';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
 /** A date-time as ISO 8601 allows it after the date: 2021-06-22T09:30, with seconds, fractions and an offset. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?$/;
 
+/**
+ * Moves the spans of the own and reconciled layers of every document that
+ * are linked to `from` (and, when `names` is given, whose text is one of
+ * them) to `to`: one undoable step per document that has any. Returns how
+ * many spans moved, or the first failure.
+ */
+async function relink(store: ParleyStore, from: string, to: string, now: string, label: string, names?: readonly string[]): Promise<Result<number>> {
+  let moved = 0;
+  for (const summary of store.listDocuments()) {
+    const view = store.getDocument(summary.id);
+    if (!view.ok) continue;
+    for (const layer of view.value.layers) {
+      if (layer.id !== OWN_LAYER_ID && layer.id !== RECONCILED_LAYER_ID) continue;
+      if (relinkedSpans(layer.annotations, from, to, now, names).removed.length === 0) continue;
+      const changed = await store.editLayer(summary.id, layer.id, ({ annotations }) => {
+        const change = relinkedSpans(annotations, from, to, now, names);
+        moved += change.removed.length;
+        return ok({ change, label });
+      });
+      if (!changed.ok) return changed;
+    }
+  }
+  return ok(moved);
+}
+
 /** Handlers for entities and document metadata. */
-export function createEntityHandlers({ store }: HandlerContext): Pick<ApiHandlers, 'listEntities' | 'createEntity' | 'addEntityAlias' | 'setDocumentMetadata'> {
+export function createEntityHandlers({ store, now }: HandlerContext): Pick<ApiHandlers, 'listEntities' | 'createEntity' | 'addEntityAlias' | 'renameEntity' | 'mergeEntities' | 'splitEntity' | 'setDocumentMetadata'> {
+  const entityOf = (id: string) => store.listEntities().find((e) => e.id === id);
   return {
     async listEntities() {
       return ok(store.listEntities());
@@ -32,6 +62,40 @@ export function createEntityHandlers({ store }: HandlerContext): Pick<ApiHandler
       const name = alias.trim();
       if (entity.name === name || entity.aliases.includes(name)) return ok(entity);
       return store.saveEntity({ ...entity, aliases: [...entity.aliases, name] });
+    },
+
+    async renameEntity({ entityId, name }) {
+      const entity = entityOf(entityId);
+      if (!entity) return fail('not-found', `there is no entity ${entityId}`);
+      const next = name.trim();
+      if (next === entity.name) return ok(entity);
+      // The old name stays an alias, so tagging it still links the entity.
+      const aliases = [entity.name, ...entity.aliases].filter((a, i, all) => entityNameKey(a) !== entityNameKey(next) && all.findIndex((b) => entityNameKey(b) === entityNameKey(a)) === i);
+      return store.saveEntity({ ...entity, name: next, aliases });
+    },
+
+    async mergeEntities({ intoId, fromId }) {
+      const into = entityOf(intoId);
+      const from = entityOf(fromId);
+      if (!into || !from) return fail('not-found', `there is no entity ${into ? fromId : intoId}`);
+      const merged = mergeEntities(into, from);
+      if (!merged.ok) return merged;
+      const saved = await store.updateEntities({ saved: [merged.value], removed: [from.id] });
+      if (!saved.ok) return saved;
+      const moved = await relink(store, from.id, into.id, now(), `Merge “${from.name}” into “${into.name}”`);
+      return moved.ok ? ok({ entity: merged.value, relinked: moved.value }) : moved;
+    },
+
+    async splitEntity({ entityId, name, aliases }) {
+      const entity = entityOf(entityId);
+      if (!entity) return fail('not-found', `there is no entity ${entityId}`);
+      const split = splitEntity(entity, aliases, { id: newId('ent'), name });
+      if (!split.ok) return split;
+      const saved = await store.updateEntities({ saved: [split.value.kept, split.value.split], removed: [] });
+      if (!saved.ok) return saved;
+      // Spans that read as one of the moved names (or the new name) now name the new entity.
+      const moved = await relink(store, entity.id, split.value.split.id, now(), `Split “${split.value.split.name}” off “${entity.name}”`, [split.value.split.name, ...split.value.split.aliases]);
+      return moved.ok ? ok({ kept: split.value.kept, split: split.value.split, relinked: moved.value }) : moved;
     },
 
     async setDocumentMetadata({ documentId, metadata }) {

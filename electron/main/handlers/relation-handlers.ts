@@ -5,7 +5,7 @@
  * a tag, and answered with the change.
  */
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID, type Relation } from '../../../annotations/model';
-import { createRelation, findRelationType } from '../../../annotations/relations/relation';
+import { checkRelation, createRelation, findRelationType } from '../../../annotations/relations/relation';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import type { ApiHandlers } from '../ipc/register-api';
@@ -19,7 +19,7 @@ function editableLayer(layerId: string | undefined): Result<string> {
 }
 
 /** Handlers that add and delete relations. */
-export function createRelationHandlers({ store, settings, now }: HandlerContext): Pick<ApiHandlers, 'addRelation' | 'deleteRelations'> {
+export function createRelationHandlers({ store, settings, now }: HandlerContext): Pick<ApiHandlers, 'addRelation' | 'deleteRelations' | 'changeRelationType'> {
   return {
     async addRelation({ documentId, layerId, typeId, sourceId, targetId, note }) {
       const layer = editableLayer(layerId);
@@ -48,6 +48,23 @@ export function createRelationHandlers({ store, settings, now }: HandlerContext)
           removed.push(found);
         }
         return ok({ change: { removed: [], added: [], removedRelations: removed }, label: removed.length === 1 ? 'Delete a link' : `Delete ${removed.length} links` });
+      });
+    },
+
+    async changeRelationType({ documentId, layerId, relationId, typeId }) {
+      const layer = editableLayer(layerId);
+      if (!layer.ok) return layer;
+      const schema = store.getLabels();
+      const stamp = now();
+      return store.editLayer(documentId, layer.value, ({ annotations, relations }) => {
+        const before = relations.find((r) => r.id === relationId);
+        if (!before) return fail('not-found', `relation ${relationId} is not in this document`);
+        // The same link under its own id, checked as a new one would be: the type must allow both ends' labels.
+        const after: Relation = { ...before, typeId, updatedAt: stamp };
+        const checked = checkRelation(schema, { annotations, relations }, after);
+        if (!checked.ok) return checked;
+        const name = findRelationType(schema, typeId)?.name ?? typeId;
+        return ok({ change: { removed: [], added: [], removedRelations: [before], addedRelations: [after] }, label: `Make the link “${name}”` });
       });
     },
   };

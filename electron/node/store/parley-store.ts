@@ -352,6 +352,41 @@ export class ParleyStore {
     });
   }
 
+  /**
+   * Saves and removes entities in one write of the library index, as a merge
+   * (the merged entity saved, the other removed) or a split (both saved)
+   * needs. Fails with `not-found` for a removed id that is not there and
+   * with `conflict`, writing nothing, when two entities of one kind would
+   * then share a name.
+   */
+  updateEntities(update: { saved: readonly Entity[]; removed: readonly string[] }): Promise<Result<Entity[]>> {
+    return this.libraryMutex.run(async () => {
+      if (this.closed) return closedFailure();
+      const entities = this.library.entities ?? [];
+      const missing = update.removed.find((id) => !entities.some((e) => e.id === id));
+      if (missing !== undefined) return fail('not-found', `there is no entity ${missing}`);
+      const gone = new Set(update.removed);
+      const saved = new Map(update.saved.map((e) => [e.id, e]));
+      const next = [...entities.filter((e) => !gone.has(e.id)).map((e) => saved.get(e.id) ?? e), ...update.saved.filter((e) => !entities.some((x) => x.id === e.id))];
+      const fold = (name: string) => name.normalize('NFC').toLocaleLowerCase().trim();
+      const owners = new Map<string, Entity>();
+      for (const e of next) {
+        for (const name of new Set([e.name, ...e.aliases].map(fold))) {
+          const key = `${e.kind}\u0000${name}`;
+          const other = owners.get(key);
+          if (other) return fail('conflict', `“${other.name}” and “${e.name}” would both be called “${name}”`);
+          owners.set(key, e);
+        }
+      }
+      try {
+        await this.writeLibrary({ ...this.library, entities: next });
+      } catch (error) {
+        return fail('io-error', `could not save the entities: ${(error as Error).message}`);
+      }
+      return ok(next);
+    });
+  }
+
   /** Sets a document's status. */
   async setStatus(documentId: string, status: DocumentStatus): Promise<Result<DocumentSummary>> {
     const changed = await this.update(documentId, (file) => ok({ ...file, document: { ...file.document, status }, updatedAt: this.now() }));

@@ -70,6 +70,24 @@ export interface DocumentChange {
   summary?: DocumentSummary;
 }
 
+/**
+ * What one review step did (a decision, "accept all agreed", or the undo or
+ * redo of one), once it is on disk: the reconciled layer's change, every
+ * decision of the document after it (a list the size of the differences, not
+ * of the text), the undo state and the library row. The review panel patches
+ * its open view with it instead of receiving the whole document.
+ */
+export interface ReviewChange extends DocumentChange {
+  /** The document's review decisions after the step, in the store's order. */
+  decisions: ReviewDecision[];
+  /**
+   * This document's row in the review's progress (as `reviewQueue` lists it)
+   * after a decision; absent after an undo or a redo, which do not know the
+   * layers being compared.
+   */
+  progress?: { documentId: string; title: string; decided: number; total: number };
+}
+
 /** A store file that failed to read and what was done about it. */
 export interface StoreIncident {
   /** The file that was damaged. */

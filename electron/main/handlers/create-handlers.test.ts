@@ -148,7 +148,8 @@ describe('exporting, loading a colleague\'s work, and review', () => {
     let view = value(await me.api.getDocument({ documentId }));
     expect(view.layers.find((l) => l.id === 'own')!.annotations).toHaveLength(2);
 
-    view = value(await me.api.acceptAllAgreed({ documentId, theirsLayerId: 'colleague:Sam' }));
+    value(await me.api.acceptAllAgreed({ documentId, theirsLayerId: 'colleague:Sam' }));
+    view = value(await me.api.getDocument({ documentId }));
     expect(view.layers.find((l) => l.id === 'reconciled')!.annotations.map((a) => a.quote.exact)).toEqual(['Noh']);
     expect(view.decisions).toHaveLength(1);
 
@@ -160,7 +161,8 @@ describe('exporting, loading a colleague\'s work, and review', () => {
     const mine = view.layers.find((l) => l.id === 'own')!.annotations;
     const theirs = view.layers.find((l) => l.id === 'colleague:Sam')!.annotations;
     const conflict = findDifferences(view.document.text, mine, theirs).find((d) => d.kind === 'label-conflict')!;
-    view = value(await me.api.decide({ documentId, theirsLayerId: 'colleague:Sam', differenceKey: conflict.key, action: 'accept-theirs' }));
+    value(await me.api.decide({ documentId, theirsLayerId: 'colleague:Sam', differenceKey: conflict.key, action: 'accept-theirs' }));
+    view = value(await me.api.getDocument({ documentId }));
     const reconciled = view.layers.find((l) => l.id === 'reconciled')!;
     expect(reconciled.annotations.map((a) => a.labelId).sort()).toEqual(['actor', 'position']);
     expect(view.decisions.find((d) => d.differenceKey === conflict.key)).toMatchObject({ action: 'accept-theirs', decidedBy: 'Min-ji', layers: ['own', 'colleague:Sam'] });

@@ -4,6 +4,7 @@
  * undoable decisions, a decision by hand, and bad requests that change
  * nothing.
  */
+import type { Result } from '../../../annotations/result';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../../annotations/annotation';
 import type { Annotation } from '../../../annotations/model';
@@ -79,12 +80,16 @@ describe('reviewing three layers at once', () => {
 
     // A decision by hand on what is left, then undo takes it back first, then the pre-acceptance.
     const left = differencesOf(first).find((d) => d.quote.startsWith('통일부'))!;
-    const decided = value(await api.decideAcross({ documentId: ids[0]!, layerIds: LAYERS, differenceKey: left.key, action: 'choose-spans', keepIds: [left.theirsIds[0]!] }));
+    const viewAfter = async (step: Promise<Result<unknown>>) => {
+      value(await step);
+      return value(await api.getDocument({ documentId: ids[0]! }));
+    };
+    const decided = await viewAfter(api.decideAcross({ documentId: ids[0]!, layerIds: LAYERS, differenceKey: left.key, action: 'choose-spans', keepIds: [left.theirsIds[0]!] }));
     expect(reconciled(decided)).toContain('Ben:통일부 officials=policy-body');
     expect(decided.decisions.at(-1)!.sourceLayers).toEqual(['colleague:Ben']);
-    const undone = value(await api.undoReview({ documentId: ids[0]! }));
+    const undone = await viewAfter(api.undoReview({ documentId: ids[0]! }));
     expect(reconciled(undone)).toEqual(reconciled(first));
-    const undoneAgain = value(await api.undoReview({ documentId: ids[0]! }));
+    const undoneAgain = await viewAfter(api.undoReview({ documentId: ids[0]! }));
     expect(undoneAgain.decisions).toEqual([]);
     expect(reconciled(undoneAgain)).toEqual([]);
 

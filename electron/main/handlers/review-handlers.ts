@@ -12,7 +12,8 @@ import { findLayerDifferences } from '../../../annotations/review/layer-differen
 import { decideAcross } from '../../../annotations/review/layer-decisions';
 import { preAcceptAgreed } from '../../../annotations/review/pre-accept';
 import { oneLine } from '../../../annotations/text/ellipsis';
-import type { DocumentView } from '../../../shared/library';
+import type { DocumentView, ReviewChange } from '../../../shared/library';
+import { reviewProgress } from '../../../annotations/review/review-progress';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 import { runFormatJobWith } from '../../node/tasks/run-format-job';
@@ -42,6 +43,20 @@ const ACTION_LABELS: Readonly<Record<DecisionAction, string>> = {
 
 function quoted(text: string): string {
   return `“${oneLine(text, 40)}”`;
+}
+
+/**
+ * A recorded review step with this document's row of the review's progress,
+ * counted over the differences the decision was made on (a decision changes
+ * the reconciled layer and the decisions, never the compared layers).
+ */
+function withProgress(
+  compared: { view: DocumentView; differences: readonly Parameters<typeof reviewProgress>[0][number][]; context: { layers: readonly string[] } },
+  recorded: Result<ReviewChange>,
+): Result<ReviewChange> {
+  if (!recorded.ok) return recorded;
+  const { decided, total } = reviewProgress(compared.differences, recorded.value.decisions, compared.context.layers);
+  return ok({ ...recorded.value, progress: { documentId: compared.view.document.id, title: compared.view.document.title, decided, total } });
 }
 
 /** Handlers for colleagues' layers and the review of them. */
@@ -118,7 +133,7 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
       const stray = (keepIds ?? []).find((k) => !inDifference.has(k));
       if (stray) return fail('invalid-input', `annotation ${stray} is not part of this difference`);
       const { state } = decide(c.value.state, difference, action, c.value.context, keepIds);
-      return store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`);
+      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`));
     },
 
     async acceptAllAgreed({ documentId, theirsLayerId }) {
@@ -126,7 +141,7 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
       if (!c.ok) return c;
       const state = acceptAllAgreed(c.value.state, c.value.differences, c.value.context);
       const added = state.decisions.length - c.value.state.decisions.length;
-      return store.recordDecisions(documentId, state.annotations, state.decisions, `Accept all agreed (${added})`) as Promise<Result<DocumentView>>;
+      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `Accept all agreed (${added})`));
     },
 
     async undoReview({ documentId }) {
@@ -168,7 +183,7 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
       const stray = (keepIds ?? []).find((k) => !inDifference.has(k));
       if (stray) return fail('invalid-input', `annotation ${stray} is not part of this difference`);
       const { state } = decideAcross(c.value.state, difference, action, c.value.context, keepIds);
-      return store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`);
+      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`));
     },
 
     async preAcceptAgreed({ layerIds, k, documentIds }) {

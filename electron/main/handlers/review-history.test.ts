@@ -4,6 +4,7 @@
  * undo never takes a decision. Real handlers on a real store in a temporary
  * folder, reopened to check that the history is on disk.
  */
+import type { Result } from '../../../annotations/result';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../../annotations/annotation';
 import type { Annotation } from '../../../annotations/model';
@@ -47,13 +48,18 @@ describe('review decisions in the undo history', () => {
 
     const diffs = findDifferences(ARTICLE, before.layers.find((l) => l.id === 'own')!.annotations, before.layers.find((l) => l.id === 'colleague:Ben')!.annotations);
     const conflict = diffs.find((d) => d.kind === 'label-conflict')!;
-    const decided = value(await api.decide({ documentId, theirsLayerId: 'colleague:Ben', differenceKey: conflict.key, action: 'reject-both' }));
+    // Each review call answers with a change (see review-change.test.ts); the document after it is read back here.
+    const viewAfter = async (step: Promise<Result<unknown>>) => {
+      value(await step);
+      return value(await api.getDocument({ documentId }));
+    };
+    const decided = await viewAfter(api.decide({ documentId, theirsLayerId: 'colleague:Ben', differenceKey: conflict.key, action: 'reject-both' }));
     expect(decided.decisions).toHaveLength(1);
     expect(decided.reviewUndoLabel).toBe('Reject both on “South Korea Foreign Ministry”');
     // Read mode's own Undo still names the last tag, not the decision.
     expect(decided.undoLabel).toBe(before.undoLabel);
 
-    const undone = value(await api.undoReview({ documentId }));
+    const undone = await viewAfter(api.undoReview({ documentId }));
     expect(undone.decisions).toEqual([]);
     expect(reconciled(undone)).toEqual([]);
     expect(own(undone)).toEqual(own(before));
@@ -61,7 +67,7 @@ describe('review decisions in the undo history', () => {
     expect(undone.reviewRedoLabel).toBe('Reject both on “South Korea Foreign Ministry”');
     expect(undone.undoLabel).toBe(before.undoLabel);
 
-    const redone = value(await api.redoReview({ documentId }));
+    const redone = await viewAfter(api.redoReview({ documentId }));
     expect(redone.decisions.map((d) => [d.action, d.id])).toEqual(decided.decisions.map((d) => [d.action, d.id]));
     expect(reconciled(redone)).toEqual(reconciled(decided));
     expect(reconciled(redone)).toEqual(['Ana:South Korea=actor']);
@@ -103,7 +109,8 @@ describe('review decisions in the undo history', () => {
     const api2 = createHandlers({ ...again, dialogs: new QueuedDialogs(), version: 'test', notify: () => undefined });
     expect(value(await api2.getDocument({ documentId })).reviewUndoLabel).toBe('Accept all agreed (0)');
     value(await api2.undoReview({ documentId }));
-    const back = value(await api2.undoReview({ documentId }));
+    value(await api2.undoReview({ documentId }));
+    const back = value(await api2.getDocument({ documentId }));
     expect(back.decisions.map((d) => d.action)).toEqual(['accept-theirs']);
     expect(reconciled(back)).toEqual(reconciled(accepted));
     expect(back.reviewRedoLabel).toBe('Reject both on “South Korea Foreign Ministry”');

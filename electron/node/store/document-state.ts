@@ -9,7 +9,7 @@ import { applyLayerChange, withRelationsOfRemovedSpans } from '../../../annotati
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import { textSha256 } from '../../../annotations/text-hash';
-import type { DocumentChange, DocumentSummary, DocumentView } from '../../../shared/library';
+import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange } from '../../../shared/library';
 import { libraryRowOf } from '../../../shared/library-row';
 import { STORE_SCHEMA_VERSION, type DocumentFile, type HistoryEntry } from './store-schemas';
 
@@ -330,6 +330,11 @@ export function lastChange(file: DocumentFile, how: 'done' | 'undone'): Document
     ...historyLabels(file),
     summary: summaryOf(file),
   };
+}
+
+/** `lastChange` of a review step (a decision, or its undo or redo), with every decision of the document after it. */
+export function lastReviewChange(file: DocumentFile, how: 'done' | 'undone'): ReviewChange {
+  return { ...lastChange(file, how), decisions: file.decisions };
 }
 
 const summaries = new WeakMap<DocumentFile, DocumentSummary>();

@@ -25,7 +25,7 @@ import type { Annotation, AnnotationChange, AnnotationLayer, Corpus, CorpusDocum
 import type { ProgressControl } from '../../../annotations/formats/format';
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { BackupEntry } from '../../../shared/api';
-import type { DocumentChange, DocumentSummary, DocumentView, StoreIncident } from '../../../shared/library';
+import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from '../../../shared/library';
 import { AsyncMutex } from './async-mutex';
 import { Backups } from './backups';
 import { fileStemFor } from './document-file-names';
@@ -36,6 +36,7 @@ import {
   checkCorpusDocument,
   editLayer,
   lastChange,
+  lastReviewChange,
   type LayerEdit,
   type LayerEditContext,
   migrateLabels,
@@ -425,14 +426,16 @@ export class ParleyStore {
     return this.updateChange(documentId, 'done', (file) => redoStep(file, this.now(), 'read'));
   }
 
-  /** Undoes the newest review decision step (`not-found` if none), leaving Read-mode edits alone; resolves with the document. */
-  undoReview(documentId: string): Promise<Result<DocumentView>> {
-    return this.updateView(documentId, (file) => undoStep(file, this.now(), 'review'));
+  /** Undoes the newest review decision step (`not-found` if none), leaving Read-mode edits alone; resolves with what changed (`ReviewChange`). */
+  async undoReview(documentId: string): Promise<Result<ReviewChange>> {
+    const changed = await this.update(documentId, (file) => undoStep(file, this.now(), 'review'));
+    return changed.ok ? ok(lastReviewChange(changed.value, 'undone')) : changed;
   }
 
-  /** Redoes the newest undone review decision step (`not-found` if none). */
-  redoReview(documentId: string): Promise<Result<DocumentView>> {
-    return this.updateView(documentId, (file) => redoStep(file, this.now(), 'review'));
+  /** Redoes the newest undone review decision step (`not-found` if none); resolves with what changed. */
+  async redoReview(documentId: string): Promise<Result<ReviewChange>> {
+    const changed = await this.update(documentId, (file) => redoStep(file, this.now(), 'review'));
+    return changed.ok ? ok(lastReviewChange(changed.value, 'done')) : changed;
   }
 
   /**
@@ -461,10 +464,11 @@ export class ParleyStore {
   /**
    * Replaces the reconciled layer and the review decisions together, in one
    * write, as one review step that Ctrl+Z in Review undoes (`historyLabel`
-   * names it). Read-mode history is left as it is.
+   * names it). Read-mode history is left as it is. Resolves with what
+   * changed: the reconciled layer's change and the decisions after it.
    */
-  recordDecisions(documentId: string, reconciled: Annotation[], decisions: ReviewDecision[], historyLabel = 'Review decision'): Promise<Result<DocumentView>> {
-    return this.updateView(documentId, (file) => {
+  async recordDecisions(documentId: string, reconciled: Annotation[], decisions: ReviewDecision[], historyLabel = 'Review decision'): Promise<Result<ReviewChange>> {
+    const changed = await this.update(documentId, (file) => {
       const checked = checkAnnotations(file.document.id, file.document.text, reconciled);
       if (!checked.ok) return checked;
       const stray = decisions.find((d) => d.documentId !== file.document.id);
@@ -472,6 +476,7 @@ export class ParleyStore {
       const author = decisions[0]?.decidedBy ?? '';
       return ok(recordReviewStep(file, reconciled, decisions, historyLabel, this.now(), author));
     });
+    return changed.ok ? ok(lastReviewChange(changed.value, 'done')) : changed;
   }
 
   /** Backups of one document, or of every document (including deleted ones), newest first. */

@@ -7,7 +7,8 @@ import { keptLayerIds } from '../../../annotations/review/layer-decisions';
 import { findLayerDifferences, type LayerDifference } from '../../../annotations/review/layer-differences';
 import { reviewProgress } from '../../../annotations/review/review-progress';
 import { sameLayers } from '../../../annotations/review/review-state';
-import type { DocumentView } from '../../../shared/library';
+import type { DocumentView, ReviewChange } from '../../../shared/library';
+import { applyReviewChange, isDocumentView } from './apply-review-change';
 import type { ReviewCommand } from './review-keys';
 import { actionWords } from './review-words';
 import { plural } from '../../../annotations/text/plural';
@@ -103,7 +104,7 @@ function sendDecision(
   differenceKey: string,
   action: DecisionAction,
   keepIds?: readonly string[],
-): Promise<Result<DocumentView>> {
+): Promise<Result<ReviewChange>> {
   const chosen = keepIds ? { keepIds: [...keepIds] } : {};
   return s.pair
     ? window.parley.api.decide({ documentId: s.documentId, theirsLayerId: s.theirsLayerId, differenceKey, action, ...chosen })
@@ -198,8 +199,27 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
   }, []);
 
   /** Sends one change to the store after those before it; clears its pending marks when the answer comes. */
+  // The view with every answer taken so far: answers arrive in order, before React has passed the last one back.
+  const committed = useRef(view);
+  if (committed.current.document.id !== view.document.id || view.updatedAt >= committed.current.updatedAt) committed.current = view;
+
+  /** Puts the store's answer in the open view: a change is applied (one round trip); a view that does not take it is fetched again. */
+  const takeAnswer = useCallback(async (answer: DocumentView | ReviewChange) => {
+    let next = isDocumentView(answer) ? answer : applyReviewChange(committed.current, answer);
+    if (next === null) {
+      const fresh = await window.parley.api.getDocument({ documentId: (answer as ReviewChange).documentId });
+      if (!fresh.ok) {
+        latest.current.onError(`Could not refresh the document: ${fresh.error.message}`);
+        return;
+      }
+      next = fresh.value;
+    }
+    committed.current = next;
+    latest.current.onViewChange(next);
+  }, []);
+
   const send = useCallback(
-    (call: () => Promise<Result<DocumentView>>, keys: readonly string[], ticket: number, failure: string) => {
+    (call: () => Promise<Result<DocumentView | ReviewChange>>, keys: readonly string[], ticket: number, failure: string) => {
       const forScope = latest.current.scope;
       const run = async () => {
         const result = await call();
@@ -212,11 +232,11 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
           latest.current.onError(`${failure}: ${result.error.message}`);
           return;
         }
-        latest.current.onViewChange(result.value);
+        await takeAnswer(result.value);
       };
       queue.current = queue.current.then(run, run);
     },
-    [updatePending],
+    [updatePending, takeAnswer],
   );
 
   const markPending = useCallback(
@@ -350,7 +370,7 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
             const at = changed ? now.differences.findIndex((d) => d.key === changed.differenceKey) : -1;
             if (at >= 0) setFocus(at);
           }
-          now.onViewChange(result.value);
+          await takeAnswer(result.value);
           const label = direction === 'undo' ? result.value.reviewRedoLabel : result.value.reviewUndoLabel;
           resolve(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${label ?? 'a decision'}`);
         };
@@ -360,7 +380,7 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
         };
         queue.current = queue.current.then(run, run).then(settle, settle);
       }),
-    [setFocus],
+    [setFocus, takeAnswer],
   );
 
   const run = useCallback(

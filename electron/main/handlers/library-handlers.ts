@@ -10,7 +10,10 @@ import { OWN_LAYER_ID, type CorpusDocument } from '../../../annotations/model';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
 import { plural } from '../../../annotations/text/plural';
 import type { ImportReport } from '../../../shared/api';
-import { readTextWithin } from '../../node/import/input-files';
+import { readFileWithin, readTextWithin } from '../../node/import/input-files';
+import { commitSourceImport, planSourceImport, storedOriginalOf, type SourceInput } from '../../node/sources/import-sources';
+import { MAX_SOURCE_BYTES, SOURCE_EXTENSIONS, sourceKindOf } from '../../node/sources/source-text';
+import type { SourceTexts } from '../../node/tasks/format-job';
 import { runFormatJobWith } from '../../node/tasks/run-format-job';
 import { withTask, type TaskHandle } from '../../node/tasks/task-registry';
 import type { ApiHandlers } from '../ipc/register-api';
@@ -33,11 +36,21 @@ type LibraryMethods =
 export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, LibraryMethods> {
   const { store, settings, dialogs, tasks, formatWorker, now } = deps;
 
-  const importArticles = (files: Array<{ name: string; content: string }>): Promise<Result<ImportReport>> =>
-    withTask(tasks, `Importing ${plural(files.length, 'article')}`, (task) => importArticlesAs(files, task));
+  const importArticles = (files: Array<{ name: string; content: string }>, sources: SourceInput[] = []): Promise<Result<ImportReport>> =>
+    withTask(tasks, `Importing ${plural(files.length + sources.length, 'article')}`, (task) => importArticlesAs(files, sources, task));
 
-  /** Reads each article (yielding now and then so a cancel can arrive), then adds them all in one step. */
-  const importArticlesAs = async (files: Array<{ name: string; content: string }>, task: TaskHandle): Promise<Result<ImportReport>> => {
+  /**
+   * Reads each article (yielding now and then so a cancel can arrive) and
+   * each source file (PDF, Word, saved page: in the worker, with progress
+   * per page), then adds them all in one step, keeping the sources' originals.
+   */
+  const importArticlesAs = async (files: Array<{ name: string; content: string }>, sources: SourceInput[], task: TaskHandle): Promise<Result<ImportReport>> => {
+    let reads: SourceTexts = [];
+    if (sources.length > 0) {
+      const read = await readSourcesIn(sources, task);
+      if (!read.ok) return read.error.code === 'cancelled' ? fail('cancelled', 'the import was cancelled; the library is unchanged') : read;
+      reads = read.value;
+    }
     const problems: Problem[] = [];
     const duplicates: ImportReport['duplicates'] = [];
     const docs: CorpusDocument[] = [];
@@ -73,11 +86,15 @@ export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, L
       docs.push({ document, layers: [{ id: OWN_LAYER_ID, kind: 'own', author: settings.author(), annotations: [] }], decisions: [] });
     }
     const control = { onProgress: (done: number, of: number) => task.progress(files.length + Math.round((done / Math.max(of, 1)) * files.length), total), isCancelled: () => task.isCancelled() };
-    const added = docs.length > 0 ? await store.addDocuments(docs, control) : ok([]);
+    const plan = planSourceImport(sources, reads, { documents: [...known].map(([sha256, id]) => ({ id, sha256 })), originalOf: storedOriginalOf(store) }, { author: settings.author(), now: stamp });
+    const added = await commitSourceImport(store, plan, control, docs);
     if (!added.ok) return added;
-    if (docs.length > 0) deps.notify({ type: 'library-changed' });
-    return ok({ added: added.value, duplicates, problems });
+    if (added.value.length > 0) deps.notify({ type: 'library-changed' });
+    return ok({ added: added.value, duplicates: [...duplicates, ...plan.duplicates], problems: [...problems, ...plan.problems] });
   };
+
+  /** Source files' texts, read in the worker. */
+  const readSourcesIn = (sources: readonly SourceInput[], task: TaskHandle) => runFormatJobWith(formatWorker, { kind: 'sources', files: sources.map((s) => ({ name: s.name, bytes: s.bytes })) }, task);
 
   return {
     async cancelTask({ taskId }) {
@@ -106,16 +123,26 @@ export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, L
     },
 
     async importFromDialog() {
-      const paths = await dialogs.openFiles({ title: 'Import articles', filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }] });
+      const extensions = [...new Set(['txt', 'md', 'markdown', ...Object.keys(SOURCE_EXTENSIONS).map((e) => e.slice(1))])];
+      const paths = await dialogs.openFiles({ title: 'Import articles', filters: [{ name: 'Articles, PDF, Word, saved pages', extensions }] });
       if (!paths) return ok(null);
       const files: Array<{ name: string; content: string }> = [];
+      const sources: SourceInput[] = [];
       const problems: Problem[] = [];
       for (const file of paths) {
+        const kind = sourceKindOf(file);
+        if (kind) {
+          // Sizes are checked for the kind of file before a byte is read.
+          const bytes = await readFileWithin(file, MAX_SOURCE_BYTES[kind]);
+          if (bytes.ok) sources.push({ name: path.basename(file), relative: path.basename(file), bytes: bytes.value });
+          else problems.push({ file: path.basename(file), message: bytes.error.message });
+          continue;
+        }
         const read = await readTextWithin(file, MAX_ARTICLE_FILE_BYTES);
         if (read.ok) files.push({ name: path.basename(file), content: read.value });
         else problems.push({ file: path.basename(file), message: read.error.message });
       }
-      const report = files.length > 0 ? await importArticles(files) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
+      const report = files.length + sources.length > 0 ? await importArticles(files, sources) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
       if (!report.ok) return report;
       return ok({ ...report.value, problems: [...problems, ...report.value.problems] });
     },

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../annotations/result';
+import { installPdfGlobals } from './dom-matrix-polyfill';
 import { layOutPdfText, type PdfPageText, type PdfLayoutResult } from './pdf-layout';
 import { MAX_PDF_PAGES, type SourceControl, type SourceMetadata } from './source-text';
 
@@ -18,6 +19,7 @@ let loaded: Promise<PdfJs> | undefined;
 /** pdf.js with its worker's handler installed in this thread, loaded once. */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
+    installPdfGlobals();
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');

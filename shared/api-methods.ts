@@ -51,6 +51,9 @@ export const API_METHODS = [
   'acceptSuggestions',
   'rejectSuggestions',
   'importGazetteerFromDialog',
+  'workspaceStatus',
+  'syncWorkspace',
+  'setWorkspacePassword',
 ] as const;
 
 /** A method name. */

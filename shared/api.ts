@@ -15,6 +15,7 @@ import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
 import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from './library';
 import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from './suggestions';
+import type { WorkspaceStatus } from './workspace';
 import { labelPatternSchema, suggestionSourceSchema } from '../annotations/suggest/suggestion-schemas';
 
 const MAX_ID = 200;
@@ -70,6 +71,10 @@ const entityName = z.string().trim().min(1).max(500);
 /** Schemas of every method's input. */
 export const apiInputSchemas = {
   getAppInfo: z.strictObject({}),
+  /** Team workspace (docs/workspace.md): its state, a sync now, the password kept in the system keychain. */
+  workspaceStatus: z.strictObject({}),
+  syncWorkspace: z.strictObject({}),
+  setWorkspacePassword: z.strictObject({ password: z.string().min(1).max(1000) }),
   setAuthor: z.strictObject({ author: z.string().trim().min(1).max(100) }),
   listDocuments: z.strictObject({}),
   getDocument: z.strictObject({ documentId: id }),
@@ -269,6 +274,12 @@ export interface AppInfo {
 /** The output type of every method. */
 export interface ApiOutputs {
   getAppInfo: AppInfo;
+  /** The team workspace's state, or null when the store is not linked to one. */
+  workspaceStatus: WorkspaceStatus | null;
+  /** Syncs now (push, then pull); the state after. Fails with `not-found` when the store is not linked, `io-error` when the server cannot be reached. */
+  syncWorkspace: WorkspaceStatus;
+  /** Keeps the password in the system keychain (never in the store) and syncs with it; the state after. */
+  setWorkspacePassword: WorkspaceStatus;
   setAuthor: { author: string };
   listDocuments: DocumentSummary[];
   getDocument: DocumentView;

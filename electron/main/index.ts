@@ -16,6 +16,8 @@ import { registerApi } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
 import { lockBreakOffer } from './lock-prompt';
 import { openAppStore } from '../node/open-app-store';
+import { WorkspaceHost } from '../node/workspace/workspace-host';
+import { safeStoragePasswordKeeper } from './workspace-password';
 import { createQuitGuard } from './quit-guard';
 import { breakLock, inspectLock } from '../node/store/store-lock';
 import { resolveStoreDir } from '../node/store-location';
@@ -67,6 +69,10 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const { store, settings, incidents } = opened.value;
+    // A library linked to a team workspace syncs on a timer; the password stays in the system keychain.
+    const linked = await WorkspaceHost.start(store, { author: settings.author(), keeper: safeStoragePasswordKeeper(app.getPath('userData')) });
+    if (!linked.ok) console.warn(`parley: team workspace not started: ${linked.error.message}`);
+    const workspace = linked.ok ? linked.value : null;
 
     const createWindow = () => {
       const win = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/index.js'));
@@ -86,6 +92,7 @@ if (!app.requestSingleInstanceLock()) {
       dialogs: dialogQueue ? createScriptedDialogs(dialogQueue) : createElectronDialogs(() => window ?? undefined),
       notify: (event) => window?.webContents.send('parley:event', event),
       formatWorker: path.join(__dirname, 'format-worker.js'),
+      workspace,
     });
     registerApi(ipcMain, handlers, isOwnRenderer);
 
@@ -105,7 +112,11 @@ if (!app.requestSingleInstanceLock()) {
     app.on(
       'will-quit',
       createQuitGuard({
-        close: () => store.close(),
+        // One more sync (5 s at most: what is not sent stays queued), then the store.
+        close: async () => {
+          await workspace?.beforeQuit(5_000).catch(() => false);
+          await store.close();
+        },
         quit: () => app.quit(),
         warn: (message) => dialog.showMessageBox({ type: 'warning', message: 'Parley is quitting', detail: message }).then(() => undefined),
         timeoutMs: 15_000,

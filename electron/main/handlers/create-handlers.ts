@@ -11,6 +11,7 @@ import { createExportHandlers } from './export-handlers';
 import { handlerContext, type HandlerDeps } from './handler-deps';
 import { createLabelHandlers } from './label-handlers';
 import { createLibraryHandlers } from './library-handlers';
+import { createWorkspaceHandlers } from './workspace-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { createEntityHandlers } from './entity-handlers';
 import { createRelationHandlers } from './relation-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const context = handlerContext(deps);
   return {
     ...createLibraryHandlers(context),
+    ...createWorkspaceHandlers(context),
     ...createAnnotationHandlers(context),
     ...createLabelHandlers(context),
     ...createExportHandlers(context),

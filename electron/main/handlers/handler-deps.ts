@@ -7,6 +7,7 @@ import type { StoreIncident } from '../../../shared/library';
 import type { AppSettings } from '../../node/app-settings';
 import type { ParleyStore } from '../../node/store/parley-store';
 import { TaskRegistry } from '../../node/tasks/task-registry';
+import type { WorkspaceHost } from '../../node/workspace/workspace-host';
 import type { Dialogs } from '../dialogs';
 
 /** What the handlers need from the rest of the main process. */
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   formatWorker?: string | null;
   /** Long tasks and their progress; made from `notify` when not given. */
   tasks?: TaskRegistry;
+  /** The team workspace, when the store is linked to one. */
+  workspace?: WorkspaceHost | null;
 }
 
 /** `HandlerDeps` with the clock, the task registry and the worker settled, shared by every group of handlers. */

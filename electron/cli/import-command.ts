@@ -13,7 +13,7 @@ import { detectContent, PEEK_CHARS } from '../../annotations/formats/detect-form
 import { FORMAT_NAMES } from '../../annotations/formats/index';
 import { ARTICLE_EXTENSIONS, articleFromFile } from '../../annotations/import/article-file';
 import { MAX_ARTICLE_FILE_BYTES } from '../../annotations/import/article-limits';
-import { OWN_LAYER_ID, type CorpusDocument } from '../../annotations/model';
+import { OWN_LAYER_ID, type CorpusDocument, type DocumentMetadata } from '../../annotations/model';
 import type { Result } from '../../annotations/result';
 import { readFileWithin, readTextWithin } from '../node/import/input-files';
 import { commitSourceImport, planSourceImport, storedOriginalOf, type SourceInput } from '../node/sources/import-sources';
@@ -26,6 +26,7 @@ import { capped } from './cli-report';
 import { runCommand, type CliArgs, type CliCommand } from './command-line';
 import { runImportAnnotated } from './import-annotated';
 import { runImportLayer } from './import-layer';
+import { METADATA_OPTIONS, metadataFromArgs } from './import-metadata';
 import { MAX_INPUT_FILES } from './read-inputs';
 import { STORE_OPTION, storeDirOf } from './store-options';
 import { plural } from '../../annotations/text/plural';
@@ -38,11 +39,13 @@ export const importCommand: CliCommand = {
     'FILES_OR_FOLDERS... [--store DIR]',
     '[--format FORMAT] ANNOTATED_INPUT... [--store DIR]',
     '[--format FORMAT] ANNOTATED_INPUT --as-layer NAME [--store DIR]',
+    'ARTICLE [--published DATE] [--outlet NAME] [--author NAME] [--url URL] [--store DIR]',
   ],
   options: {
     format: { type: 'string', value: 'FORMAT', help: `the inputs are annotated documents in this format (${FORMAT_NAMES.join(', ')})` },
     'as-layer': { type: 'string', value: 'NAME', help: "load a colleague's annotations as their own layer named NAME, beside yours, on the documents whose text matches" },
     store: STORE_OPTION,
+    ...METADATA_OPTIONS,
   },
   positionals: { min: 1, name: 'file or folder to import' },
   notes: [
@@ -50,6 +53,7 @@ export const importCommand: CliCommand = {
     'Inputs that are not articles (a .jsonl, .json, .conll or .csv file, a brat folder) are read as annotated documents,',
     'in the format named by --format or else detected.',
     "Annotated documents are merged into the analyst's own layer of documents already there; repeats are skipped.",
+    '--published, --outlet, --author and --url describe a single article (over what its page says of itself).',
     'Exit status: 0 when everything was imported or already there; 1 when nothing was imported, or some annotations',
     'could not be placed (they are listed); 2 on a usage error; 3 when the store is in use.',
   ],
@@ -64,9 +68,18 @@ export function runImport(argv: string[], io: CliIo): Promise<number> {
 async function importInputs(args: CliArgs, io: CliIo): Promise<number> {
   const store = args.text('store');
   const layer = args.text('as-layer');
+  const metadata = metadataFromArgs(args);
+  if (!metadata.ok) {
+    io.err(`parley import: ${metadata.error.message}`);
+    return 2;
+  }
+  if (metadata.value && (layer !== undefined || args.text('format') !== undefined)) {
+    io.err('parley import: --published, --outlet, --author and --url describe an article; they do not go with --format or --as-layer');
+    return 2;
+  }
   if (layer !== undefined) return runImportLayer(args.text('format'), args.positionals, layer, store, io);
   if (args.text('format') !== undefined || (await holdsAnnotations(args.positionals))) return runImportAnnotated(args.text('format'), args.positionals, store, io);
-  return importArticles(args.positionals, store, io);
+  return importArticles(args.positionals, store, io, metadata.value);
 }
 
 /** Every extension `parley import` takes as an article or a source (PDF, Word, saved page). */
@@ -142,7 +155,7 @@ async function findArticles(inputs: readonly string[]): Promise<{ found: Article
 }
 
 /** Imports the articles named or found in folders; exit code 0 only if every one was imported or was already there. */
-async function importArticles(inputs: readonly string[], storeOption: string | undefined, io: CliIo): Promise<number> {
+async function importArticles(inputs: readonly string[], storeOption: string | undefined, io: CliIo, metadata?: DocumentMetadata): Promise<number> {
   const { found, skipped, problems } = await findArticles(inputs);
   const articles: Array<{ name: string; relative: string; title: string; source: string; text: string }> = [];
   const sources: SourceInput[] = [];
@@ -188,6 +201,10 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
     io.err(`parley import: found no ${READABLE_EXTENSIONS.join(', ')} files in ${inputs.join(', ')}; nothing was imported`);
     return 1;
   }
+  if (metadata && articles.length + sources.length !== 1) {
+    io.err(`parley import: --published, --outlet, --author and --url describe a single article, and ${articles.length + sources.length} were given; nothing was imported`);
+    return 2;
+  }
 
   const storeDir = storeDirOf(storeOption);
   const opened = await openAppStore(storeDir, os.userInfo().username, { seedSamples: false });
@@ -221,6 +238,16 @@ async function importArticles(inputs: readonly string[], storeOption: string | u
       return 1;
     }
     for (const summary of added.value) io.out(`  imported: ${summary.title} (${summary.id})`);
+    if (metadata && added.value.length === 1) {
+      // What was given on the command line wins over what the page said of itself; the rest of that is kept.
+      const id = added.value[0]!.id;
+      const stored = store.getDocument(id);
+      const described = await store.setMetadata(id, { ...(stored.ok ? stored.value.document.metadata : undefined), ...metadata });
+      if (!described.ok) {
+        io.err(`parley import: the article was imported but its metadata could not be set: ${described.error.message}`);
+        return 1;
+      }
+    } else if (metadata) io.out('  the article was already in the library; its metadata was left as it is');
     io.out(`${added.value.length} imported, ${present} already present${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}, into ${storeDir}`);
     return 0;
   } finally {

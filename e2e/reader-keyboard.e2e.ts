@@ -21,7 +21,7 @@ describe('reader by keyboard', () => {
     app = started.app;
     const page = started.page;
     const documentId = await openDocument(page, SAMPLE.workingGroup);
-    const { document } = await call(page, 'getDocument', { documentId });
+    const { document: opened } = await call(page, 'getDocument', { documentId });
     const stored = async () => (await storedAnnotations(app!.storeDir, documentId)).map((a) => `${a.quote.exact}=${a.labelId}`);
     const status = page.locator('.parley-reader-status');
 
@@ -49,7 +49,7 @@ describe('reader by keyboard', () => {
     await expect.poll(() => page.evaluate(() => String(document.getSelection()))).toBe('working group');
     await expect.poll(() => status.textContent()).toMatch(/^1–4 tag the selection/);
     await page.keyboard.press('2');
-    const first = document.text.indexOf('working group');
+    const first = opened.text.indexOf('working group');
     await expect.poll(async () => (await storedAnnotations(app!.storeDir, documentId)).find((a) => a.labelId === 'policy-body')?.start).toBe(first);
 
     // Alt+Up and Alt+Down step between the annotations; Tab leaves the text.

@@ -172,7 +172,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
               documentId={view.document.id}
               text={view.document.text}
               labels={labels.labels}
-              revision={own}
+              own={own}
               onAccepted={(change) => {
                 const next = applyDocumentChange(session.view, change);
                 if (next) onViewChange(next);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion, SuggestionSource } from '../../../annotations/suggest/suggestion';
-import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder } from './suggestion-groups';
+import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder, visibleSuggestions } from './suggestion-groups';
 
 const s = (id: string, source: SuggestionSource, start: number): Suggestion => ({ id, documentId: 'd', start, end: start + 3, labelId: 'actor', source, sources: [source], reason: '' });
 const key = (k: string, shiftKey = false, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({ key: k, shiftKey, ctrlKey: false, altKey: false, metaKey: false, ...mods });
@@ -29,5 +29,11 @@ describe('suggestion panel logic', () => {
     expect(focusAfterRemoval(order, 'd1', order.filter((i) => i.id !== 'd1'))).toBe('g1');
     expect(focusAfterRemoval(order, 'o1', order.filter((i) => i.source !== 'own-tags'))).toBe('g1');
     expect(focusAfterRemoval(order, 'o1', [])).toBeNull();
+  });
+
+  it('hides a suggestion once a span of the same label covers it, not one of another label', () => {
+    const own = [{ start: 4, end: 12, labelId: 'actor' }, { start: 0, end: 3, labelId: 'date' }];
+    expect(visibleSuggestions(list, own).map((x) => x.id)).toEqual(['d1', 'o2']);
+    expect(visibleSuggestions(list, []).map((x) => x.id)).toEqual(['d1', 'o1', 'g1', 'o2']);
   });
 });

@@ -71,3 +71,9 @@ export function focusAfterRemoval(before: readonly Suggestion[], focusedId: stri
   for (let i = at - 1; i >= 0; i--) if (still.has(before[i]!.id)) return before[i]!.id;
   return null;
 }
+
+/** The suggestions no span of the analyst's layer with the same label covers (the store's rule, applied to the layer as the window shows it). */
+export function visibleSuggestions(suggestions: readonly Suggestion[], own: ReadonlyArray<{ start: number; end: number; labelId: string }>): Suggestion[] {
+  if (own.length === 0) return [...suggestions];
+  return suggestions.filter((s) => !own.some((a) => a.labelId === s.labelId && a.start <= s.start && s.end <= a.end));
+}

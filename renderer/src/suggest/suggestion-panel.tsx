@@ -7,7 +7,7 @@ import { oneLine } from '../../../annotations/text/ellipsis';
 import type { DocumentChange } from '../../../shared/library';
 import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from '../../../shared/suggestions';
 import { ensureGhostMarks, focusGhostMark, ghostMarksOf, setGhostMarks } from '../reader/suggestion-marks';
-import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder } from './suggestion-groups';
+import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder, visibleSuggestions } from './suggestion-groups';
 import './suggestions.css';
 
 /** The API calls the panel makes (the window's `parley.api` has them). */
@@ -25,8 +25,13 @@ interface SuggestionPanelProps {
   documentId: string;
   text: string;
   labels: readonly Label[];
-  /** Changes whenever the analyst's layer does, so the list is asked for again (a new tag teaches the own-tags source). */
-  revision: unknown;
+  /**
+   * The analyst's layer as the reader shows it: suggestions a span of the same
+   * label now covers leave the list at once, without asking the store again
+   * (one round trip per action). What a new tag teaches the own-tags source
+   * appears on Refresh or when the document is opened again.
+   */
+  own: ReadonlyArray<{ start: number; end: number; labelId: string }>;
   /** Applies an accepted change to the open document (one undoable step in the store). */
   onAccepted(change: DocumentChange): void;
   onError(message: string): void;
@@ -39,7 +44,7 @@ interface SuggestionPanelProps {
  * that source, arrows or `j`/`k` move, Enter shows it in the text; the
  * buttons do the same.
  */
-export function SuggestionPanel({ api, cm, documentId, text, labels, revision, onAccepted, onError }: SuggestionPanelProps) {
+export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAccepted, onError }: SuggestionPanelProps) {
   const [list, setList] = useState<SuggestionList | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,17 +52,20 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, revision, o
   const rows = useRef(new Map<string, HTMLButtonElement>());
   const focusAfter = useRef<string | null>(null);
 
+  // The app may hand a new onError on every render; the list is asked for once per document, not per render.
+  const reportError = useRef(onError);
+  reportError.current = onError;
   const refresh = useCallback(async () => {
     const found = await api.getSuggestions({ documentId });
     if (found.ok) setList(found.value);
-    else onError(`Suggestions: ${found.error.message}`);
-  }, [api, documentId, onError]);
+    else reportError.current(`Suggestions: ${found.error.message}`);
+  }, [api, documentId]);
 
   useEffect(() => {
     void refresh();
-  }, [refresh, revision]);
+  }, [refresh]);
 
-  const suggestions = useMemo(() => list?.suggestions ?? [], [list]);
+  const suggestions = useMemo(() => visibleSuggestions(list?.suggestions ?? [], own), [list, own]);
   const order = useMemo(() => panelOrder(suggestions), [suggestions]);
   const groups = useMemo(() => groupSuggestions(suggestions), [suggestions]);
 
@@ -167,6 +175,9 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, revision, o
       <div className="parley-suggestion-tools">
         <button type="button" onClick={() => void importGazetteer()}>
           Import gazetteer…
+        </button>
+        <button type="button" title="Ask the sources again (what your newest tags teach)" onClick={() => void refresh()}>
+          Refresh
         </button>
         {list && list.gazetteers.length > 0 && <span className="parley-hint">{list.gazetteers.map((g) => `${g.name} (${g.entries})`).join(', ')}</span>}
       </div>

@@ -3,6 +3,7 @@ import type { LabelSchema } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
 import { DocumentListItem } from './document-list-item';
 import { LibraryProgress } from './library-progress';
+import { WorkspacePanel } from './workspace-panel';
 
 interface LibrarySidebarProps {
   id: string;
@@ -28,6 +29,7 @@ export function LibrarySidebar({ id, documents, labels, currentId, loading, onOp
         <span className="sidebar-count">{documents.length === 1 ? '1 document' : `${documents.length} documents`}</span>
       </div>
       <LibraryProgress documents={documents} labels={labels} />
+      <WorkspacePanel />
       {loading ? (
         <p className="sidebar-empty">Loading…</p>
       ) : documents.length === 0 ? (

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Annotation, Relation } from '../annotations/model';
-import { call, markTexts, openDocument } from './reader-helpers';
+import { call, markTexts, openDocument, textPoints } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 import { screenshotPath } from './support/screenshot-path';
 
@@ -41,6 +41,7 @@ async function findAndPress(page: Page, text: string, key: string): Promise<void
   await page.keyboard.press('Control+a');
   await page.keyboard.type(text);
   await expect.poll(() => page.locator('.parley-search-count').textContent()).toMatch(/^1 of /);
+  await expect.poll(() => page.locator('.cm-parley-match-current').allTextContents().then((parts) => parts.join(''))).toBe(text);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
   await page.keyboard.press(key);
@@ -177,5 +178,99 @@ describe('statements', () => {
     const byId = new Map(own.annotations.map((a) => [a.id, a]));
     expect(own.relations!.map((r) => `${byId.get(r.sourceId)!.quote.exact} ${r.typeId} ${byId.get(r.targetId)!.quote.exact}`).sort()).toEqual(['Noh Kyu-duk holds proposed ending', 'proposed ending toward the working group']);
     expect(own.annotations.find((a) => a.labelId === 'position')!.attributes).toEqual({ stance: 'proposes' });
+  });
+
+  it('reads a relative date against the publication date, links spans to entities across scripts, links by Alt+drag, and reviews a colleague’s links', async () => {
+    const text = '# Envoys meet\n\nOn Tuesday Noh Kyu-duk met 정동영 and proposed ending the working group.\r\nLater 정동영 agreed.';
+    app = await launchParley({ seedSamples: false, viewport: { width: 1280, height: 820 } });
+    const { page } = app;
+    await page.getByText('No documents yet.').waitFor();
+    const imported = await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: text }] });
+    const documentId = imported.added[0]!.id;
+    await app.reload();
+    await openDocument(page, imported.added[0]!.title);
+
+    // Document details: published on Wednesday 23 June 2021.
+    await page.getByRole('button', { name: 'Details' }).click();
+    const details = page.getByRole('dialog', { name: 'Document details' });
+    await details.getByLabel('Published').fill('Tuesday');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => details.getByRole('alert').textContent()).toMatch(/^Write the publication date as 2021-06-22/);
+    await details.getByLabel('Published').fill('2021-06-23');
+    await details.getByLabel('Outlet').fill('연합뉴스');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await call(page, 'getDocument', { documentId })).document.metadata).toEqual({ publishedAt: '2021-06-23', outlet: '연합뉴스' });
+
+    // "Tuesday" is read against it: the day before.
+    await page.locator('.parley-reader .cm-content').focus();
+    await findAndPress(page, 'Tuesday', '4');
+    await expect.poll(() => status(page)).toMatch(/Tagged “Tuesday”/);
+    await page.keyboard.press('v');
+    await expect.poll(async () => (await stored(app!.storeDir, documentId)).annotations.find((a) => a.labelId === 'date')?.attributes).toEqual({ value: '2021-06-22' });
+
+    // An entity made from a span, then the Hangul name added as its alias from the other span.
+    await findAndPress(page, 'Noh Kyu-duk', '1');
+    await expect.poll(() => status(page)).toMatch(/Tagged “Noh Kyu-duk”/);
+    await page.keyboard.press('e');
+    const picker = page.getByRole('dialog', { name: 'Entity' });
+    await picker.waitFor();
+    await expect.poll(() => picker.locator('.entity-row-current').textContent()).toMatch(/^New entity “Noh Kyu-duk”/);
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    await findAndPress(page, '정동영', '1');
+    await expect.poll(() => status(page)).toMatch(/Tagged “정동영”/);
+    await page.keyboard.press('e');
+    await picker.waitFor();
+    await page.keyboard.type('noh');
+    await expect.poll(() => picker.locator('.entity-row-current').textContent()).toMatch(/^Noh Kyu-duk/);
+    await page.keyboard.press('Alt+Enter');
+    await picker.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await call(page, 'listEntities', {})).map((e) => [e.name, e.aliases])).toEqual([['Noh Kyu-duk', ['정동영']]]);
+    await expect.poll(async () => {
+      const { annotations } = await stored(app!.storeDir, documentId);
+      return new Set(annotations.filter((a) => a.labelId === 'actor').map((a) => a.entityId)).size;
+    }).toBe(1);
+    // The hover card names the entity.
+    const hangul = await textPoints(page, '정동영');
+    await page.mouse.move(hangul.start.x + 4, hangul.start.y);
+    await expect.poll(() => page.locator('.parley-note-detail').allTextContents()).toContain('Entity: Noh Kyu-duk');
+
+    // Alt+drag from the actor to the position links them.
+    await findAndPress(page, 'proposed ending', '3');
+    await expect.poll(() => status(page)).toMatch(/Tagged “proposed ending”/);
+    const from = await textPoints(page, 'Noh Kyu-duk');
+    const to = await textPoints(page, 'proposed ending');
+    await page.keyboard.down('Alt');
+    await page.mouse.move(from.start.x + 6, from.start.y);
+    await page.mouse.down();
+    await page.mouse.move(to.start.x + 20, to.start.y, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    // Holds (actor to position) and toward (position to actor) both fit: the menu asks, h chooses.
+    const menu = page.getByRole('menu', { name: 'Choose a relation' });
+    await menu.waitFor();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['hholds“Noh Kyu-duk” → “proposed ending”', 'ttoward“proposed ending” → “Noh Kyu-duk”']);
+    await page.keyboard.press('h');
+    await menu.waitFor({ state: 'detached' });
+    await expect.poll(() => storedLinks(app!.storeDir, documentId)).toEqual(['Noh Kyu-duk holds proposed ending']);
+
+    // A colleague's copy (exported now) keeps the link; mine loses it; review lists it as only theirs.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-statements-'));
+    const file = path.join(dir, 'sam.json');
+    app.dialogs.nextSave(file);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Export annotations' }).getByRole('button', { name: 'Export…' }).click();
+    await page.getByText(`Written to ${file}`).waitFor();
+    await page.getByRole('button', { name: 'Delete the holds link' }).click();
+    await expect.poll(() => storedLinks(app!.storeDir, documentId)).toEqual([]);
+    app.dialogs.nextOpen([file]);
+    await call(page, 'importLayerFromDialog', { format: 'parley', author: 'Sam' });
+    await app.reload();
+    await openDocument(page, imported.added[0]!.title);
+    await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review', exact: true }).click();
+    const links = page.getByRole('region', { name: 'Relation differences' });
+    await expect.poll(() => links.locator('.review-relation').allTextContents()).toEqual(['Only theirs “Noh Kyu-duk” holds “proposed ending”']);
+    await page.screenshot({ path: screenshotPath('statements-review.png') });
   });
 });

@@ -113,7 +113,7 @@ describe('attribute values', () => {
 
 describe('entities and metadata', () => {
   it('makes an entity, adds an alias in another script, links a span, and refuses a name another entity has', async () => {
-    const { api, documentId, tag, own } = await setup(TEXTS[2]!);
+    const { api, dir, dialogs, documentId, tag, own } = await setup(TEXTS[2]!);
     const chung = value(await api.createEntity({ name: 'Chung Dong-young', kind: 'actor', aliases: [] }));
     const aliased = value(await api.addEntityAlias({ entityId: chung.id, alias: '정동영' }));
     expect(aliased.aliases).toEqual(['정동영']);
@@ -129,6 +129,12 @@ describe('entities and metadata', () => {
     ];
     expect(refusals.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['conflict', 'invalid-input', 'not-found']);
     expect(value(await api.listEntities({}))).toEqual([aliased]);
+    // An export carries the entities its spans name, so it reads back (as a colleague's layer here).
+    const file = path.join(dir, 'export.json');
+    dialogs.saves.push(file);
+    value(await api.exportToDialog({ format: 'parley' }));
+    dialogs.opens.push([file]);
+    expect(value(await api.importLayerFromDialog({ format: 'parley', author: 'Sam' }))!.layers).toHaveLength(1);
     value(await api.updateAnnotation({ documentId, annotationId: span, entityId: null }));
     expect((await own()).annotations.find((a) => a.id === span)!.entityId).toBeUndefined();
   });

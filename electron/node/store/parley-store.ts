@@ -388,6 +388,27 @@ export class ParleyStore {
     });
   }
 
+  /**
+   * Gives a document a new title, in its file and in the library index.
+   * Fails with `invalid-input` for a title that is empty once trimmed or
+   * longer than 500 characters.
+   */
+  renameDocument(documentId: string, title: string): Promise<Result<DocumentSummary>> {
+    const clean = title.replace(/\s+/gu, ' ').trim();
+    if (!clean) return Promise.resolve(fail('invalid-input', 'a title cannot be empty'));
+    if (clean.length > 500) return Promise.resolve(fail('invalid-input', `a title may have at most 500 characters; this one has ${clean.length}`));
+    return this.libraryMutex.run(async () => {
+      const changed = await this.update(documentId, (file) => ok({ ...file, document: { ...file.document, title: clean }, updatedAt: this.now() }));
+      if (!changed.ok) return changed;
+      const documents = this.library.documents.map((e) => (e.id === documentId ? { ...e, title: clean } : e));
+      // The document file is the truth for titles (the list reads it); the index follows, and a failure to write it only costs the backup list's name.
+      await this.writeLibrary({ ...this.library, documents }).catch((error: Error) => this.warn(`could not write the new title to the library index: ${error.message}`));
+      const entry = this.library.documents.find((e) => e.id === documentId);
+      if (entry) this.backupOwners.set(entry.file, { id: documentId, title: clean });
+      return ok(summaryOf(changed.value));
+    });
+  }
+
   /** Sets a document's status. */
   async setStatus(documentId: string, status: DocumentStatus): Promise<Result<DocumentSummary>> {
     const changed = await this.update(documentId, (file) => ok({ ...file, document: { ...file.document, status }, updatedAt: this.now() }));
@@ -542,7 +563,9 @@ export class ParleyStore {
       const { document, layers, decisions } = slot.queue.current;
       documents.push({ document, layers, decisions });
     }
-    return { labels: this.library.labels, documents };
+    // The entities go along, so the spans linked to them can be read back (version 2).
+    const entities = this.library.entities ?? [];
+    return { labels: this.library.labels, documents, ...(entities.length > 0 ? { entities } : {}) };
   }
 
   private live(documentId: string): Result<DocumentSlot> {

@@ -8,7 +8,7 @@
  * when more than one fits.
  */
 import { Prec, type Extension } from '@codemirror/state';
-import { EditorView, keymap, ViewPlugin, type KeyBinding } from '@codemirror/view';
+import { EditorView, keymap, type KeyBinding } from '@codemirror/view';
 import type { Label } from '../../../annotations/model';
 import { fittingOptions } from './link-session';
 import { annotationsAt } from './reader-marks';
@@ -42,47 +42,52 @@ function markAt(view: EditorView, event: MouseEvent) {
   return index < 0 ? undefined : annotationsAt(view.state.field(ownAnnotations), index)[0];
 }
 
-/** Alt+drag from one mark to another: links them. */
-const dragLink = ViewPlugin.fromClass(
-  class {
-    sourceId: string | null = null;
-  },
-  {
-    eventHandlers: {
-      mousedown(event, view) {
-        this.sourceId = null;
-        if (!event.altKey || event.button !== 0) return false;
-        const source = markAt(view, event);
-        if (!source) return false;
-        this.sourceId = source.id;
-        view.dispatch({ effects: statusEffect(`Linking from “${source.quote.exact.slice(0, 40)}”: release the mouse over the other mark.`) });
-        event.preventDefault();
-        return true;
+/** Links `sourceId` to the mark under a mouse release, asking which relation when several fit. */
+function finishDrag(view: EditorView, sourceId: string, event: MouseEvent): void {
+  const source = view.state.field(ownAnnotations).find((a) => a.id === sourceId);
+  const target = markAt(view, event);
+  if (!source || !target || target.id === source.id) {
+    view.dispatch({ effects: statusEffect('Link not made: release the mouse over another mark.') });
+    return;
+  }
+  const options = fittingOptions(source, target, view.state.field(relationTypes));
+  if (options.length === 0) view.dispatch({ effects: statusEffect('No relation type joins these two spans.') });
+  else if (options.length === 1) view.dispatch({ effects: statusEffect(makeLink(view.state, source, target, options[0]!).status) });
+  else {
+    const keys = options.map((o) => `${o.type.shortcut || '↓'} ${o.type.name}`).join(', ');
+    view.dispatch({ effects: [setStatementUi.of({ relationChooser: { x: event.clientX, y: event.clientY, sourceId: source.id, targetId: target.id, options } }), statusEffect(`Which link? ${keys}; Escape makes none.`)] });
+  }
+}
+
+/**
+ * Alt+drag from one mark to another: links them. The release is caught on
+ * the window (it may land outside the text), and the click that follows it
+ * is kept from selecting the mark it landed on.
+ */
+const dragLink = EditorView.domEventHandlers({
+  mousedown(event, view) {
+    if (!event.altKey || event.button !== 0) return false;
+    const source = markAt(view, event);
+    if (!source) return false;
+    event.preventDefault();
+    view.dispatch({ effects: statusEffect(`Linking from “${source.quote.exact.slice(0, 40)}”: release the mouse over the other mark.`) });
+    const swallowClick = (click: MouseEvent) => {
+      click.stopPropagation();
+      click.preventDefault();
+    };
+    window.addEventListener(
+      'mouseup',
+      (up) => {
+        window.addEventListener('click', swallowClick, { capture: true, once: true });
+        // A click that never comes must not swallow a later one.
+        setTimeout(() => window.removeEventListener('click', swallowClick, { capture: true }), 0);
+        finishDrag(view, source.id, up);
       },
-      mouseup(event, view) {
-        const sourceId = this.sourceId;
-        this.sourceId = null;
-        if (!sourceId) return false;
-        const source = view.state.field(ownAnnotations).find((a) => a.id === sourceId);
-        const target = markAt(view, event);
-        if (!source || !target || target.id === source.id) {
-          view.dispatch({ effects: statusEffect('Link not made: release the mouse over another mark.') });
-          return true;
-        }
-        const options = fittingOptions(source, target, view.state.field(relationTypes));
-        if (options.length === 0) {
-          view.dispatch({ effects: statusEffect('No relation type joins these two spans.') });
-        } else if (options.length === 1) {
-          view.dispatch({ effects: statusEffect(makeLink(view.state, source, target, options[0]!).status) });
-        } else {
-          view.dispatch({ effects: setStatementUi.of({ relationChooser: { x: event.clientX, y: event.clientY, sourceId: source.id, targetId: target.id, options } }) });
-        }
-        event.preventDefault();
-        return true;
-      },
-    },
+      { capture: true, once: true },
+    );
+    return true;
   },
-);
+});
 
 /** The statement keys for the current labels (an attribute's own key opens its menu). */
 export function statementKeymap(labels: readonly Label[]): Extension {

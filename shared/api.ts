@@ -87,6 +87,9 @@ export const apiInputSchemas = {
   importFromDialog: z.strictObject({}),
   deleteDocument: z.strictObject({ documentId: id }),
   setStatus: z.strictObject({ documentId: id, status: z.enum(['todo', 'in-progress', 'done']) }),
+  renameDocument: z.strictObject({ documentId: id, title: z.string().max(2000) }),
+  openOriginal: z.strictObject({ documentId: id }),
+  removeOriginal: z.strictObject({ documentId: id }),
   addAnnotations: z.strictObject({
     documentId: id,
     layerId: layerId.optional(),
@@ -287,6 +290,12 @@ export interface ApiOutputs {
   importFromDialog: ImportReport | null;
   deleteDocument: { deleted: string };
   setStatus: DocumentSummary;
+  /** Gives the document a new title (trimmed; not empty, at most 500 characters). */
+  renameDocument: DocumentSummary;
+  /** Opens the file the document was extracted from (PDF, Word, saved page) in the system's viewer, from a copy; `not-found` when it has none or it was removed. */
+  openOriginal: { opened: string };
+  /** Removes the kept original of the document from the store (the text, its pages and annotations stay); `removed` is false when there was none. Other documents from the same file lose it too. */
+  removeOriginal: { removed: boolean };
   addAnnotations: DocumentChange;
   updateAnnotation: DocumentChange;
   deleteAnnotations: DocumentChange;

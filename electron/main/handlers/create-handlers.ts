@@ -16,6 +16,7 @@ import { createReviewHandlers } from './review-handlers';
 import { createEntityHandlers } from './entity-handlers';
 import { createRelationHandlers } from './relation-handlers';
 import { createSuggestionHandlers } from './suggestion-handlers';
+import { createSourceHandlers } from './source-handlers';
 
 export type { HandlerDeps } from './handler-deps';
 
@@ -34,5 +35,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...createRelationHandlers(context),
     ...createEntityHandlers(context),
     ...createSuggestionHandlers(context),
+    ...createSourceHandlers(context),
   };
 }

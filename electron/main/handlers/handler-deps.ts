@@ -25,6 +25,8 @@ export interface HandlerDeps {
   tasks?: TaskRegistry;
   /** The team workspace, when the store is linked to one. */
   workspace?: WorkspaceHost | null;
+  /** Opens a file in the system's viewer and resolves with an error message, '' when it opened (Electron's `shell.openPath`, the default). */
+  openPath?: (file: string) => Promise<string>;
 }
 
 /** `HandlerDeps` with the clock, the task registry and the worker settled, shared by every group of handlers. */

@@ -4,7 +4,7 @@
  * cancel, the originals kept in the store, and damaged files refused with the
  * store unchanged.
  */
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
@@ -90,7 +90,7 @@ describe('importing sources through the dialog', () => {
       last = now;
     }, 5);
     const started = performance.now();
-    const report = value(await api.importFromDialog({})).added;
+    const report = value(await api.importFromDialog({}))!.added;
     clearInterval(timer);
     console.log(`${PAGES}-page PDF through the dialog: ${((performance.now() - started) / 1000).toFixed(2)} s, longest stall of the main process ${longest.toFixed(0)} ms`);
     expect(report).toHaveLength(1);
@@ -122,5 +122,41 @@ describe('importing sources through the dialog', () => {
     expect(report!.problems[1]!.message).toMatch(/could not be read as a PDF/u);
     expect(report!.problems[2]!.message).toMatch(/no text layer \(a scan\?\)/u);
     expect(await readdir(path.join(store.dir, 'originals'))).toEqual([`${sha256Of(docx)}.docx`]);
+  });
+});
+
+describe('renaming documents and their originals', () => {
+  it('renames any document, refusing an empty title, and the list shows the new name', async () => {
+    const { api } = await setup();
+    const [article] = value(await api.importTexts({ files: [{ name: 'a.txt', content: 'The envoys met in Seoul.' }] })).added;
+    expect(value(await api.renameDocument({ documentId: article!.id, title: '  Envoys   in Seoul 🇰🇷 ' })).title).toBe('Envoys in Seoul 🇰🇷');
+    expect(value(await api.listDocuments({}))[0]!.title).toBe('Envoys in Seoul 🇰🇷');
+    const empty = await api.renameDocument({ documentId: article!.id, title: ' \n ' });
+    expect(empty.ok ? 'ok' : empty.error.code).toBe('invalid-input');
+    expect(value(await api.getDocument({ documentId: article!.id })).document.title).toBe('Envoys in Seoul 🇰🇷');
+  });
+
+  it('opens a copy of the original under its own name, and says so when there is none or it was removed', async () => {
+    const { dir, opened } = await openTestStore('Min-ji');
+    const viewed: string[] = [];
+    const dialogs = new QueuedDialogs();
+    const api = createHandlers({ ...opened, dialogs, version: 'test', notify: () => undefined, formatWorker: workerFile, openPath: async (file) => (viewed.push(file), '') });
+    dialogs.opens.push(await files(dir, { 'geneva talks.pdf': shortPdf }));
+    const [doc] = value(await api.importFromDialog({}))!.added;
+    const shown = value(await api.openOriginal({ documentId: doc!.id })).opened;
+    expect(path.basename(shown)).toBe('geneva talks.pdf');
+    expect(viewed).toEqual([shown]);
+    expect(sha256Of(new Uint8Array(await readFile(shown)))).toBe(sha256Of(shortPdf));
+
+    const [plain] = value(await api.importTexts({ files: [{ name: 'b.txt', content: 'Plain words.' }] })).added;
+    const none = await api.openOriginal({ documentId: plain!.id });
+    expect(none.ok ? 'ok' : none.error.message).toMatch(/was not imported from a PDF, Word file or saved page/u);
+
+    expect(value(await api.removeOriginal({ documentId: doc!.id }))).toEqual({ removed: true });
+    expect(await readdir(path.join(opened.store.dir, 'originals'))).toEqual([]);
+    const gone = await api.openOriginal({ documentId: doc!.id });
+    expect(gone.ok ? 'ok' : gone.error.message).toMatch(/the original of “Talks in Geneva” \(geneva talks\.pdf\) is no longer in the store/u);
+    expect(value(await api.getDocument({ documentId: doc!.id })).document.pages).toHaveLength(2);
+    expect(value(await api.removeOriginal({ documentId: plain!.id }))).toEqual({ removed: false });
   });
 });

@@ -31,8 +31,8 @@ async function tagAll(page: Page, storeDir: string, documentId: string, spans: A
     await dragSelect(page, needle, occurrence ?? 0);
     await page.keyboard.press(key);
     await expect.poll(async () => (await storedAnnotations(storeDir, documentId)).length).toBe(before + i + 1);
-    // The window selects the new mark when the store's answer arrives; a drag begun before that
-    // answer can be cut short by it, so the next tag waits for it.
+    // Each tag is confirmed before the next, so the order of the steps below is the store's order.
+    // (A store answer arriving during a drag no longer moves the selection: see reader-session.test.ts.)
     await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain(`Tagged “${needle.slice(0, 20)}`);
   }
 }

@@ -19,7 +19,8 @@ async function shellOpenPath(file: string): Promise<string> {
 
 /** A name safe on every system for the copy that is opened. */
 function safeName(name: string): string {
-  return name.replace(/[<>:"/\\|?*\u0000-\u001f]/gu, '_').slice(-120) || 'original';
+  const printable = [...name].map((c) => (c.charCodeAt(0) < 0x20 ? '_' : c)).join('');
+  return printable.replace(/[<>:"/\\|?*]/gu, '_').slice(-120) || 'original';
 }
 
 /** Handlers for renaming documents and for their originals. */

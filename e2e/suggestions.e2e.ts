@@ -1,7 +1,7 @@
 /**
  * Suggestions in the window (issue 15): the analyst's own tag, a gazetteer
- * imported from the panel, a pattern in the label schema and the date
- * recogniser each propose spans, drawn as ghost marks and listed by source.
+ * and a pattern rule imported from the panel (the rule lands in the label
+ * schema) and the date recogniser each propose spans, drawn as ghost marks and listed by source.
  * One of each source is accepted (by y, by button, by Shift+Y) and one
  * rejected (by n, by button); the store records which source proposed each
  * accepted span, and after a reload the rejected ones do not come back.
@@ -48,20 +48,24 @@ describe('suggestions', () => {
     const imported = await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: ARTICLE }] });
     const documentId = imported.added[0]!.id;
     const text = (await call(page, 'getDocument', { documentId })).document.text;
-    // The analyst tagged the first "Seoul"; the schema's position label has a pattern.
+    // The analyst tagged the first "Seoul".
     const first = text.indexOf('Seoul');
     await call(page, 'addAnnotations', { documentId, spans: [{ start: first, end: first + 5, labelId: 'actor' }] });
-    const labels = (await call(page, 'getLabels', {})).labels.map((l) => (l.id === 'position' ? { ...l, patterns: [{ regex: 'proposed [a-z ]+' }] } : l));
-    await call(page, 'saveLabels', { labels, migrate: [] });
     await app.reload();
     await openDocument(page, TITLE);
 
-    // A gazetteer, imported from the panel.
+    // A pattern rule for positions and a gazetteer, both imported from the panel.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-gazetteer-'));
+    const rules = path.join(dir, 'rules.jsonl');
+    await writeFile(rules, '{"label": "Position", "regex": "proposed [a-z ]+"}\n');
+    app.dialogs.nextOpen([rules]);
+    await panel(page).getByRole('button', { name: 'Import gazetteer or patterns…' }).click();
+    await expect.poll(() => panel(page).getByRole('status').textContent()).toBe('Imported rules.jsonl: 1 pattern rule.');
+    expect((await call(page, 'getLabels', {})).labels.find((l) => l.id === 'position')!.patterns).toEqual([{ regex: 'proposed [a-z ]+' }]);
     const csv = path.join(dir, 'bodies.csv');
     await writeFile(csv, 'name,label,aliases\r\nMinistry of Unification,Policy body,통일부\r\nWashington,actor,\r\n');
     app.dialogs.nextOpen([csv]);
-    await panel(page).getByRole('button', { name: 'Import gazetteer…' }).click();
+    await panel(page).getByRole('button', { name: 'Import gazetteer or patterns…' }).click();
     await expect.poll(() => panel(page).getByRole('status').textContent()).toBe('Imported bodies.csv: 2 names.');
 
     // Every source proposes; nothing is in a layer yet; each is a ghost mark.

@@ -17,8 +17,10 @@ export interface AcceptedSuggestions {
   list: SuggestionList;
 }
 
-/** A gazetteer imported into the library. */
+/** A gazetteer imported into the library, or pattern rules added to the labels (`kind`), with how many names or rules. */
 export interface ImportedGazetteer {
   name: string;
   entries: number;
+  /** What the file held: a gazetteer (CSV or JSON rows of names) or pattern rules (JSON or JSON Lines of rules). */
+  kind: 'gazetteer' | 'patterns';
 }

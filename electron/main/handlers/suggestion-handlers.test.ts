@@ -89,7 +89,7 @@ describe('suggestion handlers', () => {
     const good = path.join(dir, 'bodies.csv');
     await writeFile(good, 'name,label,aliases\r\nMinistry of Unification,Policy body,통일부\r\n');
     dialogs.opens.push([good]);
-    expect(value(await suggest.importGazetteerFromDialog({}))).toEqual({ name: 'bodies.csv', entries: 1 });
+    expect(value(await suggest.importGazetteerFromDialog({}))).toEqual({ name: 'bodies.csv', entries: 1, kind: 'gazetteer' });
     const a = value(await suggest.getSuggestions({ documentId: first, sources: ['gazetteer'] }));
     expect(a.suggestions.map((s) => TEXTS[0]!.slice(s.start, s.end))).toEqual(['통일부']);
     expect(a.gazetteers).toEqual([{ id: expect.any(String), name: 'bodies.csv', entries: 1 }]);
@@ -115,5 +115,25 @@ describe('patterns in the label schema', () => {
     value(await api.saveLabels({ labels: withPatterns([{ tokens: [{ lower: 'ministry' }, { lower: 'of' }, { is_title: true }] }]), migrate: [] }));
     const list = value(await suggest.getSuggestions({ documentId: second, sources: ['pattern'] }));
     expect(list.suggestions.map((s) => [TEXTS[1]!.slice(s.start, s.end), s.labelId])).toEqual([['Ministry of Unification', 'policy-body']]);
+  });
+
+  it('imports pattern rules from the same dialog into the labels, once each, and refuses a bad rule naming it', async () => {
+    const { dir, dialogs, api, suggest, second } = await setup();
+    const rules = path.join(dir, 'rules.jsonl');
+    await writeFile(rules, '{"label":"Policy body","pattern":[{"LOWER":"ministry"},{"lower":"of"},{"is_title":true}]}\r\n{"label":"actor","regex":"Officials"}\n');
+    dialogs.opens.push([rules], [rules]);
+    expect(value(await suggest.importGazetteerFromDialog({}))).toEqual({ name: 'rules.jsonl', entries: 2, kind: 'patterns' });
+    value(await suggest.importGazetteerFromDialog({}));
+    const labels = value(await api.getLabels({})).labels;
+    expect(labels.find((l) => l.id === 'policy-body')!.patterns).toHaveLength(1);
+    expect(labels.find((l) => l.id === 'actor')!.patterns).toEqual([{ regex: 'Officials' }]);
+    const list = value(await suggest.getSuggestions({ documentId: second, sources: ['pattern'] }));
+    expect(list.suggestions.map((s) => TEXTS[1]!.slice(s.start, s.end))).toEqual(['Officials', 'Ministry of Unification']);
+
+    const bad = path.join(dir, 'bad.json');
+    await writeFile(bad, '[{"label":"date","regex":"[0-9"}]');
+    dialogs.opens.push([bad]);
+    expect(await suggest.importGazetteerFromDialog({})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/rule 1 \(date, \/\[0-9\/\)/) } });
+    expect(value(await api.getLabels({})).labels.find((l) => l.id === 'date')!.patterns).toBeUndefined();
   });
 });

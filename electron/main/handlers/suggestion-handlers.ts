@@ -8,12 +8,12 @@
  */
 import path from 'node:path';
 import { findLabel } from '../../../annotations/labels';
-import { OWN_LAYER_ID } from '../../../annotations/model';
+import { OWN_LAYER_ID, type Label } from '../../../annotations/model';
 import type { Result } from '../../../annotations/result';
 import { fail, ok } from '../../../annotations/result';
 import { annotationsFromSuggestions } from '../../../annotations/suggest/accept-suggestions';
 import { parseGazetteer } from '../../../annotations/suggest/gazetteer';
-import { compilePatternRules, schemaPatternRules } from '../../../annotations/suggest/pattern-rules';
+import { compilePatternRules, describePattern, parsePatternRules, schemaPatternRules, type LabelPattern } from '../../../annotations/suggest/pattern-rules';
 import { rejectionsOf } from '../../../annotations/suggest/rejected-suggestion';
 import { referenceDateOf, taggedTexts } from '../../../annotations/suggest/suggest-corpus';
 import { suggestForDocument } from '../../../annotations/suggest/suggest-document';
@@ -36,7 +36,7 @@ export interface SuggestionHandlers {
 }
 
 /** Handlers for suggestions over the store of `context`. */
-export function createSuggestionHandlers({ store, dialogs, settings, now }: HandlerContext): SuggestionHandlers {
+export function createSuggestionHandlers({ store, dialogs, settings, now, notify }: HandlerContext): SuggestionHandlers {
   let opened: Promise<Result<SuggestionLibrary>> | null = null;
   const library = (): Promise<Result<SuggestionLibrary>> => {
     opened ??= openSuggestionLibrary(store.dir).then((r) => {
@@ -123,19 +123,52 @@ export function createSuggestionHandlers({ store, dialogs, settings, now }: Hand
     },
 
     async importGazetteerFromDialog() {
-      const paths = await dialogs.openFiles({ title: 'Import a gazetteer', filters: [{ name: 'Gazetteers (CSV or JSON)', extensions: ['csv', 'json'] }] });
+      const paths = await dialogs.openFiles({ title: 'Import a gazetteer or pattern rules', filters: [{ name: 'Gazetteers (CSV, JSON) and pattern rules (JSON, JSON Lines)', extensions: ['csv', 'json', 'jsonl'] }] });
       if (!paths || paths.length === 0) return ok(null);
       const file = paths[0]!;
       const name = path.basename(file);
       const text = await readTextWithin(file, MAX_GAZETTEER_BYTES, name);
       if (!text.ok) return text;
-      const entries = parseGazetteer(text.value, name, store.getLabels());
+      const labels = store.getLabels();
+      if (holdsPatternRules(name, text.value)) {
+        const rules = parsePatternRules(text.value, labels);
+        if (!rules.ok) return rules;
+        const next = labels.labels.map((label) => {
+          const mine: LabelPattern[] = rules.value.filter((r) => r.labelId === label.id).map(({ labelId: _labelId, ...rule }) => rule as LabelPattern);
+          if (mine.length === 0) return label;
+          const existing = label.patterns ?? [];
+          const known = new Set(existing.map((r) => describePattern(r as LabelPattern)));
+          // Token matchers are stored as written (spaCy's upper-case keys too); the schema reads them as a record.
+          return { ...label, patterns: [...existing, ...mine.filter((r) => !known.has(describePattern(r as LabelPattern)))] as NonNullable<Label['patterns']> };
+        });
+        const saved = await store.saveLabels({ ...labels, labels: next }, []);
+        if (!saved.ok) return saved;
+        notify({ type: 'library-changed' });
+        return ok({ name, entries: rules.value.length, kind: 'patterns' as const });
+      }
+      const entries = parseGazetteer(text.value, name, labels);
       if (!entries.ok) return entries;
       const lib = await library();
       if (!lib.ok) return lib;
       const added = await lib.value.addGazetteer(name, entries.value);
       if (!added.ok) return added;
-      return ok({ name, entries: added.value.entries.length });
+      return ok({ name, entries: added.value.entries.length, kind: 'gazetteer' as const });
     },
   };
+}
+
+/**
+ * True when a file holds pattern rules rather than a gazetteer: JSON Lines,
+ * or JSON whose first row names a `regex`, `tokens` or `pattern` and no `name`.
+ */
+export function holdsPatternRules(name: string, text: string): boolean {
+  if (/\.jsonl$/i.test(name)) return true;
+  if (!/\.json$/i.test(name)) return false;
+  try {
+    const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    const first = Array.isArray(value) ? (value[0] as unknown) : undefined;
+    return !!first && typeof first === 'object' && !('name' in first) && ('regex' in first || 'tokens' in first || 'pattern' in first);
+  } catch {
+    return false;
+  }
 }

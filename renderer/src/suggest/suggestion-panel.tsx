@@ -129,13 +129,17 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
     settle(order, done.value);
   };
 
+  /** A gazetteer (CSV or JSON rows of names) or pattern rules (JSON or JSON Lines), told apart by the handler. */
   const importGazetteer = async () => {
     const done = await api.importGazetteerFromDialog({});
     if (!done.ok) {
       onError(`Gazetteer not imported: ${done.error.message}${done.error.problems?.length ? ` (${done.error.problems.map((p) => `${p.line ? `line ${p.line}: ` : p.record ? `${p.record}: ` : ''}${p.message}`).join('; ')})` : ''}`);
       return;
     }
-    if (done.value) setNotice(`Imported ${done.value.name}: ${done.value.entries} ${done.value.entries === 1 ? 'name' : 'names'}.`);
+    if (done.value) {
+      const what = done.value.kind === 'patterns' ? (done.value.entries === 1 ? 'pattern rule' : 'pattern rules') : done.value.entries === 1 ? 'name' : 'names';
+      setNotice(`Imported ${done.value.name}: ${done.value.entries} ${what}.`);
+    }
     await refresh();
   };
 
@@ -174,7 +178,7 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
       </p>
       <div className="parley-suggestion-tools">
         <button type="button" onClick={() => void importGazetteer()}>
-          Import gazetteer…
+          Import gazetteer or patterns…
         </button>
         <button type="button" title="Ask the sources again (what your newest tags teach)" onClick={() => void refresh()}>
           Refresh

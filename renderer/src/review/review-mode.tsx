@@ -93,10 +93,10 @@ interface ActiveReviewProps extends ReaderProps {
 function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, onlyLabel, onShowAllLabels, colleagues, onChooseColleague, onExported, onOpenDocument, onClose, ...reader }: ActiveReviewProps) {
   const { view, onViewChange, onError } = reader;
   const compared = useMemo(() => layerIds ?? [OWN_LAYER_ID, theirsLayerId], [layerIds, theirsLayerId]);
-  const queue = useReviewQueue(compared, view.decisions);
+  const { queue, takeRow } = useReviewQueue(compared, view.decisions);
   const next = queue ? nextUndecidedDocument(queue, view.document.id) : null;
   const openNext = next && next.documentId !== view.document.id && onOpenDocument ? () => onOpenDocument(next.documentId) : undefined;
-  const review = useReview({ view, theirsLayerId, layerIds: compared, onlyLabel, onViewChange, onError, onNextDocument: openNext });
+  const review = useReview({ view, theirsLayerId, layerIds: compared, onlyLabel, onViewChange, onError, onNextDocument: openNext, onProgress: takeRow });
   const [lanes, setLanes] = useState(false);
   const [said, setSaid] = useState('');
   const choices = useMemo<ReviewLayerChoice[]>(

@@ -9,6 +9,7 @@ import { reviewProgress } from '../../../annotations/review/review-progress';
 import { sameLayers } from '../../../annotations/review/review-state';
 import type { DocumentView, ReviewChange } from '../../../shared/library';
 import { applyReviewChange, isDocumentView } from './apply-review-change';
+import type { ProgressRow } from './review-queue-row';
 import type { ReviewCommand } from './review-keys';
 import { actionWords } from './review-words';
 import { plural } from '../../../annotations/text/plural';
@@ -31,6 +32,8 @@ export interface ReviewOptions {
   onError(message: string): void;
   /** Opens the next document with undecided differences (Shift+N). */
   onNextDocument?(): void;
+  /** Receives this document's progress row that a decision's answer carried, with the decisions it counts, before the view. */
+  onProgress?(row: ProgressRow, decisions: readonly ReviewDecision[]): void;
 }
 
 /** A decision as the review shows it: stored, or on its way to the store. */
@@ -131,7 +134,7 @@ function withKeys(base: ReadonlySet<string>, more: Iterable<string>): Set<string
  * resumes at the first undecided difference whenever the document or the
  * colleague changes, so stopping and coming back needs nothing saved here.
  */
-export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onViewChange, onError, onNextDocument }: ReviewOptions): ReviewModel {
+export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onViewChange, onError, onNextDocument, onProgress }: ReviewOptions): ReviewModel {
   const documentId = view.document.id;
   const layersKey = (layerIds ?? [OWN_LAYER_ID, theirsLayerId]).join('\u0000');
   const scope = `${documentId}\u0000${layersKey}\u0000${onlyLabel ?? ''}`;
@@ -175,8 +178,8 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
     : 'No decision to undo.';
 
   // What the handlers read: the latest values, updated at once by the handlers themselves so that two quick keys see each other.
-  const latest = useRef({ scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty });
-  latest.current = { scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, undoLabel, redoLabel, undoEmpty };
+  const latest = useRef({ scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, onProgress, undoLabel, redoLabel, undoEmpty });
+  latest.current = { scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, onProgress, undoLabel, redoLabel, undoEmpty };
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   /** Undo and redo steps queued or on their way to the store: while any is, a label shown may be out of date. */
   const historyInFlight = useRef(0);
@@ -215,6 +218,7 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
       next = fresh.value;
     }
     committed.current = next;
+    if (!isDocumentView(answer) && answer.progress) latest.current.onProgress?.(answer.progress, next.decisions);
     latest.current.onViewChange(next);
   }, []);
 

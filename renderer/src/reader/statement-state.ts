@@ -115,9 +115,15 @@ export function arcSpecs(state: EditorState): ArcSpec[] {
   return arcs;
 }
 
-/** The arcs above the text, following the relations, annotations and relation types. */
+/**
+ * The arcs above the text, following the relations and relation types. Not
+ * the annotations: a tag among 20,000 spans must not rescan them all. The
+ * spans relations join change only with the relations (deleting a span
+ * deletes its relations in the same change, and the store's answer brings
+ * both), and the session always sends annotations and relations together.
+ */
 export const ownArcs = relationArcs({
-  deps: [(s) => s.field(ownRelations, false), (s) => s.field(ownAnnotations, false), (s) => s.field(relationTypes, false)],
+  deps: [(s) => s.field(ownRelations, false), (s) => s.field(relationTypes, false)],
   compute: arcSpecs,
 });
 

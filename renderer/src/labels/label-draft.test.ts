@@ -120,3 +120,15 @@ describe('pendingUsage', () => {
     expect(pendingUsage(actor.key, drafts, [], usage)).toBe(5);
   });
 });
+
+describe('suggestion patterns', () => {
+  it('survive editing and saving the labels, renamed or not, and are not invented for labels without them', () => {
+    const patterns = [{ regex: 'Ministry of [A-Z]\\w+', flags: 'u' }, { tokens: [{ lower: 'working' }, { lower: 'group' }] }];
+    const drafts = draftsFromSchema({ labels: DEFAULT_LABELS.map((l) => (l.id === 'policy-body' ? { ...l, patterns } : { ...l })) });
+    const body = drafts.find((d) => d.savedId === 'policy-body')!;
+    body.name = 'Forum';
+    const saved = buildSaveInput(drafts, []);
+    expect(saved.labels.find((l) => l.id === 'policy-body')).toMatchObject({ name: 'Forum', patterns });
+    expect(saved.labels.filter((l) => 'patterns' in l).map((l) => l.id)).toEqual(['policy-body']);
+  });
+});

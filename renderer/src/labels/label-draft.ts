@@ -12,6 +12,8 @@ export interface LabelDraft {
   description: string;
   /** Its attributes (version 2); absent when it has none and none were added. */
   attributes?: AttributeDefinition[];
+  /** Its suggestion patterns (issue 15), kept as they are: the editor does not change them, and saving must not drop them. */
+  patterns?: Label['patterns'];
 }
 
 /** A saved label the analyst removed, and where its annotations go: another draft's key, or null to delete them. */
@@ -40,6 +42,7 @@ export function draftsFromSchema(schema: LabelSchema): LabelDraft[] {
     shortcut: label.shortcut,
     description: label.description,
     ...(label.attributes ? { attributes: label.attributes.map((a) => ({ ...a, ...(a.options ? { options: a.options.map((o) => ({ ...o })) } : {}) })) } : {}),
+    ...(label.patterns ? { patterns: label.patterns } : {}),
   }));
 }
 
@@ -84,6 +87,7 @@ export function buildSaveInput(drafts: readonly LabelDraft[], removals: readonly
     idByKey.set(draft.key, id);
     const label: Label = { id, name: draft.name.trim(), color: draft.color.toLowerCase(), shortcut: draft.shortcut, description: draft.description.trim() };
     if (draft.attributes) label.attributes = cleanAttributes(draft.attributes);
+    if (draft.patterns && draft.patterns.length > 0) label.patterns = draft.patterns;
     return label;
   });
   const removalByKey = new Map(removals.map((r) => [r.key, r]));

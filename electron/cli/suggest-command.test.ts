@@ -51,7 +51,7 @@ async function readParleyJson(file: string): Promise<Array<{ title: string; text
 }
 
 describe('parley suggest IN --out OUT', () => {
-  it('pre-annotates a folder of articles from every source given, at UTF-16 offsets', async () => {
+  it('pre-annotates a folder of articles from every source given, at UTF-16 offsets, each annotation naming its source', async () => {
     const input = path.join(dir, 'articles');
     await mkdir(input);
     await writeFile(path.join(input, 'a.txt'), ARTICLE_A);
@@ -65,21 +65,20 @@ describe('parley suggest IN --out OUT', () => {
     expect(c.out.at(-1)).toMatch(/^Wrote 1 file to .*out\.json \(parley\): 2 documents, 10 suggested annotations \(by source: gazetteer 5, pattern 2, dates 3\)\.$/);
     const docs = await readParleyJson(out);
     const a = docs.find((d) => d.title === 'a')!;
-    // Which source proposed each span (suggestedBy) is checked in suggest-corpus.test.ts: Parley JSON writes it once the v2 export does.
-    const view = (d: { text: string; annotations: JsonAnnotation[] }) => d.annotations.map((x) => `${d.text.slice(x.start, x.end)}|${x.labelId}|${x.quote.exact}`);
+    const view = (d: { text: string; annotations: JsonAnnotation[] }) => d.annotations.map((x) => `${d.text.slice(x.start, x.end)}|${x.labelId}|${x.suggestedBy}|${x.attributes?.value ?? ''}|${x.entityId ?? ''}`);
     expect(view(a)).toEqual([
-      'Seoul|actor|Seoul',
-      'Washington|actor|Washington',
-      '22 June 2021|date|22 June 2021',
-      'Ministry of Unification|policy-body|Ministry of Unification',
-      'Seoul|actor|Seoul',
-      'agreed|position|agreed',
-      'Tuesday|date|Tuesday',
+      'Seoul|actor|gazetteer||',
+      'Washington|actor|pattern||',
+      '22 June 2021|date|dates|2021-06-22|',
+      'Ministry of Unification|policy-body|gazetteer||ent-mou',
+      'Seoul|actor|gazetteer||',
+      'agreed|position|pattern||',
+      expect.stringMatching(/^Tuesday\|date\|dates\|\d{4}-\d{2}-\d{2}\|$/),
     ]);
     // After CRLF and an emoji, offsets are UTF-16 code units.
     expect(a.annotations[4]!.start).toBe(ARTICLE_A.indexOf('😀 Seoul') + 3);
     const b = docs.find((d) => d.title === 'Briefing')!;
-    expect(view(b)).toEqual(['통일부|policy-body|통일부', '2021년 6월 22일|date|2021년 6월 22일', 'Seoul|actor|Seoul']);
+    expect(view(b)).toEqual(['통일부|policy-body|gazetteer||ent-mou', '2021년 6월 22일|date|dates|2021-06-22|', 'Seoul|actor|gazetteer||']);
   });
 
   it('pre-annotates an annotated file (brat) with its own tags, and writes another format with --to', async () => {
@@ -94,7 +93,7 @@ describe('parley suggest IN --out OUT', () => {
     expect(c.err).toEqual([expect.stringMatching(/^Reading .*brat-in as brat standoff/)]);
     expect(code).toBe(0);
     const [doc] = await readParleyJson(out);
-    expect(doc!.annotations.map((x) => `${x.start}:${text.slice(x.start, x.end)}`)).toEqual(['0:Chung Dong-young', '37:Chung Dong-young']);
+    expect(doc!.annotations.map((x) => `${x.start}:${text.slice(x.start, x.end)}:${x.suggestedBy ?? 'analyst'}`)).toEqual(['0:Chung Dong-young:analyst', '37:Chung Dong-young:own-tags']);
 
     const brat = path.join(dir, 'brat');
     const b = capture();

@@ -49,6 +49,7 @@ export const API_METHODS = [
   'mergeEntities',
   'splitEntity',
   'changeRelationType',
+  'exportStatementsToDialog',
   'setDocumentMetadata',
   'getSuggestions',
   'acceptSuggestions',

@@ -178,6 +178,8 @@ export const apiInputSchemas = {
   splitEntity: z.strictObject({ entityId: id, name: entityName, aliases: z.array(entityName).max(100) }),
   /** Gives a relation another type (checked against its ends' labels); undoable. */
   changeRelationType: z.strictObject({ documentId: id, layerId: layerId.optional(), relationId: id, typeId: id }),
+  /** Writes the statement table (who took which position toward whom, and when) of the documents (all when absent), from one layer (own when absent). */
+  exportStatementsToDialog: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerId: layerId.optional(), format: z.enum(['csv', 'json']) }),
   setDocumentMetadata: z.strictObject({
     documentId: id,
     metadata: z.strictObject({ publishedAt: z.string().min(1).max(64).optional(), outlet: z.string().max(500).optional(), author: z.string().max(500).optional(), url: z.string().max(4000).optional() }),
@@ -353,6 +355,8 @@ export interface ApiOutputs {
   splitEntity: { kept: Entity; split: Entity; relinked: number };
   /** The relation under its new type, as a change; undoable. */
   changeRelationType: DocumentChange;
+  /** Where the statement table was written and how many rows it has, or null when the save dialog was cancelled. */
+  exportStatementsToDialog: { path: string; statements: number } | null;
   /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */
   setDocumentMetadata: DocumentSummary;
   /** A document's suggestions (none in any layer) and the library's gazetteers. */

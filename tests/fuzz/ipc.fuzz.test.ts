@@ -319,6 +319,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { entityId: rng.pick(['ent_missing', '__proto__']), name: 'Chung Eui-yong', aliases: rng.chance(0.5) ? [] : ['정의용'] };
     case 'changeRelationType':
       return { documentId: doc.id, relationId: rng.pick(['rel_missing', '__proto__']), typeId: rng.pick(['holds', 'toward', 'when', 'member-of', 'nope']) };
+    case 'exportStatementsToDialog':
+      return { format: rng.pick(['csv', 'json']), ...(rng.chance(0.5) ? { documentIds: [doc.id] } : {}), ...(rng.chance(0.3) ? { layerId: colleague } : {}) };
     case 'setDocumentMetadata':
       return { documentId: doc.id, metadata: rng.pick([{}, { publishedAt: '2021-06-22' }, { outlet: rng.pick(MARKUP_PAYLOADS).slice(0, 500), url: 'https://example.org/a' }, { publishedAt: 'Tuesday' }]) };
     case 'getSuggestions':

@@ -1,9 +1,11 @@
-/** Exporting annotations in another tool's format, in the worker, to a file the analyst chooses. */
+/** Exporting annotations in another tool's format, in the worker, and the statement table, to a file the analyst chooses. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FORMAT_TITLES } from '../../../annotations/formats/index';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import { fail, ok } from '../../../annotations/result';
+import { buildStatements } from '../../../annotations/statements/build-statements';
+import { statementsCsv, statementsJson } from '../../../annotations/statements/statement-table';
 import { plural } from '../../../annotations/text/plural';
 import { runFormatJobWith } from '../../node/tasks/run-format-job';
 import { withTask } from '../../node/tasks/task-registry';
@@ -11,8 +13,23 @@ import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
 /** The export handler. */
-export function createExportHandlers({ store, dialogs, tasks, formatWorker }: HandlerContext): Pick<ApiHandlers, 'exportToDialog'> {
+export function createExportHandlers({ store, dialogs, tasks, formatWorker }: HandlerContext): Pick<ApiHandlers, 'exportToDialog' | 'exportStatementsToDialog'> {
   return {
+    async exportStatementsToDialog({ documentIds, layerId, format }) {
+      const corpus = store.exportCorpus(documentIds);
+      if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
+      const entities = store.listEntities();
+      const statements = corpus.documents.flatMap((doc) => buildStatements(doc, { entities, ...(layerId ? { layerId } : {}) }));
+      const target = await dialogs.saveFile({ title: 'Export the statement table', defaultPath: `statements.${format}`, filters: [{ name: format === 'csv' ? 'CSV' : 'JSON', extensions: [format] }] });
+      if (!target) return ok(null);
+      try {
+        await writeFile(target, format === 'csv' ? statementsCsv(statements) : statementsJson(statements), 'utf8');
+      } catch (error) {
+        return fail('io-error', `could not write ${target}: ${(error as Error).message}`);
+      }
+      return ok({ path: target, statements: statements.length });
+    },
+
     async exportToDialog({ documentIds, format, layerIds }) {
       const corpus = store.exportCorpus(documentIds);
       if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');

@@ -21,7 +21,7 @@ import { useShownLayers } from '../review/use-shown-layers';
 import { AuthorField } from './author-field';
 import { DocumentPane } from './document-pane';
 import { DropOverlay } from './drop-overlay';
-import { ExportDialog, type ExportFormat } from './export-dialog';
+import { ExportDialog, type ExportChoice } from './export-dialog';
 import { failureLines } from './format-problem';
 import { IncidentBanner } from './incident-banner';
 import { ModeSwitch, type AppMode } from './mode-switch';
@@ -186,14 +186,15 @@ export function App() {
     library.setDocuments((all) => all.map((d) => (d.id === result.value.id ? result.value : d)));
   };
 
-  const exportTo = async (scope: 'current' | 'library', format: ExportFormat) => {
+  const exportTo = async (scope: 'current' | 'library', choice: ExportChoice) => {
+    const documents = scope === 'current' && currentId ? { documentIds: [currentId] } : {};
     setBusy(true);
-    const result = await window.parley.api.exportToDialog(scope === 'current' && currentId ? { documentIds: [currentId], format } : { format });
+    const result = choice === 'statements' ? await window.parley.api.exportStatementsToDialog({ ...documents, format: 'csv' }) : await window.parley.api.exportToDialog({ ...documents, format: choice });
     setBusy(false);
     if (!result.ok) return reportFailure('Export failed', result.error);
     if (result.value === null) return;
     setDialog(null);
-    notify({ kind: 'export', path: result.value.path, warnings: result.value.warnings });
+    notify({ kind: 'export', path: result.value.path, warnings: 'warnings' in result.value ? result.value.warnings : [] });
   };
 
   const saveAuthor = async (author: string): Promise<string | null> => {
@@ -356,7 +357,7 @@ export function App() {
         }}
       />
       {dialog === 'export' && (
-        <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, format) => void exportTo(scope, format)} />
+        <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, choice) => void exportTo(scope, choice)} />
       )}
       <ImportPairingsDialog plan={pairingPlan} busy={busy} onCancel={() => setPairingPlan(null)} onApply={(merges) => pairingPlan && void applyAnnotated(pairingPlan.planId, merges)} />
       {dialog === 'load-layer' && <LoadLayerDialog onClose={() => setDialog(null)} onLoaded={layersLoaded} />}

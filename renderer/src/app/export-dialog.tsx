@@ -7,6 +7,9 @@ import { FormatSelect } from '../ui/format-select';
 /** A format `exportToDialog` writes. */
 export type ExportFormat = ApiInput<'exportToDialog'>['format'];
 
+/** What the export writes: the annotations in a format, or the statement table as CSV (`exportStatementsToDialog`). */
+export type ExportChoice = ExportFormat | 'statements';
+
 /** What each format is for, shown under the choice. */
 const DETAILS: Record<ExportFormat, string> = {
   parley: 'Everything, for another Parley user: text, labels, layers and review decisions.',
@@ -27,14 +30,16 @@ interface ExportDialogProps {
   documentCount: number;
   busy: boolean;
   onClose: () => void;
-  onExport: (scope: 'current' | 'library', format: ExportFormat) => void;
+  onExport: (scope: 'current' | 'library', choice: ExportChoice) => void;
 }
 
 /** Picks what to export and in which format; the save dialog then asks where. */
 export function ExportDialog({ open, currentTitle, documentCount, busy, onClose, onExport }: ExportDialogProps) {
   const [scope, setScope] = useState<'current' | 'library'>(currentTitle ? 'current' : 'library');
   const [format, setFormat] = useState<ExportFormat>('parley');
+  const [table, setTable] = useState<'annotations' | 'statements'>('annotations');
   const scopeName = useId();
+  const tableName = useId();
   const effectiveScope = currentTitle ? scope : 'library';
   const detail = DETAILS[format];
 
@@ -47,7 +52,7 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={busy} onClick={() => onExport(effectiveScope, format)}>
+          <Button variant="primary" disabled={busy} onClick={() => onExport(effectiveScope, table === 'statements' ? 'statements' : format)}>
             Export…
           </Button>
         </>
@@ -64,8 +69,25 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
           <span>The whole library ({documentCount === 1 ? '1 document' : `${documentCount} documents`})</span>
         </label>
       </fieldset>
-      <FormatSelect value={format} onChange={setFormat} />
-      {detail && <p className="muted">{detail} Your own layer is exported.</p>}
+      <fieldset className="choice-group">
+        <legend>As</legend>
+        <label className="choice">
+          <input type="radio" name={tableName} checked={table === 'annotations'} onChange={() => setTable('annotations')} />
+          <span>Annotations, in a format</span>
+        </label>
+        <label className="choice">
+          <input type="radio" name={tableName} checked={table === 'statements'} onChange={() => setTable('statements')} />
+          <span>Statement table (CSV)</span>
+        </label>
+      </fieldset>
+      {table === 'annotations' ? (
+        <>
+          <FormatSelect value={format} onChange={setFormat} />
+          {detail && <p className="muted">{detail} Your own layer is exported.</p>}
+        </>
+      ) : (
+        <p className="muted">One row per actor, position and target: who took which position toward whom, and when, with stance, entities and offsets, from your own layer’s links.</p>
+      )}
     </Dialog>
   );
 }

@@ -75,6 +75,8 @@ export function escapeRegExp(text: string): string {
  */
 export function findWholeWords(text: string, term: string, options: { ignoreCase?: boolean } = {}): TermMatch[] {
   if (term.trim() === '') return [];
+  // A native substring search first: most terms of a large library are not in a given document at all.
+  if (!options.ignoreCase && !text.includes(term)) return [];
   const re = new RegExp(escapeRegExp(term), options.ignoreCase ? 'giu' : 'gu');
   const found: TermMatch[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {

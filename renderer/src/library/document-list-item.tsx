@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/library';
 import { Icon } from '../ui/icon';
 import { formatAbsoluteTime, formatRelativeTime } from './format-time';
@@ -12,12 +12,49 @@ interface DocumentListItemProps {
   onDelete: () => void;
 }
 
-/** One document in the library list: open it, see its backups, or delete it. */
+/** One document in the library list: open it, rename it (F2 or the pencil), see its backups, or delete it. */
 export function DocumentListItem({ document, current, onOpen, onShowBackups, onDelete }: DocumentListItemProps) {
   const count = document.annotationCount;
   const metaId = useId();
+  const [renaming, setRenaming] = useState(false);
+  const [problem, setProblem] = useState('');
+  const rename = async (title: string) => {
+    setRenaming(false);
+    if (title.trim() === document.title) return;
+    // The list follows the store's library-changed event; a refusal (an empty title) is shown on the row.
+    const renamed = await window.parley.api.renameDocument({ documentId: document.id, title });
+    setProblem(renamed.ok ? '' : renamed.error.message);
+  };
+  if (renaming) {
+    return (
+      <li className={`document-item${current ? ' is-current' : ''}`} data-document-id={document.id}>
+        <input
+          className="document-rename"
+          aria-label={`New title for “${document.title}”`}
+          defaultValue={document.title}
+          autoFocus
+          onFocus={(e) => e.currentTarget.select()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void rename(e.currentTarget.value);
+            else if (e.key === 'Escape') setRenaming(false);
+            e.stopPropagation();
+          }}
+          onBlur={(e) => void rename(e.currentTarget.value)}
+        />
+      </li>
+    );
+  }
   return (
-    <li className={`document-item${current ? ' is-current' : ''}`} data-document-id={document.id}>
+    <li
+      className={`document-item${current ? ' is-current' : ''}`}
+      data-document-id={document.id}
+      onKeyDown={(e) => {
+        if (e.key === 'F2') {
+          e.preventDefault();
+          setRenaming(true);
+        }
+      }}
+    >
       {/* The button holds the title alone, so its name is what it shows; the status, count and time describe it. A click anywhere on the row opens it too. */}
       <div className="document-open-area" onClick={onOpen}>
         <button type="button" className="document-open" aria-current={current ? 'true' : undefined} aria-describedby={metaId}>
@@ -33,7 +70,15 @@ export function DocumentListItem({ document, current, onOpen, onShowBackups, onD
           </time>
         </span>
       </div>
+      {problem && (
+        <span className="document-problem" role="alert">
+          {problem}
+        </span>
+      )}
       <span className="document-actions">
+        <button type="button" className="icon-button document-rename-button" aria-label={`Rename “${document.title}”`} title="Rename (F2)" onClick={() => setRenaming(true)}>
+          ✎
+        </button>
         <button type="button" className="icon-button" aria-label={`Backups of “${document.title}”`} title="Backups" onClick={onShowBackups}>
           <Icon name="history" />
         </button>

@@ -39,7 +39,7 @@ export function ImportDialog({ open, busy, onClose, onChooseFiles, onChooseAnnot
     <Dialog open={open} title="Import articles" onClose={onClose} size="medium">
       <section className="import-section" aria-labelledby={`${titleId}-files`}>
         <h3 id={`${titleId}-files`}>From files</h3>
-        <p className="muted">Plain text (.txt), Markdown (.md) or web pages (.html). You can also drop files anywhere on the window.</p>
+        <p className="muted">PDF reports (.pdf), Word documents (.docx), web pages saved from a browser (.html, .mhtml), plain text (.txt) or Markdown (.md). The original file is kept with the text. You can also drop text and web pages anywhere on the window.</p>
         <Button variant="primary" onClick={onChooseFiles} disabled={busy} data-autofocus>
           Choose files…
         </Button>

@@ -21,7 +21,8 @@ export async function readDroppedFiles(files: readonly File[]): Promise<{ texts:
   for (const [index, file] of files.entries()) {
     const name = file.name || `dropped file ${index + 1}`;
     if (!IMPORTABLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) {
-      problems.push({ file: name, message: 'not an article: Parley imports .txt, .md and .html files' });
+      const source = /\.(pdf|docx|mhtml?|mht)$/iu.test(name);
+      problems.push({ file: name, message: source ? 'PDF, Word and saved .mhtml pages are imported with Import… › Choose files…, not by dropping' : 'not an article: Parley imports .txt, .md and .html files, and PDF, Word and .mhtml with Import…' });
       continue;
     }
     if (texts.length >= MAX_FILES) {

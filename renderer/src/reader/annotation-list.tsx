@@ -3,12 +3,15 @@ import type { Annotation, Label } from '../../../annotations/model';
 import type { MarkLabel } from './annotation-marks';
 import { LabelSwatch } from './label-swatch';
 import { oneLine } from '../../../annotations/text/ellipsis';
+import { pageOf, type PageRange } from '../../../annotations/text/page-of';
 
 interface AnnotationListProps {
   annotations: readonly Annotation[];
   labels: readonly Label[];
   appearance: ReadonlyMap<string, MarkLabel>;
   selectedId: string | null;
+  /** The document's pages, when it was extracted from a PDF: each row names its page. */
+  pages?: readonly PageRange[];
   onSelect(id: string): void;
 }
 
@@ -26,7 +29,7 @@ interface Group {
  * shows a page of rows at a time; clicking a row selects the annotation and
  * scrolls the text to it.
  */
-export const AnnotationList = memo(function AnnotationList({ annotations, labels, appearance, selectedId, onSelect }: AnnotationListProps) {
+export const AnnotationList = memo(function AnnotationList({ annotations, labels, appearance, selectedId, pages, onSelect }: AnnotationListProps) {
   const [shown, setShown] = useState<Record<string, number>>({});
   const groups = useMemo(() => {
     const byLabel = new Map<string, Annotation[]>(labels.map((l) => [l.id, []]));
@@ -67,6 +70,7 @@ export const AnnotationList = memo(function AnnotationList({ annotations, labels
                     onClick={() => onSelect(a.id)}
                   >
                     {oneLine(a.quote.exact, 90)}
+                    {pages && pages.length > 0 && <span className="parley-page"> · p. {pageOf(pages, a.start)}</span>}
                     {a.note && <span className="parley-list-note" aria-label="has a note"> ✎</span>}
                   </button>
                 </li>

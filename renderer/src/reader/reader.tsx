@@ -21,6 +21,7 @@ import { ReaderSearch } from './reader-search';
 import { useReaderInputs } from './use-reader-inputs';
 import { useReaderKeys } from './use-reader-keys';
 import { SelectedAnnotation } from './selected-annotation';
+import { pageOf } from '../../../annotations/text/page-of';
 import type { SnapMode } from './selection-snap';
 import { ShortcutSheet } from './shortcut-sheet';
 import { snapshotOf, type ReaderSnapshot } from './reader-snapshot';
@@ -153,6 +154,16 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
           <button type="button" className="parley-search-open" title="Search (Ctrl+F)" onClick={() => setUi({ searchOpen: true, searchRequests: ui.searchRequests + 1 }, false)}>
             Search
           </button>
+          {view.document.originalSha256 && (
+            <button
+              type="button"
+              className="parley-open-original"
+              title={`Open the original (${view.document.originalName ?? view.document.source}) in the system's viewer`}
+              onClick={() => void window.parley.api.openOriginal({ documentId: view.document.id }).then((r) => !r.ok && onError(r.error.message))}
+            >
+              Open original
+            </button>
+          )}
           <StatementToggles cm={cm} statements={statements} view={session.view} onViewChange={onViewChange} />
           <button type="button" className="parley-help" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setUi({ sheetOpen: true }, false)}>
             ?
@@ -180,11 +191,11 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
               onError={onError}
             />
           )}
-          {!side && selected && <SelectedAnnotation annotation={selected} labels={labels.labels} onRelabel={(id) => session.relabel(selected.id, id)} onEditNote={() => setUi({ noteFor: selected.id }, false)} onDelete={() => session.deleteAnnotation(selected.id)} />}
+          {!side && selected && <SelectedAnnotation annotation={selected} labels={labels.labels} page={pageOf(view.document.pages, selected.start)} onRelabel={(id) => session.relabel(selected.id, id)} onEditNote={() => setUi({ noteFor: selected.id }, false)} onDelete={() => session.deleteAnnotation(selected.id)} />}
           {!side && statements.listShown && (
             <StatementList rows={statements.rows} labels={labels.labels} entities={statements.snapshot.entities} selectedId={selected?.id ?? null} onSelect={select} onDeleteRelation={(r) => session.deleteRelations([r.id])} />
           )}
-          {!side && <AnnotationList annotations={own} labels={labels.labels} appearance={config.appearance} selectedId={selected?.id ?? null} onSelect={select} />}
+          {!side && <AnnotationList annotations={own} labels={labels.labels} appearance={config.appearance} selectedId={selected?.id ?? null} pages={view.document.pages} onSelect={select} />}
         </aside>
       </div>
       <ReaderFooter

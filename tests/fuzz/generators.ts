@@ -5,9 +5,10 @@
  * own PRNG seeded by (run seed, suite, case index), so a failure printed as
  * `importers #1234` is rebuilt exactly by `buildImportCase('importers', 1234, …)`.
  */
-import { zipSync } from 'fflate';
+import { strFromU8, zipSync } from 'fflate';
 import { codecs, FORMAT_NAMES, type FormatFile, type FormatName } from '../../annotations/formats/index';
 import { sampleCorpus, SAMPLE_NOW } from '../../annotations/formats/test-fixtures/sample-corpus';
+import { unzipFiles } from '../../annotations/formats/zip';
 
 /** The run's seed: `PARLEY_FUZZ_SEED` or a fixed default, so CI runs are repeatable. */
 export const FUZZ_SEED = Number(process.env.PARLEY_FUZZ_SEED ?? 20_250_601) >>> 0;
@@ -212,6 +213,21 @@ function normaliseIds(files: FormatFile[]): FormatFile[] {
   });
 }
 
+/** GUIDs (REFI-QDA's, derived from random ids) replaced by numbered ones, in contents and file names alike. */
+function normaliseGuids(files: FormatFile[]): FormatFile[] {
+  const guids = new Map<string, string>();
+  const swap = (text: string) =>
+    text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, (guid) => {
+      let mapped = guids.get(guid);
+      if (!mapped) {
+        mapped = `00000000-0000-4000-8000-${(guids.size + 1).toString(16).padStart(12, '0')}`;
+        guids.set(guid, mapped);
+      }
+      return mapped;
+    });
+  return files.map((f) => ({ path: swap(f.path), data: typeof f.data === 'string' ? swap(f.data) : f.data }));
+}
+
 const seeds = new Map<FormatName, FormatFile[]>();
 
 /** The sample corpus exported in `format`, with ids made deterministic. Valid input for that format's import. */
@@ -220,7 +236,10 @@ export function seedFiles(format: FormatName): FormatFile[] {
   if (!files) {
     const exported = codecs[format].export(sampleCorpus(), { now: SAMPLE_NOW });
     if (!exported.ok) throw new Error(`cannot build the ${format} seed: ${exported.error.message}`);
-    files = normaliseIds(exported.value.files);
+    // A REFI-QDA project is a zip: its XML and texts are what is worth mutating, so the seed is the project unpacked (which the importer reads too).
+    const unpacked = format === 'refi-qda' ? unzipFiles(exported.value.files[0]!) : undefined;
+    if (unpacked && !unpacked.ok) throw new Error(`cannot unpack the ${format} seed: ${unpacked.error.message}`);
+    files = unpacked ? normaliseGuids(unpacked.value.map((f) => ({ path: f.path, data: strFromU8(f.data as Uint8Array) }))) : normaliseIds(exported.value.files);
     seeds.set(format, files);
   }
   return files.map((f) => ({ path: f.path, data: f.data }));

@@ -91,6 +91,12 @@ function problemsOf(result: unknown): string[] {
         if (!labelIds.has(a.labelId)) out.push(`${where}: label ${String(a.labelId)} is not in the schema (dropped silently)`);
         if (a.documentId !== doc.id) out.push(`${where}: documentId is ${a.documentId}`);
       }
+      for (const rel of layer.relations ?? []) {
+        const where = `document ${doc.id} layer ${layer.id} relation ${rel.id}`;
+        if (!annIds.has(rel.sourceId) || !annIds.has(rel.targetId)) out.push(`${where}: an end is not an annotation of its layer`);
+        if (!(corpus.labels.relationTypes ?? []).some((t) => t.id === rel.typeId)) out.push(`${where}: type ${rel.typeId} is not in the schema`);
+        if (rel.documentId !== doc.id) out.push(`${where}: documentId is ${rel.documentId}`);
+      }
     }
   }
   for (const o of r.value.orphans ?? []) {

@@ -1,0 +1,57 @@
+/**
+ * A PDF report brought in through the Import dialog: its own headline as the
+ * title, its text read in the worker, and a span tagged on its second page
+ * showing that page beside the text and in the annotation list.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { makePdf } from '../electron/node/sources/test-support/pdf-fixtures';
+import { dragSelect, openDocument, storedAnnotations } from './reader-helpers';
+import { call } from './support/call-api';
+import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
+
+let app: ParleyHarness | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(closeBrowser);
+
+describe('importing a PDF', () => {
+  it('imports a PDF through the dialog and tags a span that shows its page', async () => {
+    const pdf = await makePdf({
+      title: 'Seoul Envoy Report',
+      author: 'Policy Desk',
+      footer: 'Page #',
+      pages: [
+        [{ runs: 'Seoul Envoy Report', size: 18 }, { runs: 'The envoy met allies in Washington on Monday and reviewed the joint text.', gapBefore: 14 }],
+        [{ runs: [{ text: 'Later the ' }, { text: '통일부', font: 'hangul' }, { text: ' welcomed the resumed negotiations.' }] }],
+      ],
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-pdf-'));
+    const file = path.join(dir, 'envoy_report_final.pdf');
+    await writeFile(file, pdf);
+    app = await launchParley({ seedSamples: false });
+    const { page } = app;
+    app.dialogs.nextOpen([file]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Import articles' }).getByRole('button', { name: 'Choose files…' }).click();
+    await page.getByTestId('import-report').waitFor();
+
+    const documentId = await openDocument(page, 'Seoul Envoy Report');
+    const stored = (await call(page, 'getDocument', { documentId })).document;
+    expect(stored.text).toBe('Seoul Envoy Report\n\nThe envoy met allies in Washington on Monday and reviewed the joint text.\n\nLater the 통일부 welcomed the resumed negotiations.');
+    expect(stored.pages).toHaveLength(2);
+    expect(stored.metadata?.author).toBe('Policy Desk');
+    await page.getByRole('button', { name: 'Open original' }).waitFor();
+
+    await dragSelect(page, '통일부');
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await storedAnnotations(app!.storeDir, documentId)).map((a) => a.quote.exact)).toEqual(['통일부']);
+    const selected = page.getByRole('region', { name: 'Selected annotation' });
+    await expect.poll(() => selected.locator('.parley-page').textContent()).toContain('p. 2');
+    await expect.poll(() => page.getByRole('navigation', { name: 'Annotations' }).locator('.parley-page').first().textContent()).toContain('p. 2');
+  }, 120_000);
+});

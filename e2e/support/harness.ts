@@ -19,6 +19,7 @@ import { resolveAsset } from '../../electron/main/app-assets';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
 import type { Dialogs } from '../../electron/main/dialogs';
 import { createHandlers } from '../../electron/main/handlers/create-handlers';
+import { WorkspaceHost, type PasswordKeeper } from '../../electron/node/workspace/workspace-host';
 import { registerApi, type InvokeEventLike } from '../../electron/main/ipc/register-api';
 import { createSenderCheck } from '../../electron/main/ipc/sender-check';
 import { openAppStore } from '../../electron/node/open-app-store';
@@ -69,6 +70,8 @@ export interface LaunchOptions {
   storeDir?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** Start the team workspace of a linked store (as the app does), keeping its password with this keeper. */
+  workspaceKeeper?: PasswordKeeper;
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -177,10 +180,21 @@ export async function launchParley(options: LaunchOptions = {}): Promise<ParleyH
     if (!opened.ok) throw new Error(`store did not open: ${opened.error.message}`);
     const { store, settings, incidents } = opened.value;
     const channels = new Map<string, (event: InvokeEventLike, input: unknown) => Promise<unknown>>();
+    const linked = options.workspaceKeeper
+      ? await WorkspaceHost.start(store, {
+          author: settings.author(),
+          keeper: options.workspaceKeeper,
+          intervalMs: 0,
+          onChanged: () => void page?.evaluate((e) => window.__parleyEmit(e), { type: 'library-changed' } as ParleyEvent).catch(() => undefined),
+        })
+      : null;
+    if (linked && !linked.ok) throw new Error(`the workspace did not start: ${linked.error.message}`);
+    const workspace = linked?.ok ? linked.value : null;
     const handlers = createHandlers({
       store,
       settings,
       incidents,
+      workspace,
       dialogs,
       version: 'e2e',
       notify: (event: ParleyEvent) => void page?.evaluate((e) => window.__parleyEmit(e), event).catch(() => undefined),
@@ -202,6 +216,7 @@ export async function launchParley(options: LaunchOptions = {}): Promise<ParleyH
     close = async () => {
       invoke = null;
       await context?.close();
+      await workspace?.beforeQuit(2_000);
       await store.close();
     };
   };

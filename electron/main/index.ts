@@ -70,7 +70,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     const { store, settings, incidents } = opened.value;
     // A library linked to a team workspace syncs on a timer; the password stays in the system keychain.
-    const linked = await WorkspaceHost.start(store, { author: settings.author(), keeper: safeStoragePasswordKeeper(app.getPath('userData')) });
+    const linked = await WorkspaceHost.start(store, {
+      author: settings.author(),
+      keeper: safeStoragePasswordKeeper(app.getPath('userData')),
+      onChanged: () => window?.webContents.send('parley:event', { type: 'library-changed' }),
+    });
     if (!linked.ok) console.warn(`parley: team workspace not started: ${linked.error.message}`);
     const workspace = linked.ok ? linked.value : null;
 

@@ -62,6 +62,8 @@ export interface AttachOptions {
   now?: () => string;
   onWarning?: (message: string) => void;
   connectTimeoutMs?: number;
+  /** Told after each successful sync (timer, on demand or quit), with what it did. */
+  onSynced?: (report: SyncReport) => void;
 }
 
 const NOTES_KEPT = 20;
@@ -291,7 +293,7 @@ export class TeamWorkspace {
       }
       next = { ...next, lastSyncAt: this.now(), lastAttemptAt: attemptAt, lastError: null, notes: [...next.notes, ...notes].slice(-NOTES_KEPT) };
       await this.saveState(next);
-      return ok({
+      const report: SyncReport = {
         sent: pushed.sent,
         received: pulled.received,
         documentsShared: pushed.documentsShared,
@@ -300,7 +302,9 @@ export class TeamWorkspace {
         layersRepaired: pushed.layersRepaired,
         labelsVersion,
         notes,
-      });
+      };
+      this.options.onSynced?.(report);
+      return ok(report);
     } catch (error) {
       const failure = error instanceof WorkspaceError ? fail(error.code, error.message) : fail('io-error', `sync with ${shownAddress(this.state.server)} failed: ${(error as Error).message}`);
       this.connected = false;

@@ -23,6 +23,8 @@ export interface HostOptions {
   /** Sync every this many milliseconds (default 60 s; 0 for never). */
   intervalMs?: number;
   onWarning?: (message: string) => void;
+  /** Told when a sync brought documents, layers or labels, so the window can reload its library. */
+  onChanged?: () => void;
 }
 
 /** A linked store's workspace in the running app. */
@@ -34,7 +36,14 @@ export class WorkspaceHost {
 
   /** Attaches to `store` and starts syncing: null when the store is not linked to a workspace. */
   static async start(store: ParleyStore, options: HostOptions): Promise<Result<WorkspaceHost | null>> {
-    const attached = await TeamWorkspace.attach(store, { author: options.author, password: () => options.keeper.read(), onWarning: options.onWarning });
+    const attached = await TeamWorkspace.attach(store, {
+      author: options.author,
+      password: () => options.keeper.read(),
+      onWarning: options.onWarning,
+      onSynced: (r) => {
+        if (r.documentsAdded > 0 || r.layersUpdated > 0 || r.labelsVersion !== null) options.onChanged?.();
+      },
+    });
     if (!attached.ok) return attached;
     if (!attached.value) return ok(null);
     const host = new WorkspaceHost(attached.value, options.keeper);

@@ -129,6 +129,18 @@ describe('REFI-QDA round trip', () => {
     expect(back.value.corpus.labels.labels.find((l) => l.id === 'position')!.attributes).toEqual(defaultLabelSchema().labels.find((l) => l.id === 'position')!.attributes);
   });
 
+  it('reads a selection coded with an option sub-code alone as its label with that value, as QDA tools code a child code', () => {
+    const { files, qde } = exported(richCorpus());
+    const positionCode = /<Code guid="([^"]+)" name="Position"/.exec(qde)![1]!;
+    // Drop the Position coding of the stance-bearing selection, keeping only its "Proposes" sub-code.
+    const withoutLabel = qde.replace(new RegExp(`(<PlainTextSelection[^>]*name="agreed on Tuesday to expand"[^>]*>)<Coding[^>]*><CodeRef targetGUID="${positionCode}"/></Coding>`), '$1');
+    expect(withoutLabel).not.toBe(qde);
+    const result = importRefiQda([{ path: 'project.qde', data: withoutLabel }, ...files.filter((f) => f.path.startsWith('sources/'))], options);
+    if (!result.ok) throw new Error(result.error.message);
+    const agreed = result.value.corpus.documents.flatMap((d) => d.layers[0]!.annotations).find((a) => a.quote.exact === 'agreed on Tuesday to expand')!;
+    expect([agreed.labelId, agreed.attributes]).toEqual(['position', { stance: 'proposes' }]);
+  });
+
   it('reports a relation whose author differs from its source span, since links carry no author', () => {
     const corpus = richCorpus();
     corpus.documents[0]!.layers[0]!.relations![1]!.author = 'jisoo';

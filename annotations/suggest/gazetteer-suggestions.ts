@@ -2,7 +2,7 @@
 import type { Gazetteer } from './gazetteer';
 import type { Suggestion } from './suggestion';
 import { suggestionId } from './suggestion';
-import { findWholeWords } from './word-matches';
+import { WholeWordFinder } from './word-matches';
 
 /**
  * Suggestions in `target` from `gazetteers`. Names match whole words ignoring
@@ -13,11 +13,12 @@ import { findWholeWords } from './word-matches';
  */
 export function suggestFromGazetteers(target: { documentId: string; text: string }, gazetteers: readonly Gazetteer[]): Suggestion[] {
   const out: Suggestion[] = [];
+  const finder = new WholeWordFinder(target.text);
   for (const gazetteer of gazetteers) {
     for (const entry of gazetteer.entries) {
       for (const name of [entry.name, ...entry.aliases]) {
         const ignoreCase = /\p{Ll}/u.test(name);
-        for (const { start, end } of findWholeWords(target.text, name, { ignoreCase })) {
+        for (const { start, end } of finder.find(name, { ignoreCase })) {
           out.push({
             id: suggestionId('gazetteer', start, end, entry.labelId),
             documentId: target.documentId,

@@ -5,7 +5,7 @@
  */
 import type { Suggestion } from './suggestion';
 import { suggestionId } from './suggestion';
-import { findWholeWords } from './word-matches';
+import { WholeWordFinder } from './word-matches';
 
 /** A tagged span of the analyst's own layer, with the text of its document. Structurally an `Annotation`. */
 export interface OwnTag {
@@ -82,8 +82,9 @@ export function ownTagTerms(library: readonly TaggedText[], entities: readonly E
  */
 export function suggestFromOwnTags(target: { documentId: string; text: string }, library: readonly TaggedText[], entities: readonly EntityNames[] = []): Suggestion[] {
   const out: Suggestion[] = [];
+  const finder = new WholeWordFinder(target.text);
   for (const term of ownTagTerms(library, entities)) {
-    for (const { start, end } of findWholeWords(target.text, term.text)) {
+    for (const { start, end } of finder.find(term.text)) {
       out.push({
         id: suggestionId('own-tags', start, end, term.labelId),
         documentId: target.documentId,

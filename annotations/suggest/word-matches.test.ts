@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWholeWords } from './word-matches';
+import { findWholeWords, WholeWordFinder } from './word-matches';
 
 const spans = (text: string, term: string, ignoreCase = false): string[] => findWholeWords(text, term, { ignoreCase }).map((m) => `${m.start}-${m.end}:${text.slice(m.start, m.end)}`);
 
@@ -41,5 +41,25 @@ describe('findWholeWords', () => {
   it('treats regular expression characters literally and ignores empty terms', () => {
     expect(spans('cost (est.) is $5 (est.)', '(est.)')).toEqual(['5-11:(est.)', '18-24:(est.)']);
     expect(spans('anything', '  ')).toEqual([]);
+  });
+});
+
+describe('WholeWordFinder', () => {
+  it('finds exactly what findWholeWords finds, over a family of texts and terms', () => {
+    const texts = [
+      'Seoul and Seoulites met in Seoul. SEOUL, seoul; Seoul\'s envoy (Seoul) “Seoul”',
+      '🇰🇷 Seoul\r\n😀 Seoul\r\nSung Kim met Sung  Kim and Sung Kim-jong. The U.S. and the U.S.-ROK alliance',
+      '정동영은 서울에서 정동영의 입장을 밝혔다. 정동영씨가 아니라 서울대는 제외. Chung Dong-young, chung dong-young',
+      'İstanbul talks, then Ankara; ankara ANKARA. Ministry of Unification, ministry of unification',
+    ];
+    const terms = ['Seoul', 'seoul', 'Sung Kim', 'U.S.', 'Kim', 'Chung Dong-young', '정동영', '서울', 'Ankara', 'ankara', 'İstanbul', 'Ministry of Unification', 'of', 'Kim-jong', 'absent', '(Seoul)'];
+    for (const text of texts) {
+      const finder = new WholeWordFinder(text);
+      for (const term of terms) {
+        for (const ignoreCase of [false, true]) {
+          expect([text.slice(0, 12), term, ignoreCase, finder.find(term, { ignoreCase })]).toEqual([text.slice(0, 12), term, ignoreCase, findWholeWords(text, term, { ignoreCase })]);
+        }
+      }
+    }
   });
 });

@@ -87,3 +87,53 @@ export function findWholeWords(text: string, term: string, options: { ignoreCase
   }
   return found;
 }
+
+const WORD_RUN = /[\p{L}\p{N}\p{M}_]+/gu;
+const LEADING_WORD = /^[\p{L}\p{N}\p{M}_]+/u;
+
+/**
+ * Whole-word search for many terms in one text: the text's words are indexed
+ * once (by lower-cased word), so each term costs a look-up of its first word
+ * and a check at each place that word starts, instead of a scan of the whole
+ * text. Finds exactly what `findWholeWords` finds; terms it cannot index
+ * (starting with punctuation, holding Hangul, or non-ASCII under
+ * `ignoreCase`, where case folding can change a word's length) are searched
+ * by `findWholeWords`.
+ */
+export class WholeWordFinder {
+  private readonly starts = new Map<string, number[]>();
+
+  constructor(private readonly text: string) {
+    for (const m of text.matchAll(WORD_RUN)) {
+      const key = m[0].toLowerCase();
+      const list = this.starts.get(key);
+      if (list) list.push(m.index);
+      else this.starts.set(key, [m.index]);
+    }
+  }
+
+  /** Every whole-word occurrence of `term`, in order (see `findWholeWords`). */
+  find(term: string, options: { ignoreCase?: boolean } = {}): TermMatch[] {
+    const first = LEADING_WORD.exec(term);
+    if (!first || HANGUL.test(term) || (options.ignoreCase && /[^\x20-\x7e]/.test(term))) return findWholeWords(this.text, term, options);
+    if (term.trim() === '') return [];
+    const candidates = this.starts.get(first[0].toLowerCase());
+    if (!candidates) return [];
+    const found: TermMatch[] = [];
+    const sticky = options.ignoreCase ? new RegExp(escapeRegExp(term), 'iuy') : null;
+    for (const start of candidates) {
+      let end: number;
+      if (sticky) {
+        sticky.lastIndex = start;
+        const m = sticky.exec(this.text);
+        if (!m) continue;
+        end = start + m[0].length;
+      } else {
+        if (!this.text.startsWith(term, start)) continue;
+        end = start + term.length;
+      }
+      if (endsAtWordBoundary(this.text, term, end)) found.push({ start, end });
+    }
+    return found;
+  }
+}

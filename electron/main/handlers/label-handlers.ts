@@ -31,8 +31,8 @@ export function createLabelHandlers({ store, notify }: HandlerContext): Pick<Api
 /**
  * Relation types against the labels they will be saved with: ids and keys
  * unique, ends naming labels that exist. An end naming a label that is being
- * renamed or deleted (`migrate`) follows it; an end left empty by deletions
- * would let the type link any label, so it is refused.
+ * renamed or deleted (`migrate`) follows it; a type left with no label at
+ * an end by deletions is deleted with them (kept, it would link any label).
  */
 function checkRelationTypes(labels: readonly Label[], types: readonly RelationType[], migrate: ReadonlyArray<{ from: string; to: string | null }>): Result<RelationType[]> {
   const labelIds = new Set(labels.map((l) => l.id));
@@ -57,13 +57,14 @@ function checkRelationTypes(labels: readonly Label[], types: readonly RelationTy
         if (!labelIds.has(to)) return fail('invalid-input', `“${type.name}” names the label "${id}" at its ${side} end, which the schema does not have`);
         if (!kept.includes(to)) kept.push(to);
       }
-      if (list.length > 0 && kept.length === 0) return fail('invalid-input', `every label at the ${side} end of “${type.name}” is deleted; choose its labels again`);
       return ok(kept);
     };
     const from = ends(type.from, 'source');
     if (!from.ok) return from;
     const to = ends(type.to, 'target');
     if (!to.ok) return to;
+    // Every label at one end deleted: the type goes with them rather than link any label.
+    if ((type.from.length > 0 && from.value.length === 0) || (type.to.length > 0 && to.value.length === 0)) continue;
     out.push({ ...type, from: from.value, to: to.value });
   }
   return ok(out);

@@ -25,7 +25,7 @@ export function AttributeEditor({ labelName, attributes, onChange }: AttributeEd
         const options = attribute.options ?? [];
         return (
           <div key={attribute.id} className="attribute-row" data-attribute={attribute.id}>
-            <input className="attribute-name" type="text" aria-label={`Name of attribute ${index + 1}`} value={attribute.name} maxLength={80} onChange={(e) => update(index, { name: e.target.value })} />
+            <input className="attribute-name" type="text" aria-label={`Attribute ${index + 1} of ${labelName}`} value={attribute.name} maxLength={80} onChange={(e) => update(index, { name: e.target.value })} />
             <select
               aria-label={`Type of “${shown}”`}
               value={attribute.type}

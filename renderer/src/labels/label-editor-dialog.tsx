@@ -9,7 +9,7 @@ import { buildSaveInput, draftProblems, draftsFromSchema, newDraftKey, pendingUs
 import { LabelEditorRow } from './label-editor-row';
 import { attributeProblems } from './attribute-draft';
 import { AttributeEditor } from './attribute-editor';
-import { buildRelationTypes, relationTypeDrafts, relationTypeProblems, type RelationTypeDraft } from './relation-type-draft';
+import { buildRelationTypes, droppedRelationTypes, relationTypeDrafts, relationTypeProblems, type RelationTypeDraft } from './relation-type-draft';
 import { RelationTypeEditor } from './relation-type-editor';
 import { shortcutRefusal } from './shortcut-rules';
 
@@ -93,7 +93,7 @@ export function LabelEditorDialog({ schema, usage, onClose, onSaved }: LabelEdit
     const found = [
       ...draftProblems(drafts),
       ...drafts.flatMap((d) => attributeProblems(d.name.trim() || 'a new label', d.attributes ?? [], labelKeys)),
-      ...relationTypeProblems(relationDrafts, drafts, removals),
+      ...relationTypeProblems(relationDrafts),
     ];
     setProblems(found);
     if (found.length > 0) return;
@@ -178,6 +178,9 @@ export function LabelEditorDialog({ schema, usage, onClose, onSaved }: LabelEdit
                 </li>
               );
             })}
+            {droppedRelationTypes(relationDrafts, drafts, removals).map((d) => (
+              <li key={d.key}>The relation type “{d.name}” is deleted too: no label is left at one of its ends.</li>
+            ))}
           </ul>
         </section>
       )}

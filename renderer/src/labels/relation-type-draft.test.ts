@@ -3,7 +3,7 @@ import { defaultLabelSchema } from '../../../annotations/labels';
 import type { AttributeDefinition } from '../../../annotations/model';
 import { attributeProblems, cleanAttributes, newAttribute, newOption } from './attribute-draft';
 import { buildSaveInput, draftsFromSchema, newDraftKey, type LabelDraft, type LabelRemoval } from './label-draft';
-import { buildRelationTypes, relationTypeDrafts, relationTypeProblems, type RelationTypeDraft } from './relation-type-draft';
+import { buildRelationTypes, droppedRelationTypes, relationTypeDrafts, relationTypeProblems, type RelationTypeDraft } from './relation-type-draft';
 
 function setup() {
   const schema = defaultLabelSchema();
@@ -22,7 +22,7 @@ function save(labels: LabelDraft[], removals: LabelRemoval[], relations: Relatio
 describe('relation type drafts', () => {
   it('give back the schema’s relation types unchanged when nothing is edited', () => {
     const { schema, labels, relations } = setup();
-    expect(relationTypeProblems(relations, labels, [])).toEqual([]);
+    expect(relationTypeProblems(relations)).toEqual([]);
     expect(save(labels, [], relations)).toEqual(schema.relationTypes);
     // Labels keep their attributes (the position's stance and its options, the date's value) through the editor.
     expect(buildSaveInput(labels, []).labels).toEqual(schema.labels);
@@ -37,31 +37,31 @@ describe('relation type drafts', () => {
     // Policy body is deleted and its spans go to Actor: ends naming it follow.
     const withoutBody = [...renamed.filter((l) => l.savedId !== 'policy-body'), person];
     const removals: LabelRemoval[] = [{ key: key('policy-body'), savedId: 'policy-body', name: 'Policy body', moveTo: key('actor') }];
-    expect(relationTypeProblems(edited, withoutBody, removals)).toEqual([]);
+    expect(relationTypeProblems(edited)).toEqual([]);
     const saved = save(withoutBody, removals, edited);
     expect(saved.find((t) => t.id === 'toward')!.to).toEqual(['actor', 'person']);
     expect(saved.find((t) => t.id === 'member-of')!.to).toEqual(['actor']);
     expect(saved.find((t) => t.id === 'holds')!.from).toEqual(['actor']);
   });
 
-  it('refuse to widen a type to any label when every label at one end is deleted', () => {
+  it('delete a type with the label at one of its ends, rather than widen it to any label', () => {
     const { labels, relations, key } = setup();
     const removals: LabelRemoval[] = [{ key: key('date'), savedId: 'date', name: 'Date', moveTo: null }];
     const left = labels.filter((l) => l.savedId !== 'date');
-    expect(relationTypeProblems(relations, left, removals)).toEqual([
-      'Every label allowed at the target end of “when” is deleted, which would let it link any label: choose its labels again.',
-    ]);
+    expect(relationTypeProblems(relations)).toEqual([]);
+    expect(droppedRelationTypes(relations, left, removals).map((d) => d.name)).toEqual(['when']);
+    expect(save(left, removals, relations).map((t) => t.id)).toEqual(['holds', 'toward', 'member-of']);
   });
 
   it('name every problem with names, colours and keys', () => {
-    const { labels, relations } = setup();
+    const { relations } = setup();
     const broken: RelationTypeDraft[] = [
       ...relations,
       { key: 'x1', savedId: null, name: ' ', color: '#fff', shortcut: 'h', directed: true, from: [], to: [] },
       { key: 'x2', savedId: null, name: 'Holds', color: '#123456', shortcut: ' ', directed: false, from: [], to: [] },
       { key: 'x3', savedId: null, name: '지지', color: '#123456', shortcut: 'T', directed: false, from: [], to: [] },
     ];
-    expect(relationTypeProblems(broken, labels, [])).toEqual([
+    expect(relationTypeProblems(broken)).toEqual([
       'Relation type 5 has no name.',
       '“Relation type 5” needs a colour written #rrggbb.',
       '“Relation type 5” and “holds” both use the key “h”.',

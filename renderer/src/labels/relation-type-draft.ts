@@ -3,7 +3,8 @@
  * saving and turned into the schema's `relationTypes`. Their ends name label
  * drafts by key, so a label renamed, added or deleted in the same session is
  * followed: a deleted label's place at an end goes to the label its
- * annotations move to, or is dropped.
+ * annotations move to, or is dropped; a type left with no label at an end
+ * is deleted with them.
  */
 import { labelIdFromName, labelKey } from '../../../annotations/labels';
 import type { LabelSchema, RelationType } from '../../../annotations/model';
@@ -60,8 +61,8 @@ function endsAfter(ends: readonly string[], labels: readonly LabelDraft[], remov
 /** Keys a relation may not use: they move between candidates or stop linking. */
 const LINK_KEYS: Readonly<Record<string, string>> = { '\t': 'Tab moves between candidates' };
 
-/** What is wrong with the relation types (names, colours, keys, ends left empty by a deleted label); empty if they can be saved. */
-export function relationTypeProblems(drafts: readonly RelationTypeDraft[], labels: readonly LabelDraft[], removals: readonly LabelRemoval[]): string[] {
+/** What is wrong with the relation types (names, colours, keys); empty if they can be saved. */
+export function relationTypeProblems(drafts: readonly RelationTypeDraft[]): string[] {
   const problems: string[] = [];
   const names = new Map<string, string>();
   const keys = new Map<string, string>();
@@ -85,14 +86,18 @@ export function relationTypeProblems(drafts: readonly RelationTypeDraft[], label
         else keys.set(key, shown);
       }
     }
-    for (const side of ['from', 'to'] as const) {
-      const before = draft[side];
-      if (before.length > 0 && endsAfter(before, labels, removals).length === 0) {
-        problems.push(`Every label allowed at the ${side === 'from' ? 'source' : 'target'} end of “${shown}” is deleted, which would let it link any label: choose its labels again.`);
-      }
-    }
   }
   return problems;
+}
+
+/** True when every label an end of the type allowed is deleted: the type goes with them (kept, it would link any label). */
+function losesAnEnd(draft: RelationTypeDraft, labels: readonly LabelDraft[], removals: readonly LabelRemoval[]): boolean {
+  return (['from', 'to'] as const).some((side) => draft[side].length > 0 && endsAfter(draft[side], labels, removals).length === 0);
+}
+
+/** The relation types deleted on save with the labels they joined (their links go with those labels' spans). */
+export function droppedRelationTypes(drafts: readonly RelationTypeDraft[], labels: readonly LabelDraft[], removals: readonly LabelRemoval[]): RelationTypeDraft[] {
+  return drafts.filter((d) => losesAnEnd(d, labels, removals));
 }
 
 /**
@@ -102,7 +107,7 @@ export function relationTypeProblems(drafts: readonly RelationTypeDraft[], label
  */
 export function buildRelationTypes(drafts: readonly RelationTypeDraft[], labels: readonly LabelDraft[], removals: readonly LabelRemoval[], labelIds: ReadonlyMap<string, string>): RelationType[] {
   const taken = new Set(drafts.flatMap((d) => (d.savedId ? [d.savedId] : [])));
-  return drafts.map((draft) => {
+  return drafts.filter((draft) => !losesAnEnd(draft, labels, removals)).map((draft) => {
     let id = draft.savedId;
     if (id === null) {
       const base = labelIdFromName(draft.name).slice(0, 56).replace(/-+$/, '') || 'relation';

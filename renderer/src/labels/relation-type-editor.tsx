@@ -47,12 +47,12 @@ export function RelationTypeEditor({ drafts, labels, onChange }: RelationTypeEdi
         const shown = draft.name.trim() || 'new relation';
         return (
           <div key={draft.key} className="relation-type-row" role="group" aria-label={`Relation type ${index + 1}: ${shown}`} data-relation-key={draft.key}>
-            <input className="label-color" type="color" aria-label="Colour" value={draft.color} onChange={(e) => update(draft.key, { color: e.target.value })} />
-            <input className="relation-name" type="text" aria-label="Name" value={draft.name} maxLength={80} onChange={(e) => update(draft.key, { name: e.target.value })} />
+            <input className="label-color" type="color" aria-label={`Colour of “${shown}”`} value={draft.color} onChange={(e) => update(draft.key, { color: e.target.value })} />
+            <input className="relation-name" type="text" aria-label={`Relation type ${index + 1}`} value={draft.name} maxLength={80} onChange={(e) => update(draft.key, { name: e.target.value })} />
             <input
               className="label-shortcut"
               type="text"
-              aria-label="Key"
+              aria-label={`Key of “${shown}”`}
               title="One key, pressed while linking; Backspace removes it"
               value={draft.shortcut}
               autoComplete="off"

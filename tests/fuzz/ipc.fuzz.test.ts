@@ -255,6 +255,11 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       };
     case 'setStatus':
       return { documentId: doc.id, status: rng.pick(['todo', 'in-progress', 'done']) };
+    case 'renameDocument':
+      return { documentId: doc.id, title: rng.pick(['Talks resume 🇰🇷', ' \n ', 'x'.repeat(600), ...CSV_INJECTIONS, ...MARKUP_PAYLOADS]) };
+    case 'openOriginal':
+    case 'removeOriginal':
+      return { documentId: doc.id };
     case 'addAnnotations':
       return { documentId: doc.id, layerId: rng.pick([undefined, 'own', 'reconciled']), spans: [{ start, end, labelId: label, note: rng.pick([undefined, ...CSV_INJECTIONS, ...MARKUP_PAYLOADS]) }] };
     case 'updateAnnotation':

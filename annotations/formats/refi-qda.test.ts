@@ -232,6 +232,16 @@ describe('REFI-QDA bad input', () => {
     expect(problems([{ path: 'project.qde', data: qde.replace(/startPosition="\d+"/, 'startPosition="-3"') }, ...sources]).join('\n')).toMatch(/startPosition "-3" is not a whole number/);
   });
 
+  it('never expands entities a document type declaration makes (a "billion laughs" stays a few characters)', () => {
+    const { qde, qdpx } = producerProject(shape);
+    const laughs = '<!DOCTYPE Project [<!ENTITY a "hahahahaha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+    const bomb = qde.replace('<Project ', `${laughs}\n<Project `).replace('<PlainTextContent>A dove', '<PlainTextContent>&c; A dove');
+    const result = importRefiQda([{ path: 'project.qde', data: bomb }, ...sourcesOf(qdpx)], options);
+    if (!result.ok) throw new Error(result.error.message);
+    const notes = result.value.corpus.documents.flatMap((d) => d.layers[0]!.annotations).map((a) => a.note).filter(Boolean);
+    expect(notes).toEqual(['&c; A dove stands for the envoy here.']);
+  });
+
   it('refuses XML that is not well-formed, a root that is not a Project, and an archive without project.qde', () => {
     expect(problems([{ path: 'project.qde', data: '<Project name="x"><Sources></Project>' }]).join('\n')).toMatch(/not well-formed XML/);
     expect(problems([{ path: 'project.qde', data: '<CodeBook/>' }]).join('\n')).toMatch(/root element is <CodeBook>/);

@@ -278,13 +278,28 @@ describe('library', () => {
     expect(await page.getByTestId('export-warnings').textContent()).toContain('1 note not written');
     expect(await readFile(conllFile, 'utf8')).toContain(quote.split(/\W/)[0]!);
 
+    // The statement table: a position, even one nothing links yet, is a row with its text and offsets.
+    const claim = view.document.text.split(/\s+/).find((w) => /^\p{L}{5,}$/u.test(w) && w !== quote)!;
+    const claimAt = view.document.text.indexOf(claim);
+    await call(page, 'addAnnotations', { documentId: first.id, spans: [{ start: claimAt, end: claimAt + claim.length, labelId: 'position' }] });
+    const statementsFile = path.join(dir, 'statements.csv');
+    app!.dialogs.nextSave(statementsFile);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('radio', { name: 'Statement table (CSV)' }).check();
+    expect(await dialog.getByLabel('Format').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await page.getByText(`Written to ${statementsFile}`).waitFor();
+    const table = await readFile(statementsFile, 'utf8');
+    expect(table.split('\r\n')[0]!.startsWith('document_id,document_title,layer,date_value')).toBe(true);
+    expect(table).toContain(`${claim},position,,,${claimAt},${claimAt + claim.length}`);
+
     // Cancelling the save dialog writes nothing and keeps the export dialog open.
     app!.dialogs.nextSave(null);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect((await readdir(dir)).sort()).toEqual(['all.csv', 'one.conll', 'one.json']);
+    expect((await readdir(dir)).sort()).toEqual(['all.csv', 'one.conll', 'one.json', 'statements.csv']);
   });
 
   it('brings a deleted document back, with its annotations, from Deleted documents', async () => {

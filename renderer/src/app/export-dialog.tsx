@@ -73,7 +73,7 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
         <legend>As</legend>
         <label className="choice">
           <input type="radio" name={tableName} checked={table === 'annotations'} onChange={() => setTable('annotations')} />
-          <span>Annotations, in a format</span>
+          <span>Annotations</span>
         </label>
         <label className="choice">
           <input type="radio" name={tableName} checked={table === 'statements'} onChange={() => setTable('statements')} />

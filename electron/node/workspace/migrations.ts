@@ -203,14 +203,18 @@ BEGIN
       DELETE FROM parley.layer_items i WHERE i.layer_id = v_layer AND i.document_id = v_doc;
     END IF;
     IF v_kind IN ('change', 'replace') THEN
-      INSERT INTO parley.layer_items (layer_id, document_id, item_kind, item_id, body)
-        SELECT v_layer, v_doc, 'annotation', a.value->>'id', a.value
-        FROM jsonb_array_elements(COALESCE(v_payload->'added', v_payload->'annotations', '[]')) a
-        ON CONFLICT (layer_id, document_id, item_kind, item_id) DO UPDATE SET body = EXCLUDED.body;
-      INSERT INTO parley.layer_items (layer_id, document_id, item_kind, item_id, body)
-        SELECT v_layer, v_doc, 'relation', r.value->>'id', r.value
-        FROM jsonb_array_elements(COALESCE(v_payload->'addedRelations', v_payload->'relations', '[]')) r
-        ON CONFLICT (layer_id, document_id, item_kind, item_id) DO UPDATE SET body = EXCLUDED.body;
+      IF jsonb_array_length(COALESCE(v_payload->'added', v_payload->'annotations', '[]')) > 0 THEN
+        INSERT INTO parley.layer_items (layer_id, document_id, item_kind, item_id, body)
+          SELECT v_layer, v_doc, 'annotation', a.value->>'id', a.value
+          FROM jsonb_array_elements(COALESCE(v_payload->'added', v_payload->'annotations')) a
+          ON CONFLICT (layer_id, document_id, item_kind, item_id) DO UPDATE SET body = EXCLUDED.body;
+      END IF;
+      IF jsonb_array_length(COALESCE(v_payload->'addedRelations', v_payload->'relations', '[]')) > 0 THEN
+        INSERT INTO parley.layer_items (layer_id, document_id, item_kind, item_id, body)
+          SELECT v_layer, v_doc, 'relation', r.value->>'id', r.value
+          FROM jsonb_array_elements(COALESCE(v_payload->'addedRelations', v_payload->'relations')) r
+          ON CONFLICT (layer_id, document_id, item_kind, item_id) DO UPDATE SET body = EXCLUDED.body;
+      END IF;
       IF v_kind = 'replace' THEN
         INSERT INTO parley.layer_documents AS d (layer_id, document_id, decisions)
           VALUES (v_layer, v_doc, COALESCE(v_payload->'decisions', '[]'))

@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { call, markTexts, openDocument, storedAnnotations } from './reader-helpers';
+import type { Annotation } from '../annotations/model';
+import { call, markTexts, openDocument } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 const TITLE = 'Envoys meet again';
@@ -31,6 +32,11 @@ afterAll(closeBrowser);
 const panel = (page: Page) => page.getByRole('region', { name: 'Suggestions' });
 const row = (page: Page, source: string, quote: string) => panel(page).locator(`.parley-suggestion-group[data-source="${source}"] .parley-suggestion-row`).filter({ hasText: quote });
 const rowsOf = (page: Page, source: string) => panel(page).locator(`.parley-suggestion-group[data-source="${source}"] .parley-suggestion-quote`).allTextContents();
+
+/** The analyst's layer as the store answers for it (asked afresh, not the window's copy). */
+async function ownInStore(page: Page, documentId: string): Promise<Annotation[]> {
+  return (await call(page, 'getDocument', { documentId })).layers.find((l) => l.id === 'own')?.annotations ?? [];
+}
 
 /** Focuses a suggestion's row (the text shows it as the focused ghost mark) and presses `key`. */
 async function pressOn(page: Page, source: string, quote: string, nth: number, key: string): Promise<void> {
@@ -75,7 +81,7 @@ describe('suggestions', () => {
     expect(await rowsOf(page, 'dates')).toEqual(['22 June 2021', 'Tuesday']);
     expect(await page.locator('.parley-reader .cm-suggestion').count()).toBe(8);
     expect(await markTexts(page, 'actor')).toEqual(['Seoul']);
-    expect(await storedAnnotations(app.storeDir, documentId)).toHaveLength(1);
+    expect(await ownInStore(page, documentId)).toHaveLength(1);
 
     // Own tags: y accepts the first, n rejects the second.
     await pressOn(page, 'own-tags', 'Seoul', 0, 'y');
@@ -100,7 +106,7 @@ describe('suggestions', () => {
 
     // The store has each accepted span with the source that proposed it (and the date's value).
     const provenance = async () =>
-      (await storedAnnotations(app!.storeDir, documentId))
+      (await ownInStore(page, documentId))
         .map((a) => `${a.quote.exact}|${a.labelId}|${a.suggestedBy ?? 'hand'}|${a.attributes?.value ?? ''}`)
         .sort();
     await expect.poll(provenance).toEqual(['22 June 2021|date|dates|2021-06-22', 'Ministry of Unification|policy-body|gazetteer|', 'Seoul|actor|hand|', 'Seoul|actor|own-tags|', 'proposed monthly talks|position|pattern|'].sort());
@@ -112,5 +118,13 @@ describe('suggestions', () => {
     await expect.poll(() => panel(page).locator('.parley-count').first().textContent()).toBe('0');
     expect((await call(page, 'getSuggestions', { documentId })).suggestions).toEqual([]);
     expect(await page.locator('.parley-reader .cm-suggestion').count()).toBe(0);
+
+    // The shortcut sheet lists the panel's keys.
+    await page.locator('.parley-reader .cm-content').focus();
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor();
+    expect(await sheet.textContent()).toContain('accept it into your layer, or reject it for good');
+    await page.keyboard.press('Escape');
   });
 });

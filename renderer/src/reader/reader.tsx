@@ -32,6 +32,7 @@ import { StatementOverlays } from '../statements/statement-overlays';
 import { StatementToggles } from '../statements/statement-toggles';
 import { useReaderStatements } from '../statements/use-reader-statements';
 import { SuggestionPanel } from '../suggest/suggestion-panel';
+import { SUGGESTION_SHORTCUTS } from '../suggest/suggestion-groups';
 import { applyDocumentChange } from './document-change';
 import './reader.css';
 
@@ -210,7 +211,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       />
       {ui.chooser && <OverlapChooser x={ui.chooser.x} y={ui.chooser.y} entries={chooserEntries} onChoose={select} onClose={() => setUi({ chooser: null })} />}
       <StatementOverlays cm={cm} ui={statements.snapshot.ui} labels={labels} entities={statements.snapshot.entities} suggestDate={statements.suggest} dateProblem={dateValueProblem} />
-      <ShortcutSheet open={ui.sheetOpen} labels={labels.labels} more={[...STATEMENT_SHORTCUTS, ...(moreShortcuts ?? [])]} onClose={() => setUi({ sheetOpen: false })} />
+      <ShortcutSheet open={ui.sheetOpen} labels={labels.labels} more={[...STATEMENT_SHORTCUTS, ...(side ? [] : SUGGESTION_SHORTCUTS), ...(moreShortcuts ?? [])]} onClose={() => setUi({ sheetOpen: false })} />
       {noteTarget && (
         <NoteEditor
           quote={noteTarget.quote.exact}

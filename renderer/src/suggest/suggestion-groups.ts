@@ -31,6 +31,13 @@ export function panelOrder(suggestions: readonly Suggestion[]): Suggestion[] {
   return groupSuggestions(suggestions).flatMap((g) => g.items);
 }
 
+/** The panel's keys, for the shortcut sheet. */
+export const SUGGESTION_SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> = [
+  ['y, n', 'On a suggestion in the Suggestions panel: accept it into your layer, or reject it for good'],
+  ['Shift+Y, Shift+N', 'On a suggestion: accept, or reject, every suggestion of its source'],
+  ['↓, ↑ (j, k)', 'On a suggestion: the next or previous one (Enter shows it in the text)'],
+];
+
 /** What a key does on a focused suggestion. */
 export type PanelAction = 'accept' | 'reject' | 'accept-source' | 'reject-source' | 'next' | 'previous' | 'show';
 

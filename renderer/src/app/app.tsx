@@ -22,7 +22,7 @@ import { AuthorField } from './author-field';
 import { DocumentPane } from './document-pane';
 import { DropOverlay } from './drop-overlay';
 import { ExportDialog, type ExportChoice } from './export-dialog';
-import { failureLines } from './format-problem';
+import { failureLines } from '../ui/format-problem';
 import { IncidentBanner } from './incident-banner';
 import { ModeSwitch, type AppMode } from './mode-switch';
 import type { Notice, NoticeInput } from './notice';

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../annotations/result';
 import { Banner } from '../ui/banner';
-import { formatProblem } from './format-problem';
+import { formatProblem } from '../ui/format-problem';
 
 interface ExportResultNoticeProps {
   path: string;

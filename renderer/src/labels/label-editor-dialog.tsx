@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LabelSchema } from '../../../annotations/model';
-import { failureLines } from '../app/format-problem';
+import { failureLines } from '../ui/format-problem';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { Icon } from '../ui/icon';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BackupEntry } from '../../../shared/api';
 import type { DocumentSummary } from '../../../shared/library';
-import { failureLines } from '../app/format-problem';
+import { failureLines } from '../ui/format-problem';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { formatAbsoluteTime, formatRelativeTime } from './format-time';

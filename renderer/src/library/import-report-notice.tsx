@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../../shared/api';
-import { formatProblem } from '../app/format-problem';
-import { ReportSection } from '../app/report-section';
+import { formatProblem } from '../ui/format-problem';
+import { ReportSection } from '../ui/report-section';
 import { Banner } from '../ui/banner';
 import { plural } from '../../../annotations/text/plural';
 

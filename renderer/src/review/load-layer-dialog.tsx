@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { Failure } from '../../../annotations/result';
 import type { LayerImportReport } from '../../../shared/api';
-import { failureLines } from '../app/format-problem';
+import { failureLines } from '../ui/format-problem';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { LAYER_FORMATS, layerFormat, type LayerFormat } from './layer-formats';

@@ -9,7 +9,6 @@ import { htmlToText } from '../../../annotations/import/html-text';
 import type { ExportOptions, ExportOutcome, FormatFile, FormatName, ImportOptions, ImportOutcome } from '../../../annotations/formats/format';
 import type { Corpus } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
-import { readSource } from '../sources/read-source';
 import type { SourceText } from '../sources/source-text';
 
 /** Work for a format worker. */
@@ -99,6 +98,8 @@ function pageTexts(pages: readonly string[], onProgress: (done: number, total: n
  * pages. A file that cannot be read gives its failure and the others go on.
  */
 async function sourceTexts(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Promise<Result<SourceTexts>> {
+  // Loaded on first use: the readers (pdf.js, mammoth, linkedom) are large, and the other jobs never need them.
+  const { readSource } = await import('../sources/read-source');
   const out: SourceTexts = [];
   const total = files.length * 1000;
   for (const [i, file] of files.entries()) {

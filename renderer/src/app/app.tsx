@@ -23,6 +23,7 @@ import { DocumentPane } from './document-pane';
 import { DropOverlay } from './drop-overlay';
 import { ExportDialog, type ExportChoice } from './export-dialog';
 import { failureLines } from '../ui/format-problem';
+import { useBusyCall } from '../ui/use-busy-call';
 import { IncidentBanner } from './incident-banner';
 import { ModeSwitch, type AppMode } from './mode-switch';
 import type { Notice, NoticeInput } from './notice';
@@ -69,7 +70,7 @@ export function App() {
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
   const [backupsOf, setBackupsOf] = useState<DocumentSummary | null>(null);
   const [deletedOpen, setDeletedOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusyCall();
   const [pairingPlan, setPairingPlan] = useState<AnnotatedImportPlan | null>(null);
   const [incidentsDismissed, setIncidentsDismissed] = useState(false);
   const openedFirst = useRef(false);
@@ -106,9 +107,7 @@ export function App() {
   };
 
   const importFromDialog = async () => {
-    setBusy(true);
-    const result = await window.parley.api.importFromDialog({});
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.importFromDialog({}));
     if (!result.ok) return reportFailure('Import failed', result.error);
     if (result.value === null) return;
     setDialog(null);
@@ -118,9 +117,7 @@ export function App() {
   // An annotated import is planned first; when some texts look like edited versions of stored ones, the analyst chooses before it is applied.
   // A detected format is shown for the analyst to confirm before anything is written.
   const importAnnotated = async (format: AnnotatedFormatChoice) => {
-    setBusy(true);
-    const planned = await window.parley.api.planAnnotatedImportFromDialog(format === DETECT_FORMAT ? {} : { format });
-    setBusy(false);
+    const planned = await whileBusy(() => window.parley.api.planAnnotatedImportFromDialog(format === DETECT_FORMAT ? {} : { format }));
     if (!planned.ok) return reportFailure('Import failed', planned.error);
     if (planned.value === null) return;
     if (planned.value.pairings.length === 0 && !planned.value.detected) return applyAnnotated(planned.value.planId, []);
@@ -129,9 +126,7 @@ export function App() {
   };
 
   const applyAnnotated = async (planId: string, merges: ImportPairing[]) => {
-    setBusy(true);
-    const result = await window.parley.api.applyAnnotatedImport({ planId, merges: merges.map((p) => ({ incoming: p.incoming, documentId: p.documentId })) });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.applyAnnotatedImport({ planId, merges: merges.map((p) => ({ incoming: p.incoming, documentId: p.documentId })) }));
     setPairingPlan(null);
     if (!result.ok) return reportFailure('Import failed', result.error);
     setDialog(null);
@@ -145,9 +140,7 @@ export function App() {
       showImportReport({ added: [], duplicates: [], problems: earlierProblems });
       return true;
     }
-    setBusy(true);
-    const result = await window.parley.api.importTexts({ files });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.importTexts({ files }));
     if (!result.ok && result.error.code === 'cancelled') {
       reportFailure('Import failed', result.error);
       return false;
@@ -165,9 +158,7 @@ export function App() {
   });
 
   const deleteDocument = async (doc: DocumentSummary) => {
-    setBusy(true);
-    const result = await window.parley.api.deleteDocument({ documentId: doc.id });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.deleteDocument({ documentId: doc.id }));
     setDeleting(null);
     if (!result.ok) return reportFailure(`Could not delete “${doc.title}”`, result.error);
     notify({ kind: 'info', title: 'Document deleted', message: `“${doc.title}” was removed from the library.` });
@@ -179,18 +170,16 @@ export function App() {
 
   const setStatus = async (status: DocumentStatus) => {
     if (!current) return;
-    setBusy(true);
-    const result = await window.parley.api.setStatus({ documentId: current.id, status });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.setStatus({ documentId: current.id, status }));
     if (!result.ok) return reportFailure('Could not change the status', result.error);
     library.setDocuments((all) => all.map((d) => (d.id === result.value.id ? result.value : d)));
   };
 
   const exportTo = async (scope: 'current' | 'library', choice: ExportChoice) => {
     const documents = scope === 'current' && currentId ? { documentIds: [currentId] } : {};
-    setBusy(true);
-    const result = choice === 'statements' ? await window.parley.api.exportStatementsToDialog({ ...documents, format: 'csv' }) : await window.parley.api.exportToDialog({ ...documents, format: choice });
-    setBusy(false);
+    const result = await whileBusy(async () =>
+      choice === 'statements' ? await window.parley.api.exportStatementsToDialog({ ...documents, format: 'csv' }) : await window.parley.api.exportToDialog({ ...documents, format: choice }),
+    );
     if (!result.ok) return reportFailure('Export failed', result.error);
     if (result.value === null) return;
     setDialog(null);

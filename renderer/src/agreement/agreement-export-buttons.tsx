@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ApiInput } from '../../../shared/api';
+import { useBusyCall } from '../ui/use-busy-call';
 
 type ReportFormat = ApiInput<'exportAgreementToDialog'>['format'];
 
@@ -19,13 +20,11 @@ interface AgreementExportButtonsProps {
 
 /** Saves the report shown, as Markdown, CSV or JSON; says where it went or why it did not. */
 export function AgreementExportButtons({ layerIds, documentIds, includeUnstarted, disabled }: AgreementExportButtonsProps) {
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusyCall();
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const save = async (format: ReportFormat) => {
-    setBusy(true);
     setMessage(null);
-    const result = await window.parley.api.exportAgreementToDialog({ layerIds: [...layerIds], format, includeUnstarted, ...(documentIds ? { documentIds: [...documentIds] } : {}) });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.exportAgreementToDialog({ layerIds: [...layerIds], format, includeUnstarted, ...(documentIds ? { documentIds: [...documentIds] } : {}) }));
     if (!result.ok) setMessage({ tone: 'error', text: `The report was not saved: ${result.error.message}` });
     else if (result.value) setMessage({ tone: 'ok', text: `Report saved to ${result.value.path}` });
   };

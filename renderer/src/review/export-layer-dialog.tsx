@@ -7,6 +7,7 @@ import { FormatSelect } from '../ui/format-select';
 import { layerPhrase } from './layer-rows';
 import type { LayerFormat } from './layer-formats';
 import { plural } from '../../../annotations/text/plural';
+import { useBusyCall } from '../ui/use-busy-call';
 
 interface ExportLayerDialogProps {
   layer: { id: string; author: string };
@@ -26,16 +27,14 @@ interface ExportLayerDialogProps {
 export function ExportLayerDialog({ layer, current, documentIds, onClose, onExported }: ExportLayerDialogProps) {
   const [scope, setScope] = useState<'current' | 'all'>(current ? 'current' : 'all');
   const [format, setFormat] = useState<LayerFormat>('parley');
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusyCall();
   const [error, setError] = useState<string | null>(null);
   const scopeName = useId();
 
   const exportLayer = async () => {
     const ids = scope === 'current' && current ? [current.id] : [...documentIds];
-    setBusy(true);
     setError(null);
-    const result = await window.parley.api.exportToDialog({ layerIds: [layer.id], format, documentIds: ids });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.exportToDialog({ layerIds: [layer.id], format, documentIds: ids }));
     if (!result.ok) setError(result.error.message);
     else if (result.value) onExported(result.value.path, result.value.warnings);
   };

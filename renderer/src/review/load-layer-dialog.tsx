@@ -5,6 +5,7 @@ import { failureLines } from '../ui/format-problem';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { LAYER_FORMATS, layerFormat, type LayerFormat } from './layer-formats';
+import { useBusyCall } from '../ui/use-busy-call';
 
 /** A message from the main process as a sentence: capital first letter, full stop at the end. */
 function asSentence(message: string): string {
@@ -25,7 +26,7 @@ interface LoadLayerDialogProps {
 export function LoadLayerDialog({ onClose, onLoaded }: LoadLayerDialogProps) {
   const [format, setFormat] = useState<LayerFormat>('parley');
   const [author, setAuthor] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusyCall();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
   const authorRef = useRef<HTMLInputElement>(null);
@@ -46,10 +47,8 @@ export function LoadLayerDialog({ onClose, onLoaded }: LoadLayerDialogProps) {
       askForName(`A ${info.name} file does not say who made its annotations. Give your colleague’s name first.`);
       return;
     }
-    setBusy(true);
     setFailure(null);
-    const result = await window.parley.api.importLayerFromDialog(name === '' ? { format } : { format, author: name });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.importLayerFromDialog(name === '' ? { format } : { format, author: name }));
     if (!result.ok) {
       if (result.error.code === 'invalid-input' && name === '' && /name|who made/i.test(result.error.message)) askForName(asSentence(result.error.message));
       else setFailure(result.error);

@@ -3,6 +3,7 @@ import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { layerName, type LayerRowData } from './layer-rows';
 import { plural } from '../../../annotations/text/plural';
+import { useBusyCall } from '../ui/use-busy-call';
 
 interface RemoveLayerDialogProps {
   layer: LayerRowData;
@@ -12,14 +13,12 @@ interface RemoveLayerDialogProps {
 
 /** Asks before a colleague's layer leaves every document. Cancel has the focus. A failure is shown in the dialog. */
 export function RemoveLayerDialog({ layer, onCancel, onRemoved }: RemoveLayerDialogProps) {
-  const [busy, setBusy] = useState(false);
+  const { busy, whileBusy } = useBusyCall();
   const [error, setError] = useState<string | null>(null);
   const name = layerName(layer);
   const remove = async () => {
-    setBusy(true);
     setError(null);
-    const result = await window.parley.api.removeLayer({ layerId: layer.id });
-    setBusy(false);
+    const result = await whileBusy(() => window.parley.api.removeLayer({ layerId: layer.id }));
     if (result.ok) onRemoved(layer.id, result.value.removedFrom);
     else setError(result.error.message);
   };

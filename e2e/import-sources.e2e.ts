@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makePdf } from '../electron/node/sources/test-support/pdf-fixtures';
-import { dragSelect, openDocument, storedAnnotations } from './reader-helpers';
+import { dragSelect, openDocument } from './reader-helpers';
 import { call } from './support/call-api';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
@@ -49,7 +49,7 @@ describe('importing a PDF', () => {
 
     await dragSelect(page, '통일부');
     await page.keyboard.press('2');
-    await expect.poll(async () => (await storedAnnotations(app!.storeDir, documentId)).map((a) => a.quote.exact)).toEqual(['통일부']);
+    await expect.poll(async () => (await call(page, 'getDocument', { documentId })).layers.find((l) => l.id === 'own')?.annotations.map((a) => [a.quote.exact, a.labelId])).toEqual([['통일부', 'policy-body']]);
     const selected = page.getByRole('region', { name: 'Selected annotation' });
     await expect.poll(() => selected.locator('.parley-page').textContent()).toContain('p. 2');
     await expect.poll(() => page.getByRole('navigation', { name: 'Annotations' }).locator('.parley-page').first().textContent()).toContain('p. 2');

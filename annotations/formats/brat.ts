@@ -18,7 +18,7 @@ import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportedRelations, exportStep, LabelNames, RelationTypeNames } from './export-support';
+import { exportedAnnotations, exportedRelations, forEachExportedDocument, LabelNames, RelationTypeNames } from './export-support';
 import { baseName, FileNamer, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { showText, spanFromCodePoints, toCodePointSpan, type Utf16Span } from './offsets';
@@ -263,10 +263,7 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
   const declared = new Map<string, { labels: Set<string>; values: Set<string> }>();
   const files: FormatFile[] = [];
   const warnings: Problem[] = [];
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'brat', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'brat', (i) => {
     const cd = corpus.documents[i]!;
     const text = cd.document.text;
     const map = new OffsetMap(text);
@@ -322,8 +319,8 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
       }
     }
     files.push({ path: `${stem}.txt`, data: text }, { path: `${stem}.ann`, data: lines.length > 0 ? `${lines.join('\n')}\n` : '' });
-  }
-  exportStep(options, 'brat', total, total);
+    });
+  if (stopped) return stopped;
   const labels = corpus.labels.labels;
   files.push(
     { path: 'annotation.conf', data: ['[entities]', ...labels.map((l) => bratType(l.name)), '', '[relations]', ...relationConf(corpus), '', '[events]', '', '[attributes]', ...[...declared].map(([name, d]) => `${name}\tArg:${[...d.labels].join('|')}, Value:${[...d.values].join('|')}`), ''].join('\n') },

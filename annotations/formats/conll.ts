@@ -19,7 +19,7 @@ import type { Annotation, Corpus } from '../model';
 import type { Problem, Result } from '../result';
 import { ok } from '../result';
 import { CorpusBuilder } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames, relationsAndAttributesNotWritten } from './export-support';
+import { exportedAnnotations, forEachExportedDocument, LabelNames, relationsAndAttributesNotWritten } from './export-support';
 import { baseName, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { showText } from './offsets';
@@ -73,10 +73,7 @@ export function exportConll(corpus: Corpus, options: ExportOptions): Result<Expo
   const out: string[] = [];
   const warnings: Problem[] = [];
   let notes = 0;
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'CoNLL', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'CoNLL', (i) => {
     const cd = corpus.documents[i]!;
     const tokens = tokenize(cd.document.text);
     const tags = tokens.map(() => 'O');
@@ -118,8 +115,8 @@ export function exportConll(corpus: Corpus, options: ExportOptions): Result<Expo
       out.push(`${t.text}\t${tags[k]}`);
     });
     if (tokens.length > 0) out.push('');
-  }
-  exportStep(options, 'CoNLL', total, total);
+    });
+  if (stopped) return stopped;
   if (notes > 0) warnings.push({ message: `${plural(notes, 'note')} not written: CoNLL has no place for notes` });
   warnings.push(...relationsAndAttributesNotWritten(corpus, options, 'CoNLL'));
   return ok({ files: [{ path: CONLL_EXPORT_FILE, data: out.join('\n') + '\n' }], warnings });

@@ -9,7 +9,7 @@ import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames, relationsAndAttributesNotWritten } from './export-support';
+import { exportedAnnotations, forEachExportedDocument, LabelNames, relationsAndAttributesNotWritten } from './export-support';
 import { baseName, FileNamer, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { ISO_DATE_TIME } from './json-reader';
@@ -30,10 +30,7 @@ export function exportCsv(corpus: Corpus, options: ExportOptions): Result<Export
   const namer = new FileNamer();
   const rows: string[][] = [[...CSV_COLUMNS]];
   const files: FormatFile[] = [];
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'CSV', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'CSV', (i) => {
     const cd = corpus.documents[i]!;
     const file = `${namer.stemFor(cd.document)}.txt`;
     files.push({ path: file, data: cd.document.text });
@@ -42,8 +39,8 @@ export function exportCsv(corpus: Corpus, options: ExportOptions): Result<Export
       const cp = toCodePointSpan(map, a);
       rows.push([file, String(cp.start), String(cp.end), a.quote.exact, names.name(a.labelId), a.note ?? '', a.author, a.createdAt].map(neutraliseFormula));
     }
-  }
-  exportStep(options, 'CSV', total, total);
+    });
+  if (stopped) return stopped;
   return ok({ files: [{ path: CSV_EXPORT_FILE, data: `\uFEFF${toCsv(rows)}` }, ...files], warnings: relationsAndAttributesNotWritten(corpus, options, 'CSV') });
 }
 

@@ -114,3 +114,20 @@ export function exportStep(options: ExportOptions, format: string, done: number,
   if (options.isCancelled?.()) return fail('cancelled', `${format} export cancelled`);
   return undefined;
 }
+
+/**
+ * The exporters' loop over a corpus: calls `write` with the index of each
+ * document in corpus order, reporting progress before each document and once
+ * at the end. Stops with a `cancelled` failure naming `format` when the
+ * caller asks (`options.isCancelled`), or with the first failure `write`
+ * returns; undefined when every document was written.
+ */
+export function forEachExportedDocument(corpus: Corpus, options: ExportOptions, format: string, write: (index: number) => Result<never> | void): Result<never> | undefined {
+  const total = corpus.documents.length;
+  for (let i = 0; i < total; i++) {
+    const stop = exportStep(options, format, i, total) ?? write(i);
+    if (stop) return stop;
+  }
+  exportStep(options, format, total, total);
+  return undefined;
+}

@@ -9,7 +9,7 @@ import type { Corpus, ParleyDocument } from '../model';
 import type { Result } from '../result';
 import { ok } from '../result';
 import { OffsetMap } from '../unicode';
-import { exportedAnnotations, exportedRelations, exportStep, LabelNames, RelationTypeNames } from './export-support';
+import { exportedAnnotations, exportedRelations, forEachExportedDocument, LabelNames, RelationTypeNames } from './export-support';
 import type { ExportOptions, ExportOutcome } from './format';
 import { toJsonLines } from './jsonl';
 import { toCodePointSpan } from './offsets';
@@ -53,10 +53,7 @@ export function exportJsonLines(corpus: Corpus, options: ExportOptions, format: 
   let notes = 0;
   let relationNotes = 0;
   let values = 0;
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, format.name, i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, format.name, (i) => {
     const cd = corpus.documents[i]!;
     const map = new OffsetMap(cd.document.text);
     const annotations = exportedAnnotations(cd, options);
@@ -72,8 +69,8 @@ export function exportJsonLines(corpus: Corpus, options: ExportOptions, format: 
       return { source: index.get(r.sourceId)!, target: index.get(r.targetId)!, label: types.name(r.typeId) };
     });
     lines.push(format.line(cd.document, spans, relations, anyRelations));
-  }
-  exportStep(options, format.name, total, total);
+    });
+  if (stopped) return stopped;
   const warnings = notes > 0 ? [{ message: `${plural(notes, 'note')} not written: ${format.whyNoNotes}` }] : [];
   if (relationNotes > 0) warnings.push({ message: `${plural(relationNotes, 'note')} on relations not written: ${format.name} relations have no place for notes` });
   if (values > 0) warnings.push({ message: `${plural(values, 'attribute value')} not written: ${format.name} spans have no place for attributes` });

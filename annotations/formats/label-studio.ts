@@ -22,7 +22,7 @@ import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle, type LayerRef } from './corpus-builder';
-import { exportedLayers, exportStep, LabelNames, RelationTypeNames } from './export-support';
+import { exportedLayers, forEachExportedDocument, LabelNames, RelationTypeNames } from './export-support';
 import { baseName, fileText } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { isRecord, own, parseJsonSafely } from './json-limits';
@@ -401,16 +401,13 @@ export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Resul
   const types = new RelationTypeNames(corpus);
   const controls = attributeControls(corpus.labels.labels);
   const tasks: unknown[] = [];
-  const total = corpus.documents.length;
   // Task ids a document was imported with are written back; the others take free numbers.
   const keptIds = new Set(corpus.documents.map((d) => (d.document.origin?.format === 'label-studio' ? d.document.origin.id : undefined)).filter((id): id is string => id !== undefined));
   let nextId = 1;
   let relationNotes = 0;
   const shared = sharedLabelStudioNames(corpus.documents.map((d) => d.document.origin));
   const allNames = corpus.documents.map((d) => labelStudioNames(d.document.origin, shared.names));
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'Label Studio', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'Label Studio', (i) => {
     const cd = corpus.documents[i]!;
     const map = new OffsetMap(cd.document.text);
     const ls = allNames[i]!;
@@ -439,8 +436,8 @@ export function exportLabelStudio(corpus: Corpus, options: ExportOptions): Resul
     const data: Record<string, string> = { title: cd.document.title, parley_id: cd.document.id };
     data[ls.dataKey] = cd.document.text;
     tasks.push({ id: taskId, data, annotations });
-  }
-  exportStep(options, 'Label Studio', total, total);
+    });
+  if (stopped) return stopped;
   // The config uses the names the documents share (one project), else the defaults.
   const warnings = shared.mixed ? [{ message: `the documents come from Label Studio projects with different data keys or control names; each task keeps its own, so it loads back into its project, and ${LABEL_STUDIO_CONFIG_FILE} uses the default names (text, label, note)` }] : [];
   if (relationNotes > 0) warnings.push({ message: `${plural(relationNotes, 'note')} on relations not written: Label Studio relations have no place for notes` });

@@ -19,7 +19,7 @@ import type { Result } from '../result';
 import { ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportStep, LabelNames, relationsAndAttributesNotWritten } from './export-support';
+import { exportedAnnotations, forEachExportedDocument, LabelNames, relationsAndAttributesNotWritten } from './export-support';
 import { baseName, fileText, stripBom } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { isRecord, own, parseJsonSafely } from './json-limits';
@@ -153,10 +153,7 @@ class SpanReader {
 export function exportLabelbuddy(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
   const names = new LabelNames(corpus);
   const lines: unknown[] = [];
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'labelbuddy', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'labelbuddy', (i) => {
     const { document } = corpus.documents[i]!;
     const map = new OffsetMap(document.text);
     const utf8 = new Utf8Offsets(document.text);
@@ -172,8 +169,8 @@ export function exportLabelbuddy(corpus: Corpus, options: ExportOptions): Result
       utf8_text_md5_checksum: textMd5(document.text),
       annotations,
     });
-  }
-  exportStep(options, 'labelbuddy', total, total);
+    });
+  if (stopped) return stopped;
   return ok({ files: [{ path: LABELBUDDY_EXPORT_FILE, data: toJsonLines(lines) }], warnings: relationsAndAttributesNotWritten(corpus, options, 'labelbuddy') });
 }
 

@@ -18,7 +18,7 @@ import { ok } from '../result';
 import { textSha256 } from '../text-hash';
 import { OffsetMap, splitsSurrogatePair } from '../unicode';
 import { CorpusBuilder, type DocumentHandle, type LayerRef, type SpanInput } from './corpus-builder';
-import { exportStep } from './export-support';
+import { forEachExportedDocument } from './export-support';
 import { fileText } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { own, parseJsonSafely } from './json-limits';
@@ -56,10 +56,7 @@ interface AnnotationJson {
 /** Builds the Parley JSON value of a corpus (every layer unless `options.layerIds` narrows them). */
 export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Result<unknown> {
   const documents: unknown[] = [];
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'Parley JSON', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'Parley JSON', (i) => {
     const { document: doc, layers, decisions } = corpus.documents[i]!;
     const map = new OffsetMap(doc.text);
     documents.push({
@@ -102,8 +99,8 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
         })),
       decisions,
     });
-  }
-  exportStep(options, 'Parley JSON', total, total);
+    });
+  if (stopped) return stopped;
   return ok({
     format: PARLEY_FORMAT_TAG,
     schemaVersion: SCHEMA_VERSION,

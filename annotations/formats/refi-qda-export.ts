@@ -14,7 +14,7 @@ import type { AnnotationLayer, Corpus, CorpusDocument, Label, Relation } from '.
 import type { Problem, Result } from '../result';
 import { ok } from '../result';
 import { OffsetMap } from '../unicode';
-import { exportedLayers, exportStep } from './export-support';
+import { exportedLayers, forEachExportedDocument } from './export-support';
 import type { ExportOptions, ExportOutcome, FormatFile } from './format';
 import { refiGuid } from './refi-qda-guid';
 import { escapeXmlText, xmlAttributes } from './xml-text';
@@ -146,15 +146,12 @@ export function exportRefiQda(corpus: Corpus, options: ExportOptions): Result<Ex
   const sources: string[] = [];
   const texts: FormatFile[] = [];
   const pendingLinks: PendingLink[] = [];
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'REFI-QDA', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'REFI-QDA', (i) => {
     const cd = corpus.documents[i]!;
     sources.push(sourceXml(cd, options, labels, writer, pendingLinks));
     texts.push({ path: `sources/${refiGuid('source', cd.document.id)}.txt`, data: cd.document.text });
-  }
-  exportStep(options, 'REFI-QDA', total, total);
+    });
+  if (stopped) return stopped;
   const links = pendingLinks.map(({ doc, layer, relation: r, sourceAuthor }) => {
     const type = types.get(r.typeId);
     const typeName = type?.name ?? r.typeId;

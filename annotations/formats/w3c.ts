@@ -20,7 +20,7 @@ import type { Result } from '../result';
 import { ok } from '../result';
 import { OffsetMap } from '../unicode';
 import { CorpusBuilder, type DocumentHandle } from './corpus-builder';
-import { exportedAnnotations, exportedRelations, exportStep, LabelNames, RelationTypeNames } from './export-support';
+import { exportedAnnotations, exportedRelations, forEachExportedDocument, LabelNames, RelationTypeNames } from './export-support';
 import { baseName, FileNamer, fileText, withoutExtension } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
 import { has, isRecord, own, parseJsonSafely } from './json-limits';
@@ -47,10 +47,7 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
   const types = new RelationTypeNames(corpus);
   const namer = new FileNamer();
   const files: FormatFile[] = [];
-  const total = corpus.documents.length;
-  for (let i = 0; i < total; i++) {
-    const stop = exportStep(options, 'W3C', i, total);
-    if (stop) return stop;
+  const stopped = forEachExportedDocument(corpus, options, 'W3C', (i) => {
     const cd = corpus.documents[i]!;
     const stem = namer.stemFor(cd.document);
     const map = new OffsetMap(cd.document.text);
@@ -104,8 +101,8 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
       first: { type: 'AnnotationPage', startIndex: 0, items },
     };
     files.push({ path: `${stem}.txt`, data: cd.document.text }, { path: `${stem}.jsonld`, data: `${JSON.stringify(collection, null, 2)}\n` });
-  }
-  exportStep(options, 'W3C', total, total);
+    });
+  if (stopped) return stopped;
   return ok({ files, warnings: [] });
 }
 

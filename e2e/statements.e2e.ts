@@ -47,26 +47,16 @@ async function findAndPress(page: Page, text: string, key: string): Promise<void
   await page.keyboard.press(key);
 }
 
-async function stored(storeDir: string, documentId: string): Promise<{ annotations: Annotation[]; relations: Relation[] }> {
-  const view = await readStore(storeDir, documentId);
+/** The own layer as the store holds it (asked through the API, so however the store keeps its files). */
+async function stored(page: Page, documentId: string): Promise<{ annotations: Annotation[]; relations: Relation[] }> {
+  const view = await call(page, 'getDocument', { documentId });
   const own = view.layers.find((l) => l.id === 'own');
   return { annotations: own?.annotations ?? [], relations: own?.relations ?? [] };
 }
 
-async function readStore(storeDir: string, documentId: string): Promise<{ layers: Array<{ id: string; annotations: Annotation[]; relations?: Relation[] }> }> {
-  const { readdir } = await import('node:fs/promises');
-  const dir = path.join(storeDir, 'documents');
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith('.json')) continue;
-    const file = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { document: { id: string }; layers: Array<{ id: string; annotations: Annotation[]; relations?: Relation[] }> };
-    if (file.document.id === documentId) return file;
-  }
-  throw new Error(`document ${documentId} is not in ${dir}`);
-}
-
 /** The relations in the store as "source typeId target" by quote. */
-async function storedLinks(storeDir: string, documentId: string): Promise<string[]> {
-  const { annotations, relations } = await stored(storeDir, documentId);
+async function storedLinks(page: Page, documentId: string): Promise<string[]> {
+  const { annotations, relations } = await stored(page, documentId);
   const quote = (id: string) => annotations.find((a) => a.id === id)?.quote.exact ?? id;
   return relations.map((r) => `${quote(r.sourceId)} ${r.typeId} ${quote(r.targetId)}`).sort();
 }
@@ -111,7 +101,7 @@ describe('statements', () => {
     await findAndPress(page, 'the working group', '2');
     await findAndPress(page, '22 June 2021', '4');
     await findAndPress(page, 'proposed ending', '3');
-    await expect.poll(async () => (await stored(app!.storeDir, documentId)).annotations.map((a) => `${a.labelId}:${a.quote.exact}`)).toEqual([
+    await expect.poll(async () => (await stored(page, documentId)).annotations.map((a) => `${a.labelId}:${a.quote.exact}`)).toEqual([
       'date:22 June 2021',
       'actor:Noh Kyu-duk',
       'position:proposed ending',
@@ -125,21 +115,21 @@ describe('statements', () => {
     await stance.waitFor();
     await page.keyboard.press('3');
     await stance.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await stored(app!.storeDir, documentId)).annotations.find((a) => a.labelId === 'position')?.attributes).toEqual({ stance: 'proposes' });
+    await expect.poll(async () => (await stored(page, documentId)).annotations.find((a) => a.labelId === 'position')?.attributes).toEqual({ stance: 'proposes' });
 
     // Link from the position: holds (from the actor), toward the body, when the date.
     await link(page, 'Kyu', 'h');
-    await expect.poll(() => storedLinks(app!.storeDir, documentId)).toEqual(['Noh Kyu-duk holds proposed ending']);
+    await expect.poll(() => storedLinks(page, documentId)).toEqual(['Noh Kyu-duk holds proposed ending']);
     await selectByKeys(page, 'proposed ending');
     await link(page, 'Work', 't');
     await selectByKeys(page, 'proposed ending');
     await link(page, '22', 'w');
-    await expect.poll(() => storedLinks(app!.storeDir, documentId)).toEqual(['Noh Kyu-duk holds proposed ending', 'proposed ending toward the working group', 'proposed ending when 22 June 2021']);
+    await expect.poll(() => storedLinks(page, documentId)).toEqual(['Noh Kyu-duk holds proposed ending', 'proposed ending toward the working group', 'proposed ending when 22 June 2021']);
 
     // The date: v accepts the value read from its text.
     await selectByKeys(page, '22 June 2021');
     await page.keyboard.press('v');
-    await expect.poll(async () => (await stored(app!.storeDir, documentId)).annotations.find((a) => a.labelId === 'date')?.attributes).toEqual({ value: '2021-06-22' });
+    await expect.poll(async () => (await stored(page, documentId)).annotations.find((a) => a.labelId === 'date')?.attributes).toEqual({ value: '2021-06-22' });
 
     // The statement row and the arcs.
     const row = page.locator('.statement-row');
@@ -158,9 +148,9 @@ describe('statements', () => {
     // Undo takes back the date's value, then the last link; the arcs follow.
     await page.locator('.parley-reader .cm-content').focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await stored(app!.storeDir, documentId)).annotations.find((a) => a.labelId === 'date')?.attributes).toBeUndefined();
+    await expect.poll(async () => (await stored(page, documentId)).annotations.find((a) => a.labelId === 'date')?.attributes).toBeUndefined();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => storedLinks(app!.storeDir, documentId)).toEqual(['Noh Kyu-duk holds proposed ending', 'proposed ending toward the working group']);
+    await expect.poll(() => storedLinks(page, documentId)).toEqual(['Noh Kyu-duk holds proposed ending', 'proposed ending toward the working group']);
     await expect.poll(() => page.locator('.cm-parley-arc').count()).toBe(2);
     // Arcs can be hidden.
     await page.getByRole('checkbox', { name: 'Arcs' }).uncheck();
@@ -207,7 +197,7 @@ describe('statements', () => {
     await findAndPress(page, 'Tuesday', '4');
     await expect.poll(() => status(page)).toMatch(/Tagged “Tuesday”/);
     await page.keyboard.press('v');
-    await expect.poll(async () => (await stored(app!.storeDir, documentId)).annotations.find((a) => a.labelId === 'date')?.attributes).toEqual({ value: '2021-06-22' });
+    await expect.poll(async () => (await stored(page, documentId)).annotations.find((a) => a.labelId === 'date')?.attributes).toEqual({ value: '2021-06-22' });
 
     // An entity made from a span, then the Hangul name added as its alias from the other span.
     await findAndPress(page, 'Noh Kyu-duk', '1');
@@ -228,7 +218,7 @@ describe('statements', () => {
     await picker.waitFor({ state: 'detached' });
     await expect.poll(async () => (await call(page, 'listEntities', {})).map((e) => [e.name, e.aliases])).toEqual([['Noh Kyu-duk', ['정동영']]]);
     await expect.poll(async () => {
-      const { annotations } = await stored(app!.storeDir, documentId);
+      const { annotations } = await stored(page, documentId);
       return new Set(annotations.filter((a) => a.labelId === 'actor').map((a) => a.entityId)).size;
     }).toBe(1);
     // The hover card names the entity.
@@ -253,7 +243,7 @@ describe('statements', () => {
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['hholds“Noh Kyu-duk” → “proposed ending”', 'ttoward“proposed ending” → “Noh Kyu-duk”']);
     await page.keyboard.press('h');
     await menu.waitFor({ state: 'detached' });
-    await expect.poll(() => storedLinks(app!.storeDir, documentId)).toEqual(['Noh Kyu-duk holds proposed ending']);
+    await expect.poll(() => storedLinks(page, documentId)).toEqual(['Noh Kyu-duk holds proposed ending']);
 
     // A colleague's copy (exported now) keeps the link; mine loses it; review lists it as only theirs.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-statements-'));
@@ -263,7 +253,7 @@ describe('statements', () => {
     await page.getByRole('dialog', { name: 'Export annotations' }).getByRole('button', { name: 'Export…' }).click();
     await page.getByText(`Written to ${file}`).waitFor();
     await page.getByRole('button', { name: 'Delete the holds link' }).click();
-    await expect.poll(() => storedLinks(app!.storeDir, documentId)).toEqual([]);
+    await expect.poll(() => storedLinks(page, documentId)).toEqual([]);
     app.dialogs.nextOpen([file]);
     await call(page, 'importLayerFromDialog', { format: 'parley', author: 'Sam' });
     await app.reload();

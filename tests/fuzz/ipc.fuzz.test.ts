@@ -236,7 +236,11 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
     case 'listDocuments':
     case 'getLabels':
     case 'importFromDialog':
+    case 'workspaceStatus':
+    case 'syncWorkspace':
       return {};
+    case 'setWorkspacePassword':
+      return { password: rng.pick(['hunter2', '비밀번호 🔑', 'x'.repeat(1000), ...CSV_INJECTIONS.map((s) => s.trim() || 'x')]) };
     case 'setAuthor':
       return { author: rng.pick(['Sam', 'Min-ji', ...CSV_INJECTIONS.map((s) => s.trim() || 'x'), ...MARKUP_PAYLOADS]).slice(0, 100) };
     case 'getDocument':

@@ -55,7 +55,7 @@ export async function readSource(name: string, bytes: Uint8Array, control: Sourc
   if (!read.ok) return read;
   const source = read.value;
   if (source.text.length > MAX_TEXT_LENGTH) {
-    return fail('too-large', `${name}: its text is ${source.text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-US')}`);
+    return fail('too-large', `${name}: the text is ${source.text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-US')}`);
   }
   return ok({ ...source, title: source.title.trim() || titleFromFileName(name) });
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchParley } from './support/harness';
+import { STORE_SCHEMA_VERSION } from '../electron/node/store/store-schemas';
 
 afterAll(closeBrowser);
 
@@ -28,7 +29,7 @@ describe('the end-to-end bridge', () => {
       const files = await readdir(path.join(app.storeDir, 'documents'));
       expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(4);
       const library = JSON.parse(await readFile(path.join(app.storeDir, 'library.json'), 'utf8'));
-      expect(library.schemaVersion).toBe(1);
+      expect(library.schemaVersion).toBe(STORE_SCHEMA_VERSION);
     } finally {
       await app.close();
     }

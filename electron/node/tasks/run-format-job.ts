@@ -35,7 +35,8 @@ function inWorker(workerFile: string, job: FormatJob, task: TaskHandle): Promise
     };
     worker.on('message', (message: FormatJobMessage) => {
       if (message.type === 'progress') task.progress(message.done, message.total);
-      else settle(message.result);
+      // A cancel that reached us before the result did wins: nothing has been written yet, and the analyst asked for nothing to be.
+      else settle(Atomics.load(flag, 0) === 1 ? fail('cancelled', 'cancelled') : message.result);
     });
     worker.on('error', (error) => settle(fail('internal', `the format conversion failed: ${error.message}`)));
     worker.on('exit', (code) => settle(fail('internal', `the format conversion stopped unexpectedly (exit code ${code})`)));

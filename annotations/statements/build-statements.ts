@@ -61,17 +61,81 @@ export interface StatementOptions {
   entities?: readonly Entity[];
 }
 
+/** One statement in annotation terms: the spans themselves and the relations that tie them, for views that select or unlink them. */
+export interface StatementLinks {
+  position: Annotation;
+  actor?: Annotation;
+  target?: Annotation;
+  /** Every date linked by `when`, in reading order. */
+  dates: Annotation[];
+  /** The `holds`, `toward` and `when` relations that make this row. */
+  relations: Relation[];
+}
+
 /**
- * The statements of one layer of a document, in reading order of their
- * positions (then actors, then targets, in reading order). A position is a
- * span labelled `position` or any span at the position end of a `holds`,
- * `toward` or `when` relation. A layer missing from the document gives none.
+ * The statements of one layer's spans and relations, in reading order of
+ * their positions (then actors, then targets, in reading order). A position
+ * is a span labelled `position` or any span at the position end of a
+ * `holds`, `toward` or `when` relation. A position without an actor or a
+ * target still gives a row, with that end absent; a relation whose other end
+ * is gone is ignored.
+ */
+export function statementLinks(annotations: readonly Annotation[], relations: readonly Relation[]): StatementLinks[] {
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  type Link = { other: Annotation; relation: Relation };
+  const actors = new Map<string, Link[]>();
+  const targets = new Map<string, Link[]>();
+  const dates = new Map<string, Link[]>();
+  const positions = new Set(annotations.filter((a) => a.labelId === POSITION_LABEL).map((a) => a.id));
+  const link = (into: Map<string, Link[]>, positionId: string, otherId: string, relation: Relation) => {
+    const other = byId.get(otherId);
+    if (!byId.has(positionId) || !other) return;
+    positions.add(positionId);
+    const list = into.get(positionId) ?? [];
+    if (!list.some((l) => l.other === other)) list.push({ other, relation });
+    into.set(positionId, list);
+  };
+  for (const r of relations) {
+    if (r.typeId === STATEMENT_RELATIONS.holds) link(actors, r.targetId, r.sourceId, r);
+    else if (r.typeId === STATEMENT_RELATIONS.toward) link(targets, r.sourceId, r.targetId, r);
+    else if (r.typeId === STATEMENT_RELATIONS.when) link(dates, r.sourceId, r.targetId, r);
+  }
+
+  const byReading = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const inOrder = (list: readonly Link[]) => [...list].sort((a, b) => byReading(a.other, b.other));
+  const rows: StatementLinks[] = [];
+  for (const position of [...positions].map((id) => byId.get(id)!).sort(byReading)) {
+    const when = inOrder(dates.get(position.id) ?? []);
+    const whoList: Array<Link | undefined> = actors.has(position.id) ? inOrder(actors.get(position.id)!) : [undefined];
+    const towardList: Array<Link | undefined> = targets.has(position.id) ? inOrder(targets.get(position.id)!) : [undefined];
+    for (const actor of whoList) {
+      for (const target of towardList) {
+        const row: StatementLinks = { position, dates: when.map((l) => l.other), relations: [] };
+        if (actor) {
+          row.actor = actor.other;
+          row.relations.push(actor.relation);
+        }
+        if (target) {
+          row.target = target.other;
+          row.relations.push(target.relation);
+        }
+        row.relations.push(...when.map((l) => l.relation));
+        rows.push(row);
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The statements of one layer of a document (see `statementLinks`), with
+ * each end's offsets in both units, its entity, and the dates' normalised
+ * values. A layer missing from the document gives none.
  */
 export function buildStatements(doc: CorpusDocument, options: StatementOptions = {}): Statement[] {
   const layerId = options.layerId ?? OWN_LAYER_ID;
   const layer = doc.layers.find((l) => l.id === layerId);
   if (!layer) return [];
-  const byId = new Map(layer.annotations.map((a) => [a.id, a]));
   const entities = new Map((options.entities ?? []).map((e) => [e.id, e]));
   const map = new OffsetMap(doc.document.text);
   const end = (a: Annotation): StatementSpan => {
@@ -83,50 +147,22 @@ export function buildStatements(doc: CorpusDocument, options: StatementOptions =
     }
     return span;
   };
-
-  const actors = new Map<string, Annotation[]>();
-  const targets = new Map<string, Annotation[]>();
-  const dates = new Map<string, Annotation[]>();
-  const positions = new Set(layer.annotations.filter((a) => a.labelId === POSITION_LABEL).map((a) => a.id));
-  const link = (into: Map<string, Annotation[]>, positionId: string, otherId: string) => {
-    const other = byId.get(otherId);
-    if (!byId.has(positionId) || !other) return;
-    positions.add(positionId);
-    const list = into.get(positionId) ?? [];
-    if (!list.includes(other)) list.push(other);
-    into.set(positionId, list);
-  };
-  for (const r of layer.relations ?? ([] as Relation[])) {
-    if (r.typeId === STATEMENT_RELATIONS.holds) link(actors, r.targetId, r.sourceId);
-    else if (r.typeId === STATEMENT_RELATIONS.toward) link(targets, r.sourceId, r.targetId);
-    else if (r.typeId === STATEMENT_RELATIONS.when) link(dates, r.sourceId, r.targetId);
-  }
-
-  const inOrder = (list: readonly Annotation[]) => [...list].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const statements: Statement[] = [];
-  for (const position of inOrder([...positions].map((id) => byId.get(id)!))) {
-    const when = inOrder(dates.get(position.id) ?? []).map((d): StatementDate => {
-      const date: StatementDate = end(d);
-      const value = d.attributes?.['value'];
-      const precision = value === undefined ? undefined : datePrecision(value);
-      if (value !== undefined && precision) {
-        date.value = value;
-        date.precision = precision;
-      }
-      return date;
-    });
-    const stance = position.attributes?.['stance'];
-    const whoList: Array<Annotation | undefined> = actors.has(position.id) ? inOrder(actors.get(position.id)!) : [undefined];
-    const towardList: Array<Annotation | undefined> = targets.has(position.id) ? inOrder(targets.get(position.id)!) : [undefined];
-    for (const actor of whoList) {
-      for (const target of towardList) {
-        const statement: Statement = { documentId: doc.document.id, documentTitle: doc.document.title, layerId, position: end(position), dates: when };
-        if (stance !== undefined && stance !== '') statement.stance = stance;
-        if (actor) statement.actor = end(actor);
-        if (target) statement.target = end(target);
-        statements.push(statement);
-      }
+  const date = (d: Annotation): StatementDate => {
+    const found: StatementDate = end(d);
+    const value = d.attributes?.['value'];
+    const precision = value === undefined ? undefined : datePrecision(value);
+    if (value !== undefined && precision) {
+      found.value = value;
+      found.precision = precision;
     }
-  }
-  return statements;
+    return found;
+  };
+  return statementLinks(layer.annotations, layer.relations ?? []).map((row) => {
+    const statement: Statement = { documentId: doc.document.id, documentTitle: doc.document.title, layerId, position: end(row.position), dates: row.dates.map(date) };
+    const stance = row.position.attributes?.['stance'];
+    if (stance !== undefined && stance !== '') statement.stance = stance;
+    if (row.actor) statement.actor = end(row.actor);
+    if (row.target) statement.target = end(row.target);
+    return statement;
+  });
 }

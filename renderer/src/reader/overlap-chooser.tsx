@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { PointerMenu } from '../ui/pointer-menu';
 import type { MarkLabel } from './annotation-marks';
 import { LabelSwatch } from './label-swatch';
 
@@ -20,39 +20,8 @@ interface OverlapChooserProps {
 
 /** A small menu at the pointer listing the annotations under a click, innermost first. */
 export function OverlapChooser({ x, y, entries, onChoose, onClose }: OverlapChooserProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
-
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-    const outside = (event: MouseEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) close.current();
-    };
-    document.addEventListener('mousedown', outside, true);
-    return () => document.removeEventListener('mousedown', outside, true);
-  }, [x, y]);
-
   return (
-    <div
-      ref={ref}
-      className="parley-chooser"
-      role="menu"
-      aria-label="Choose an annotation"
-      style={{ left: Math.min(x, window.innerWidth - 320), top: Math.min(y + 8, window.innerHeight - 40 * entries.length - 40) }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onClose();
-        } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-          event.preventDefault();
-          const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
-          const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-          buttons[(at + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
-        }
-      }}
-    >
-      <div className="parley-chooser-title">{entries.length} annotations here</div>
+    <PointerMenu x={x} y={y} itemCount={entries.length} label="Choose an annotation" title={`${entries.length} annotations here`} onClose={onClose}>
       {entries.map((entry) => (
         <button key={entry.id} type="button" role="menuitem" data-annotation-id={entry.id} onClick={() => onChoose(entry.id)}>
           <LabelSwatch label={entry.label} />
@@ -60,6 +29,6 @@ export function OverlapChooser({ x, y, entries, onChoose, onClose }: OverlapChoo
           <span className="parley-chooser-quote">{entry.quote}</span>
         </button>
       ))}
-    </div>
+    </PointerMenu>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { LinkOption } from '../reader/link-session';
+import { PointerMenu } from '../ui/pointer-menu';
 
 interface RelationChooserProps {
   /** Viewport coordinates where the drag ended. */
@@ -15,45 +15,13 @@ interface RelationChooserProps {
 
 /** After a drag from one mark to another, the relation types that fit, by key or click. */
 export function RelationChooser({ x, y, from, to, options, onChoose, onClose }: RelationChooserProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
-
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-    const outside = (event: MouseEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) close.current();
-    };
-    document.addEventListener('mousedown', outside, true);
-    return () => document.removeEventListener('mousedown', outside, true);
-  }, [x, y]);
-
+  const onItemKey = (event: { key: string }) => {
+    const keyed = options.find((o) => o.type.shortcut !== '' && o.type.shortcut === event.key);
+    if (keyed) onChoose(keyed);
+    return keyed !== undefined;
+  };
   return (
-    <div
-      ref={ref}
-      className="parley-chooser"
-      role="menu"
-      aria-label="Choose a relation"
-      style={{ left: Math.min(x, window.innerWidth - 320), top: Math.min(y + 8, window.innerHeight - 40 * options.length - 40) }}
-      onKeyDown={(event) => {
-        const keyed = options.find((o) => o.type.shortcut !== '' && o.type.shortcut === event.key);
-        if (keyed) {
-          event.preventDefault();
-          onChoose(keyed);
-        } else if (event.key === 'Escape') {
-          event.preventDefault();
-          onClose();
-        } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-          event.preventDefault();
-          const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
-          const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-          buttons[(at + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
-        }
-      }}
-    >
-      <div className="parley-chooser-title">
-        Link “{from}” and “{to}” as
-      </div>
+    <PointerMenu x={x} y={y} itemCount={options.length} label="Choose a relation" title={<>Link “{from}” and “{to}” as</>} onItemKey={onItemKey} onClose={onClose}>
       {options.map((option) => (
         <button key={option.type.id} type="button" role="menuitem" data-relation-type={option.type.id} onClick={() => onChoose(option)}>
           <span className="parley-swatch" style={{ background: option.type.color }} aria-hidden="true" />
@@ -62,6 +30,6 @@ export function RelationChooser({ x, y, from, to, options, onChoose, onClose }: 
           <span className="parley-chooser-quote">{option.reversed ? `“${to}” → “${from}”` : `“${from}” → “${to}”`}</span>
         </button>
       ))}
-    </div>
+    </PointerMenu>
   );
 }

@@ -6,14 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportParleyJson } from '../../annotations/formats/parley-json';
 import { sampleCorpus } from '../../annotations/formats/test-fixtures/sample-corpus';
 import { runConvert } from './convert';
+import { capture } from './test-support/capture-io';
 
 const FIXTURES = path.resolve(__dirname, '../../annotations/formats/test-fixtures');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 let dir: string;
 beforeEach(async () => {

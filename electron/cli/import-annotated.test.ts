@@ -4,12 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParleyStore } from '../node/store/parley-store';
 import { main } from './parley';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from './test-support/capture-io';
 
 const TEXT = 'Sung Kim met Noh Kyu-duk in Seoul.\r\n통일부 welcomed the talks 🇰🇷 on 4 May.';
 

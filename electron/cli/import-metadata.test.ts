@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ParleyStore } from '../node/store/parley-store';
 import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fixtures';
 import { main } from './parley';
+import { capture } from './test-support/capture-io';
 
 let dir: string;
 beforeEach(async () => {
@@ -12,12 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await removeTempDir(dir);
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 async function metadataOf(store: string) {
   const opened = await ParleyStore.open(store, { onWarning: () => undefined });

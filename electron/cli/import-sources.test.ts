@@ -7,12 +7,7 @@ import { sha256Of } from '../node/sources/original-files';
 import { makePdf } from '../node/sources/test-support/pdf-fixtures';
 import { ParleyStore } from '../node/store/parley-store';
 import { main } from './parley';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from './test-support/capture-io';
 
 let pdf: Uint8Array;
 let docx: Uint8Array;

@@ -4,12 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from './parley';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from './test-support/capture-io';
 
 const TEXT = '통일부 envoys met 🇺🇸 officials in Seoul\r\non 3 May.';
 const CONFIG = `<View>

@@ -4,12 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParleyStore } from '../node/store/parley-store';
 import { main } from './parley';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from './test-support/capture-io';
 
 async function tempDir() {
   return mkdtemp(path.join(os.tmpdir(), 'parley-cli-'));

@@ -4,12 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MEETING_TEXT, producerProject } from '../../annotations/formats/test-fixtures/refi-qda/producers';
 import { runConvert } from './convert';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from './test-support/capture-io';
 
 let dir: string;
 beforeEach(async () => {

@@ -9,6 +9,7 @@ import { STATEMENT_COLUMNS } from '../../annotations/statements/statement-table'
 import { ParleyStore } from '../node/store/parley-store';
 import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fixtures';
 import { main } from './parley';
+import { capture } from './test-support/capture-io';
 
 const NOW = '2026-12-01T00:00:00.000Z';
 const TEXT = '🕊️ Noh Kyu-duk proposed ending the working group on 22 June 2021.\r\n정동영 opposed it.';
@@ -20,12 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await removeTempDir(dir);
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 /** A store with one linked article and one untagged one, and an entity in the library. */
 async function seed(store: string): Promise<void> {

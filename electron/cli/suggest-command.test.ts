@@ -9,12 +9,7 @@ import { OWN_LAYER_ID } from '../../annotations/model';
 import { openAppStore } from '../node/open-app-store';
 import { openSuggestionLibrary } from '../node/suggestion-library';
 import { runSuggest } from './suggest-command';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from './test-support/capture-io';
 
 let dir: string;
 beforeEach(async () => {

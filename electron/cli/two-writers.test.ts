@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppStore } from '../node/open-app-store';
 import { main } from './parley';
+import { capture } from './test-support/capture-io';
 
 let root = '';
 let holderScript = '';
@@ -57,12 +58,6 @@ async function fingerprint(dir: string): Promise<string> {
     hash.update(`${path.relative(dir, file)}\0`).update(await readFile(file));
   }
   return hash.digest('hex');
-}
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
 }
 
 describe('two writers on one store', () => {

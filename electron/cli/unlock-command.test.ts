@@ -7,6 +7,7 @@ import { inspectLock, LOCK_FILE } from '../node/store/store-lock';
 import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fixtures';
 import { main } from './parley';
 import { runUnlock } from './unlock-command';
+import { capture } from './test-support/capture-io';
 
 let dir: string;
 beforeEach(async () => {
@@ -15,12 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await removeTempDir(dir);
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 describe('parley unlock', () => {
   it('frees a store locked on another machine and names who held it', async () => {

@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runValidate } from './validate';
+import { capture } from './test-support/capture-io';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parley-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 describe('parley validate on a file with no annotations', () => {
   it('says that no annotations were found, and names the key the spans are under', async () => {

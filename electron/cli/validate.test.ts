@@ -1,14 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runValidate } from './validate';
+import { capture } from './test-support/capture-io';
 
 const FIXTURES = path.resolve(__dirname, '../../annotations/formats/test-fixtures');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 describe('parley validate', () => {
   it('accepts a brat collection and reports what it holds and sets aside', async () => {

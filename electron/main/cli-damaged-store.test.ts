@@ -5,17 +5,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAMAGE, seedDamageableStore, type DamageKind, type SeededStore } from './test-support/damaged-store';
 import { main } from '../cli/parley';
+import { capture } from '../cli/test-support/capture-io';
 
 let dir = '';
 afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 type Target = 'a document file' | 'library.json' | 'settings.json';
 const fileOf = (seeded: SeededStore, target: Target): string =>

@@ -12,6 +12,7 @@ import { MAX_TEXT_LENGTH } from '../../annotations/document';
 import { createHandlers } from './handlers/create-handlers';
 import { closeTestStores, openTestStore, QueuedDialogs, value } from './handlers/handler-test-kit';
 import { main } from '../cli/parley';
+import { capture } from '../cli/test-support/capture-io';
 
 let dir: string;
 beforeEach(async () => {
@@ -21,12 +22,6 @@ afterEach(async () => {
   await closeTestStores();
   await rm(dir, { recursive: true, force: true });
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
 
 const CASES: Array<[name: string, content: string | Uint8Array, expected: RegExp]> = [
   ['long.txt', 'a'.repeat(MAX_TEXT_LENGTH + 1), /long\.txt: the text is 10,000,001 characters long; the limit is 10,000,000/],

@@ -5,12 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runConvert } from '../../electron/cli/convert';
 import { runValidate } from '../../electron/cli/validate';
 import { publicFixtures } from './public-fixtures';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-}
+import { capture } from '../../electron/cli/test-support/capture-io';
 
 let dir: string;
 beforeEach(async () => {

@@ -78,7 +78,8 @@ function vitestStage(title, name, configArgs, env = {}) {
 
 /** The team-workspace tests run a real PostgreSQL from the distribution's packages: install it where we can, else say so (they then fail with one line). */
 function ensurePostgres() {
-  const found = () => existsSync('/usr/lib/postgresql') && quiet('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb']).status === 0;
+  // The same places the tests look (electron/node/workspace/test-support/postgres-server.ts): Debian's folder, then PATH.
+  const found = () => (existsSync('/usr/lib/postgresql') && quiet('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb']).status === 0) || quiet('sh', ['-c', 'command -v initdb && command -v pg_ctl']).status === 0;
   if (found()) return;
   if (isRoot && hasApt) {
     console.log('Installing PostgreSQL for the team-workspace tests.');
@@ -86,7 +87,7 @@ function ensurePostgres() {
     spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env });
   }
-  if (!found()) console.error('PostgreSQL is missing: the team-workspace tests need its server programs under /usr/lib/postgresql/*/bin (Debian: apt-get install -y postgresql).');
+  if (!found()) console.error('PostgreSQL is missing: the team-workspace tests need its server programs (initdb, pg_ctl) under /usr/lib/postgresql/*/bin or on PATH (Debian: apt-get install -y postgresql).');
 }
 
 ensurePostgres();

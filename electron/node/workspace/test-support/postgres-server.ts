@@ -40,14 +40,18 @@ export interface TestPostgres {
   dispose(): Promise<void>;
 }
 
-/** The folder of the newest installed PostgreSQL's programs, or null. */
+const hasServerPrograms = (dir: string) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'));
+
+/** The folder of the newest installed PostgreSQL's programs (Debian's `/usr/lib/postgresql/N/bin`, else the first on PATH), or null. */
 export function postgresBinDir(): string | null {
   const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return null;
-  const versions = readdirSync(base)
-    .filter((v) => existsSync(path.join(base, v, 'bin', 'initdb')) && existsSync(path.join(base, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? path.join(base, versions[0], 'bin') : null;
+  if (existsSync(base)) {
+    const versions = readdirSync(base)
+      .filter((v) => hasServerPrograms(path.join(base, v, 'bin')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return path.join(base, versions[0], 'bin');
+  }
+  return (process.env.PATH ?? '').split(path.delimiter).find((dir) => dir !== '' && hasServerPrograms(dir)) ?? null;
 }
 
 function freePort(): Promise<number> {

@@ -50,6 +50,7 @@ export const API_METHODS = [
   'splitEntity',
   'changeRelationType',
   'exportStatementsToDialog',
+  'listStatements',
   'setDocumentMetadata',
   'getSuggestions',
   'acceptSuggestions',

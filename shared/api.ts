@@ -11,6 +11,7 @@ import type { ReviewQueue } from '../annotations/review/review-queue';
 import type { FormatName } from '../annotations/formats/format';
 import { FORMAT_NAMES } from '../annotations/formats/format-table';
 import type { Entity, Label, LabelSchema } from '../annotations/model';
+import type { Statement } from '../annotations/statements/build-statements';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod } from './api-methods';
 import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from './library';
@@ -180,6 +181,8 @@ export const apiInputSchemas = {
   changeRelationType: z.strictObject({ documentId: id, layerId: layerId.optional(), relationId: id, typeId: id }),
   /** Writes the statement table (who took which position toward whom, and when) of the documents (all when absent), from one layer (own when absent). */
   exportStatementsToDialog: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerId: layerId.optional(), format: z.enum(['csv', 'json']) }),
+  /** The statements of one layer (own when absent) of the documents (all when absent), in library order, with their entities named. */
+  listStatements: z.strictObject({ layerId: layerId.optional(), documentIds: z.array(id).max(100_000).optional() }),
   setDocumentMetadata: z.strictObject({
     documentId: id,
     metadata: z.strictObject({ publishedAt: z.string().min(1).max(64).optional(), outlet: z.string().max(500).optional(), author: z.string().max(500).optional(), url: z.string().max(4000).optional() }),
@@ -357,6 +360,8 @@ export interface ApiOutputs {
   changeRelationType: DocumentChange;
   /** Where the statement table was written and how many rows it has, or null when the save dialog was cancelled. */
   exportStatementsToDialog: { path: string; statements: number } | null;
+  /** Every statement of the layer across the documents asked for (see `libraryStatements`). */
+  listStatements: Statement[];
   /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */
   setDocumentMetadata: DocumentSummary;
   /** A document's suggestions (none in any layer) and the library's gazetteers. */

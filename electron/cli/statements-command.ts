@@ -1,7 +1,7 @@
 /** `parley statements --out FILE.csv|FILE.json [--layer ID] [--store DIR] [--force]`: the statement table of every document. */
 import os from 'node:os';
 import path from 'node:path';
-import { buildStatements } from '../../annotations/statements/build-statements';
+import { libraryStatements } from '../../annotations/corpus/library-statements';
 import { statementsCsv, statementsJson } from '../../annotations/statements/statement-table';
 import { openAppStore } from '../node/open-app-store';
 import { reportIncidents } from './report-incidents';
@@ -55,9 +55,8 @@ async function writeStatements(args: CliArgs, io: CliIo): Promise<number> {
   try {
     reportIncidents(incidents, io);
     const corpus = store.exportCorpus();
-    const entities = store.listEntities();
     const layerId = args.text('layer');
-    const statements = corpus.documents.flatMap((doc) => buildStatements(doc, { entities, ...(layerId ? { layerId } : {}) }));
+    const statements = libraryStatements(corpus.documents, { entities: store.listEntities(), ...(layerId ? { layerId } : {}) });
     const data = kind === '.csv' ? statementsCsv(statements) : statementsJson(statements);
     const written = await writeOutputs(out, [{ path: path.basename(out), data }], { overwrite: args.flag('force') });
     if (!written.ok) {

@@ -257,6 +257,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
           content: rng.pick([...MARKUP_PAYLOADS, `<html><body>${rng.pick(MARKUP_PAYLOADS)}<p>Text ${rng.int(1e9)}</p></body></html>`, `Plain article ${rng.int(1e9)}\r\n통일부 🇰🇷`, '', '\uFEFF', '\ud800 lone surrogate']),
         })),
       };
+    case 'importDroppedFiles':
+      return { paths: [rng.pick(['../../../etc/passwd', '/etc/passwd', '/nonexistent/통일부 🇰🇷.pdf', 'relative/report.pdf', '/dev/zero.html', '/proc/self/environ', '/'])] };
     case 'setStatus':
       return { documentId: doc.id, status: rng.pick(['todo', 'in-progress', 'done']) };
     case 'renameDocument':
@@ -330,6 +332,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { documentId: doc.id, relationId: rng.pick(['rel_missing', '__proto__']), typeId: rng.pick(['holds', 'toward', 'when', 'member-of', 'nope']) };
     case 'exportStatementsToDialog':
       return { format: rng.pick(['csv', 'json']), ...(rng.chance(0.5) ? { documentIds: [doc.id] } : {}), ...(rng.chance(0.3) ? { layerId: colleague } : {}) };
+    case 'listStatements':
+      return { ...(rng.chance(0.5) ? { documentIds: [doc.id] } : {}), ...(rng.chance(0.3) ? { layerId: colleague } : {}) };
     case 'setDocumentMetadata':
       return { documentId: doc.id, metadata: rng.pick([{}, { publishedAt: '2021-06-22' }, { outlet: rng.pick(MARKUP_PAYLOADS).slice(0, 500), url: 'https://example.org/a' }, { publishedAt: 'Tuesday' }]) };
     case 'getSuggestions':

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { FORMAT_TITLES } from '../../../annotations/formats/index';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import { fail, ok } from '../../../annotations/result';
-import { buildStatements } from '../../../annotations/statements/build-statements';
+import { libraryStatements } from '../../../annotations/corpus/library-statements';
 import { statementsCsv, statementsJson } from '../../../annotations/statements/statement-table';
 import { plural } from '../../../annotations/text/plural';
 import { runFormatJobWith } from '../../node/tasks/run-format-job';
@@ -18,8 +18,7 @@ export function createExportHandlers({ store, dialogs, tasks, formatWorker }: Ha
     async exportStatementsToDialog({ documentIds, layerId, format }) {
       const corpus = store.exportCorpus(documentIds);
       if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
-      const entities = store.listEntities();
-      const statements = corpus.documents.flatMap((doc) => buildStatements(doc, { entities, ...(layerId ? { layerId } : {}) }));
+      const statements = libraryStatements(corpus.documents, { entities: store.listEntities(), ...(layerId ? { layerId } : {}) });
       const target = await dialogs.saveFile({ title: 'Export the statement table', defaultPath: `statements.${format}`, filters: [{ name: format === 'csv' ? 'CSV' : 'JSON', extensions: [format] }] });
       if (!target) return ok(null);
       try {

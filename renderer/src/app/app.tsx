@@ -4,6 +4,7 @@ import type { Failure, Problem } from '../../../annotations/result';
 import type { AnnotatedImportPlan, ImportPairing, ImportReport, LayerImportReport } from '../../../shared/api';
 import type { DocumentSummary } from '../../../shared/library';
 import { AgreementView } from '../agreement/agreement-view';
+import { CorpusView } from '../corpus/corpus-view';
 import { LabelEditorDialog } from '../labels/label-editor-dialog';
 import { BackupsDialog } from '../library/backups-dialog';
 import { DeleteDocumentDialog } from '../library/delete-document-dialog';
@@ -79,6 +80,17 @@ export function App() {
   // Several layers reviewed at once (null: the analyst's against reviewWith), and the label a click-through narrowed the review to.
   const [reviewLayers, setReviewLayers] = useState<string[] | null>(null);
   const [reviewLabel, setReviewLabel] = useState<string | null>(null);
+  // A span the corpus view asked to open: selected and scrolled to once its document is in the reader.
+  const [focusSpan, setFocusSpan] = useState<{ documentId: string; annotationId: string } | null>(null);
+  const openSpan = useCallback(
+    (documentId: string, annotationId: string) => {
+      setFocusSpan({ documentId, annotationId });
+      setMode('read');
+      if (documentId !== openDocumentId) void open(documentId);
+    },
+    [open, openDocumentId],
+  );
+  const corpusErrors = useCallback((message: string) => notify({ kind: 'error', title: 'Corpus', message, problems: [] }), [notify]);
   const layers = useShownLayers();
   const { overlayOf } = layers;
 
@@ -271,7 +283,9 @@ export function App() {
               <NoticeList notices={notices} onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))} />
             </div>
           ) : null}
-          {mode === 'agreement' ? (
+          {mode === 'corpus' ? (
+            <CorpusView documents={documents} labels={labels} onOpen={openSpan} onError={corpusErrors} />
+          ) : mode === 'agreement' ? (
             <div className="agreement-pane">
               <AgreementView
                 documents={documents}
@@ -330,6 +344,7 @@ export function App() {
               overlayLayers={overlay}
               showOwn={layers.shown.has(OWN_LAYER_ID)}
               onOpenAdjacent={openAdjacent}
+              focusAnnotation={focusSpan && focusSpan.documentId === view?.document.id ? focusSpan : null}
             />
           )}
         </main>

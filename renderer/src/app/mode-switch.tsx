@@ -1,12 +1,13 @@
 import './mode-switch.css';
 
-/** What the main pane shows: the reader, the review of the open document, or the agreement figures. */
-export type AppMode = 'read' | 'review' | 'agreement';
+/** What the main pane shows: the reader, the review of the open document, the agreement figures, or the library as a whole. */
+export type AppMode = 'read' | 'review' | 'agreement' | 'corpus';
 
 const MODES: ReadonlyArray<{ mode: AppMode; name: string; hint: string }> = [
   { mode: 'read', name: 'Read', hint: 'Read and tag the open document' },
   { mode: 'review', name: 'Review', hint: 'Compare your annotations on the open document with a colleague’s and settle the differences' },
   { mode: 'agreement', name: 'Agreement', hint: 'How far the layers agree, by pair, label and document' },
+  { mode: 'corpus', name: 'Corpus', hint: 'The whole library: entities, search, the statement table and charts' },
 ];
 
 interface ModeSwitchProps {
@@ -16,7 +17,7 @@ interface ModeSwitchProps {
   onChange(mode: AppMode): void;
 }
 
-/** Three buttons, one pressed: the mode the main pane is in. */
+/** One button per mode, one pressed: the mode the main pane is in. */
 export function ModeSwitch({ mode, canReview, onChange }: ModeSwitchProps) {
   return (
     <div className="mode-switch" role="group" aria-label="Mode">

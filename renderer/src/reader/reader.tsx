@@ -61,6 +61,8 @@ export interface ReaderProps {
   modeKeys?: (event: KeyboardEvent, view: EditorView) => boolean;
   /** Opens the next (1) or previous (-1) document (Alt+PageDown, Alt+PageUp). */
   onOpenAdjacent?(direction: 1 | -1): void;
+  /** An annotation of the own layer to select, scroll to and focus (the corpus view's "open"); a new object asks again. */
+  focusAnnotation?: { annotationId: string } | null;
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
@@ -80,7 +82,7 @@ function readSnapMode(): SnapMode {
  * keymap; the session (`reader-session.ts`) saves changes to the store. This
  * component mounts the view once and passes each changing input in.
  */
-export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side, moreShortcuts, historyOverride, modeKeys, onOpenAdjacent }: ReaderProps) {
+export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side, moreShortcuts, historyOverride, modeKeys, onOpenAdjacent, focusAnnotation = null }: ReaderProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [setup] = useState(() => {
     const session = new ReaderSession({ api: window.parley.api, view, onViewChange, onError });
@@ -120,6 +122,11 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       ],
     });
   }, [cm, labels]);
+  useEffect(() => {
+    if (!cm || !focusAnnotation) return;
+    cm.dispatch(cm.state.update(selectAnnotationSpec(cm.state, focusAnnotation.annotationId, true), { effects: setReaderUi.of({ chooser: null }) }));
+    cm.focus();
+  }, [cm, focusAnnotation]);
   useReaderInputs(cm, { overlayLayers, focusRegion, historyOverride, modeKeys, onOpenAdjacent });
 
   const onKeyDown = useReaderKeys(cm);

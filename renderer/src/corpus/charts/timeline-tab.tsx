@@ -1,0 +1,12 @@
+import type { Statement } from '../../../../annotations/statements/build-statements';
+
+/** What a chart tab of the corpus view receives: the library's statements, and a way to open one in the reader. */
+export interface TimelineTabProps {
+  statements: Statement[];
+  onOpen(documentId: string, annotationId: string): void;
+}
+
+/** Placeholder until the timeline is drawn: says how many statements it will show. */
+export function TimelineTab({ statements }: TimelineTabProps) {
+  return <p className="corpus-empty">The timeline of {statements.length} statements is not drawn yet.</p>;
+}

@@ -54,4 +54,39 @@ describe('importing a PDF', () => {
     await expect.poll(() => selected.locator('.parley-page').textContent()).toContain('p. 2');
     await expect.poll(() => page.getByRole('navigation', { name: 'Annotations' }).locator('.parley-page').first().textContent()).toContain('p. 2');
   }, 120_000);
+
+  it('imports a PDF dropped on the window, with its pages, progress in the worker and its original', async () => {
+    const pdf = await makePdf({
+      title: 'Harbour Talks Brief',
+      pages: [
+        [{ runs: 'Harbour Talks Brief', size: 18 }, { runs: 'Negotiators met at the harbour on Friday. 🚢', gapBefore: 14 }],
+        [{ runs: [{ text: 'The ' }, { text: '외교부', font: 'hangul' }, { text: ' issued a statement.' }] }],
+        [{ runs: 'Talks continue next week.' }],
+      ],
+    });
+    app = await launchParley({ seedSamples: false });
+    const { page } = app;
+    const dataTransfer = await page.evaluateHandle((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'harbour brief.pdf', { type: 'application/pdf' }));
+      return transfer;
+    }, [...pdf]);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+    await page.getByText('Drop to import').waitFor();
+    await page.dispatchEvent('body', 'drop', { dataTransfer });
+
+    await page.getByText('Import: 1 document added').waitFor();
+    await expect.poll(async () => (await call(page, 'listDocuments', {})).map((d) => d.title)).toEqual(['Harbour Talks Brief']);
+    const documentId = await openDocument(page, 'Harbour Talks Brief');
+    const stored = (await call(page, 'getDocument', { documentId })).document;
+    expect(stored.pages).toHaveLength(3);
+    expect(stored.text).toContain('The 외교부 issued a statement.');
+    expect(stored.originalName).toBe('harbour brief.pdf');
+    await page.getByRole('button', { name: 'Open original' }).waitFor();
+
+    await dragSelect(page, '외교부');
+    await page.keyboard.press('2');
+    const selected = page.getByRole('region', { name: 'Selected annotation' });
+    await expect.poll(() => selected.locator('.parley-page').textContent()).toContain('p. 2');
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ export const API_METHODS = [
   'importTexts',
   'importFromDialog',
   'deleteDocument',
+  'importDroppedFiles',
   'setStatus',
   'renameDocument',
   'openOriginal',
@@ -65,6 +66,22 @@ export const API_METHODS = [
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** The IPC channel that carries calls to `method`. */
+/**
+ * Methods only the preload calls, never the page: their input holds file
+ * paths, which the preload takes from files the analyst dropped
+ * (`webUtils.getPathForFile`), so a page cannot name a file of its choosing.
+ * The page reaches them through `ParleyBridge` methods that take the files.
+ */
+export const PRELOAD_ONLY_METHODS = ['importDroppedFiles'] as const satisfies readonly ApiMethod[];
+
+/** A method the page calls through `window.parley.api`. */
+export type PageMethod = Exclude<ApiMethod, (typeof PRELOAD_ONLY_METHODS)[number]>;
+
+/** Whether the page's client carries `method`. */
+export function isPageMethod(method: ApiMethod): method is PageMethod {
+  return !(PRELOAD_ONLY_METHODS as readonly ApiMethod[]).includes(method);
+}
+
 export function channelOf(method: ApiMethod): string {
   return `parley:${method}`;
 }

@@ -13,7 +13,7 @@ import { FORMAT_NAMES } from '../annotations/formats/format-table';
 import type { Entity, Label, LabelSchema } from '../annotations/model';
 import type { Statement } from '../annotations/statements/build-statements';
 import type { Problem, Result } from '../annotations/result';
-import type { ApiMethod } from './api-methods';
+import type { ApiMethod, PageMethod } from './api-methods';
 import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from './library';
 import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from './suggestions';
 import type { WorkspaceStatus } from './workspace';
@@ -89,6 +89,8 @@ export const apiInputSchemas = {
   deleteDocument: z.strictObject({ documentId: id }),
   setStatus: z.strictObject({ documentId: id, status: z.enum(['todo', 'in-progress', 'done']) }),
   renameDocument: z.strictObject({ documentId: id, title: z.string().max(2000) }),
+  /** Files dropped on the window, by the paths the preload read from them (never from the page): imported as the dialog imports chosen files. */
+  importDroppedFiles: z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }),
   openOriginal: z.strictObject({ documentId: id }),
   removeOriginal: z.strictObject({ documentId: id }),
   addAnnotations: z.strictObject({
@@ -299,6 +301,8 @@ export interface ApiOutputs {
   renameDocument: DocumentSummary;
   /** Opens the file the document was extracted from (PDF, Word, saved page) in the system's viewer, from a copy; `not-found` when it has none or it was removed. */
   openOriginal: { opened: string };
+  /** What importing the dropped files did; a path that is not absolute, or not a kind Parley imports, is a problem of the report. */
+  importDroppedFiles: ImportReport;
   /** Removes the kept original of the document from the store (the text, its pages and annotations stay); `removed` is false when there was none. Other documents from the same file lose it too. */
   removeOriginal: { removed: boolean };
   addAnnotations: DocumentChange;
@@ -392,7 +396,13 @@ export interface LayerImportReport {
 }
 
 /** The renderer's view of the API: each method returns a `Result`, never throws. */
-export type ParleyApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>> };
+export type ParleyApi = { [M in PageMethod]: (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>> };
+
+/** A file dropped on the window, as the page holds it (a DOM `File`; `shared/` has no DOM types). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
 
 /** Events pushed from main to renderer. */
 export type ParleyEvent = { type: 'library-changed' } | TaskProgressEvent;
@@ -420,3 +430,9 @@ export interface ParleyBridge {
 }
 
 export type { Label };
+  /**
+   * Imports files dropped on the window as the Import dialog imports chosen
+   * ones. The preload finds each file's path itself; a file that is not on
+   * disk (made by the page) is reported as a problem, never read.
+   */
+  importDroppedFiles(files: readonly DroppedFile[]): Promise<Result<ImportReport>>;

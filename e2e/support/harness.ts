@@ -7,7 +7,7 @@
  * drive the packaged app instead, through Playwright's Electron support.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -101,17 +101,30 @@ export async function closeBrowser(): Promise<void> {
 
 /** Where the bridge posts its calls (see bridge-preload.ts). */
 const INVOKE_PATH = '/__parley-e2e/invoke/';
+/** Where the bridge posts a dropped file's bytes, to have it on disk as a dropped file is. */
+const DROPPED_PATH = '/__parley-e2e/dropped/';
 
 /** Runs one call of the bridge: channel, parsed input, and the URL of the page that sent it. */
 type Invoker = (channel: string, input: unknown, senderUrl: string) => Promise<unknown>;
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBytes(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** Writes a dropped file's bytes under its own name in a new folder; its path. */
+async function keepDropped(name: string, bytes: Buffer): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-dropped-')), path.basename(name) || 'dropped');
+  await writeFile(file, bytes);
+  return file;
 }
 
 /**
@@ -139,6 +152,15 @@ function serveRenderer(invoker: () => Invoker | null): Promise<{ server: http.Se
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      return;
+    }
+    if (req.method === 'POST' && req.url?.startsWith(DROPPED_PATH)) {
+      try {
+        const file = await keepDropped(decodeURIComponent(req.url.slice(DROPPED_PATH.length)), await readBytes(req));
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(file);
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end((error as Error).message);
+      }
       return;
     }
     const asset = resolveAsset(RENDERER_DIR, req.url ?? '/');

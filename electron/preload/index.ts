@@ -1,15 +1,17 @@
 /**
- * The preload: exposes `window.parley` — one function per API method and an
- * event subscription — and nothing else. `ipcRenderer` itself never reaches
- * the page.
+ * The preload: exposes `window.parley` — one function per API method, the
+ * import of dropped files and an event subscription — and nothing else.
+ * `ipcRenderer` itself never reaches the page.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ParleyBridge, ParleyEvent } from '../../shared/api';
-import { createApiClient } from '../../shared/api-client';
+import { createApiClient, importDroppedWith } from '../../shared/api-client';
 import { EVENT_CHANNEL } from '../../shared/api-methods';
 
 const bridge: ParleyBridge = {
   api: createApiClient((channel, input) => ipcRenderer.invoke(channel, input)),
+  // The paths come from the dropped files themselves, here in the preload: the page never names a path.
+  importDroppedFiles: (files) => importDroppedWith((channel, input) => ipcRenderer.invoke(channel, input), files, (file) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0])),
   onEvent(listener) {
     const forward = (_event: IpcRendererEvent, payload: ParleyEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, forward);

@@ -19,6 +19,9 @@ import { withTask, type TaskHandle } from '../../node/tasks/task-registry';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
+/** Plain-text article files imported by path (sources are known by `SOURCE_EXTENSIONS`). */
+const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown'];
+
 type LibraryMethods =
   | 'cancelTask'
   | 'getAppInfo'
@@ -27,6 +30,7 @@ type LibraryMethods =
   | 'getDocument'
   | 'importTexts'
   | 'importFromDialog'
+  | 'importDroppedFiles'
   | 'deleteDocument'
   | 'setStatus'
   | 'listBackups'
@@ -93,6 +97,45 @@ export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, L
     return ok({ added: added.value, duplicates: [...duplicates, ...plan.duplicates], problems: [...problems, ...plan.problems] });
   };
 
+  /**
+   * Imports files named by path (chosen in the dialog or dropped on the
+   * window): sources (PDF, Word, saved pages) by their bytes, articles as
+   * text, each size checked before a byte is read. A path that is not
+   * absolute is a problem of the report and is never opened; so is a dropped
+   * file of a kind Parley does not import (the dialog's filter already
+   * narrows what can be chosen, and a file chosen past it is read as text).
+   */
+  const importPaths = async (paths: readonly string[], dropped = false): Promise<Result<ImportReport>> => {
+    const files: Array<{ name: string; content: string }> = [];
+    const sources: SourceInput[] = [];
+    const problems: Problem[] = [];
+    for (const file of paths) {
+      const name = path.basename(file);
+      if (!path.isAbsolute(file)) {
+        problems.push({ file: name, message: 'not imported: the path of an imported file must be absolute' });
+        continue;
+      }
+      const kind = sourceKindOf(file);
+      if (kind) {
+        // Sizes are checked for the kind of file before a byte is read.
+        const bytes = await readFileWithin(file, MAX_SOURCE_BYTES[kind]);
+        if (bytes.ok) sources.push({ name, relative: name, bytes: bytes.value });
+        else problems.push({ file: name, message: bytes.error.message });
+        continue;
+      }
+      if (dropped && !ARTICLE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) {
+        problems.push({ file: name, message: 'not an article: Parley imports .txt and .md files, PDF, Word (.docx) and saved web pages (.html, .mhtml)' });
+        continue;
+      }
+      const read = await readTextWithin(file, MAX_ARTICLE_FILE_BYTES);
+      if (read.ok) files.push({ name, content: read.value });
+      else problems.push({ file: name, message: read.error.message });
+    }
+    const report = files.length + sources.length > 0 ? await importArticles(files, sources) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
+    if (!report.ok) return report;
+    return ok({ ...report.value, problems: [...problems, ...report.value.problems] });
+  };
+
   /** Source files' texts, read in the worker. */
   const readSourcesIn = (sources: readonly SourceInput[], task: TaskHandle) => runFormatJobWith(formatWorker, { kind: 'sources', files: sources.map((s) => ({ name: s.name, bytes: s.bytes })) }, task);
 
@@ -125,26 +168,11 @@ export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, L
     async importFromDialog() {
       const extensions = [...new Set(['txt', 'md', 'markdown', ...Object.keys(SOURCE_EXTENSIONS).map((e) => e.slice(1))])];
       const paths = await dialogs.openFiles({ title: 'Import articles', filters: [{ name: 'Articles, PDF, Word, saved pages', extensions }] });
-      if (!paths) return ok(null);
-      const files: Array<{ name: string; content: string }> = [];
-      const sources: SourceInput[] = [];
-      const problems: Problem[] = [];
-      for (const file of paths) {
-        const kind = sourceKindOf(file);
-        if (kind) {
-          // Sizes are checked for the kind of file before a byte is read.
-          const bytes = await readFileWithin(file, MAX_SOURCE_BYTES[kind]);
-          if (bytes.ok) sources.push({ name: path.basename(file), relative: path.basename(file), bytes: bytes.value });
-          else problems.push({ file: path.basename(file), message: bytes.error.message });
-          continue;
-        }
-        const read = await readTextWithin(file, MAX_ARTICLE_FILE_BYTES);
-        if (read.ok) files.push({ name: path.basename(file), content: read.value });
-        else problems.push({ file: path.basename(file), message: read.error.message });
-      }
-      const report = files.length + sources.length > 0 ? await importArticles(files, sources) : ok<ImportReport>({ added: [], duplicates: [], problems: [] });
-      if (!report.ok) return report;
-      return ok({ ...report.value, problems: [...problems, ...report.value.problems] });
+      return paths ? importPaths(paths) : ok(null);
+    },
+
+    async importDroppedFiles({ paths }) {
+      return importPaths(paths, true);
     },
 
     async deleteDocument({ documentId }) {

@@ -13,7 +13,6 @@ import { ImportDialog, type AnnotatedFormatChoice } from '../library/import-dial
 import { DETECT_FORMAT } from '../ui/format-select';
 import { ImportPairingsDialog } from '../library/import-pairings-dialog';
 import { LibrarySidebar } from '../library/library-sidebar';
-import { readDroppedFiles } from '../library/read-dropped-files';
 import { LayerManager } from '../review/layer-manager';
 import { LoadLayerDialog } from '../review/load-layer-dialog';
 import { firstDocumentToReview } from '../review/first-document-to-review';
@@ -147,26 +146,23 @@ export function App() {
     if (first) void open('id' in first ? first.id : first.documentId);
   };
 
-  const importTexts = async (files: Array<{ name: string; content: string }>, earlierProblems: ImportReport['problems'] = []) => {
-    if (files.length === 0) {
-      showImportReport({ added: [], duplicates: [], problems: earlierProblems });
-      return true;
-    }
+  const importTexts = async (files: Array<{ name: string; content: string }>) => {
     const result = await whileBusy(() => window.parley.api.importTexts({ files }));
     if (!result.ok && result.error.code === 'cancelled') {
       reportFailure('Import failed', result.error);
       return false;
     }
     if (!result.ok) {
-      notify({ kind: 'error', title: 'Import failed', message: result.error.message, problems: [...earlierProblems, ...(result.error.problems ?? [])].map((p) => (p.file ? `${p.file}: ${p.message}` : p.message)) });
+      notify({ kind: 'error', title: 'Import failed', message: result.error.message, problems: (result.error.problems ?? []).map((p) => (p.file ? `${p.file}: ${p.message}` : p.message)) });
       return false;
     }
-    showImportReport({ ...result.value, problems: [...earlierProblems, ...result.value.problems] });
+    showImportReport(result.value);
     return true;
   };
 
+  // Dropped files are imported as the dialog imports chosen ones: the preload finds their paths, the main process reads them.
   const dragging = useFileDrop((files) => {
-    void readDroppedFiles(files).then(({ texts, problems }) => importTexts(texts, problems));
+    void whileBusy(() => window.parley.importDroppedFiles(files)).then((result) => (result.ok ? showImportReport(result.value) : reportFailure('Import failed', result.error)));
   });
 
   const deleteDocument = async (doc: DocumentSummary) => {

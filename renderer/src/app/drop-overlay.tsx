@@ -7,7 +7,7 @@ export function DropOverlay() {
       <div className="drop-overlay-card">
         <Icon name="upload" size={28} />
         <p>Drop to import</p>
-        <p className="muted small">.txt, .md and .html files</p>
+        <p className="muted small">PDF, Word, saved web pages (.html, .mhtml), .txt and .md</p>
       </div>
     </div>
   );

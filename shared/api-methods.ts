@@ -52,6 +52,7 @@ export const API_METHODS = [
   'changeRelationType',
   'exportStatementsToDialog',
   'listStatements',
+  'saveChart',
   'setDocumentMetadata',
   'getSuggestions',
   'acceptSuggestions',

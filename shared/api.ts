@@ -185,6 +185,16 @@ export const apiInputSchemas = {
   exportStatementsToDialog: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerId: layerId.optional(), format: z.enum(['csv', 'json']) }),
   /** The statements of one layer (own when absent) of the documents (all when absent), in library order, with their entities named. */
   listStatements: z.strictObject({ layerId: layerId.optional(), documentIds: z.array(id).max(100_000).optional() }),
+  /**
+   * Saves a corpus chart's export to a file the analyst chooses: an SVG,
+   * CSV or GraphML text, or a PNG as base64. The handler refuses a format the
+   * chart does not export and content that is not of its format.
+   */
+  saveChart: z.strictObject({
+    chart: z.enum(['timeline', 'matrix', 'network']),
+    format: z.enum(['svg', 'png', 'csv', 'graphml']),
+    content: z.string().min(1).max(64 * 1024 * 1024),
+  }),
   setDocumentMetadata: z.strictObject({
     documentId: id,
     metadata: z.strictObject({ publishedAt: z.string().min(1).max(64).optional(), outlet: z.string().max(500).optional(), author: z.string().max(500).optional(), url: z.string().max(4000).optional() }),
@@ -366,6 +376,8 @@ export interface ApiOutputs {
   exportStatementsToDialog: { path: string; statements: number } | null;
   /** Every statement of the layer across the documents asked for (see `libraryStatements`). */
   listStatements: Statement[];
+  /** Where the chart was written and how many bytes, or null when the save dialog was cancelled. */
+  saveChart: { path: string; bytes: number } | null;
   /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */
   setDocumentMetadata: DocumentSummary;
   /** A document's suggestions (none in any layer) and the library's gazetteers. */

@@ -332,6 +332,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { documentId: doc.id, relationId: rng.pick(['rel_missing', '__proto__']), typeId: rng.pick(['holds', 'toward', 'when', 'member-of', 'nope']) };
     case 'exportStatementsToDialog':
       return { format: rng.pick(['csv', 'json']), ...(rng.chance(0.5) ? { documentIds: [doc.id] } : {}), ...(rng.chance(0.3) ? { layerId: colleague } : {}) };
+    case 'saveChart':
+      return { chart: rng.pick(['timeline', 'matrix', 'network']), format: rng.pick(['svg', 'png', 'csv', 'graphml']), content: rng.pick(['<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'iVBORw0KGgo=', ...MARKUP_PAYLOADS]) || 'x' };
     case 'listStatements':
       return { ...(rng.chance(0.5) ? { documentIds: [doc.id] } : {}), ...(rng.chance(0.3) ? { layerId: colleague } : {}) };
     case 'setDocumentMetadata':

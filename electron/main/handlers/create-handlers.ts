@@ -7,6 +7,7 @@ import type { ApiHandlers } from '../ipc/register-api';
 import { createAgreementHandlers } from './agreement-handlers';
 import { createAnnotatedImportHandlers } from './annotated-import-handlers';
 import { createAnnotationHandlers } from './annotation-handlers';
+import { createChartHandlers } from './chart-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
 import { createExportHandlers } from './export-handlers';
 import { handlerContext, type HandlerDeps } from './handler-deps';
@@ -38,5 +39,6 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...createSuggestionHandlers(context),
     ...createSourceHandlers(context),
     ...createCorpusHandlers(context),
+    ...createChartHandlers(context),
   };
 }

@@ -12,6 +12,9 @@ import type { FormatName } from '../annotations/formats/format';
 import { FORMAT_NAMES } from '../annotations/formats/format-table';
 import type { Entity, Label, LabelSchema } from '../annotations/model';
 import type { Statement } from '../annotations/statements/build-statements';
+import type { EntityMention } from '../annotations/corpus/library-entities';
+import type { LibrarySearchResult } from '../annotations/corpus/library-search';
+import type { CorpusHistoryState, CorpusStepMoved, TaggedHits } from './corpus';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod, PageMethod } from './api-methods';
 import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from './library';
@@ -68,6 +71,7 @@ const relationType = z.strictObject({
 /** An attribute value (a choice's option id, text, or a normalised date), or null to clear it. */
 const attributeValue = z.string().max(10_000).nullable();
 const entityName = z.string().trim().min(1).max(500);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
 
 /** Schemas of every method's input. */
 export const apiInputSchemas = {
@@ -182,9 +186,32 @@ export const apiInputSchemas = {
   /** Gives a relation another type (checked against its ends' labels); undoable. */
   changeRelationType: z.strictObject({ documentId: id, layerId: layerId.optional(), relationId: id, typeId: id }),
   /** Writes the statement table (who took which position toward whom, and when) of the documents (all when absent), from one layer (own when absent). */
-  exportStatementsToDialog: z.strictObject({ documentIds: z.array(id).max(100_000).optional(), layerId: layerId.optional(), format: z.enum(['csv', 'json']) }),
+  exportStatementsToDialog: z.strictObject({
+    documentIds: z.array(id).max(100_000).optional(),
+    layerId: layerId.optional(),
+    format: z.enum(['csv', 'json']),
+    /** Only these rows (the corpus view's filtered table), each named by its document, position, actor and target spans. */
+    rows: z.array(z.strictObject({ documentId: id, positionId: id, actorId: id.optional(), targetId: id.optional() })).max(1_000_000).optional(),
+  }),
   /** The statements of one layer (own when absent) of the documents (all when absent), in library order, with their entities named. */
   listStatements: z.strictObject({ layerId: layerId.optional(), documentIds: z.array(id).max(100_000).optional() }),
+  /** Every span that names an entity, or could, across the library and its layers. */
+  listEntityMentions: z.strictObject({}),
+  /** Finds words across the library's texts and notes (see `LibrarySearchQuery`). */
+  searchLibrary: z.strictObject({
+    text: z.string().max(1_000),
+    labelId: id.optional(),
+    entityId: id.optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    outlet: z.string().max(500).optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  }),
+  /** Tags search hits of several documents with one label, as one step the corpus view undoes at once. */
+  tagSearchHits: z.strictObject({ labelId: id, hits: z.array(z.strictObject({ documentId: id, start: offset, end: offset })).min(1).max(100_000) }),
+  corpusHistory: z.strictObject({}),
+  undoCorpusStep: z.strictObject({}),
+  redoCorpusStep: z.strictObject({}),
   /**
    * Saves a corpus chart's export to a file the analyst chooses: an SVG,
    * CSV or GraphML text, or a PNG as base64. The handler refuses a format the
@@ -376,6 +403,16 @@ export interface ApiOutputs {
   exportStatementsToDialog: { path: string; statements: number } | null;
   /** Every statement of the layer across the documents asked for (see `libraryStatements`). */
   listStatements: Statement[];
+  /** Every mention, document by document, each layer in reading order (see `libraryMentions`). */
+  listEntityMentions: EntityMention[];
+  /** The hits, in library order, up to the limit asked. */
+  searchLibrary: LibrarySearchResult;
+  tagSearchHits: TaggedHits;
+  /** What the corpus view's undo and redo would do. */
+  corpusHistory: CorpusHistoryState;
+  /** Undoes the newest cross-document step in every document it touched; `conflict`, with nothing changed, when one has changed since. */
+  undoCorpusStep: CorpusStepMoved;
+  redoCorpusStep: CorpusStepMoved;
   /** Where the chart was written and how many bytes, or null when the save dialog was cancelled. */
   saveChart: { path: string; bytes: number } | null;
   /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */

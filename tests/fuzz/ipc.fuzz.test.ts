@@ -243,6 +243,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { password: rng.pick(['hunter2', '비밀번호 🔑', 'x'.repeat(1000), ...CSV_INJECTIONS.map((s) => s.trim() || 'x')]) };
     case 'setAuthor':
       return { author: rng.pick(['Sam', 'Min-ji', ...CSV_INJECTIONS.map((s) => s.trim() || 'x'), ...MARKUP_PAYLOADS]).slice(0, 100) };
+    case 'setKeyBindings':
+      return { bindings: rng.pick([{}, { 'next-mention': 'Alt-j' }, { undo: 'Mod-z', search: 'Alt-ArrowDown' }, { shortcuts: rng.pick(MARKUP_PAYLOADS).slice(0, 40) }]) };
     case 'getDocument':
     case 'deleteDocument':
     case 'undo':
@@ -336,6 +338,15 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { chart: rng.pick(['timeline', 'matrix', 'network']), format: rng.pick(['svg', 'png', 'csv', 'graphml']), content: rng.pick(['<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'iVBORw0KGgo=', ...MARKUP_PAYLOADS]) || 'x' };
     case 'listStatements':
       return { ...(rng.chance(0.5) ? { documentIds: [doc.id] } : {}), ...(rng.chance(0.3) ? { layerId: colleague } : {}) };
+    case 'listEntityMentions':
+    case 'corpusHistory':
+    case 'undoCorpusStep':
+    case 'redoCorpusStep':
+      return {};
+    case 'searchLibrary':
+      return { text: rng.pick(['서울', '🇰🇷', 'the', ...MARKUP_PAYLOADS]).slice(0, 1000), ...(rng.chance(0.3) ? { labelId: label } : {}), ...(rng.chance(0.3) ? { from: '2025-01-01', to: '2025-12-31' } : {}) };
+    case 'tagSearchHits':
+      return { labelId: label, hits: [{ documentId: doc.id, start, end }] };
     case 'setDocumentMetadata':
       return { documentId: doc.id, metadata: rng.pick([{}, { publishedAt: '2021-06-22' }, { outlet: rng.pick(MARKUP_PAYLOADS).slice(0, 500), url: 'https://example.org/a' }, { publishedAt: 'Tuesday' }]) };
     case 'getSuggestions':

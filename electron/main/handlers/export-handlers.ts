@@ -15,10 +15,13 @@ import type { HandlerContext } from './handler-deps';
 /** The export handler. */
 export function createExportHandlers({ store, dialogs, tasks, formatWorker }: HandlerContext): Pick<ApiHandlers, 'exportToDialog' | 'exportStatementsToDialog'> {
   return {
-    async exportStatementsToDialog({ documentIds, layerId, format }) {
-      const corpus = store.exportCorpus(documentIds);
+    async exportStatementsToDialog({ documentIds, layerId, format, rows }) {
+      const corpus = store.exportCorpus(rows ? [...new Set(rows.map((r) => r.documentId))] : documentIds);
       if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
-      const statements = libraryStatements(corpus.documents, { entities: store.listEntities(), ...(layerId ? { layerId } : {}) });
+      const all = libraryStatements(corpus.documents, { entities: store.listEntities(), ...(layerId ? { layerId } : {}) });
+      // The corpus view's filtered table: only the rows it names, in the library's order.
+      const wanted = rows ? new Set(rows.map((r) => [r.documentId, r.positionId, r.actorId ?? '', r.targetId ?? ''].join('\u0000'))) : null;
+      const statements = wanted ? all.filter((s) => wanted.has([s.documentId, s.position.annotationId, s.actor?.annotationId ?? '', s.target?.annotationId ?? ''].join('\u0000'))) : all;
       const target = await dialogs.saveFile({ title: 'Export the statement table', defaultPath: `statements.${format}`, filters: [{ name: format === 'csv' ? 'CSV' : 'JSON', extensions: [format] }] });
       if (!target) return ok(null);
       try {

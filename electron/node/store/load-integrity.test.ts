@@ -23,8 +23,8 @@ afterEach(async () => {
   await removeTempDir(dir);
 });
 
-async function open() {
-  const opened = await ParleyStore.open(dir, { onWarning: () => undefined });
+async function open(options: Parameters<typeof ParleyStore.open>[1] = {}) {
+  const opened = await ParleyStore.open(dir, { onWarning: () => undefined, ...options });
   if (!opened.ok) throw new Error(opened.error.message);
   return opened.value;
 }
@@ -32,12 +32,13 @@ async function open() {
 const TEXT = 'Sung Kim met Noh Kyu-duk in Seoul.\r\n통일부 welcomed the talks 🇰🇷 on 22 June 2021.';
 const docFile = () => path.join(dir, 'documents', 'doc_a.json');
 
-/** doc_a with two tagged versions on disk (so a backup with the first tag exists). */
+/** doc_a with two tagged versions on disk (so a backup with the first tag exists): each save is compacted into the file. */
 async function seed(): Promise<void> {
-  const { store } = await open();
+  const { store } = await open({ compaction: { bytes: 0 } });
   const doc = makeDocument('doc_a', TEXT);
   await store.addDocuments([doc, makeDocument('doc_b')]);
   await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(doc, 0, 8, 'actor', 'ann_kim')] }, 'one');
+  await store.settle();
   await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(doc, 36, 39, 'policy-body', 'ann_mou')] }, 'two');
   await store.close();
 }

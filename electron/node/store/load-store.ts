@@ -5,7 +5,8 @@
  * a document file that the index does not list is left over from an import or
  * a deletion that was interrupted, and is moved into the backups (never lost).
  * A damaged file goes to `damaged/` and is replaced by its newest valid backup;
- * each repair is reported as a `StoreIncident`.
+ * each repair is reported as a `StoreIncident`. Document journals are applied
+ * to their files before anything else is read (`replay-journal.ts`).
  */
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { DamagedFileError, NewerSchemaError, parseStoreFile, TEMP_SUFFIX, writeF
 import { checkDocumentFile } from './check-document-file';
 import { migrateLabels, ownCount } from './document-state';
 import { reanchorDamaged } from './reanchor-damaged';
+import { replayJournal, stemsWithJournals } from './replay-journal';
 import { recoverLabels } from './recover-labels';
 import { quarantineFile } from './quarantine';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, wasUpgraded, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
@@ -90,6 +92,15 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
     });
     libraryChanged = true;
     indexRecovered = true;
+  }
+
+  // Journals left by the last run (a crash, or a compaction that failed) go into their document files first.
+  const listedStems = new Set(library.documents.map((e) => e.file));
+  for (const stem of await stemsWithJournals(docsDir)) {
+    const snapshot = async (file: string, state: DocumentFile) => {
+      await backups.snapshot({ kind: 'document', stem }, file, ownCount(state));
+    };
+    incidents.push(...(await replayJournal(documentPath(dir, stem), { storeDir: dir, now, snapshot, listed: indexRecovered || listedStems.has(stem) })));
   }
 
   const files = new Map<string, DocumentFile>();

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import { defaultLabelSchema } from '../../../annotations/labels';
 import { ParleyStore } from './parley-store';
+import { readStoredDocument } from './replay-journal';
 import { makeAnnotation, makeDocument, makeTempDir, removeTempDir } from './test-support/store-fixtures';
 
 let dir: string;
@@ -54,19 +55,20 @@ describe('ParleyStore', () => {
     expect(view.ok && view.value.document.text).toBe(makeDocument('doc_b').document.text);
   });
 
-  it('writes each document to its own file, so a tag rewrites one file', async () => {
+  it('keeps each document in its own file, so a tag appends to one journal and rewrites no file', async () => {
     const { store } = await openStore();
     const a = makeDocument('doc_a');
     await store.addDocuments([a, makeDocument('doc_b')]);
-    const before = await readFile(path.join(dir, 'documents', 'doc_b.json'), 'utf8');
-    const libraryBefore = await readFile(path.join(dir, 'library.json'), 'utf8');
+    const read = (name: string) => readFile(path.join(dir, name), 'utf8');
+    const before = { a: await read('documents/doc_a.json'), b: await read('documents/doc_b.json'), library: await read('library.json') };
     const changed = await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 0, 5)] }, 'Tag Seoul');
     expect(changed.ok).toBe(true);
-    // The write has resolved, so the data is in the file now, not later.
-    const file = (await readJson(path.join(dir, 'documents', 'doc_a.json'))) as { layers: Array<{ annotations: unknown[] }> };
-    expect(file.layers[0]!.annotations).toHaveLength(1);
-    expect(await readFile(path.join(dir, 'documents', 'doc_b.json'), 'utf8')).toBe(before);
-    expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe(libraryBefore);
+    // The write has resolved, so the change is on disk now, not later: in doc_a's journal.
+    expect((await readStoredDocument(path.join(dir, 'documents', 'doc_a.json'))).layers[0]!.annotations).toHaveLength(1);
+    expect(await read('documents/doc_a.json')).toBe(before.a);
+    expect(await read('documents/doc_b.json')).toBe(before.b);
+    expect(await read('library.json')).toBe(before.library);
+    expect((await readdir(path.join(dir, 'documents'))).sort()).toEqual(['doc_a.journal', 'doc_a.json', 'doc_b.json']);
   });
 
   it('refuses an id already in the library and adds nothing from that batch', async () => {
@@ -147,7 +149,7 @@ describe('ParleyStore', () => {
     await Promise.all(pending);
     await store.undo('doc_a');
     await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(doc, 6, 9, 'actor', 'ann_x')] }, 'last');
-    const file = (await readJson(path.join(dir, 'documents', 'doc_a.json'))) as { history: { undo: Array<{ label: string }>; redo: unknown[] } };
+    const file = await readStoredDocument(path.join(dir, 'documents', 'doc_a.json'));
     expect(file.history.undo).toHaveLength(200);
     expect(file.history.undo.at(-1)!.label).toBe('last');
     expect(file.history.redo).toEqual([]);
@@ -255,11 +257,14 @@ describe('ParleyStore', () => {
   });
 
   it('restores an earlier version of a document in the library', async () => {
-    const { store } = await openStore();
+    // Each save is compacted into the file, so each version of it is among the backups.
+    const { store } = await openStore({ compaction: { bytes: 0 } });
     const a = makeDocument('doc_a');
     await store.addDocuments([a]);
     await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 0, 5, 'actor', 'ann_1')] }, 'one');
+    await store.settle();
     await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 10, 20, 'actor', 'ann_2')] }, 'two');
+    await store.settle();
     const withOne = store.listBackups('doc_a').find((b) => b.annotationCount === 1)!;
     const restored = await store.restoreBackup(withOne.id);
     expect(restored.ok && restored.value.annotationCount).toBe(1);
@@ -271,13 +276,15 @@ describe('ParleyStore', () => {
   it('keeps the last 10 versions plus one a day for a week', async () => {
     let clock = Date.parse('2024-03-01T09:00:00.000Z');
     const now = () => new Date(clock).toISOString();
-    const { store } = await openStore({ now });
+    // Each save is compacted into the file, so each replaces it and backs up the version before.
+    const { store } = await openStore({ now, compaction: { bytes: 0 } });
     const a = makeDocument('doc_a');
     await store.addDocuments([a]);
     for (let day = 0; day < 10; day++) {
       for (let i = 0; i < 12; i++) {
         clock += 60_000;
         await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 0, 5, 'actor', `ann_${day}_${i}`)] }, 'tag');
+        await store.settle();
       }
       clock += 24 * 3600_000;
     }

@@ -4,6 +4,7 @@
  * Layout of a store folder:
  *   library.json          label schema and the list of documents (the commit point for adding/deleting)
  *   documents/<id>.json   one document: text, layers, review decisions, undo history
+ *   documents/<id>.journal  the changes saved since the document file was last written (`document-journal.ts`)
  *   backups/              rolling snapshots (see `backups.ts`)
  *   damaged/              files that failed validation, moved aside with a time stamp
  *   parley.lock           held by the one process that has the store open
@@ -11,17 +12,18 @@
  * Every file is written with `DurableJsonFile` (temp file, fsync, rename, fsync
  * the folder) through lowdb, and validated with `store-schemas.ts` when read.
  * Changes to one document go through that document's `DocumentQueue`: applied
- * in memory at once, in call order, and persisted in coalesced batches; each
- * promise resolves once its change is on disk. Changes to the set of documents
+ * in memory at once, in call order, and persisted in coalesced batches, each
+ * batch one fsynced journal record (`document-slot.ts`); each promise resolves
+ * once its change is on disk. Changes to the set of documents
  * and to labels are serialised by one mutex.
  *
  * Values returned (views, summaries, the corpus) share the store's own objects:
  * callers must treat them as read-only.
  */
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { Annotation, AnnotationChange, AnnotationLayer, Corpus, CorpusDocument, DocumentMetadata, DocumentStatus, Entity, LabelSchema, ReviewDecision } from '../../../annotations/model';
+import type { Annotation, AnnotationChange, AnnotationLayer, Corpus, CorpusDocument, DocumentMetadata, DocumentStatus, Entity, LabelSchema, Relation, ReviewDecision } from '../../../annotations/model';
 import type { ProgressControl } from '../../../annotations/formats/format';
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { BackupEntry } from '../../../shared/api';
@@ -29,7 +31,8 @@ import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, Store
 import { AsyncMutex } from './async-mutex';
 import { Backups } from './backups';
 import { fileStemFor } from './document-file-names';
-import { DocumentQueue } from './document-queue';
+import { JOURNAL_COMPACT_BYTES } from './document-journal';
+import { type CompactionPolicy, DocumentSlot, withoutJournalSeq } from './document-slot';
 import {
   changeLayer,
   checkAnnotations,
@@ -52,7 +55,6 @@ import {
 } from './document-state';
 import { DamagedFileError, DurableJsonFile, NewerSchemaError, parseStoreFile } from './durable-file-adapter';
 import { documentPath, LIBRARY_FILE, loadStore, DOCUMENTS_DIR, newestValid } from './load-store';
-import { stringifyReusing } from './reusing-json';
 import { StoreLock } from './store-lock';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
 
@@ -62,7 +64,12 @@ export interface StoreOptions {
   now?: () => string;
   /** Where non-fatal problems go (an old backup that could not be deleted...). Defaults to console.warn. */
   onWarning?: (message: string) => void;
+  /** When document journals are compacted; defaults: past 1 MB, or 20 s after a document's last save. */
+  compaction?: Partial<CompactionPolicy>;
 }
+
+/** How long a document goes without a save before its journal is compacted, by default. */
+const COMPACT_AFTER_IDLE_MS = 20_000;
 
 /** One document change as `ParleyStore.onDocumentChange` reports it: the document's state before and after (read-only). */
 export interface StoredDocumentChange {
@@ -75,36 +82,6 @@ export interface StoredDocumentChange {
 export interface LabelMigrationStep {
   from: string;
   to: string | null;
-}
-
-/** One document's file, its lowdb handle and its write queue. */
-class DocumentSlot {
-  deleting = false;
-  readonly queue: DocumentQueue<DocumentFile>;
-  private readonly db: Low<DocumentFile>;
-
-  constructor(
-    readonly entry: IndexEntry,
-    readonly file: string,
-    initial: DocumentFile,
-    backups: Backups,
-    warn: (message: string) => void,
-  ) {
-    // Document states are never changed in place, so the text of unchanged annotations is reused.
-    this.db = new Low(new DurableJsonFile(file, documentFileSchema, STORE_SCHEMA_VERSION, stringifyReusing), initial);
-    let onDiskCount = ownCount(initial);
-    this.queue = new DocumentQueue(initial, async (state) => {
-      await backups.snapshot({ kind: 'document', stem: entry.file }, file, onDiskCount).catch((error: Error) => warn(`could not back up ${file}: ${error.message}`));
-      this.db.data = state;
-      await this.db.write();
-      onDiskCount = ownCount(state);
-    });
-  }
-
-  /** Writes the initial state of a new document file. */
-  async create(): Promise<void> {
-    await this.db.write();
-  }
 }
 
 /** An open store. Create with `ParleyStore.open`. */
@@ -128,6 +105,7 @@ export class ParleyStore {
     private readonly lock: StoreLock,
     private readonly now: () => string,
     private readonly warn: (message: string) => void,
+    private readonly compaction: CompactionPolicy,
   ) {}
 
   /**
@@ -155,23 +133,36 @@ export class ParleyStore {
     }
     const { library, files, backups, incidents } = loaded.value;
     const libraryDb = new Low(new DurableJsonFile(path.join(root, LIBRARY_FILE), libraryFileSchema, STORE_SCHEMA_VERSION), library);
-    const store = new ParleyStore(root, library, libraryDb, backups, lock.value, now, warn);
+    const compaction: CompactionPolicy = { bytes: JOURNAL_COMPACT_BYTES, idleMs: COMPACT_AFTER_IDLE_MS, ...options.compaction };
+    const store = new ParleyStore(root, library, libraryDb, backups, lock.value, now, warn, compaction);
     for (const entry of library.documents) {
       const file = files.get(entry.id)!;
-      store.slots.set(entry.id, new DocumentSlot(entry, documentPath(root, entry.file), file, backups, warn));
+      store.slots.set(entry.id, new DocumentSlot(entry, documentPath(root, entry.file), file, backups, warn, compaction));
       store.backupOwners.set(entry.file, { id: entry.id, title: file.document.title });
     }
     await store.findDeletedOwners();
     return ok({ store, incidents });
   }
 
-  /** Waits for every pending write, then releases the lock. Later calls fail. */
+  /**
+   * Waits for every pending write, writes each document's journal into its
+   * file, then releases the lock. Later calls fail. A compaction that fails
+   * leaves its journal, which the next open applies.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.libraryMutex.idle();
-    await Promise.all([...this.slots.values()].map((s) => s.queue.idle()));
+    const slots = [...this.slots.values()];
+    for (const slot of slots) slot.stopTimers();
+    await Promise.all(slots.map((s) => s.settle()));
+    await Promise.all(slots.map((s) => s.compact().catch((error: Error) => this.warn(`could not compact ${s.file}; its journal is applied at the next open: ${error.message}`))));
     await this.lock.release();
+  }
+
+  /** Resolves once every save and background compaction started so far has finished. */
+  async settle(): Promise<void> {
+    await Promise.all([...this.slots.values()].map((s) => s.settle()));
   }
 
   /**
@@ -256,11 +247,11 @@ export class ParleyStore {
       const created = docs.map((doc) => {
         const entry: IndexEntry = { id: doc.document.id, file: fileStemFor(doc.document.id, taken), title: doc.document.title, addedAt: stamp };
         taken.add(entry.file);
-        return new DocumentSlot(entry, documentPath(this.dir, entry.file), newDocumentFile(doc, this.library.labelsRevision, stamp), this.backups, this.warn);
+        return new DocumentSlot(entry, documentPath(this.dir, entry.file), newDocumentFile(doc, this.library.labelsRevision, stamp), this.backups, this.warn, this.compaction);
       });
       const written: DocumentSlot[] = [];
       const undoCreated = async () => {
-        for (const slot of written) await unlink(slot.file).catch((error: Error) => this.warn(`could not remove ${slot.file}: ${error.message}`));
+        for (const slot of written) await slot.remove().catch((error: Error) => this.warn(`could not remove ${slot.file}: ${error.message}`));
       };
       try {
         for (let i = 0; i < created.length; i += 8) {
@@ -300,8 +291,10 @@ export class ParleyStore {
       if (!found.ok) return found;
       const slot = found.value;
       slot.deleting = true;
-      await slot.queue.idle();
+      await slot.settle();
       try {
+        // The file takes in its journal first, so the last backup is the document as it is now.
+        await slot.compact();
         await this.backups.snapshot({ kind: 'document', stem: slot.entry.file }, slot.file, ownCount(slot.queue.current));
         await this.writeLibrary({ ...this.library, documents: this.library.documents.filter((e) => e.id !== documentId) });
       } catch (error) {
@@ -310,7 +303,7 @@ export class ParleyStore {
       }
       this.slots.delete(documentId);
       // Once the index no longer lists it, a file left behind is set aside when the store next opens.
-      await unlink(slot.file).catch((error: Error) => this.warn(`could not remove ${slot.file}: ${error.message}`));
+      await slot.remove().catch((error: Error) => this.warn(`could not remove ${slot.file}: ${error.message}`));
       return ok(undefined);
     });
   }
@@ -485,17 +478,22 @@ export class ParleyStore {
   /**
    * Replaces the reconciled layer and the review decisions together, in one
    * write, as one review step that Ctrl+Z in Review undoes (`historyLabel`
-   * names it). Read-mode history is left as it is. Resolves with what
-   * changed: the reconciled layer's change and the decisions after it.
+   * names it); `relations`, when given, replace the layer's links too (each
+   * must join two of `reconciled`). Read-mode history is left as it is.
+   * Resolves with what changed: the reconciled layer's change and the
+   * decisions after it.
    */
-  async recordDecisions(documentId: string, reconciled: Annotation[], decisions: ReviewDecision[], historyLabel = 'Review decision'): Promise<Result<ReviewChange>> {
+  async recordDecisions(documentId: string, reconciled: Annotation[], decisions: ReviewDecision[], historyLabel = 'Review decision', relations?: Relation[]): Promise<Result<ReviewChange>> {
     const changed = await this.update(documentId, (file) => {
       const checked = checkAnnotations(file.document.id, file.document.text, reconciled);
       if (!checked.ok) return checked;
       const stray = decisions.find((d) => d.documentId !== file.document.id);
       if (stray) return fail('invalid-input', `decision ${stray.id} belongs to document ${stray.documentId}`);
+      const ids = new Set(reconciled.map((a) => a.id));
+      const loose = relations?.find((r) => r.documentId !== file.document.id || !ids.has(r.sourceId) || !ids.has(r.targetId));
+      if (loose) return fail('invalid-input', `relation ${loose.id} does not join two annotations of the reconciled layer`);
       const author = decisions[0]?.decidedBy ?? '';
-      return ok(recordReviewStep(file, reconciled, decisions, historyLabel, this.now(), author));
+      return ok(recordReviewStep(file, reconciled, decisions, historyLabel, this.now(), author, relations));
     });
     return changed.ok ? ok(lastReviewChange(changed.value, 'done')) : changed;
   }
@@ -531,16 +529,25 @@ export class ParleyStore {
         if (error instanceof DamagedFileError || error instanceof NewerSchemaError) return fail('store-corrupt', `backup ${backupId} cannot be used: ${error.message}`);
         return fail('io-error', `could not read backup ${backupId}: ${(error as Error).message}`);
       }
-      const restored: DocumentFile = { ...data, updatedAt: this.now() };
+      const restored: DocumentFile = { ...withoutJournalSeq(data), updatedAt: this.now() };
       const slot = this.slots.get(data.document.id);
       if (slot && !slot.deleting) {
+        // The version replaced is kept among the backups, and the restored one becomes the whole file.
+        try {
+          await slot.settle();
+          await slot.compact();
+          await this.backups.snapshot({ kind: 'document', stem: slot.entry.file }, slot.file, ownCount(slot.queue.current));
+        } catch (error) {
+          return fail('io-error', `could not restore ${backupId}: ${(error as Error).message}`);
+        }
         const saved = await slot.queue.set(restored);
+        if (saved.ok) await slot.compact(false).catch((error: Error) => this.warn(`could not compact ${slot.file}; its journal is applied at the next open: ${error.message}`));
         return saved.ok ? ok(summaryOf(restored)) : saved;
       }
       const taken = new Set(this.library.documents.map((e) => e.file));
       const stem = taken.has(record.subject.stem) ? fileStemFor(data.document.id, taken) : record.subject.stem;
       const entry: IndexEntry = { id: data.document.id, file: stem, title: data.document.title, addedAt: this.now() };
-      const created = new DocumentSlot(entry, documentPath(this.dir, stem), restored, this.backups, this.warn);
+      const created = new DocumentSlot(entry, documentPath(this.dir, stem), restored, this.backups, this.warn, this.compaction);
       try {
         await created.create();
         await this.writeLibrary({ ...this.library, documents: [...this.library.documents, entry] });

@@ -14,18 +14,19 @@ afterEach(async () => {
   await removeTempDir(dir);
 });
 
-async function open() {
-  const opened = await ParleyStore.open(dir, { onWarning: () => undefined });
+async function open(options: Parameters<typeof ParleyStore.open>[1] = {}) {
+  const opened = await ParleyStore.open(dir, { onWarning: () => undefined, ...options });
   if (!opened.ok) throw new Error(opened.error.message);
   return opened.value;
 }
 
-/** A store with two documents; doc_a went through two versions, so it has a backup with one annotation. */
+/** A store with two documents; doc_a's file went through two versions (each save compacted into it), so it has a backup with one annotation. */
 async function seed(): Promise<void> {
-  const { store } = await open();
+  const { store } = await open({ compaction: { bytes: 0 } });
   const a = makeDocument('doc_a');
   await store.addDocuments([a, makeDocument('doc_b')]);
   await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 0, 5, 'actor', 'ann_1')] }, 'one');
+  await store.settle();
   await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 10, 20, 'date', 'ann_2')] }, 'two');
   await store.close();
 }

@@ -52,6 +52,8 @@ const documentFileShape = z.object({
   /** Revision of the label schema this file was last migrated to (see `LibraryFile.pendingMigration`). */
   labelsRevision: z.number().int().min(0),
   updatedAt: isoTime,
+  /** Sequence number of the last journal record this file already holds (see `document-journal.ts`); absent means 0. */
+  journalSeq: z.number().int().min(0).optional(),
 });
 
 /**

@@ -40,6 +40,9 @@ export const documentMetadataSchema = z.object({
   url: z.string().max(4000).optional(),
 });
 
+/** A page's range in a document's text (a PDF's page): UTF-16 offsets, end exclusive. */
+export const documentPageSchema = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+
 /** An imported article. `text` is kept exactly as imported (CRLF, tabs, any Unicode). */
 export const documentSchema = z.object({
   id,
@@ -59,7 +62,7 @@ export const documentSchema = z.object({
   /** Publication date, outlet, author and address (version 2). */
   metadata: documentMetadataSchema.optional(),
   /** For a text extracted from a paged source (a PDF): each page's range in `text`, UTF-16 offsets, end exclusive, in page order. */
-  pages: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })).max(100_000).optional(),
+  pages: z.array(documentPageSchema).max(100_000).optional(),
   /** Lower-case hex SHA-256 of the source file the text was extracted from (PDF, Word, saved page), kept in the store as `originals/<sha256>.<ext>`. */
   originalSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** That source file's name as imported (`report.pdf`). */

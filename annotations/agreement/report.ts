@@ -106,6 +106,8 @@ export interface AgreementOptions {
   includeUnstarted?: boolean;
   /** Preferred relation type order (e.g. the schema's); others follow in code-unit order. */
   relationTypeOrder?: readonly string[];
+  /** Relation types whose links match either way round (the schema's undirected types), as in review. */
+  undirectedRelationTypes?: readonly string[];
 }
 
 interface PairAccumulator {
@@ -151,6 +153,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
   }
   const usedLabels = new Set<string>();
   const usedRelationTypes = new Set<string>();
+  const undirected = new Set(options.undirectedRelationTypes ?? []);
   const confusion: ConfusionCounts = new Map();
   const reportDocuments: ReportDocument[] = [];
   const categoryCache = new Map<string, readonly string[]>();
@@ -184,7 +187,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
       pair.instance.set(id, instanceCounts(x, y));
       pair.token.set(id, tokenCounts(tokens, x, y));
       pair.lenient.set(id, lenientCounts(x, y));
-      pair.relation.set(id, relationCounts({ annotations: x, relations: relationsOf(pair.a) }, { annotations: y, relations: relationsOf(pair.b) }));
+      pair.relation.set(id, relationCounts({ annotations: x, relations: relationsOf(pair.a) }, { annotations: y, relations: relationsOf(pair.b) }, undirected));
       pair.cross.set(id, addToCrossTable(new Map(), categories[ia]!, categories[ib]!));
       addConfusion(confusion, x, y);
     }

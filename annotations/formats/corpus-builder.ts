@@ -12,7 +12,7 @@ import { checkSpan, sortAnnotations } from '../annotation';
 import { MAX_TEXT_LENGTH } from '../document';
 import { newId } from '../ids';
 import { copyAttribute, findLabel, labelIdFromName, labelKey, resolveLabels } from '../labels';
-import type { Annotation, AnnotationLayer, AttributeDefinition, CorpusDocument, DocumentMetadata, DocumentOrigin, DocumentStatus, Label, LabelSchema, LayerKind, Relation, RelationType, ReviewDecision } from '../model';
+import type { Annotation, AnnotationLayer, AttributeDefinition, CorpusDocument, DocumentMetadata, DocumentOrigin, DocumentStatus, Label, LabelSchema, LayerKind, ParleyDocument, Relation, RelationType, ReviewDecision } from '../model';
 import { OWN_LAYER_ID } from '../model';
 import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
@@ -88,6 +88,8 @@ interface PendingDocument {
   originalPath?: string;
   origin?: DocumentOrigin;
   metadata?: DocumentMetadata;
+  /** Pages and the original file of a text extracted from a source (Parley JSON carries them). */
+  original?: OriginalFacts;
   importedAt: string;
   status: DocumentStatus;
   spans: PendingSpan[];
@@ -97,6 +99,9 @@ interface PendingDocument {
   layers: Map<string, LayerRef>;
   decisions: ReviewDecision[];
 }
+
+/** A document's pages and the source file its text was extracted from, as the model keeps them. */
+export type OriginalFacts = Pick<ParleyDocument, 'pages' | 'originalSha256' | 'originalName'>;
 
 /** Most problems listed in one report; the count of the rest is given. */
 const MAX_LISTED_PROBLEMS = 200;
@@ -181,7 +186,10 @@ export class CorpusBuilder {
   }
 
   /** Adds a document; fails the import (and returns undefined) on an over-long text or a duplicate id. */
-  addDocument(at: Location, input: { title: string; source?: string; originalPath?: string; origin?: DocumentOrigin; metadata?: DocumentMetadata; text: string; id?: string; importedAt?: string; status?: DocumentStatus }): DocumentHandle | undefined {
+  addDocument(
+    at: Location,
+    input: { title: string; source?: string; originalPath?: string; origin?: DocumentOrigin; metadata?: DocumentMetadata; original?: OriginalFacts; text: string; id?: string; importedAt?: string; status?: DocumentStatus },
+  ): DocumentHandle | undefined {
     if (input.text.length > MAX_TEXT_LENGTH) {
       this.error(at, `text is ${input.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`);
       return undefined;
@@ -200,6 +208,7 @@ export class CorpusBuilder {
       ...(input.originalPath ? { originalPath: input.originalPath } : {}),
       ...(input.origin ? { origin: input.origin } : {}),
       ...(input.metadata && Object.keys(input.metadata).length > 0 ? { metadata: input.metadata } : {}),
+      ...(input.original && Object.keys(input.original).length > 0 ? { original: input.original } : {}),
       importedAt: input.importedAt ?? this.options.now,
       status: input.status ?? 'todo',
       spans: [],
@@ -357,7 +366,7 @@ export class CorpusBuilder {
       d.spans = [];
       for (const l of layers) sortAnnotations(l.annotations);
       return {
-        document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), ...(d.origin ? { origin: d.origin } : {}), ...(d.metadata ? { metadata: d.metadata } : {}), text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
+        document: { id: d.handle.id, title: d.title, source: d.source, ...(d.originalPath ? { originalPath: d.originalPath } : {}), ...(d.origin ? { origin: d.origin } : {}), ...(d.metadata ? { metadata: d.metadata } : {}), ...d.original, text: d.handle.text, sha256: textSha256(d.handle.text), importedAt: d.importedAt, status: d.status },
         layers,
         decisions: d.decisions,
       };

@@ -68,6 +68,29 @@ export const parleyJsonLayerSchema = z.object({
   relations: z.array(parleyJsonRelationSchema).optional(),
 });
 
+/** One page of a document extracted from a paged source (a PDF), in both offset units. */
+export const parleyJsonPageSchema = z
+  .object({
+    start: offset.describe('UTF-16 code unit offset where the page starts in text.'),
+    end: offset.describe('UTF-16 code unit offset just past the page (the separator between pages belongs to neither).'),
+    startCodePoint: offset.describe('The same start in Unicode code points.'),
+    endCodePoint: offset.describe('The same end in Unicode code points.'),
+  })
+  .describe('A page of the source, in page order; pages do not overlap.');
+
+/** The source file a document's text was extracted from (the file itself is not in the export). */
+export const parleyJsonOriginalSchema = z
+  .object({
+    name: z.string().min(1).max(1000).describe('The file name as imported (report.pdf).'),
+    mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/).describe('Its media type, from its name (application/pdf).'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/)
+      .optional()
+      .describe("SHA-256 of the file's bytes, lower-case hex; absent when the exporting library never held the file. On import, a library holding the same file links the document to it."),
+  })
+  .describe('The source file (PDF, Word, saved page) the text was extracted from; the file itself is not embedded.');
+
 /** One document as written in a Parley JSON file. */
 export const parleyJsonDocumentSchema = z.object({
   id: z.string().min(1),
@@ -76,6 +99,8 @@ export const parleyJsonDocumentSchema = z.object({
   originalPath: z.string().optional().describe('The file the text was imported from, relative to the folder or archive given, with / between folders.'),
   origin: documentOriginSchema.optional().describe('The document’s identity in the annotation tool it was imported from.'),
   metadata: documentMetadataSchema.optional().describe('Publication date (ISO 8601), outlet, author and address (version 2).'),
+  pages: z.array(parleyJsonPageSchema).optional().describe('Page boundaries of a text extracted from a paged source (version 2).'),
+  original: parleyJsonOriginalSchema.optional().describe('The source file the text was extracted from (version 2).'),
   text: z.string().describe('The text exactly as imported, line ends included.'),
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).describe('SHA-256 of the UTF-8 bytes of text, lower-case hex.'),
   importedAt: dateTime,
@@ -105,7 +130,7 @@ export const parleyJsonFileSchema = z
     documents: z.array(parleyJsonDocumentSchema),
   })
   .describe(
-    'A corpus exported by Parley: labels, relation types and entities, documents with their text, checksum and metadata, annotation layers with their relations, and review decisions. Offsets are given in UTF-16 code units (start, end) and in Unicode code points (startCodePoint, endCodePoint), end exclusive.',
+    'A corpus exported by Parley: labels, relation types and entities, documents with their text, checksum, metadata, pages and original file, annotation layers with their relations, and review decisions. Offsets are given in UTF-16 code units (start, end) and in Unicode code points (startCodePoint, endCodePoint), end exclusive.',
   );
 
 /** The JSON Schema (draft-07) of a Parley JSON file, as committed in `docs/formats/parley-json.schema.json`. */

@@ -8,16 +8,17 @@
  * tool can check the text it pairs with. See docs/formats/parley-json.md.
  */
 import { anchor } from '../anchoring';
-import type { z } from 'zod';
-import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentMetadata, DocumentOrigin, Entity, Label, LayerKind, ReviewDecision } from '../model';
+import { z } from 'zod';
+import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentMetadata, DocumentOrigin, Entity, Label, LayerKind, ParleyDocument, ReviewDecision } from '../model';
 import { attributeDefinitionSchema, documentMetadataSchema, entitySchema, relationTypeSchema } from '../model-schema';
-import { parleyJsonRelationSchema } from './parley-json-schema';
+import { parleyJsonOriginalSchema, parleyJsonPageSchema, parleyJsonRelationSchema } from './parley-json-schema';
+import { mediaTypeOf } from './media-type';
 import { DOCUMENT_STATUSES, SCHEMA_VERSION } from '../model';
 import type { Result } from '../result';
 import { ok } from '../result';
 import { textSha256 } from '../text-hash';
 import { OffsetMap, splitsSurrogatePair } from '../unicode';
-import { CorpusBuilder, type DocumentHandle, type LayerRef, type SpanInput } from './corpus-builder';
+import { CorpusBuilder, type DocumentHandle, type LayerRef, type OriginalFacts, type SpanInput } from './corpus-builder';
 import { forEachExportedDocument } from './export-support';
 import { fileText } from './files';
 import type { ExportOptions, ExportOutcome, FormatCodec, FormatFile, ImportOptions, ImportOutcome } from './format';
@@ -66,6 +67,8 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
       ...(doc.originalPath ? { originalPath: doc.originalPath } : {}),
       ...(doc.origin ? { origin: doc.origin } : {}),
       ...(doc.metadata && Object.keys(doc.metadata).length > 0 ? { metadata: doc.metadata } : {}),
+      ...(doc.pages && doc.pages.length > 0 ? { pages: doc.pages.map((p) => ({ start: p.start, end: p.end, startCodePoint: map.toCodePoint(p.start), endCodePoint: map.toCodePoint(p.end) })) } : {}),
+      ...originalJson(doc),
       text: doc.text,
       sha256: textSha256(doc.text),
       importedAt: doc.importedAt,
@@ -250,10 +253,41 @@ function readOrigin(r: JsonReader, value: unknown, path: string): DocumentOrigin
   return { format, ...(id !== undefined ? { id } : {}), ...(names ? { names } : {}) };
 }
 
+const PAGES = z.array(parleyJsonPageSchema.strict()).max(100_000);
+
+/**
+ * A document's pages as the model keeps them (UTF-16 offsets), or undefined
+ * with a problem for each page that lies outside the text, overlaps the one
+ * before, or whose code point offsets disagree with its UTF-16 ones.
+ */
+function checkedPages(r: JsonReader, pages: ReadonlyArray<z.infer<typeof parleyJsonPageSchema>>, text: string, map: OffsetMap, path: string): Array<{ start: number; end: number }> | undefined {
+  let wrong = false;
+  let previousEnd = 0;
+  pages.forEach((p, i) => {
+    const at = `${path}[${i}]`;
+    if (p.start > p.end || p.end > text.length) r.problem(at, `the page runs from ${p.start} to ${p.end}, outside the text of ${text.length} characters`);
+    else if (p.start < previousEnd) r.problem(at, `the page starts at ${p.start}, inside the page before it (which ends at ${previousEnd})`);
+    else if (map.toCodePoint(p.start) !== p.startCodePoint || map.toCodePoint(p.end) !== p.endCodePoint) r.problem(at, 'its code point offsets do not match its UTF-16 offsets');
+    else {
+      previousEnd = p.end;
+      return;
+    }
+    wrong = true;
+  });
+  return wrong ? undefined : pages.map((p) => ({ start: p.start, end: p.end }));
+}
+
+/** The `original` of a document's JSON: the source file's name, media type and SHA-256, when it was extracted from one. */
+function originalJson(doc: ParleyDocument): { original?: { name: string; mediaType: string; sha256?: string } } {
+  if (!doc.originalName && !doc.originalSha256) return {};
+  const name = doc.originalName || doc.source;
+  return { original: { name, mediaType: mediaTypeOf(name), ...(doc.originalSha256 ? { sha256: doc.originalSha256 } : {}) } };
+}
+
 function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, value: unknown, path: string, entities: ReadonlySet<string>): void {
   const o = r.object(value, path);
   if (!o) return;
-  r.onlyKeys(o, path, ['id', 'title', 'source', 'originalPath', 'origin', 'metadata', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
+  r.onlyKeys(o, path, ['id', 'title', 'source', 'originalPath', 'origin', 'metadata', 'pages', 'original', 'text', 'sha256', 'importedAt', 'status', 'layers', 'decisions']);
   const metadata: DocumentMetadata | undefined = 'metadata' in o ? readWith(r, documentMetadataSchema.strict(), own(o, 'metadata'), `${path}.metadata`) : undefined;
   const id = r.string(o, 'id', path, { nonEmpty: true });
   const title = r.string(o, 'title', path);
@@ -266,13 +300,22 @@ function readDocument(r: JsonReader, builder: CorpusBuilder, file: FormatFile, v
   const status = r.oneOf(o, 'status', path, DOCUMENT_STATUSES);
   const layers = r.array(o, 'layers', path);
   const decisions = readDecisions(r, o, path, id);
+  const original = 'original' in o ? readWith(r, parleyJsonOriginalSchema.strict(), own(o, 'original'), `${path}.original`) : undefined;
+  const pageList = 'pages' in o ? readWith(r, PAGES, own(o, 'pages'), `${path}.pages`) : undefined;
   if (id === undefined || title === undefined || source === undefined || text === undefined || sha256 === undefined || importedAt === undefined || status === undefined || !layers || !decisions) return;
-  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, ...(originalPath ? { originalPath } : {}), ...(origin ? { origin } : {}), ...(metadata ? { metadata } : {}), text, importedAt, status });
+  const textChanged = sha256.toLowerCase() !== textSha256(text);
+  const map = new OffsetMap(text);
+  // Pages name places in the text they were written with: a changed text keeps none of them.
+  const pages = pageList && !textChanged ? checkedPages(r, pageList, text, map, `${path}.pages`) : undefined;
+  if (pageList && pageList.length > 0 && textChanged) builder.warn({ file: file.path, record: `${path}.pages` }, 'the text does not match its SHA-256, so its page boundaries were left out');
+  const facts: OriginalFacts = {
+    ...(pages && pages.length > 0 ? { pages } : {}),
+    ...(original ? { originalName: original.name, ...(original.sha256 ? { originalSha256: original.sha256.toLowerCase() } : {}) } : {}),
+  };
+  const doc = builder.addDocument({ file: file.path, record: path }, { id, title, source, ...(originalPath ? { originalPath } : {}), ...(origin ? { origin } : {}), ...(metadata ? { metadata } : {}), original: facts, text, importedAt, status });
   if (!doc) return;
   builder.addDecisions(doc, decisions);
-  const textChanged = sha256.toLowerCase() !== textSha256(text);
   if (textChanged) builder.warn({ file: file.path, record: `${path}.sha256` }, 'the text does not match its SHA-256; every annotation was re-anchored by its quote');
-  const map = new OffsetMap(text);
   const layerIds = new Set<string>();
   layers.forEach((lv, li) => {
     const lpath = `${path}.layers[${li}]`;

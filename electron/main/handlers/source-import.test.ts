@@ -160,3 +160,33 @@ describe('renaming documents and their originals', () => {
     expect(value(await api.removeOriginal({ documentId: plain!.id }))).toEqual({ removed: false });
   });
 });
+
+describe('Parley JSON of a document extracted from a PDF', () => {
+  it('carries its pages and original; a library holding the same file keeps the link, another keeps only the name', async () => {
+    const { dir, api, dialogs } = await setup();
+    dialogs.opens.push(await files(dir, { 'geneva.pdf': shortPdf }));
+    const imported = value(await api.importFromDialog({}))!.added[0]!;
+    const exportFile = path.join(dir, 'corpus.parley.json');
+    dialogs.saves.push(exportFile);
+    value(await api.exportToDialog({ format: 'parley' }));
+    const json = JSON.parse(await readFile(exportFile, 'utf8')) as { documents: Array<{ original?: unknown; pages?: unknown[] }> };
+    expect(json.documents[0]!.original).toEqual({ name: 'geneva.pdf', mediaType: 'application/pdf', sha256: sha256Of(shortPdf) });
+    expect(json.documents[0]!.pages).toHaveLength(2);
+
+    // A colleague's library that never held the PDF: pages and name, no link to a file it does not have.
+    const elsewhere = await setup();
+    elsewhere.dialogs.opens.push([exportFile]);
+    const there = value(await elsewhere.api.importAnnotatedFromDialog({ format: 'parley' }))!.added[0]!;
+    const thereDoc = value(await elsewhere.api.getDocument({ documentId: there.id })).document;
+    expect(thereDoc.pages).toEqual(value(await api.getDocument({ documentId: imported.id })).document.pages);
+    expect(thereDoc.originalName).toBe('geneva.pdf');
+    expect(thereDoc.originalSha256).toBeUndefined();
+    expect((await elsewhere.api.openOriginal({ documentId: there.id })).ok).toBe(false);
+
+    // A library that holds the same file (its document deleted since): the link is kept, and the original opens.
+    value(await api.deleteDocument({ documentId: imported.id }));
+    dialogs.opens.push([exportFile]);
+    const back = value(await api.importAnnotatedFromDialog({ format: 'parley' }))!.added[0]!;
+    expect(value(await api.getDocument({ documentId: back.id })).document.originalSha256).toBe(sha256Of(shortPdf));
+  });
+});

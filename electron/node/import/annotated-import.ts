@@ -21,6 +21,7 @@ import {
   type Corpus,
   type CorpusDocument,
   type LabelSchema,
+  type ParleyDocument,
   type Relation,
 } from '../../../annotations/model';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
@@ -28,11 +29,14 @@ import type { AnnotatedImportReport, ImportPairing } from '../../../shared/api';
 import type { DocumentSummary, DocumentView } from '../../../shared/library';
 import type { AnnotationChange } from '../../../annotations/model';
 import type { ProgressControl } from '../../../annotations/formats/format';
+import { OriginalFiles } from '../sources/original-files';
 import { storedTexts } from './stored-texts';
 import { plural } from '../../../annotations/text/plural';
 
 /** The part of the store an annotated import needs. */
 export interface AnnotatedImportStore {
+  /** The store folder (its originals are in `originals/`). */
+  readonly dir: string;
   listDocuments(): Array<{ id: string; title: string; sha256: string; length: number }>;
   getDocument(id: string): Result<DocumentView>;
   getLabels(): LabelSchema;
@@ -40,6 +44,17 @@ export interface AnnotatedImportStore {
   addDocuments(docs: readonly CorpusDocument[], control?: ProgressControl): Promise<Result<DocumentSummary[]>>;
   changeAnnotations(documentId: string, layerId: string, change: AnnotationChange, historyLabel: string): Promise<Result<unknown>>;
   putLayer(documentId: string, layer: AnnotationLayer): Promise<Result<DocumentView>>;
+}
+
+/**
+ * The document as it joins the library: linked to its original (by
+ * `originalSha256`) only when the store holds that file, since the file
+ * itself never travels in an export; its name is kept either way.
+ */
+async function withOriginalIfHeld(document: ParleyDocument, originals: OriginalFiles): Promise<ParleyDocument> {
+  if (!document.originalSha256 || (await originals.find(document.originalSha256))) return document;
+  const { originalSha256: _dropped, ...rest } = document;
+  return rest;
 }
 
 /** A confirmed pairing: the incoming document at `incoming` (its index in the file) merges into `documentId`. */
@@ -107,6 +122,7 @@ export async function importAnnotatedDocuments(
   }
   const newDocs: CorpusDocument[] = [];
   const merges: Merge[] = [];
+  const originals = new OriginalFiles(store.dir);
   const takenIds = new Set(library.map((d) => d.id));
 
   for (const group of groups) {
@@ -126,7 +142,7 @@ export async function importAnnotatedDocuments(
       const id = takenIds.has(doc.document.id) ? newId('doc') : doc.document.id;
       takenIds.add(id);
       newDocs.push({
-        document: { ...doc.document, id },
+        document: await withOriginalIfHeld({ ...doc.document, id }, originals),
         layers: ensureOwnLayer(layers.map((l) => ({ ...l, annotations: l.annotations.map((a) => ({ ...a, documentId: id })), ...(l.relations ? { relations: l.relations.map((r) => ({ ...r, documentId: id })) } : {}) })), options.author),
         decisions: doc.decisions,
       });

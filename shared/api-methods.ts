@@ -6,12 +6,13 @@
 export const API_METHODS = [
   'getAppInfo',
   'setAuthor',
+  'setKeyBindings',
   'listDocuments',
   'getDocument',
   'importTexts',
   'importFromDialog',
-  'deleteDocument',
   'importDroppedFiles',
+  'deleteDocument',
   'setStatus',
   'renameDocument',
   'openOriginal',
@@ -52,13 +53,13 @@ export const API_METHODS = [
   'changeRelationType',
   'exportStatementsToDialog',
   'listStatements',
+  'saveChart',
   'listEntityMentions',
   'searchLibrary',
   'tagSearchHits',
   'corpusHistory',
   'undoCorpusStep',
   'redoCorpusStep',
-  'saveChart',
   'setDocumentMetadata',
   'getSuggestions',
   'acceptSuggestions',
@@ -72,7 +73,6 @@ export const API_METHODS = [
 /** A method name. */
 export type ApiMethod = (typeof API_METHODS)[number];
 
-/** The IPC channel that carries calls to `method`. */
 /**
  * Methods only the preload calls, never the page: their input holds file
  * paths, which the preload takes from files the analyst dropped
@@ -89,6 +89,7 @@ export function isPageMethod(method: ApiMethod): method is PageMethod {
   return !(PRELOAD_ONLY_METHODS as readonly ApiMethod[]).includes(method);
 }
 
+/** The IPC channel that carries calls to `method`. */
 export function channelOf(method: ApiMethod): string {
   return `parley:${method}`;
 }

@@ -17,6 +17,7 @@ import type { LibrarySearchResult } from '../annotations/corpus/library-search';
 import type { CorpusHistoryState, CorpusStepMoved, TaggedHits } from './corpus';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod, PageMethod } from './api-methods';
+import { keyOverridesSchema, type KeyOverrides } from './key-bindings';
 import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from './library';
 import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from './suggestions';
 import type { WorkspaceStatus } from './workspace';
@@ -81,6 +82,8 @@ export const apiInputSchemas = {
   syncWorkspace: z.strictObject({}),
   setWorkspacePassword: z.strictObject({ password: z.string().min(1).max(1000) }),
   setAuthor: z.strictObject({ author: z.string().trim().min(1).max(100) }),
+  /** Replaces the analyst's reader keys (command id → key; `{}` resets all); refused, naming the other command, when a key is bound twice. */
+  setKeyBindings: z.strictObject({ bindings: keyOverridesSchema }),
   listDocuments: z.strictObject({}),
   getDocument: z.strictObject({ documentId: id }),
   importTexts: z.strictObject({
@@ -90,11 +93,11 @@ export const apiInputSchemas = {
       .max(500),
   }),
   importFromDialog: z.strictObject({}),
+  /** Files dropped on the window, by the paths the preload read from them (never from the page): imported as the dialog imports chosen files. */
+  importDroppedFiles: z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }),
   deleteDocument: z.strictObject({ documentId: id }),
   setStatus: z.strictObject({ documentId: id, status: z.enum(['todo', 'in-progress', 'done']) }),
   renameDocument: z.strictObject({ documentId: id, title: z.string().max(2000) }),
-  /** Files dropped on the window, by the paths the preload read from them (never from the page): imported as the dialog imports chosen files. */
-  importDroppedFiles: z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }),
   openOriginal: z.strictObject({ documentId: id }),
   removeOriginal: z.strictObject({ documentId: id }),
   addAnnotations: z.strictObject({
@@ -195,6 +198,16 @@ export const apiInputSchemas = {
   }),
   /** The statements of one layer (own when absent) of the documents (all when absent), in library order, with their entities named. */
   listStatements: z.strictObject({ layerId: layerId.optional(), documentIds: z.array(id).max(100_000).optional() }),
+  /**
+   * Saves a corpus chart's export to a file the analyst chooses: an SVG,
+   * CSV or GraphML text, or a PNG as base64. The handler refuses a format the
+   * chart does not export and content that is not of its format.
+   */
+  saveChart: z.strictObject({
+    chart: z.enum(['timeline', 'matrix', 'network']),
+    format: z.enum(['svg', 'png', 'csv', 'graphml']),
+    content: z.string().min(1).max(64 * 1024 * 1024),
+  }),
   /** Every span that names an entity, or could, across the library and its layers. */
   listEntityMentions: z.strictObject({}),
   /** Finds words across the library's texts and notes (see `LibrarySearchQuery`). */
@@ -212,16 +225,6 @@ export const apiInputSchemas = {
   corpusHistory: z.strictObject({}),
   undoCorpusStep: z.strictObject({}),
   redoCorpusStep: z.strictObject({}),
-  /**
-   * Saves a corpus chart's export to a file the analyst chooses: an SVG,
-   * CSV or GraphML text, or a PNG as base64. The handler refuses a format the
-   * chart does not export and content that is not of its format.
-   */
-  saveChart: z.strictObject({
-    chart: z.enum(['timeline', 'matrix', 'network']),
-    format: z.enum(['svg', 'png', 'csv', 'graphml']),
-    content: z.string().min(1).max(64 * 1024 * 1024),
-  }),
   setDocumentMetadata: z.strictObject({
     documentId: id,
     metadata: z.strictObject({ publishedAt: z.string().min(1).max(64).optional(), outlet: z.string().max(500).optional(), author: z.string().max(500).optional(), url: z.string().max(4000).optional() }),
@@ -314,6 +317,8 @@ export interface AppInfo {
   version: string;
   storeDir: string;
   author: string;
+  /** The reader keys the analyst rebound (command id → key); the rest keep their defaults (`key-bindings.ts`). */
+  keyBindings: KeyOverrides;
   /** Damaged files found when the store was opened, and what was done. */
   incidents: StoreIncident[];
 }
@@ -328,18 +333,19 @@ export interface ApiOutputs {
   /** Keeps the password in the system keychain (never in the store) and syncs with it; the state after. */
   setWorkspacePassword: WorkspaceStatus;
   setAuthor: { author: string };
+  setKeyBindings: { keyBindings: KeyOverrides };
   listDocuments: DocumentSummary[];
   getDocument: DocumentView;
   importTexts: ImportReport;
   importFromDialog: ImportReport | null;
+  /** What importing the dropped files did; a path that is not absolute, or not a kind Parley imports, is a problem of the report. */
+  importDroppedFiles: ImportReport;
   deleteDocument: { deleted: string };
   setStatus: DocumentSummary;
   /** Gives the document a new title (trimmed; not empty, at most 500 characters). */
   renameDocument: DocumentSummary;
   /** Opens the file the document was extracted from (PDF, Word, saved page) in the system's viewer, from a copy; `not-found` when it has none or it was removed. */
   openOriginal: { opened: string };
-  /** What importing the dropped files did; a path that is not absolute, or not a kind Parley imports, is a problem of the report. */
-  importDroppedFiles: ImportReport;
   /** Removes the kept original of the document from the store (the text, its pages and annotations stay); `removed` is false when there was none. Other documents from the same file lose it too. */
   removeOriginal: { removed: boolean };
   addAnnotations: DocumentChange;
@@ -403,6 +409,8 @@ export interface ApiOutputs {
   exportStatementsToDialog: { path: string; statements: number } | null;
   /** Every statement of the layer across the documents asked for (see `libraryStatements`). */
   listStatements: Statement[];
+  /** Where the chart was written and how many bytes, or null when the save dialog was cancelled. */
+  saveChart: { path: string; bytes: number } | null;
   /** Every mention, document by document, each layer in reading order (see `libraryMentions`). */
   listEntityMentions: EntityMention[];
   /** The hits, in library order, up to the limit asked. */
@@ -413,8 +421,6 @@ export interface ApiOutputs {
   /** Undoes the newest cross-document step in every document it touched; `conflict`, with nothing changed, when one has changed since. */
   undoCorpusStep: CorpusStepMoved;
   redoCorpusStep: CorpusStepMoved;
-  /** Where the chart was written and how many bytes, or null when the save dialog was cancelled. */
-  saveChart: { path: string; bytes: number } | null;
   /** Replaces a document's metadata (publication date, outlet, author, address); its library row after. */
   setDocumentMetadata: DocumentSummary;
   /** A document's suggestions (none in any layer) and the library's gazetteers. */
@@ -474,14 +480,14 @@ export interface TaskProgressEvent {
 /** What the preload exposes on `window.parley`. */
 export interface ParleyBridge {
   api: ParleyApi;
-  /** Subscribes to events from the main process; returns an unsubscribe function. */
-  onEvent(listener: (event: ParleyEvent) => void): () => void;
-}
-
-export type { Label };
   /**
    * Imports files dropped on the window as the Import dialog imports chosen
    * ones. The preload finds each file's path itself; a file that is not on
    * disk (made by the page) is reported as a problem, never read.
    */
   importDroppedFiles(files: readonly DroppedFile[]): Promise<Result<ImportReport>>;
+  /** Subscribes to events from the main process; returns an unsubscribe function. */
+  onEvent(listener: (event: ParleyEvent) => void): () => void;
+}
+
+export type { Label };

@@ -1,7 +1,8 @@
 /**
  * The analyst's settings, kept beside the store in `settings.json`: the
- * author name stamped on their annotations, and whether the sample corpus was
- * already offered (so deleting the samples does not bring them back).
+ * author name stamped on their annotations, whether the sample corpus was
+ * already offered (so deleting the samples does not bring them back), and
+ * the reader keys they rebound.
  *
  * After each save the same content is also written to
  * `backups/settings/settings.json`, the last good copy: a damaged
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../annotations/result';
+import { keyOverridesSchema, type KeyOverrides } from '../../shared/key-bindings';
 import type { StoreIncident } from '../../shared/library';
 import { BACKUPS_DIR } from './store/backups';
 import { DamagedFileError, DurableJsonFile, NewerSchemaError, parseStoreFile, writeFileDurably } from './store/durable-file-adapter';
@@ -24,6 +26,8 @@ const settingsSchema = z.strictObject({
   schemaVersion: z.literal(SETTINGS_VERSION),
   author: z.string().min(1).max(100),
   seededSamples: z.boolean(),
+  /** The analyst's own reader keys (command id → key); absent in files written before keys could be rebound. */
+  keyBindings: keyOverridesSchema.optional(),
 });
 
 type SettingsFile = z.infer<typeof settingsSchema>;
@@ -35,6 +39,10 @@ export interface AppSettings {
   /** True until the sample corpus has been offered once. */
   isFirstRun(): boolean;
   markSeeded(): Promise<Result<void>>;
+  /** The analyst's own reader keys; commands left out keep their defaults. */
+  keyBindings(): KeyOverrides;
+  /** Replaces the analyst's keys (the caller has checked them; `{}` resets every key). */
+  setKeyBindings(overrides: KeyOverrides): Promise<Result<void>>;
 }
 
 /**
@@ -88,6 +96,15 @@ export async function openAppSettings(store: ParleyStore, defaultAuthor: string)
       if (db.data.seededSamples) return ok(undefined);
       db.data = { ...db.data, seededSamples: true };
       return save();
+    },
+    keyBindings: () => db.data.keyBindings ?? {},
+    async setKeyBindings(overrides) {
+      const before = db.data;
+      db.data = { ...db.data, keyBindings: { ...overrides } };
+      const saved = await save();
+      // A failed save leaves the keys as they were, in memory as on disk.
+      if (!saved.ok) db.data = before;
+      return saved;
     },
   };
   return ok({ settings, incident });

@@ -10,6 +10,7 @@ import { OWN_LAYER_ID, type CorpusDocument } from '../../../annotations/model';
 import { fail, ok, type Problem, type Result } from '../../../annotations/result';
 import { plural } from '../../../annotations/text/plural';
 import type { ImportReport } from '../../../shared/api';
+import { keyOverrideProblems, labelKeys } from '../../../shared/key-bindings';
 import { readFileWithin, readTextWithin } from '../../node/import/input-files';
 import { commitSourceImport, planSourceImport, storedOriginalOf, type SourceInput } from '../../node/sources/import-sources';
 import { MAX_SOURCE_BYTES, SOURCE_EXTENSIONS, sourceKindOf } from '../../node/sources/source-text';
@@ -26,6 +27,7 @@ type LibraryMethods =
   | 'cancelTask'
   | 'getAppInfo'
   | 'setAuthor'
+  | 'setKeyBindings'
   | 'listDocuments'
   | 'getDocument'
   | 'importTexts'
@@ -145,12 +147,19 @@ export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, L
     },
 
     async getAppInfo() {
-      return ok({ version: deps.version, storeDir: store.dir, author: settings.author(), incidents: deps.incidents });
+      return ok({ version: deps.version, storeDir: store.dir, author: settings.author(), keyBindings: settings.keyBindings(), incidents: deps.incidents });
     },
 
     async setAuthor({ author }) {
       const saved = await settings.setAuthor(author);
       return saved.ok ? ok({ author }) : saved;
+    },
+
+    async setKeyBindings({ bindings }) {
+      const problems = keyOverrideProblems(bindings, labelKeys(store.getLabels().labels), process.platform === 'darwin' ? 'mac' : 'other');
+      if (problems.length > 0) return fail('conflict', problems.join(' '));
+      const saved = await settings.setKeyBindings(bindings);
+      return saved.ok ? ok({ keyBindings: settings.keyBindings() }) : saved;
     },
 
     async listDocuments() {

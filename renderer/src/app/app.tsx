@@ -32,11 +32,14 @@ import { TaskProgressDialog } from './task-progress-dialog';
 import { TopBar } from './top-bar';
 import { useFileDrop } from './use-file-drop';
 import { useLibrary } from './use-library';
+import type { KeyOverrides } from '../../../shared/key-bindings';
 
 const SIDEBAR_ID = 'library-sidebar';
 
 type OpenDialog = 'import' | 'export' | 'labels' | 'load-layer' | null;
 const NO_LAYERS: readonly AnnotationLayer[] = [];
+/** The reader's keys before the app's settings have arrived: every default. */
+const NO_KEY_OVERRIDES: KeyOverrides = {};
 
 /** The app shell: top bar, library sidebar, the reader, and the dialogs around them. */
 export function App() {
@@ -340,6 +343,8 @@ export function App() {
               overlayLayers={overlay}
               showOwn={layers.shown.has(OWN_LAYER_ID)}
               onOpenAdjacent={openAdjacent}
+              keyOverrides={info?.keyBindings ?? NO_KEY_OVERRIDES}
+              onKeyOverridesChange={(keyBindings) => info && library.setInfo({ ...info, keyBindings })}
               focusAnnotation={focusSpan && focusSpan.documentId === view?.document.id ? focusSpan : null}
             />
           )}

@@ -10,7 +10,7 @@ import { EditorView } from '@codemirror/view';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
 import { readerSession } from './reader-session';
-import { openAdjacentDocument, ownAnnotations, readerConfig, readerHistory, readerUi, selectAnnotationEffect, selectedAnnotation, selectedAnnotationId, setReaderUi, statusEffect } from './reader-state';
+import { commandKey, openAdjacentDocument, ownAnnotations, readerConfig, readerHistory, readerUi, selectAnnotationEffect, selectedAnnotation, selectedAnnotationId, setReaderUi, statusEffect } from './reader-state';
 import { wordEdge } from './word-steps';
 
 /** The transaction that selects annotation `id` (puts the cursor at its start and says so), optionally scrolling to it. */
@@ -22,7 +22,7 @@ export function selectAnnotationSpec(state: EditorState, id: string | null, scro
     selection: { anchor: annotation.start },
     effects: [
       selectAnnotationEffect.of(annotation.id),
-      statusEffect(`Selected ${name}: “${oneLine(annotation.quote.exact, 50)}”. Delete removes it, l changes its label, Enter edits its note.`),
+      statusEffect(`Selected ${name}: “${oneLine(annotation.quote.exact, 50)}”. ${commandKey(state, 'delete')} removes it, ${commandKey(state, 'relabel')} changes its label, ${commandKey(state, 'edit-note')} edits its note.`),
       ...(scroll ? [EditorView.scrollIntoView(annotation.start, { y: 'center' })] : []),
     ],
   };
@@ -75,7 +75,7 @@ export const deleteSelectedAnnotation: StateCommand = ({ state }) => {
 /** Starts a label change of the selected annotation: the next key chooses the label. */
 export const beginRelabel: StateCommand = ({ state, dispatch }) => {
   if (!state.field(selectedAnnotationId)) {
-    dispatch(state.update({ effects: statusEffect('Select an annotation first (click it or press Alt+↓), then press l and a label key.') }));
+    dispatch(state.update({ effects: statusEffect(`Select an annotation first (click it or press ${commandKey(state, 'next-annotation')}), then press ${commandKey(state, 'relabel')} and a label key.`) }));
     return true;
   }
   const keys = state.field(readerConfig).labels.filter((l) => l.shortcut).map((l) => `${l.shortcut} ${l.name}`);

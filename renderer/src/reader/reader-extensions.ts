@@ -15,6 +15,9 @@ import { readerSession, type ReaderSession } from './reader-session';
 import { selectAnnotationSpec } from './reader-commands';
 import { modeKeydown, openAdjacentDocument, overlayLayers, ownAnnotations, readerConfig, readerHistory, readerStateFields, readerUi, selectedAnnotationId, selectedOutline, setReaderConfig, setReaderUi, type ReaderHistory } from './reader-state';
 import type { SnapMode } from './selection-snap';
+import { effectiveBindings, type KeyOverrides } from '../../../shared/key-bindings';
+import { suggestionActions, suggestionActionsCompartment } from './suggestion-commands';
+import { drawnGhostMarks } from './suggestion-marks';
 import { statementKeymap } from './statement-input';
 import { entities, setRelationTypes, statementStateFields } from './statement-state';
 
@@ -39,6 +42,8 @@ export interface ReaderSetup {
   labels: readonly Label[];
   snapMode: SnapMode;
   author: string;
+  /** The analyst's rebound keys (settings); commands left out keep their defaults. */
+  keyOverrides?: KeyOverrides;
   /** The mode's key handler (Review), or null. */
   modeKeys?: ((event: KeyboardEvent, view: EditorView) => boolean) | null;
   history?: ReaderHistory | null;
@@ -71,6 +76,13 @@ function spanDetails(a: Annotation, labels: readonly Label[], known: readonly En
   }
   if (a.entityId) lines.push(`Entity: ${known.find((e) => e.id === a.entityId)?.name ?? a.entityId}`);
   return lines.length > 0 ? lines : undefined;
+}
+
+/** The ghost marks over the character at `index`, shortest first. */
+function ghostMarksAt(state: EditorState, index: number) {
+  return drawnGhostMarks(state)
+    .filter((m) => m.start <= index && index < m.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
 }
 
 /** Tells the session while a pointer is pressed in the text, so a store answer never moves the selection under a drag. */
@@ -106,6 +118,9 @@ const textEvents = EditorView.domEventHandlers({
     const here = index >= 0 ? annotationsAt(view.state.field(ownAnnotations), index) : [];
     if (here.length === 1) view.dispatch(view.state.update(selectAnnotationSpec(view.state, here[0]!.id), { effects: setReaderUi.of({ chooser: null }) }));
     else if (here.length > 1) view.dispatch({ effects: setReaderUi.of({ chooser: { x: event.clientX, y: event.clientY, ids: here.map((a) => a.id) } }) });
+    else if (index >= 0 && view.state.facet(suggestionActions) && ghostMarksAt(view.state, index).length > 0) {
+      view.dispatch({ effects: setReaderUi.of({ ghostMenu: { x: event.clientX, y: event.clientY, id: ghostMarksAt(view.state, index)[0]!.id } }) });
+    }
     else if (view.state.field(selectedAnnotationId) !== null || view.state.field(readerUi).chooser) view.dispatch(view.state.update(selectAnnotationSpec(view.state, null), { effects: setReaderUi.of({ chooser: null }) }));
     return false;
   },
@@ -130,12 +145,13 @@ export function readerExtensions(setup: ReaderSetup): Extension {
     selectedOutline,
     reviewRegion.extension,
     modeKeysCompartment.of(setup.modeKeys ? modeKeydown.of(setup.modeKeys) : []),
-    labelKeysCompartment.of(readerKeymap(setup.labels)),
+    labelKeysCompartment.of(readerKeymap(setup.labels, effectiveBindings(setup.keyOverrides ?? {}))),
     historyCompartment.of(setup.history ? readerHistory.of(setup.history) : []),
     adjacentCompartment.of(setup.openAdjacent ? openAdjacentDocument.of(setup.openAdjacent) : []),
     noteTooltip(tooltipEntries),
     statementStateFields(),
-    statementKeysCompartment.of(statementKeymap(setup.labels)),
+    statementKeysCompartment.of(statementKeymap(setup.labels, effectiveBindings(setup.keyOverrides ?? {}))),
+    suggestionActionsCompartment.of([]),
     dateSuggesterCompartment.of([]),
     annotationAnnouncer,
     textEvents,
@@ -146,6 +162,6 @@ export function readerExtensions(setup: ReaderSetup): Extension {
 /** The reader's first state: its text, configuration and the document's marks. */
 export function createReaderState(setup: ReaderSetup): EditorState {
   const base = EditorState.create({ doc: setup.text, extensions: readerExtensions(setup) });
-  const configured = base.update({ effects: [setReaderConfig.of({ labels: setup.labels, snapMode: setup.snapMode, author: setup.author }), setRelationTypes.of(setup.relationTypes ?? [])] }).state;
+  const configured = base.update({ effects: [setReaderConfig.of({ labels: setup.labels, snapMode: setup.snapMode, author: setup.author, keyOverrides: setup.keyOverrides ?? {} }), setRelationTypes.of(setup.relationTypes ?? [])] }).state;
   return configured.update(setup.session.initialEffects(configured.field(readerConfig).appearance)).state;
 }

@@ -1,15 +1,20 @@
 /**
- * The reader's one keymap. Keys act while the text has focus; those marked
- * with the `reader` scope also act while focus is elsewhere in the reader
- * (the side list, the toolbar), where the reader runs them with
+ * The reader's one keymap, built from the key table (`shared/key-bindings.ts`)
+ * and the analyst's rebound keys. Keys act while the text has focus; those
+ * marked with the `reader` scope also act while focus is elsewhere in the
+ * reader (the side list, the toolbar), where the reader runs them with
  * `runScopeHandlers`. Tab and Shift+Tab are left to the browser, so they
  * always move focus between the regions of the window.
  *
- * A new feature adds a command (`reader-commands.ts`) and an entry here.
+ * A new feature adds a command (`reader-commands.ts`), a row in the key
+ * table, and its run here.
  */
 import { Prec, type Extension } from '@codemirror/state';
-import { EditorView, keymap, type KeyBinding } from '@codemirror/view';
+import { EditorView, keymap, type Command, type KeyBinding } from '@codemirror/view';
 import type { Label } from '../../../annotations/model';
+import type { KeyBindings, ReaderCommandId } from '../../../shared/key-bindings';
+import { keyPlatform, pressIs } from './key-names';
+import { stepMention } from './mention-commands';
 import {
   beginRelabel,
   clearSelection,
@@ -25,10 +30,8 @@ import {
   tagSelection,
   undoChange,
 } from './reader-commands';
-import { modeKeydown, readerUi } from './reader-state';
-
-/** The key that starts a label change. */
-export const RELABEL_KEY = 'l';
+import { modeKeydown, readerConfig, readerUi } from './reader-state';
+import { acceptSuggestionHere, noSuggestionHere, rejectSuggestionHere } from './suggestion-commands';
 
 /** The scope of keys that also work while focus is in the reader but outside the text. */
 export const READER_SCOPE = 'reader';
@@ -37,47 +40,43 @@ export const WINDOW_SCOPE = 'window';
 
 const EVERYWHERE = `editor ${READER_SCOPE}`;
 
-/** The reader's keys as the shortcut sheet and the README list them (label keys come first, from the labels). */
-export const READER_SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> = [
+/** Keys that are not commands of the table, so never rebound; the shortcut sheet lists them after the table. */
+export const FIXED_SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> = [
   ['Shift+Arrow, Shift+Ctrl+Arrow', 'Select text with the keyboard (by character or by word)'],
-  ['Alt+Shift+→ / Alt+Shift+←', 'Grow / shrink the selection by a word at its end'],
-  ['Mod+Alt+Shift+← / Mod+Alt+Shift+→', 'Grow / shrink the selection by a word at its start'],
   ['Double-click', 'Select a word'],
-  ['Alt+↓ / Alt+↑', 'Select the next / previous annotation'],
+  ['Click a dashed mark', 'Accept or reject that suggestion'],
   ['Tab / Shift+Tab', 'Move to the next / previous part of the window'],
-  ['Delete', 'Delete the selected annotation'],
-  [`${RELABEL_KEY} then a label key`, 'Change the label of the selected annotation'],
-  ['Enter', 'Edit the note of the selected annotation'],
   ['Escape', 'Clear the selection; close a menu'],
-  ['Mod+Z', 'Undo'],
-  ['Mod+Shift+Z', 'Redo'],
-  ['Mod+F', 'Search the document (Enter on a match selects it)'],
-  ['Alt+PageDown / Alt+PageUp', 'Open the next / previous document'],
-  ['?', 'Show this sheet'],
 ];
 
-/** The fixed bindings. */
-const BINDINGS: readonly KeyBinding[] = [
-  { key: 'Alt-ArrowDown', run: stepAnnotation(1) },
-  { key: 'Alt-ArrowUp', run: stepAnnotation(-1) },
-  { key: 'Delete', run: deleteSelectedAnnotation },
-  { key: 'Backspace', run: deleteSelectedAnnotation },
-  { key: RELABEL_KEY, run: beginRelabel },
-  { key: 'Enter', run: editNote },
-  { key: 'Escape', run: clearSelection },
-  { key: 'Alt-Shift-ArrowRight', run: moveSelectionEdge('end', 1), preventDefault: true },
-  { key: 'Alt-Shift-ArrowLeft', run: moveSelectionEdge('end', -1), preventDefault: true },
-  { key: 'Mod-Alt-Shift-ArrowLeft', run: moveSelectionEdge('start', -1), preventDefault: true },
-  { key: 'Mod-Alt-Shift-ArrowRight', run: moveSelectionEdge('start', 1), preventDefault: true },
-  { key: '?', run: showShortcuts, scope: EVERYWHERE },
-  { key: 'Mod-f', run: openSearch, preventDefault: true, scope: EVERYWHERE },
-  { key: 'Alt-PageDown', run: openAdjacent(1), preventDefault: true, scope: EVERYWHERE },
-  { key: 'Alt-PageUp', run: openAdjacent(-1), preventDefault: true, scope: EVERYWHERE },
-];
+/** Commands the table's keymap runs (undo and redo are matched apart; statement keys are in `statement-input.ts`). */
+type KeymapCommand = Exclude<ReaderCommandId, 'undo' | 'redo' | 'link' | 'attributes' | 'date-value' | 'entity'>;
+
+/** Each command's run, and where its key works. */
+const RUNS: Record<KeymapCommand, { run: Command; scope?: string; preventDefault?: boolean }> = {
+  'grow-end': { run: moveSelectionEdge('end', 1), preventDefault: true },
+  'shrink-end': { run: moveSelectionEdge('end', -1), preventDefault: true },
+  'grow-start': { run: moveSelectionEdge('start', -1), preventDefault: true },
+  'shrink-start': { run: moveSelectionEdge('start', 1), preventDefault: true },
+  'next-mention': { run: stepMention(1), preventDefault: true },
+  'previous-mention': { run: stepMention(-1), preventDefault: true },
+  'next-annotation': { run: stepAnnotation(1) },
+  'previous-annotation': { run: stepAnnotation(-1) },
+  delete: { run: deleteSelectedAnnotation },
+  relabel: { run: beginRelabel },
+  // Enter edits the selected annotation's note; with none selected, on a suggestion it accepts it.
+  'edit-note': { run: (view) => editNote(view) || acceptSuggestionHere(null)(view) },
+  'accept-suggestion': { run: (view) => acceptSuggestionHere(null)(view) || noSuggestionHere(view) },
+  'reject-suggestion': { run: (view) => rejectSuggestionHere(view) || noSuggestionHere(view) },
+  search: { run: openSearch, preventDefault: true, scope: EVERYWHERE },
+  'next-document': { run: openAdjacent(1), preventDefault: true, scope: EVERYWHERE },
+  'previous-document': { run: openAdjacent(-1), preventDefault: true, scope: EVERYWHERE },
+  shortcuts: { run: showShortcuts, scope: EVERYWHERE },
+};
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph']);
 
-/** The key after `l` belongs to the label change, whatever it is. */
+/** The key after the label-change key belongs to the label change, whatever it is. */
 const relabelKey = EditorView.domEventHandlers({
   keydown(event, view) {
     if (!view.state.field(readerUi).relabelling || MODIFIERS.has(event.key)) return false;
@@ -98,23 +97,41 @@ export function runModeKeys(view: EditorView, event: KeyboardEvent): boolean {
   return false;
 }
 
+/** The press with Cmd read as Ctrl, so Cmd+Z undoes on every platform, as Ctrl+Z does. */
+function withCtrl(event: KeyboardEvent): KeyboardEvent {
+  return { key: event.key, code: event.code, ctrlKey: true, altKey: event.altKey, shiftKey: event.shiftKey, metaKey: false } as KeyboardEvent;
+}
+
 /**
- * Undo and redo, matched on the letter whatever Shift does to it (`Z` or `z`:
- * a keymap would take Ctrl+Shift+z for Ctrl+z). True, with the event's
- * default prevented, if the key was one of them.
+ * Undo and redo, by their keys in the table, matched on the key whatever
+ * Shift does to the letter (`Z` or `z`: a keymap would take Ctrl+Shift+z for
+ * Ctrl+z). True, with the event's default prevented, if the key was one of them.
  */
 export function runHistoryKeys(view: EditorView, event: KeyboardEvent): boolean {
-  const key = event.key.toLowerCase();
-  if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return false;
+  const { keys } = view.state.field(readerConfig);
+  const platform = keyPlatform();
+  const presses = event.metaKey && !event.ctrlKey ? [event, withCtrl(event)] : [event];
+  const is = (key: string) => presses.some((p) => pressIs(p, key, platform));
+  const command = keys.undo.some(is) ? undoChange : keys.redo.some(is) ? redoChange : null;
+  if (!command) return false;
   event.preventDefault();
-  return (key === 'z' && !event.shiftKey ? undoChange : redoChange)(view);
+  return command(view);
 }
 
 /** In the text, the mode's keys come before every other, then undo and redo. */
 const modeKeys = EditorView.domEventHandlers({ keydown: (event, view) => runModeKeys(view, event) || runHistoryKeys(view, event) });
 
-/** The keymap for the reader's current labels. */
-export function readerKeymap(labels: readonly Label[]): Extension {
-  const labelKeys: KeyBinding[] = labels.filter((l) => l.shortcut && l.shortcut !== RELABEL_KEY).map((l) => ({ key: l.shortcut, run: tagSelection(l.id) }));
-  return [Prec.highest([modeKeys, relabelKey]), Prec.high(keymap.of([...BINDINGS, ...labelKeys]))];
+/**
+ * The keymap for the reader's labels and keys. A label's key tags the
+ * selection, or, on a suggestion of that label, accepts the suggestion.
+ */
+export function readerKeymap(labels: readonly Label[], keys: KeyBindings): Extension {
+  const bindings: KeyBinding[] = [{ key: 'Escape', run: clearSelection }];
+  for (const [id, { run, scope, preventDefault }] of Object.entries(RUNS) as Array<[KeymapCommand, (typeof RUNS)[KeymapCommand]]>) {
+    for (const key of keys[id]) bindings.push({ key, run, ...(scope ? { scope } : {}), ...(preventDefault ? { preventDefault } : {}) });
+  }
+  const labelKeys: KeyBinding[] = labels
+    .filter((l) => l.shortcut && !keys.relabel.includes(l.shortcut))
+    .map((l) => ({ key: l.shortcut, run: (view) => acceptSuggestionHere(l.id)(view) || tagSelection(l.id)(view) }));
+  return [Prec.highest([modeKeys, relabelKey]), Prec.high(keymap.of([...bindings, ...labelKeys]))];
 }

@@ -12,6 +12,8 @@
 import { Facet, StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView } from '@codemirror/view';
 import type { Annotation, AnnotationLayer, Label } from '../../../annotations/model';
+import { effectiveBindings, keyLabel, type KeyBindings, type KeyOverrides, type ReaderCommandId } from '../../../shared/key-bindings';
+import { keyPlatform } from './key-names';
 import { markLabels, type MarkLabel } from './annotation-marks';
 import type { SnapMode } from './selection-snap';
 
@@ -22,22 +24,32 @@ export interface ReaderConfig {
   appearance: ReadonlyMap<string, MarkLabel>;
   snapMode: SnapMode;
   author: string;
+  /** The analyst's rebound keys (settings). */
+  keyOverrides: KeyOverrides;
+  /** Each command's keys in effect (derived from `keyOverrides`). */
+  keys: KeyBindings;
 }
 
-/** Changes part of the configuration; new labels bring new appearances. */
-export const setReaderConfig = StateEffect.define<Partial<Pick<ReaderConfig, 'labels' | 'snapMode' | 'author'>>>();
+/** Changes part of the configuration; new labels bring new appearances, new overrides new keys. */
+export const setReaderConfig = StateEffect.define<Partial<Pick<ReaderConfig, 'labels' | 'snapMode' | 'author' | 'keyOverrides'>>>();
 
 /** The configuration field. */
 export const readerConfig = StateField.define<ReaderConfig>({
-  create: () => ({ labels: [], appearance: new Map(), snapMode: 'words', author: '' }),
+  create: () => ({ labels: [], appearance: new Map(), snapMode: 'words', author: '', keyOverrides: {}, keys: effectiveBindings({}) }),
   update(value, tr) {
     for (const e of tr.effects) {
       if (!e.is(setReaderConfig)) continue;
-      value = { ...value, ...e.value, ...(e.value.labels ? { appearance: markLabels(e.value.labels) } : {}) };
+      value = { ...value, ...e.value, ...(e.value.labels ? { appearance: markLabels(e.value.labels) } : {}), ...(e.value.keyOverrides ? { keys: effectiveBindings(e.value.keyOverrides) } : {}) };
     }
     return value;
   },
 });
+
+/** A command's first key as the status line names it (`Alt+↓`), or '' when it has none. */
+export function commandKey(state: EditorState, id: ReaderCommandId): string {
+  const key = state.field(readerConfig).keys[id][0];
+  return key === undefined ? '' : keyLabel(key, keyPlatform());
+}
 
 /** Replaces the own annotations the reader shows (sorted by start, as the store keeps them). */
 export const setOwnAnnotations = StateEffect.define<readonly Annotation[]>();
@@ -98,6 +110,8 @@ export interface ReaderUi {
   noteFor: string | null;
   /** The menu offering the annotations under a click (ids innermost first), at viewport coordinates, or null. */
   chooser: { x: number; y: number; ids: readonly string[] } | null;
+  /** The menu offering to accept or reject the suggestion under a click, at viewport coordinates, or null. */
+  ghostMenu: { x: number; y: number; id: string } | null;
 }
 
 /** Changes part of the UI state. */
@@ -105,7 +119,7 @@ export const setReaderUi = StateEffect.define<Partial<ReaderUi>>();
 
 /** The UI state field. */
 export const readerUi = StateField.define<ReaderUi>({
-  create: () => ({ status: '', relabelling: false, sheetOpen: false, searchOpen: false, searchRequests: 0, noteFor: null, chooser: null }),
+  create: () => ({ status: '', relabelling: false, sheetOpen: false, searchOpen: false, searchRequests: 0, noteFor: null, chooser: null, ghostMenu: null }),
   update(value, tr) {
     let told = false;
     for (const e of tr.effects) {

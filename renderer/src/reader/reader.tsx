@@ -11,7 +11,7 @@ import { outlineStyles, outlineStyleSheet } from './layer-outlines';
 import { NoteEditor } from './note-editor';
 import { OverlapChooser } from './overlap-chooser';
 import { redoChange, selectAnnotationSpec, undoChange } from './reader-commands';
-import { createReaderState, labelKeysCompartment } from './reader-extensions';
+import { createReaderState, labelKeysCompartment, statementKeysCompartment } from './reader-extensions';
 import { ReaderFooter } from './reader-footer';
 import { readerKeymap } from './reader-keymap';
 import { overlayMarks, ownMark, ownMarks } from './reader-marks';
@@ -25,7 +25,10 @@ import { pageOf } from '../../../annotations/text/page-of';
 import type { SnapMode } from './selection-snap';
 import { ShortcutSheet } from './shortcut-sheet';
 import { snapshotOf, type ReaderSnapshot } from './reader-snapshot';
-import { STATEMENT_SHORTCUTS } from './statement-input';
+import { STATEMENT_SHORTCUTS, statementKeymap } from './statement-input';
+import type { KeyOverrides } from '../../../shared/key-bindings';
+import { KeySettingsDialog } from './key-settings-dialog';
+import { GhostMenu } from './ghost-menu';
 import { dateValueProblem } from '../statements/date-values';
 import { StatementList } from '../statements/statement-list';
 import { StatementOverlays } from '../statements/statement-overlays';
@@ -61,12 +64,17 @@ export interface ReaderProps {
   modeKeys?: (event: KeyboardEvent, view: EditorView) => boolean;
   /** Opens the next (1) or previous (-1) document (Alt+PageDown, Alt+PageUp). */
   onOpenAdjacent?(direction: 1 | -1): void;
+  /** The analyst's rebound reader keys (settings); commands left out keep their defaults. */
+  keyOverrides?: KeyOverrides;
+  /** Called with the analyst's keys once the settings saved them; without it the shortcut sheet offers no way to change keys. */
+  onKeyOverridesChange?(overrides: KeyOverrides): void;
   /** An annotation of the own layer to select, scroll to and focus (the corpus view's "open"); a new object asks again. */
   focusAnnotation?: { annotationId: string } | null;
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
 const NO_LAYERS: readonly AnnotationLayer[] = [];
+const NO_OVERRIDES: KeyOverrides = {};
 
 function readSnapMode(): SnapMode {
   try {
@@ -82,11 +90,11 @@ function readSnapMode(): SnapMode {
  * keymap; the session (`reader-session.ts`) saves changes to the store. This
  * component mounts the view once and passes each changing input in.
  */
-export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side, moreShortcuts, historyOverride, modeKeys, onOpenAdjacent, focusAnnotation = null }: ReaderProps) {
+export function Reader({ view, labels, author, onViewChange, onError, overlayLayers = NO_LAYERS, showOwn = true, focusRegion = null, side, moreShortcuts, historyOverride, modeKeys, onOpenAdjacent, focusAnnotation = null, keyOverrides = NO_OVERRIDES, onKeyOverridesChange }: ReaderProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [setup] = useState(() => {
     const session = new ReaderSession({ api: window.parley.api, view, onViewChange, onError });
-    const state = createReaderState({ session, text: view.document.text, title: view.document.title, labels: labels.labels, relationTypes: labels.relationTypes, snapMode: readSnapMode(), author, modeKeys, history: historyOverride, openAdjacent: onOpenAdjacent });
+    const state = createReaderState({ session, text: view.document.text, title: view.document.title, labels: labels.labels, relationTypes: labels.relationTypes, snapMode: readSnapMode(), author, keyOverrides, modeKeys, history: historyOverride, openAdjacent: onOpenAdjacent });
     return { session, state };
   });
   const { session } = setup;
@@ -118,10 +126,17 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         setReaderConfig.of({ labels: labels.labels }),
         ownMarks.replace.of({ spans: cm.state.field(ownAnnotations).map(ownMark), labels: config.appearance }),
         overlayMarks.replace.of({ spans: overlayMarks.allMarks(cm.state), labels: config.appearance }),
-        labelKeysCompartment.reconfigure(readerKeymap(labels.labels)),
+        labelKeysCompartment.reconfigure(readerKeymap(labels.labels, config.keys)),
       ],
     });
   }, [cm, labels]);
+  // Rebound keys take effect at once, in the text and in the status line.
+  useEffect(() => {
+    if (!cm || cm.state.field(readerConfig).keyOverrides === keyOverrides) return;
+    const keys = cm.state.update({ effects: setReaderConfig.of({ keyOverrides }) }).state.field(readerConfig).keys;
+    cm.dispatch({ effects: [setReaderConfig.of({ keyOverrides }), labelKeysCompartment.reconfigure(readerKeymap(labels.labels, keys)), statementKeysCompartment.reconfigure(statementKeymap(labels.labels, keys))] });
+  }, [cm, keyOverrides, labels]);
+  const [keysOpen, setKeysOpen] = useState(false);
   useEffect(() => {
     if (!cm || !focusAnnotation) return;
     cm.dispatch(cm.state.update(selectAnnotationSpec(cm.state, focusAnnotation.annotationId, true), { effects: setReaderUi.of({ chooser: null }) }));
@@ -218,7 +233,32 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       />
       {ui.chooser && <OverlapChooser x={ui.chooser.x} y={ui.chooser.y} entries={chooserEntries} onChoose={select} onClose={() => setUi({ chooser: null })} />}
       <StatementOverlays cm={cm} ui={statements.snapshot.ui} labels={labels} entities={statements.snapshot.entities} suggestDate={statements.suggest} dateProblem={dateValueProblem} />
-      <ShortcutSheet open={ui.sheetOpen} labels={labels.labels} more={[...STATEMENT_SHORTCUTS, ...(side ? [] : SUGGESTION_SHORTCUTS), ...(moreShortcuts ?? [])]} onClose={() => setUi({ sheetOpen: false })} />
+      {ui.ghostMenu && <GhostMenu cm={cm} menu={ui.ghostMenu} onClose={() => setUi({ ghostMenu: null })} />}
+      {onKeyOverridesChange && (
+        <KeySettingsDialog
+          open={keysOpen}
+          labels={labels.labels}
+          overrides={keyOverrides}
+          save={(bindings) => window.parley.api.setKeyBindings({ bindings })}
+          onSaved={onKeyOverridesChange}
+          onClose={() => {
+            setKeysOpen(false);
+            cm?.focus();
+          }}
+        />
+      )}
+      <ShortcutSheet
+        open={ui.sheetOpen}
+        keys={config.keys}
+        onChangeKeys={
+          onKeyOverridesChange &&
+          (() => {
+            setUi({ sheetOpen: false }, false);
+            setKeysOpen(true);
+          })
+        }
+        labels={labels.labels}
+        more={[...STATEMENT_SHORTCUTS, ...(side ? [] : SUGGESTION_SHORTCUTS), ...(moreShortcuts ?? [])]} onClose={() => setUi({ sheetOpen: false })} />
       {noteTarget && (
         <NoteEditor
           quote={noteTarget.quote.exact}

@@ -1,5 +1,6 @@
 /**
- * The keys and the mouse gesture of statements. Keys: `r` starts a link from
+ * The keys and the mouse gesture of statements. Keys (by default; the key
+ * table in `shared/key-bindings.ts` rebinds them): `r` starts a link from
  * the selected span, and while it is being made every key belongs to it
  * (Tab, arrows, typing, a relation's key, Enter, Escape); `s` opens the
  * attribute menu, an attribute's own key opens it at that attribute; `v`
@@ -10,19 +11,17 @@
 import { Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, type KeyBinding } from '@codemirror/view';
 import type { Label } from '../../../annotations/model';
+import type { KeyBindings } from '../../../shared/key-bindings';
 import { fittingOptions } from './link-session';
 import { annotationsAt } from './reader-marks';
 import { ownAnnotations, statusEffect } from './reader-state';
 import { acceptDateValue, linkKey, makeLink, openAttributes, openEntityPicker, startLinking } from './statement-commands';
 import { linkSession, relationTypes, setStatementUi } from './statement-state';
 
-/** Keys of statements, as the shortcut sheet lists them. */
+/** Keys of statements that are not commands of the key table, as the shortcut sheet lists them (the table's link, attribute, date and entity keys come first). */
 export const STATEMENT_SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> = [
-  ['r', 'Link the selected annotation: Tab (or arrows) to the other span, type to narrow, then the relation’s key or Enter; Escape stops'],
+  ['While linking', 'Tab (or arrows) to the other span, type to narrow, then the relation’s key or Enter; Escape stops'],
   ['Alt+drag', 'Link two marks with the mouse: from one to the other'],
-  ['s', 'Set an attribute of the selected annotation (a position’s stance, a date’s value)'],
-  ['v', 'Accept the suggested value of the selected date'],
-  ['e', 'Link the selected annotation to an entity (or make one, or add an alias)'],
 ];
 
 /** While a link is being made, every key goes to it first. */
@@ -89,13 +88,13 @@ const dragLink = EditorView.domEventHandlers({
   },
 });
 
-/** The statement keys for the current labels (an attribute's own key opens its menu). */
-export function statementKeymap(labels: readonly Label[]): Extension {
+/** The statement keys for the current labels and key table (an attribute's own key opens its menu). */
+export function statementKeymap(labels: readonly Label[], keys: KeyBindings): Extension {
   const bindings: KeyBinding[] = [
-    { key: 'r', run: startLinking },
-    { key: 's', run: openAttributes(null) },
-    { key: 'v', run: acceptDateValue },
-    { key: 'e', run: openEntityPicker },
+    ...keys.link.map((key) => ({ key, run: startLinking })),
+    ...keys.attributes.map((key) => ({ key, run: openAttributes(null) })),
+    ...keys['date-value'].map((key) => ({ key, run: acceptDateValue })),
+    ...keys.entity.map((key) => ({ key, run: openEntityPicker })),
   ];
   const fixed = new Set(bindings.map((b) => b.key));
   for (const label of labels) {

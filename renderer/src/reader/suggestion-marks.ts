@@ -4,7 +4,8 @@
  * never mistaken for an annotation. One StateField of decorations, set by one
  * effect with the document's suggestions; another effect picks the focused
  * one (drawn stronger and scrolled into view). Nothing here reaches the
- * store: the side panel (`suggest/suggestion-panel.tsx`) accepts and rejects.
+ * store: the side panel (`suggest/suggestion-panel.tsx`) accepts and rejects,
+ * also for the keys and clicks in the text (`suggestion-commands.ts`).
  */
 import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
@@ -16,6 +17,7 @@ export interface GhostMark {
   start: number;
   end: number;
   source: string;
+  labelId: string;
   labelName: string;
   color: string;
 }
@@ -110,6 +112,6 @@ export function ensureGhostMarks(view: EditorView): void {
 export function ghostMarksOf(suggestions: readonly Suggestion[], labels: ReadonlyArray<{ id: string; name: string; color: string }>): GhostMark[] {
   return suggestions.map((s) => {
     const label = labels.find((l) => l.id === s.labelId);
-    return { id: s.id, start: s.start, end: s.end, source: s.source, labelName: label?.name ?? s.labelId, color: label?.color ?? '#6b7280' };
+    return { id: s.id, start: s.start, end: s.end, source: s.source, labelId: s.labelId, labelName: label?.name ?? s.labelId, color: label?.color ?? '#6b7280' };
   });
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Annotation, LabelSchema, ParleyDocument } from '../../../annotations/model';
 import { dateSuggesterCompartment, statementKeysCompartment } from '../reader/reader-extensions';
 import { statementKeymap } from '../reader/statement-input';
+import { readerConfig } from '../reader/reader-state';
 import { dateSuggester, setEntities, setRelationTypes, statementSnapshotOf, type StatementSnapshot } from '../reader/statement-state';
 import { referenceDate, suggestDate } from './date-values';
 import type { StatementRow } from './statement-list';
@@ -49,7 +50,7 @@ export function useReaderStatements(cm: EditorView | null, initial: EditorState,
   const firstLabels = useState(labels)[0];
   useEffect(() => {
     if (!cm || labels === firstLabels) return;
-    cm.dispatch({ effects: [statementKeysCompartment.reconfigure(statementKeymap(labels.labels)), setRelationTypes.of(labels.relationTypes ?? [])] });
+    cm.dispatch({ effects: [statementKeysCompartment.reconfigure(statementKeymap(labels.labels, cm.state.field(readerConfig).keys)), setRelationTypes.of(labels.relationTypes ?? [])] });
   }, [cm, labels, firstLabels]);
 
   useEffect(() => {

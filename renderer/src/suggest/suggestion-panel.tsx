@@ -7,6 +7,7 @@ import { oneLine } from '../../../annotations/text/ellipsis';
 import type { DocumentChange } from '../../../shared/library';
 import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from '../../../shared/suggestions';
 import { ensureGhostMarks, focusGhostMark, ghostMarksOf, setGhostMarks } from '../reader/suggestion-marks';
+import { suggestionActions, suggestionActionsCompartment } from '../reader/suggestion-commands';
 import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder, visibleSuggestions } from './suggestion-groups';
 import './suggestions.css';
 
@@ -93,41 +94,59 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
     rows.current.get(id)?.focus();
   }, [order]);
 
-  const settle = (before: readonly Suggestion[], after: SuggestionList) => {
+  /** The list after a change; `fromText`: the change came from the text, where focus stays. */
+  const settle = (before: readonly Suggestion[], after: SuggestionList, fromText: boolean) => {
+    if (fromText) {
+      setList(after);
+      return;
+    }
     const next = focusAfterRemoval(before, focusedId, after.suggestions);
     focusAfter.current = next;
     setFocusedId(next);
     setList(after);
   };
 
-  const accept = async (ids: string[]) => {
-    if (ids.length === 0 || busy) return;
+  const accept = async (ids: string[], fromText = false): Promise<boolean> => {
+    if (ids.length === 0 || busy) return false;
     setBusy(true);
     const done = await api.acceptSuggestions({ documentId, ids });
     setBusy(false);
     if (!done.ok) {
       onError(`Could not accept: ${done.error.message}`);
       await refresh();
-      return;
+      return false;
     }
     onAccepted(done.value.change);
     setNotice(ids.length === 1 ? 'Accepted 1 suggestion into your layer.' : `Accepted ${ids.length} suggestions into your layer.`);
-    settle(order, done.value.list);
+    settle(order, done.value.list, fromText);
+    return true;
   };
 
-  const reject = async (ids: string[]) => {
-    if (ids.length === 0 || busy) return;
+  const reject = async (ids: string[], fromText = false): Promise<boolean> => {
+    if (ids.length === 0 || busy) return false;
     setBusy(true);
     const done = await api.rejectSuggestions({ documentId, ids });
     setBusy(false);
     if (!done.ok) {
       onError(`Could not reject: ${done.error.message}`);
       await refresh();
-      return;
+      return false;
     }
     setNotice(ids.length === 1 ? 'Rejected 1 suggestion; it will not be suggested again.' : `Rejected ${ids.length} suggestions; they will not be suggested again.`);
-    settle(order, done.value);
+    settle(order, done.value, fromText);
+    return true;
   };
+
+  // The text's keys and the click menu on a dashed mark accept and reject through the same calls.
+  const actions = useRef({ accept, reject });
+  actions.current = { accept, reject };
+  useEffect(() => {
+    if (!cm) return;
+    cm.dispatch({ effects: suggestionActionsCompartment.reconfigure(suggestionActions.of({ accept: (id) => actions.current.accept([id], true), reject: (id) => actions.current.reject([id], true) })) });
+    return () => {
+      if (cm.dom.isConnected) cm.dispatch({ effects: suggestionActionsCompartment.reconfigure([]) });
+    };
+  }, [cm]);
 
   /** A gazetteer (CSV or JSON rows of names) or pattern rules (JSON or JSON Lines), told apart by the handler. */
   const importGazetteer = async () => {

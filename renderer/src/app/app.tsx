@@ -83,10 +83,10 @@ export function App() {
   const [reviewLayers, setReviewLayers] = useState<string[] | null>(null);
   const [reviewLabel, setReviewLabel] = useState<string | null>(null);
   // A span the corpus view asked to open: selected and scrolled to once its document is in the reader.
-  const [focusSpan, setFocusSpan] = useState<{ documentId: string; annotationId: string } | null>(null);
+  const [focusSpan, setFocusSpan] = useState<{ documentId: string; annotationId: string; start?: number; end?: number } | null>(null);
   const openSpan = useCallback(
-    (documentId: string, annotationId: string) => {
-      setFocusSpan({ documentId, annotationId });
+    (documentId: string, annotationId: string, at?: { start: number; end: number }) => {
+      setFocusSpan({ documentId, annotationId, ...at });
       setMode('read');
       if (documentId !== openDocumentId) void open(documentId);
     },
@@ -283,7 +283,7 @@ export function App() {
             </div>
           ) : null}
           {mode === 'corpus' ? (
-            <CorpusView documents={documents} labels={labels} onOpen={openSpan} onError={corpusErrors} />
+            <CorpusView documents={documents} labels={labels} onOpen={openSpan} onError={corpusErrors} onStoreChanged={() => void library.refresh()} />
           ) : mode === 'agreement' ? (
             <div className="agreement-pane">
               <AgreementView

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Entity, LabelSchema } from '../../../annotations/model';
 import type { Statement } from '../../../annotations/statements/build-statements';
+import type { CorpusHistoryState } from '../../../shared/corpus';
 import type { DocumentSummary } from '../../../shared/library';
 import { MatrixTab } from './charts/matrix-tab';
 import { NetworkTab } from './charts/network-tab';
@@ -15,12 +16,12 @@ export interface CorpusTabContext {
   documents: readonly DocumentSummary[];
   labels: LabelSchema;
   entities: readonly Entity[];
-  /** Opens a span in Read mode, selected and scrolled to. */
-  onOpen(documentId: string, annotationId: string): void;
+  /** Opens a span in Read mode, selected and scrolled to; `at` selects that text instead when the annotation is not in the own layer (an untagged search hit). */
+  onOpen(documentId: string, annotationId: string, at?: { start: number; end: number }): void;
   /** Reports a failed call to the analyst. */
   onError(message: string): void;
-  /** Asks the view to load the statements and entities again (after a tag changed them). */
-  onChanged(): void;
+  /** Says the library changed (a tag across documents): the view loads its data again and shows the new undo state when given. */
+  onChanged(history?: CorpusHistoryState): void;
 }
 
 /** One tab of the corpus view. */

@@ -1,6 +1,158 @@
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { entityRows, type EntityFilter, type EntityMention } from '../../../annotations/corpus/library-entities';
+import { DOCUMENT_STATUSES, OWN_LAYER_ID, type DocumentStatus } from '../../../annotations/model';
 import type { CorpusTabContext } from './corpus-tabs';
+import { stanceNames } from './stance-names';
 
-/** The entities of the library (being built). */
-export function EntitiesTab({ statements }: CorpusTabContext) {
-  return <p className="corpus-empty">{statements.length} statements in the library.</p>;
+/** Rows drawn at once; the filters narrow a longer list. */
+const ROW_LIMIT = 300;
+const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
+
+/**
+ * Every canonical entity of the library with its mentions across documents,
+ * and the unlinked mentions grouped by text per label: counts, documents,
+ * first and last date. Filters by label, stance, layer and document status;
+ * choosing a row lists its mentions, and Enter (or a click) on one opens it
+ * in its document.
+ */
+export function EntitiesTab({ statements, entities, labels, documents, onOpen, onError }: CorpusTabContext) {
+  const [mentions, setMentions] = useState<EntityMention[] | null>(null);
+  const [filter, setFilter] = useState<EntityFilter>({ layerId: OWN_LAYER_ID });
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  // The statements are loaded again whenever the library changes; the mentions follow them.
+  useEffect(() => {
+    let live = true;
+    void window.parley.api.listEntityMentions({}).then((result) => {
+      if (!live) return;
+      if (result.ok) setMentions(result.value);
+      else onError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [statements, onError]);
+
+  const rows = useMemo(() => entityRows(mentions ?? [], entities, filter), [mentions, entities, filter]);
+  const stances = useMemo(() => stanceNames(labels), [labels]);
+  const layers = useMemo(() => [...new Set(documents.flatMap((d) => d.layers.map((l) => l.id)))].sort(), [documents]);
+  const labelName = (id: string) => labels.labels.find((l) => l.id === id)?.name ?? id;
+  const mentionLabelIds = useMemo(() => [...new Set((mentions ?? []).map((m) => m.labelId))], [mentions]);
+  const row = rows.find((r) => r.key === chosen) ?? null;
+
+  const set = (change: Partial<Record<keyof EntityFilter, string>>) => {
+    setFilter((f) => {
+      const next = { ...f } as Record<string, string | undefined>;
+      for (const [key, value] of Object.entries(change)) {
+        if (value) next[key] = value;
+        else delete next[key];
+      }
+      return next as EntityFilter;
+    });
+  };
+
+  if (mentions === null) return <p className="corpus-empty">Reading the mentions…</p>;
+  return (
+    <div className="corpus-entities">
+      <form className="corpus-filters" role="search" aria-label="Filter the entities" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Name <input type="search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value })} />
+        </label>
+        <label>
+          Label
+          <select value={filter.labelId ?? ''} onChange={(e) => set({ labelId: e.target.value })}>
+            <option value="">Any</option>
+            {mentionLabelIds.map((id) => (
+              <option key={id} value={id}>
+                {labelName(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Stance
+          <select value={filter.stance ?? ''} onChange={(e) => set({ stance: e.target.value })}>
+            <option value="">Any</option>
+            {[...stances].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Layer
+          <select value={filter.layerId ?? ''} onChange={(e) => set({ layerId: e.target.value })}>
+            <option value="">Any</option>
+            {layers.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value })}>
+            <option value="">Any</option>
+            {DOCUMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_NAMES[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="corpus-count" role="status">
+          {rows.length} {rows.length === 1 ? 'entry' : 'entries'}
+        </span>
+      </form>
+      <div className="corpus-split">
+        <ul className="corpus-entity-list" aria-label="Entities and unlinked mentions">
+          {rows.slice(0, ROW_LIMIT).map((r) => (
+            <li key={r.key}>
+              <button type="button" className="corpus-entity" aria-pressed={r.key === chosen} onClick={() => setChosen(r.key)}>
+                <span className="corpus-entity-name">
+                  <span className="label-mark" style={{ '--label-color': labels.labels.find((l) => l.id === r.labelId)?.color ?? '#6b7280' } as CSSProperties}>
+                    {r.name}
+                  </span>
+                  {!r.entity && <span className="corpus-tag-note"> not linked</span>}
+                </span>
+                <span className="corpus-entity-figures">
+                  {r.mentions.length} in {r.documentCount} {r.documentCount === 1 ? 'document' : 'documents'}
+                  {r.firstDate && ` · ${r.firstDate === r.lastDate ? r.firstDate : `${r.firstDate} – ${r.lastDate}`}`}
+                </span>
+              </button>
+            </li>
+          ))}
+          {rows.length > ROW_LIMIT && <li className="corpus-empty">{rows.length - ROW_LIMIT} more: narrow the filters to see them.</li>}
+          {rows.length === 0 && <li className="corpus-empty">No entity or mention matches.</li>}
+        </ul>
+        <section className="corpus-mentions" aria-label={row ? `Mentions of ${row.name}` : 'Mentions'}>
+          {row ? (
+            <>
+              <h3 className="corpus-heading">
+                {row.name} <span className="corpus-tag-note">{labelName(row.labelId)}</span>
+              </h3>
+              <ul className="corpus-mention-list">
+                {row.mentions.map((m) => (
+                  <li key={`${m.layerId}:${m.annotationId}`}>
+                    <button type="button" className="corpus-mention" title="Open in its document (Enter)" onClick={() => onOpen(m.documentId, m.annotationId)}>
+                      <span className="corpus-mention-text">“{m.text}”</span>
+                      <span className="corpus-mention-where">
+                        {m.documentTitle}
+                        {m.date && ` · ${m.date}`}
+                        {m.layerId !== OWN_LAYER_ID && ` · ${m.layerId}`}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="corpus-empty">Choose an entity to list its mentions.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
 }

@@ -38,6 +38,7 @@ import { SuggestionPanel } from '../suggest/suggestion-panel';
 import { SUGGESTION_SHORTCUTS } from '../suggest/suggestion-groups';
 import { applyDocumentChange } from './document-change';
 import './reader.css';
+import { OriginalButtons } from './original-buttons';
 
 export type { ReaderHistory };
 
@@ -68,8 +69,8 @@ export interface ReaderProps {
   keyOverrides?: KeyOverrides;
   /** Called with the analyst's keys once the settings saved them; without it the shortcut sheet offers no way to change keys. */
   onKeyOverridesChange?(overrides: KeyOverrides): void;
-  /** An annotation of the own layer to select, scroll to and focus (the corpus view's "open"); a new object asks again. */
-  focusAnnotation?: { annotationId: string } | null;
+  /** An annotation of the own layer to select, scroll to and focus (the corpus view's "open"), or when it is not there the text from `start` to `end`; a new object asks again. */
+  focusAnnotation?: { annotationId: string; start?: number; end?: number } | null;
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
@@ -139,7 +140,10 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const [keysOpen, setKeysOpen] = useState(false);
   useEffect(() => {
     if (!cm || !focusAnnotation) return;
-    cm.dispatch(cm.state.update(selectAnnotationSpec(cm.state, focusAnnotation.annotationId, true), { effects: setReaderUi.of({ chooser: null }) }));
+    const { annotationId, start, end } = focusAnnotation;
+    const own = cm.state.field(ownAnnotations).some((a) => a.id === annotationId);
+    if (own || start === undefined || end === undefined || end > cm.state.doc.length) cm.dispatch(cm.state.update(selectAnnotationSpec(cm.state, annotationId, true), { effects: setReaderUi.of({ chooser: null }) }));
+    else cm.dispatch({ selection: { anchor: start, head: end }, effects: EditorView.scrollIntoView(start, { y: 'center' }) });
     cm.focus();
   }, [cm, focusAnnotation]);
   useReaderInputs(cm, { overlayLayers, focusRegion, historyOverride, modeKeys, onOpenAdjacent });
@@ -177,16 +181,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
           <button type="button" className="parley-search-open" title="Search (Ctrl+F)" onClick={() => setUi({ searchOpen: true, searchRequests: ui.searchRequests + 1 }, false)}>
             Search
           </button>
-          {view.document.originalSha256 && (
-            <button
-              type="button"
-              className="parley-open-original"
-              title={`Open the original (${view.document.originalName ?? view.document.source}) in the system's viewer`}
-              onClick={() => void window.parley.api.openOriginal({ documentId: view.document.id }).then((r) => !r.ok && onError(r.error.message))}
-            >
-              Open original
-            </button>
-          )}
+          <OriginalButtons view={session.view} onViewChange={onViewChange} onError={onError} />
           <StatementToggles cm={cm} statements={statements} view={session.view} onViewChange={onViewChange} />
           <button type="button" className="parley-help" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setUi({ sheetOpen: true }, false)}>
             ?

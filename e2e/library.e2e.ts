@@ -86,6 +86,9 @@ describe('library', () => {
     await app!.reload();
     await expect.poll(() => page.getByTestId('progress-summary').textContent()).toBe(`1 of ${docs.length} done`);
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The picture should show the marks in the app's fonts: wait for both before taking it.
+    await expect.poll(() => page.locator('.parley-reader .cm-parley-mark').count()).toBeGreaterThan(0);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.screenshot({ path: screenshotPath('screenshot.png') });
   });
 
@@ -106,9 +109,9 @@ describe('library', () => {
 
     const report = page.getByTestId('import-report');
     await report.waitFor();
-    expect(await page.getByText('Import: 3 documents added, 1 problem').count()).toBe(1);
-    expect(await report.textContent()).toContain('empty.txt');
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByText('Import: 3 documents added, 1 problem').count()).toBe(1);
+    await expect.poll(() => report.textContent()).toContain('empty.txt');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     for (const title of ['budget talks', 'Envoy visits Tokyo', 'Summit ends in Lima']) await expect.poll(() => documentItem(page, title).count()).toBe(1);
 
     const stored = await call(page, 'listDocuments', {});
@@ -131,7 +134,7 @@ describe('library', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('button', { name: 'Choose files…' }).click();
     await page.getByText('Import: 0 documents added, 1 already in the library').waitFor();
-    expect(await page.getByTestId('import-report').textContent()).toContain('ceasefire-copy.txt');
+    await expect.poll(() => page.getByTestId('import-report').textContent()).toContain('ceasefire-copy.txt');
     expect((await call(page, 'listDocuments', {})).length).toBe(1);
   });
 
@@ -169,8 +172,8 @@ describe('library', () => {
     await page.dispatchEvent('body', 'drop', { dataTransfer });
 
     await page.getByText('Import: 2 documents added, 1 problem').waitFor();
-    expect(await page.getByText('Drop to import').count()).toBe(0);
-    expect(await page.getByTestId('import-report').textContent()).toContain('photo.png');
+    await expect.poll(() => page.getByText('Drop to import').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('import-report').textContent()).toContain('photo.png');
     const titles = (await call(page, 'listDocuments', {})).map((d) => d.title).sort();
     expect(titles).toEqual(['Drop notes', 'harbour talks']);
     await expect.poll(() => documentItem(page, 'Drop notes').count()).toBe(1);
@@ -214,8 +217,8 @@ describe('library', () => {
 
     await status.selectOption({ label: 'Done' });
     await expect.poll(() => page.getByTestId('progress-summary').textContent()).toBe(`1 of ${docs.length} done`);
-    expect(await documentItem(page, first.title).getByText('Done', { exact: true }).count()).toBe(1);
-    expect(await page.getByRole('progressbar', { name: 'Documents done' }).getAttribute('aria-valuenow')).toBe('1');
+    await expect.poll(() => documentItem(page, first.title).getByText('Done', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('progressbar', { name: 'Documents done' }).getAttribute('aria-valuenow')).toBe('1');
 
     // A second document, opened from the list by keyboard, marked in progress.
     const second = docs[1]!;
@@ -224,7 +227,7 @@ describe('library', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(second.title);
     await status.selectOption({ label: 'In progress' });
     await expect.poll(() => documentItem(page, second.title).getByText('In progress', { exact: true }).count()).toBe(1);
-    expect(await page.getByText(`1 in progress · ${docs.length - 2} to do`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`1 in progress · ${docs.length - 2} to do`).count()).toBe(1);
 
     const stored = await call(page, 'listDocuments', {});
     expect(stored.find((d) => d.id === first.id)!.status).toBe('done');
@@ -275,7 +278,7 @@ describe('library', () => {
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await page.getByText(`Written to ${conllFile}`).waitFor();
     await page.getByText('Exported with 1 warning').waitFor();
-    expect(await page.getByTestId('export-warnings').textContent()).toContain('1 note not written');
+    await expect.poll(() => page.getByTestId('export-warnings').textContent()).toContain('1 note not written');
     expect(await readFile(conllFile, 'utf8')).toContain(quote.split(/\W/)[0]!);
 
     // The statement table: a position, even one nothing links yet, is a row with its text and offsets.
@@ -286,7 +289,7 @@ describe('library', () => {
     app!.dialogs.nextSave(statementsFile);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await dialog.getByRole('radio', { name: 'Statement table (CSV)' }).check();
-    expect(await dialog.getByLabel('Format').count()).toBe(0);
+    await expect.poll(() => dialog.getByLabel('Format').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await page.getByText(`Written to ${statementsFile}`).waitFor();
     const table = await readFile(statementsFile, 'utf8');
@@ -358,7 +361,7 @@ describe('library', () => {
     const footer = sidebar(page);
     await footer.getByText('Annotating as').waitFor();
     const before = await call(page, 'getAppInfo', {});
-    expect(await footer.locator('.author-name').textContent()).toBe(before.author);
+    await expect.poll(() => footer.locator('.author-name').textContent()).toBe(before.author);
     await footer.getByRole('button', { name: 'Change author name' }).click();
     const input = footer.getByLabel('Author name');
     await input.fill('Min-jung Park');
@@ -372,12 +375,12 @@ describe('library', () => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const foreground = () => page.evaluate(() => getComputedStyle(document.body).color);
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await background()).toBe('rgb(251, 250, 247)');
+    await expect.poll(background).toBe('rgb(251, 250, 247)');
     const lightText = await foreground();
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await background()).toBe('rgb(22, 24, 27)');
-    expect(await foreground()).not.toBe(lightText);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#8ab4e0');
+    await expect.poll(background).toBe('rgb(22, 24, 27)');
+    await expect.poll(foreground).not.toBe(lightText);
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#8ab4e0');
   });
 
   it('collapses the library and opens it again from the keyboard', async () => {
@@ -388,7 +391,9 @@ describe('library', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => sidebar(page).isVisible()).toBe(false);
     const show = page.getByRole('button', { name: 'Show library' });
-    expect(await show.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => show.getAttribute('aria-expanded')).toBe('false');
+    // Space acts on the focused element: wait until focus is on the button that now says Show.
+    await expect.poll(() => show.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Space');
     await expect.poll(() => sidebar(page).isVisible()).toBe(true);
   });

@@ -141,7 +141,7 @@ describe('reader annotations', () => {
     await expect.poll(() => selectedTexts(page)).toEqual([]);
     await dragSelect(page, 'Pyongyang');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => String(document.getSelection()))).toBe('');
+    await expect.poll(() => page.evaluate(() => String(document.getSelection()))).toBe('');
   });
 
   it('edits a note with Enter and shows it on hover with the label, author and time, as plain text', async () => {
@@ -155,12 +155,15 @@ describe('reader annotations', () => {
     await note.fill('US envoy <b>not bold</b>');
     await page.keyboard.press('Control+Enter');
     await expect.poll(async () => (await storedAnnotations(storeDir, documentId))[0]?.note).toBe('US envoy <b>not bold</b>');
+    // The store writes before the window has its answer; the card shows what the window knows, so wait for the answer.
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain('Note saved.');
 
     const { start } = await textPoints(page, 'Sung Kim');
     await page.mouse.move(0, 0);
     await page.mouse.move(start.x + 10, start.y);
     const card = page.locator('.parley-note-tooltip');
     await card.waitFor();
+    await expect.poll(() => card.textContent()).toContain('US envoy <b>not bold</b>');
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('Actor');
     expect(text).toContain('analyst');
@@ -172,7 +175,7 @@ describe('reader annotations', () => {
     await expect.poll(() => page.locator('.parley-list-item .parley-list-note').count()).toBe(1);
     await clickText(page, 'Sung Kim');
     await page.keyboard.press('Enter');
-    expect(await page.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('US envoy <b>not bold</b>');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('US envoy <b>not bold</b>');
     await page.getByRole('textbox', { name: 'Note' }).fill('');
     await page.getByRole('button', { name: 'Save note' }).click();
     await expect.poll(async () => (await storedAnnotations(storeDir, documentId))[0]?.note).toBeUndefined();
@@ -187,17 +190,20 @@ describe('reader annotations', () => {
       ['channels', '2'],
     ]);
     const list = page.getByRole('navigation', { name: 'Annotations' });
-    expect(await list.locator('.parley-list-group h3').allTextContents()).toEqual(['AbActor 2', 'AbPolicy body 2']);
+    // The list is drawn by React after the reader's status line says “Tagged”: poll it.
+    await expect.poll(() => list.locator('.parley-list-group h3').allTextContents()).toEqual(['AbActor 2', 'AbPolicy body 2']);
     // Scroll the text away, then pick the last annotation in the list.
     await page.locator('.parley-reader .cm-scroller').evaluate((el) => el.scrollTo(0, 0));
     await list.getByRole('button', { name: 'channels' }).click();
     await expect.poll(() => selectedTexts(page)).toEqual(['channels']);
-    const visible = await page.locator('.cm-parley-selected').evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      const scroller = document.querySelector('.parley-reader .cm-scroller')!.getBoundingClientRect();
-      return box.top >= scroller.top && box.bottom <= scroller.bottom;
-    });
-    expect(visible).toBe(true);
+    // CodeMirror scrolls in its next measure (an animation frame) after the selection: poll.
+    const visible = () =>
+      page.locator('.cm-parley-selected').first().evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const scroller = document.querySelector('.parley-reader .cm-scroller')!.getBoundingClientRect();
+        return box.top >= scroller.top && box.bottom <= scroller.bottom;
+      });
+    await expect.poll(visible).toBe(true);
   });
 
   it('opens the shortcut sheet with ? and lists every key', async () => {

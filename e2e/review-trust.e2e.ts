@@ -133,7 +133,7 @@ describe('review and agreement an analyst can trust', () => {
     await switchMode(page, 'Review');
     // Before any decision, Review has nothing to undo and says why; the tag is Read mode's.
     await expect.poll(() => undoButton(page).isDisabled()).toBe(true);
-    expect(await undoButton(page).getAttribute('title')).toContain('undone in Read mode');
+    await expect.poll(() => undoButton(page).getAttribute('title')).toContain('undone in Read mode');
     await clickText(page, 'Tuesday');
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain('No decision to undo');
@@ -144,8 +144,8 @@ describe('review and agreement an analyst can trust', () => {
     await page.keyboard.press('j');
     await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-mine');
     // Only mine: keep or drop. The layers go by their authors' names.
-    expect(await page.getByTestId('difference-detail').getByRole('group', { name: 'Decide' }).getByRole('button').allTextContents()).toEqual(['Keep m', 'Drop x']);
-    expect(await page.getByRole('region', { name: 'Review' }).locator('.review-legend').textContent()).toMatch(/analyst \(you\).*Ben/s);
+    await expect.poll(() => page.getByTestId('difference-detail').getByRole('group', { name: 'Decide' }).getByRole('button').allTextContents()).toEqual(['Keep m', 'Drop x']);
+    await expect.poll(() => page.getByRole('region', { name: 'Review' }).locator('.review-legend').textContent()).toMatch(/analyst \(you\).*Ben/s);
     await page.keyboard.press('x');
     await expect.poll(async () => (await storedDocument(app!.storeDir, ids.ministry)).decisions.map((d) => d.action)).toEqual(['reject-both']);
     await expect.poll(() => undoButton(page).textContent()).toBe('↶ Undo: Reject both on “Seoul”');
@@ -186,9 +186,9 @@ describe('review and agreement an analyst can trust', () => {
     // Each span of each side is listed with its own choice; the nested actor is in no conflict.
     const spans = detail.locator('.difference-span');
     await expect.poll(() => spans.count()).toBe(3);
-    expect(await detail.locator('.difference-side-own').textContent()).toContain('in no conflict');
+    await expect.poll(() => detail.locator('.difference-side-own').textContent()).toContain('in no conflict');
     // A conflict offers mine, theirs, both, neither.
-    expect(await detail.getByRole('group', { name: 'Decide' }).getByRole('button').allTextContents()).toEqual(['Mine m', 'Theirs t', 'Both b', 'Neither x']);
+    await expect.poll(() => detail.getByRole('group', { name: 'Decide' }).getByRole('button').allTextContents()).toEqual(['Mine m', 'Theirs t', 'Both b', 'Neither x']);
     await clickText(page, 'Tuesday');
     await page.keyboard.press('t');
     await expect.poll(async () => layerSpans(await storedDocument(app!.storeDir, ids.ministry), 'reconciled')).toEqual(['South Korea Foreign Ministry=actor', 'South Korea=actor']);
@@ -213,8 +213,8 @@ describe('review and agreement an analyst can trust', () => {
     await expect.poll(() => detail.getAttribute('data-kind')).toBe('label-conflict');
     await page.keyboard.press('j');
     await expect.poll(() => detail.getAttribute('data-kind')).toBe('boundary-conflict');
-    expect(await detail.locator('.difference-side-colleague mark.difference-extra').allTextContents()).toEqual(['’s visit']);
-    expect(await detail.locator('.difference-side-own mark.difference-extra').count()).toBe(0);
+    await expect.poll(() => detail.locator('.difference-side-colleague mark.difference-extra').allTextContents()).toEqual(['’s visit']);
+    await expect.poll(() => detail.locator('.difference-side-own mark.difference-extra').count()).toBe(0);
   });
 
   it('word snapping stores the bare name without its possessive; exact characters keep it', async () => {
@@ -257,8 +257,8 @@ describe('review and agreement an analyst can trust', () => {
     await switchMode(page, 'Agreement');
     await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe('1.000');
     // The figure in plain words, naming the layers as the layer list does.
-    expect(await page.getByTestId('measure-reading').textContent()).toBe('2 of 2 spans by analyst and 2 of 2 by Ben match one of the other’s exactly (same start, end and label).');
-    expect(await page.getByRole('group', { name: 'Layers' }).textContent()).toContain('analyst');
+    await expect.poll(() => page.getByTestId('measure-reading').textContent()).toBe('2 of 2 spans by analyst and 2 of 2 by Ben match one of the other’s exactly (same start, end and label).');
+    await expect.poll(() => page.getByRole('group', { name: 'Layers' }).textContent()).toContain('analyst');
     await expect.poll(() => page.getByTestId('agreement-unstarted').textContent()).toContain(`Left out 1 document not started (no annotations, not marked done), which would count as total disagreement: “${SUMMIT.title}” (not started by analyst).`);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-agreement-'));
     const saveJson = async (file: string) => {
@@ -285,7 +285,7 @@ describe('review and agreement an analyst can trust', () => {
     await switchMode(page, 'Read');
     await switchMode(page, 'Agreement');
     await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe((4 / 6).toFixed(3));
-    expect(await page.getByTestId('agreement-unstarted').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('agreement-unstarted').count()).toBe(0);
 
     // A document row opens the review of that document against the colleague compared.
     await page.getByTestId('document-agreement').getByRole('button', { name: MINISTRY.title }).click();
@@ -352,6 +352,8 @@ describe('review and agreement an analyst can trust', () => {
     await expect.poll(() => queue.locator('.review-queue-overall').textContent()).toBe('Library: 0 of 4 differences decided in 2 documents; 2 documents have undecided differences.');
     await clickText(page, 'Tuesday');
     await page.keyboard.press('a');
+    // t decides the focused difference: wait until the window has moved on from the agreed one it just accepted.
+    await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-theirs');
     await page.keyboard.press('t');
     await expect.poll(() => queue.locator('.review-queue-overall').textContent()).toContain('2 of 4 differences decided');
     // Shift+N: the next document with undecided differences.
@@ -360,9 +362,10 @@ describe('review and agreement an analyst can trust', () => {
     await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('0 of 2 decided');
     await clickText(page, 'Friday');
     await page.keyboard.press('a');
+    await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-theirs');
     await page.keyboard.press('t');
     await expect.poll(() => queue.locator('.review-queue-overall').textContent()).toBe('Library: 4 of 4 differences decided in 2 documents; all done.');
-    expect(await queue.getByRole('button').first().isDisabled()).toBe(true);
+    await expect.poll(() => queue.getByRole('button').first().isDisabled()).toBe(true);
 
     // Cleo next, on the one article she tagged; Ben's decisions stay.
     await openDocument(page, MINISTRY.title);

@@ -85,6 +85,30 @@ describe('ReaderSession', () => {
     expect(reader.views).toEqual([]);
   });
 
+  it('refuses the same tag pressed again while the first is on its way to the store, and allows it again once refused', async () => {
+    const reader = openReader(viewOf(TEXTS[2]!));
+    const { from, to } = selectWord(reader, 'working group');
+    reader.session.tag('policy-body');
+    // The store has not answered: the reader's annotations do not hold the tag yet, but the key must not tag twice.
+    reader.session.tag('policy-body');
+    expect(reader.editor.state.field(readerUi).status).toBe('“working group” is already tagged as Policy body.');
+    expect(drawn(reader.editor.state)).toEqual([`${from}-${to}:policy-body`]);
+    // Another label on the same words is another tag.
+    reader.session.tag('position');
+    reader.store.refuseNext('Disk full.');
+    await reader.store.answerNext();
+    await reader.store.answerNext();
+    expect(reader.store.calls).toEqual(['addAnnotations', 'addAnnotations']);
+    expect(reader.editor.state.field(ownAnnotations).map((a) => a.labelId)).toEqual(['position']);
+
+    // The refused tag was taken back, so the same key tags again.
+    reader.editor.dispatch({ selection: EditorSelection.single(from, to) });
+    reader.session.tag('policy-body');
+    await reader.store.answerNext();
+    expect(reader.store.calls).toEqual(['addAnnotations', 'addAnnotations', 'addAnnotations']);
+    expect(reader.editor.state.field(ownAnnotations).map((a) => a.labelId).sort()).toEqual(['policy-body', 'position']);
+  });
+
   it('sends changes in order: the second waits until the first is answered', async () => {
     const reader = openReader(viewOf(TEXTS[1]!));
     selectWord(reader, '서울과');

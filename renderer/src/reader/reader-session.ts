@@ -71,6 +71,8 @@ export class ReaderSession {
   private pending = 0;
   /** Annotations already taken off the text while their deletion is on its way to the store. */
   private readonly deleting = new Set<string>();
+  /** Tags drawn and on their way to the store, so a key pressed again before the answer is not a second tag. */
+  private readonly tagging: Array<{ start: number; end: number; labelId: string }> = [];
   private pointerDown = false;
 
   constructor(options: ReaderSessionOptions) {
@@ -223,7 +225,8 @@ export class ReaderSession {
     if (selection.empty) return this.announce(`Select some text first, then press a label key to tag it as ${name}.`);
     const span = spanForSelection(state.doc, selection.from, selection.to, snapMode);
     if (!span) return this.announce('The selection holds no words. Tick “Exact characters” to tag punctuation or spaces.');
-    if (state.field(ownAnnotations).some((a) => a.start === span.start && a.end === span.end && a.labelId === labelId)) {
+    const same = (a: { start: number; end: number; labelId: string }) => a.start === span.start && a.end === span.end && a.labelId === labelId;
+    if (state.field(ownAnnotations).some(same) || this.tagging.some(same)) {
       return this.announce(`“${oneLine(state.sliceDoc(span.start, span.end), 50)}” is already tagged as ${name}.`);
     }
     const documentId = this.committed.document.id;
@@ -232,6 +235,8 @@ export class ReaderSession {
     const early: MarksChange = { add: [{ start: span.start, end: span.end, labelId, layer: OWN_LAYER_ID }], remove: [] };
     target.dispatch({ effects: ownMarks.change.of(early) });
     performance.measure('parley:tag-drawn', { start: pressed });
+    const inFlight = { start: span.start, end: span.end, labelId };
+    this.tagging.push(inFlight);
     this.mutate(
       () => this.options.api.addAnnotations({ documentId, spans: [{ start: span.start, end: span.end, labelId }] }),
       (change) => {
@@ -246,6 +251,9 @@ export class ReaderSession {
       },
       early,
     );
+    // Once the store has answered (and the answer is drawn, or the tag taken back), the annotations say it.
+    const forget = () => void this.tagging.splice(this.tagging.indexOf(inFlight), 1);
+    this.queue.then(forget, forget);
   }
 
   /** Tags every span with one label, as one undoable step. */

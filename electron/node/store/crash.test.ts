@@ -4,7 +4,10 @@
  * After each kill the store must open without repairs, every file must parse
  * and validate, every acknowledged operation must be there, and each document
  * must be exactly in the state after some prefix of the operations issued on
- * it (nothing half-done).
+ * it (nothing half-done). Saves go to document journals and compactions run
+ * often in the worker, so kills land in appends and in compactions; the
+ * tally says how many journals, sealed journals and cut-short records the
+ * next open found.
  *
  * Iterations: PARLEY_CRASH_ITERATIONS, else 500 when CI=true, else 60.
  */
@@ -17,6 +20,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { OWN_LAYER_ID } from '../../../annotations/model';
+import { CUT_SHORT, readJournal, SEALED_JOURNAL_SUFFIX, stemOfJournal } from './document-journal';
 import { parseStoreFile, TEMP_SUFFIX } from './durable-file-adapter';
 import { ParleyStore } from './parley-store';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION } from './store-schemas';
@@ -36,6 +40,12 @@ interface Tally {
   acknowledged: number;
   issued: number;
   tempFilesLeft: number;
+  /** Kills after which a journal was left (and the next open applied it). */
+  journalsLeft: number;
+  /** Kills during a compaction (a sealed journal left). */
+  sealedLeft: number;
+  /** Journals whose last record the kill cut short. */
+  cutShort: number;
   failures: string[];
 }
 
@@ -63,7 +73,7 @@ describe('crash safety', () => {
   it(
     `keeps every acknowledged operation through ${ITERATIONS} SIGKILLs`,
     async () => {
-      const tally: Tally = { kills: 0, acknowledged: 0, issued: 0, tempFilesLeft: 0, failures: [] };
+      const tally: Tally = { kills: 0, acknowledged: 0, issued: 0, tempFilesLeft: 0, journalsLeft: 0, sealedLeft: 0, cutShort: 0, failures: [] };
       const started = Date.now();
       let next = 0;
       await Promise.all(
@@ -78,11 +88,14 @@ describe('crash safety', () => {
       );
       console.log(
         `crash test: ${tally.kills} kills, ${tally.acknowledged} acknowledged operations checked (${tally.issued} issued), ` +
-          `${tally.tempFilesLeft} interrupted writes cleaned up, ${tally.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s on ${LANES} lanes`,
+          `${tally.tempFilesLeft} interrupted writes cleaned up, ${tally.journalsLeft} journals applied on open (${tally.sealedLeft} in a compaction, ${tally.cutShort} with a record cut short), ` +
+          `${tally.failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s on ${LANES} lanes`,
       );
       expect(tally.failures).toEqual([]);
       expect(tally.kills).toBe(ITERATIONS);
       expect(tally.acknowledged).toBeGreaterThan(ITERATIONS);
+      // The journal is what the kills hit: left behind after most of them.
+      expect(tally.journalsLeft).toBeGreaterThan(ITERATIONS / 4);
     },
     Math.max(120_000, ITERATIONS * 2_000),
   );
@@ -105,6 +118,9 @@ async function iteration(dir: string, baseline: Map<string, DocState>, tally: Ta
 
   const raw = await checkFilesParse(dir, tally);
   tally.tempFilesLeft += raw.tempFiles;
+  if (raw.journals > 0) tally.journalsLeft++;
+  if (raw.sealed > 0) tally.sealedLeft++;
+  tally.cutShort += raw.cutShort;
   const opened = await ParleyStore.open(dir, { onWarning: (m) => tally.failures.push(`warning: ${m}`) });
   if (!opened.ok) {
     tally.failures.push(`open failed: ${opened.error.code} ${opened.error.message}`);
@@ -174,9 +190,16 @@ function same(a: DocState, b: DocState): boolean {
   return true;
 }
 
-/** Parses and validates every store file as the kill left it, before the store's own repair runs. */
-async function checkFilesParse(dir: string, tally: Tally): Promise<{ tempFiles: number }> {
+/**
+ * Parses and validates every store file as the kill left it, before the
+ * store's own repair runs: every journal line is a good record except
+ * perhaps a last one cut short.
+ */
+async function checkFilesParse(dir: string, tally: Tally): Promise<{ tempFiles: number; journals: number; sealed: number; cutShort: number }> {
   let tempFiles = 0;
+  let journals = 0;
+  let sealed = 0;
+  let cutShort = 0;
   const check = async (file: string, schema: z.ZodType<unknown>) => {
     try {
       parseStoreFile(file, await readFile(file), schema, STORE_SCHEMA_VERSION);
@@ -190,8 +213,22 @@ async function checkFilesParse(dir: string, tally: Tally): Promise<{ tempFiles: 
   for (const name of await readdir(path.join(dir, 'documents')).catch(() => [] as string[])) {
     if (name.endsWith(TEMP_SUFFIX)) tempFiles++;
     else if (name.endsWith('.json')) await check(path.join(dir, 'documents', name), documentFileSchema);
+    else if (stemOfJournal(name) !== null) {
+      journals++;
+      if (name.endsWith(SEALED_JOURNAL_SUFFIX)) sealed++;
+      const file = path.join(dir, 'documents', name);
+      const bytes = await readFile(file);
+      // A live journal after a compaction starts past 1: checked from its first record on.
+      const first = Number(/^[0-9a-f]{8} \{"seq":(\d+)/.exec(bytes.toString('utf8'))?.[1] ?? 1);
+      const read = readJournal([{ file, bytes }], first - 1);
+      if (read.damaged) tally.failures.push(`${name} is damaged: ${read.damaged.problem}`);
+      for (const bad of read.torn) {
+        if (bad.problem === CUT_SHORT) cutShort++;
+        else tally.failures.push(`${name} has a bad last record: ${bad.problem}`);
+      }
+    }
   }
-  return { tempFiles };
+  return { tempFiles, journals, sealed, cutShort };
 }
 
 /**

@@ -46,7 +46,9 @@ export function crashText(id: string): string {
 async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: crash-worker <store dir>');
-  const opened = await ParleyStore.open(dir, { onWarning: (m) => line(`W ${m}`) });
+  // Often compacting after every save or every few, so kills land in compactions with saves arriving meanwhile too.
+  const compaction = { bytes: pick([0, 4096, 1024 * 1024]), idleMs: pick([0, 30]) };
+  const opened = await ParleyStore.open(dir, { onWarning: (m) => line(`W ${m}`), compaction });
   if (!opened.ok) {
     line(`E open: ${opened.error.code} ${opened.error.message}`);
     process.exit(1);

@@ -22,6 +22,7 @@ import { reanchorDamaged } from './reanchor-damaged';
 import { replayJournal, stemsWithJournals } from './replay-journal';
 import { recoverLabels } from './recover-labels';
 import { quarantineFile } from './quarantine';
+import { ReadAhead } from './read-ahead';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, wasUpgraded, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
 
 /** Name of the index file. */
@@ -120,7 +121,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
       if (!checked.ok) throw new DamagedFileError(name, `its content does not match its own checks (${checked.error.message})`);
       return data;
     };
-    const outcome = await readStoreFile(file, (b) => parse(b, file));
+    const outcome = await readStoreFile(file, (b) => parse(b, file), (f) => ahead.read(f));
     let data: DocumentFile | null = outcome.kind === 'ok' ? outcome.data : null;
     if (outcome.kind !== 'ok') {
       const movedTo = outcome.kind === 'damaged' ? await quarantineFile(dir, file, now()) : '';
@@ -149,6 +150,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
     if (!entry) libraryChanged = true;
   };
 
+  const ahead = new ReadAhead(library.documents.map((e) => documentPath(dir, e.file)));
   for (const entry of library.documents) {
     if (listed.has(entry.file)) continue;
     listed.add(entry.file);
@@ -211,10 +213,10 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   return ok({ library, files, backups, incidents });
 }
 
-async function readStoreFile<T>(file: string, parse: (bytes: Uint8Array) => T): Promise<ReadOutcome<T>> {
+async function readStoreFile<T>(file: string, parse: (bytes: Uint8Array) => T, read: (file: string) => Promise<Buffer> = readFile): Promise<ReadOutcome<T>> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await read(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw error;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppStore } from '../../node/open-app-store';
 import { createHandlers } from './create-handlers';
+import { findStoredDocument } from '../../node/store/replay-journal';
 import { closeTestStores, openTestStore, QueuedDialogs, trackTestStore, value } from './handler-test-kit';
 
 afterEach(closeTestStores);
@@ -69,8 +70,8 @@ describe('tagging', () => {
     const [a] = value(await api.getDocument({ documentId })).layers.find((l) => l.id === 'own')!.annotations;
     expect(change.added).toEqual([a]);
     expect(a).toMatchObject({ start, end: start + 17, labelId: 'policy-body', author: 'Min-ji', quote: { exact: 'the working group', prefix: 'Noh suggested terminating ' } });
-    const file = JSON.parse(await readFile(path.join(store.dir, 'documents', (await import('node:fs')).readdirSync(path.join(store.dir, 'documents'))[0]!), 'utf8'));
-    expect(JSON.stringify(file)).toContain('the working group');
+    // On disk once answered: the store's own reading of its files (document file and journal) holds it.
+    expect(JSON.stringify(await findStoredDocument(store.dir, documentId))).toContain('the working group');
   });
 
   it('refuses unknown labels, spans outside the text and spans that split an emoji, changing nothing', async () => {

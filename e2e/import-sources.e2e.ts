@@ -55,7 +55,7 @@ describe('importing a PDF', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Annotations' }).locator('.parley-page').first().textContent()).toContain('p. 2');
   }, 120_000);
 
-  it('imports a PDF dropped on the window, with its pages, progress in the worker and its original', async () => {
+  it('imports a PDF dropped on the window with its pages and original, and removes the original after a confirmation', async () => {
     const pdf = await makePdf({
       title: 'Harbour Talks Brief',
       pages: [
@@ -88,5 +88,20 @@ describe('importing a PDF', () => {
     await page.keyboard.press('2');
     const selected = page.getByRole('region', { name: 'Selected annotation' });
     await expect.poll(() => selected.locator('.parley-page').textContent()).toContain('p. 2');
+
+    // The store's size counts the original; removing it (after a confirmation) frees that room and keeps the text and the tag.
+    const size = page.getByTestId('store-size');
+    await expect.poll(() => size.textContent()).toMatch(/1 document .*, 1 original /);
+    await page.getByRole('button', { name: 'Remove original…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove the original?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect((await call(page, 'storeSize', {})).originals.count).toBe(1);
+    await page.getByRole('button', { name: 'Remove original…' }).click();
+    await confirm.getByRole('button', { name: 'Remove original' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Open original' }).count()).toBe(0);
+    await expect.poll(() => size.textContent()).toMatch(/0 originals 0 KB/);
+    expect((await call(page, 'getDocument', { documentId })).layers.find((l) => l.id === 'own')?.annotations.map((a) => a.quote.exact)).toEqual(['외교부']);
+    expect((await call(page, 'getDocument', { documentId })).originalKept).toBe(false);
   }, 120_000);
 });

@@ -17,6 +17,7 @@ export const API_METHODS = [
   'renameDocument',
   'openOriginal',
   'removeOriginal',
+  'storeSize',
   'addAnnotations',
   'updateAnnotation',
   'deleteAnnotations',

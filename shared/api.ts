@@ -18,7 +18,7 @@ import type { CorpusHistoryState, CorpusStepMoved, TaggedHits } from './corpus';
 import type { Problem, Result } from '../annotations/result';
 import type { ApiMethod, PageMethod } from './api-methods';
 import { keyOverridesSchema, type KeyOverrides } from './key-bindings';
-import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from './library';
+import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident, StoreSize } from './library';
 import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from './suggestions';
 import type { WorkspaceStatus } from './workspace';
 import { labelPatternSchema, suggestionSourceSchema } from '../annotations/suggest/suggestion-schemas';
@@ -100,6 +100,7 @@ export const apiInputSchemas = {
   renameDocument: z.strictObject({ documentId: id, title: z.string().max(2000) }),
   openOriginal: z.strictObject({ documentId: id }),
   removeOriginal: z.strictObject({ documentId: id }),
+  storeSize: z.strictObject({}),
   addAnnotations: z.strictObject({
     documentId: id,
     layerId: layerId.optional(),
@@ -348,6 +349,8 @@ export interface ApiOutputs {
   openOriginal: { opened: string };
   /** Removes the kept original of the document from the store (the text, its pages and annotations stay); `removed` is false when there was none. Other documents from the same file lose it too. */
   removeOriginal: { removed: boolean };
+  /** How much room the store takes on disk: documents, kept originals, backups and the rest. */
+  storeSize: StoreSize;
   addAnnotations: DocumentChange;
   updateAnnotation: DocumentChange;
   deleteAnnotations: DocumentChange;

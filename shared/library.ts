@@ -38,6 +38,8 @@ export interface DocumentView {
   reviewUndoLabel?: string | null;
   /** In Review: the decision Ctrl+Shift+Z would redo, or null. */
   reviewRedoLabel?: string | null;
+  /** For a document extracted from a source file: whether the store still holds that original (false once it was removed). Absent when not known. */
+  originalKept?: boolean;
 }
 
 /**
@@ -100,4 +102,24 @@ export interface StoreIncident {
   restoredFrom: string | null;
   /** What else the repair did, one sentence each (labels recovered, annotations re-anchored or set aside). */
   details?: string[];
+}
+
+/** One part of a store folder on disk: how many files and how many bytes. */
+export interface StorePart {
+  count: number;
+  bytes: number;
+}
+
+/**
+ * How much room the library's store takes on disk, by part: `documents`
+ * (document files; bytes include the library index and journals), the
+ * kept `originals` of imported PDF, Word and saved pages, `backups`, and
+ * `other` files (settings, the workspace's outgoing queue).
+ */
+export interface StoreSize {
+  documents: StorePart;
+  originals: StorePart;
+  backups: StorePart;
+  other: StorePart;
+  totalBytes: number;
 }

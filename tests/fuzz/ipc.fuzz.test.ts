@@ -244,7 +244,7 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
     case 'setAuthor':
       return { author: rng.pick(['Sam', 'Min-ji', ...CSV_INJECTIONS.map((s) => s.trim() || 'x'), ...MARKUP_PAYLOADS]).slice(0, 100) };
     case 'setKeyBindings':
-      return { bindings: rng.pick([{}, { 'next-mention': 'Alt-j' }, { undo: 'Mod-z', search: 'Alt-ArrowDown' }, { shortcuts: rng.pick(MARKUP_PAYLOADS).slice(0, 40) }]) };
+      return { bindings: rng.pick([{}, { 'next-mention': 'Alt-j' }, { undo: 'Mod-z', search: 'Alt-s' }, { shortcuts: rng.pick(MARKUP_PAYLOADS).slice(0, 40) }]) };
     case 'getDocument':
     case 'deleteDocument':
     case 'undo':
@@ -268,6 +268,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
     case 'openOriginal':
     case 'removeOriginal':
       return { documentId: doc.id };
+    case 'storeSize':
+      return {};
     case 'addAnnotations':
       return { documentId: doc.id, layerId: rng.pick([undefined, 'own', 'reconciled']), spans: [{ start, end, labelId: label, note: rng.pick([undefined, ...CSV_INJECTIONS, ...MARKUP_PAYLOADS]) }] };
     case 'updateAnnotation':

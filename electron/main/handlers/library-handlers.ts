@@ -13,6 +13,7 @@ import type { ImportReport } from '../../../shared/api';
 import { keyOverrideProblems, labelKeys } from '../../../shared/key-bindings';
 import { readFileWithin, readTextWithin } from '../../node/import/input-files';
 import { commitSourceImport, planSourceImport, storedOriginalOf, type SourceInput } from '../../node/sources/import-sources';
+import { OriginalFiles } from '../../node/sources/original-files';
 import { MAX_SOURCE_BYTES, SOURCE_EXTENSIONS, sourceKindOf } from '../../node/sources/source-text';
 import type { SourceTexts } from '../../node/tasks/format-job';
 import { runFormatJobWith } from '../../node/tasks/run-format-job';
@@ -41,6 +42,7 @@ type LibraryMethods =
 /** Handlers for the library list and the documents in it. */
 export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, LibraryMethods> {
   const { store, settings, dialogs, tasks, formatWorker, now } = deps;
+  const originals = new OriginalFiles(store.dir);
 
   const importArticles = (files: Array<{ name: string; content: string }>, sources: SourceInput[] = []): Promise<Result<ImportReport>> =>
     withTask(tasks, `Importing ${plural(files.length + sources.length, 'article')}`, (task) => importArticlesAs(files, sources, task));
@@ -167,7 +169,10 @@ export function createLibraryHandlers(deps: HandlerContext): Pick<ApiHandlers, L
     },
 
     async getDocument({ documentId }) {
-      return store.getDocument(documentId);
+      const view = store.getDocument(documentId);
+      const sha = view.ok ? view.value.document.originalSha256 : undefined;
+      if (!view.ok || !sha) return view;
+      return ok({ ...view.value, originalKept: await originals.has(sha, view.value.document.originalName ?? view.value.document.source) });
     },
 
     async importTexts({ files }) {

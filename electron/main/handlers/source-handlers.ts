@@ -1,13 +1,15 @@
 /**
  * A document's name and its original: renaming any document, and opening or
  * removing the source file (PDF, Word, saved page) a document was extracted
- * from, which the store keeps in `originals/`.
+ * from, which the store keeps in `originals/`; and how much room the store
+ * takes, originals counted.
  */
 import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fail, ok } from '../../../annotations/result';
 import { OriginalFiles } from '../../node/sources/original-files';
+import { measureStore } from '../../node/store/store-size';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
@@ -24,7 +26,7 @@ function safeName(name: string): string {
 }
 
 /** Handlers for renaming documents and for their originals. */
-export function createSourceHandlers(deps: HandlerContext): Pick<ApiHandlers, 'renameDocument' | 'openOriginal' | 'removeOriginal'> {
+export function createSourceHandlers(deps: HandlerContext): Pick<ApiHandlers, 'renameDocument' | 'openOriginal' | 'removeOriginal' | 'storeSize'> {
   const { store } = deps;
   const openPath = deps.openPath ?? shellOpenPath;
   const originals = new OriginalFiles(store.dir);
@@ -70,7 +72,18 @@ export function createSourceHandlers(deps: HandlerContext): Pick<ApiHandlers, 'r
       const sha = view.value.document.originalSha256;
       if (!sha) return ok({ removed: false });
       const removed = await originals.remove(sha);
-      return removed.ok ? ok({ removed: removed.value }) : removed;
+      if (!removed.ok) return removed;
+      // The library's size changed; the text, its pages and every annotation stay.
+      if (removed.value) deps.notify({ type: 'library-changed' });
+      return ok({ removed: removed.value });
+    },
+
+    async storeSize() {
+      try {
+        return ok(await measureStore(store.dir));
+      } catch (error) {
+        return fail('io-error', `could not measure the store: ${(error as Error).message}`);
+      }
     },
   };
 }

@@ -159,6 +159,34 @@ describe('renaming documents and their originals', () => {
     expect(value(await api.getDocument({ documentId: doc!.id })).document.pages).toHaveLength(2);
     expect(value(await api.removeOriginal({ documentId: plain!.id }))).toEqual({ removed: false });
   });
+
+  it('counts the originals in the store’s size, and a removed one leaves it with its annotations kept', async () => {
+    const { dir, opened } = await openTestStore('Min-ji');
+    const events: string[] = [];
+    const dialogs = new QueuedDialogs();
+    const api = createHandlers({ ...opened, dialogs, version: 'test', notify: (e) => events.push(e.type), formatWorker: workerFile });
+    dialogs.opens.push(await files(dir, { 'geneva.pdf': shortPdf }));
+    const [doc] = value(await api.importFromDialog({}))!.added;
+    const { document } = value(await api.getDocument({ documentId: doc!.id }));
+    const at = document.text.indexOf('통일부');
+    value(await api.addAnnotations({ documentId: doc!.id, spans: [{ start: at, end: at + 3, labelId: 'policy-body' }] }));
+    expect(value(await api.getDocument({ documentId: doc!.id })).originalKept).toBe(true);
+    const before = value(await api.storeSize({}));
+    expect(before.documents.count).toBe(1);
+    expect(before.originals).toEqual({ count: 1, bytes: shortPdf.length });
+    expect(before.totalBytes).toBe(before.documents.bytes + before.originals.bytes + before.backups.bytes + before.other.bytes);
+
+    events.length = 0;
+    expect(value(await api.removeOriginal({ documentId: doc!.id }))).toEqual({ removed: true });
+    expect(events).toContain('library-changed');
+    const after = value(await api.storeSize({}));
+    expect(after.originals).toEqual({ count: 0, bytes: 0 });
+    expect(after.totalBytes).toBeLessThan(before.totalBytes);
+    const view = value(await api.getDocument({ documentId: doc!.id }));
+    expect(view.originalKept).toBe(false);
+    expect(view.document.pages).toHaveLength(2);
+    expect(view.layers.find((l) => l.id === 'own')!.annotations.map((a) => a.quote.exact)).toEqual(['통일부']);
+  });
 });
 
 describe('Parley JSON of a document extracted from a PDF', () => {

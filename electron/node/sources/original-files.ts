@@ -51,6 +51,12 @@ export class OriginalFiles {
     return (await this.list()).find((e) => e.sha256 === sha256);
   }
 
+  /** Whether the original with `sha256` is kept: first where a file called `name` would be, then under any extension. */
+  async has(sha256: string, name: string): Promise<boolean> {
+    if (/^[0-9a-f]{64}$/u.test(sha256) && (await stat(this.pathOf(sha256, name)).then((s) => s.isFile(), () => false))) return true;
+    return (await this.find(sha256)) !== undefined;
+  }
+
   /**
    * Keeps `bytes` (the file `name`) and returns its sha256. A file already
    * kept is not written again. Fails with `io-error`.

@@ -17,7 +17,7 @@ export function DocumentPane({ view, hasDocuments, onImport, ...reader }: Docume
             <button type="button" className="link-button" onClick={onImport}>
               Import articles
             </button>{' '}
-            or drop .txt, .md or .html files here.
+            or drop PDF, Word, saved web pages, .txt or .md files here.
           </p>
         )}
       </div>

@@ -3,6 +3,7 @@ import type { LabelSchema } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
 import { DocumentListItem } from './document-list-item';
 import { LibraryProgress } from './library-progress';
+import { StoreSizeLine } from './store-size-line';
 import { WorkspacePanel } from './workspace-panel';
 
 interface LibrarySidebarProps {
@@ -39,7 +40,7 @@ export function LibrarySidebar({ id, documents, labels, currentId, loading, onOp
             <button type="button" className="link-button" onClick={onImport}>
               Import articles
             </button>{' '}
-            or drop .txt, .md or .html files anywhere on the window.
+            or drop files (PDF, Word, saved web pages, .txt, .md) anywhere on the window.
           </p>
         </div>
       ) : (
@@ -63,7 +64,10 @@ export function LibrarySidebar({ id, documents, labels, currentId, loading, onOp
           </button>
         </p>
       )}
-      <div className="sidebar-footer">{footer}</div>
+      <div className="sidebar-footer">
+        {footer}
+        {!loading && <StoreSizeLine documentCount={documents.length} />}
+      </div>
     </nav>
   );
 }

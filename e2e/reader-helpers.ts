@@ -3,10 +3,9 @@
  * corpus, select text as a user would (mouse drag, double-click), read what
  * the reader shows and what the store wrote.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Annotation } from '../annotations/model';
+import { findStoredDocument } from '../electron/node/store/replay-journal';
 import { call } from './support/call-api';
 import { launchParley, type ParleyHarness } from './support/harness';
 
@@ -44,15 +43,10 @@ export async function currentDocumentId(page: Page): Promise<string> {
   return doc.id;
 }
 
-/** The own-layer annotations of a document as written in the store's file. */
+/** The own-layer annotations of a document as the store holds it on disk (its file with its journal applied). */
 export async function storedAnnotations(storeDir: string, documentId: string): Promise<Annotation[]> {
-  const dir = path.join(storeDir, 'documents');
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith('.json')) continue;
-    const file = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { document: { id: string }; layers: Array<{ id: string; annotations: Annotation[] }> };
-    if (file.document.id === documentId) return file.layers.find((l) => l.id === 'own')?.annotations ?? [];
-  }
-  throw new Error(`document ${documentId} is not in ${dir}`);
+  const file = await findStoredDocument(storeDir, documentId);
+  return file.layers.find((l) => l.id === 'own')?.annotations ?? [];
 }
 
 /** Screen points at the left edge of the first and the right edge of the last character of `needle`. */

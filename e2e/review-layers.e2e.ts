@@ -9,7 +9,7 @@
  * view's heatmap cell and label bar open the review of exactly those
  * differences.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,6 +19,7 @@ import { createDocument } from '../annotations/document';
 import { codecs } from '../annotations/formats/index';
 import { defaultLabelSchema } from '../annotations/labels';
 import type { Annotation, CorpusDocument, ReviewDecision } from '../annotations/model';
+import { findStoredDocument } from '../electron/node/store/replay-journal';
 import { call, clickText, openDocument } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
@@ -112,13 +113,8 @@ interface StoredDocument {
 }
 
 async function storedDocument(documentId: string): Promise<StoredDocument> {
-  const dir = path.join(app!.storeDir, 'documents');
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith('.json')) continue;
-    const file = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as StoredDocument;
-    if (file.document.id === documentId) return file;
-  }
-  throw new Error(`document ${documentId} is not in ${dir}`);
+  // The store's own reading of its files: the document file with its journal applied.
+  return findStoredDocument(app!.storeDir, documentId);
 }
 
 async function switchMode(page: Page, mode: 'Read' | 'Review' | 'Agreement'): Promise<void> {
@@ -175,11 +171,11 @@ describe('reviewing several layers at once', () => {
       }, layer);
     await expect.poll(() => outlineOf('colleague:Ben')).toBe('dashed');
     await expect.poll(() => outlineOf('colleague:Cleo')).toBe('dotted');
-    expect(await legend.locator('[data-layer="colleague:Cleo"] .layer-sample').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('dotted');
+    await expect.poll(() => legend.locator('[data-layer="colleague:Cleo"] .layer-sample').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('dotted');
 
     // The focused difference shows one side per layer, and lanes on request.
     const detail = page.getByTestId('difference-detail');
-    expect(await detail.locator('.difference-side').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')))).toEqual(LAYERS);
+    await expect.poll(() => detail.locator('.difference-side').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')))).toEqual(LAYERS);
     await panel.getByRole('checkbox', { name: 'Lanes per layer' }).check();
     await expect.poll(() => detail.getByTestId('layer-lanes').locator('.layer-lane').count()).toBe(3);
 
@@ -189,8 +185,8 @@ describe('reviewing several layers at once', () => {
     await expect.poll(() => panel.getByTestId('review-said').textContent()).toBe('Accepted 4 differences on 2 documents where 2 of 3 agree. Ctrl+Z undoes them, document by document.');
     await expect.poll(() => overall(page)).toBe('Library: 4 of 7 differences decided in 2 documents; 2 documents have undecided differences.');
     await expect.poll(() => progress(page)).toBe('2 of 4 decided');
-    const pre = await storedDocument(envoys);
-    expect(pre.decisions.map((d) => [d.preAccepted, d.layers, d.sourceLayers])).toEqual([
+    // The window counts a decision before the store has written it: poll the store.
+    await expect.poll(async () => (await storedDocument(envoys)).decisions.map((d) => [d.preAccepted, d.layers, d.sourceLayers])).toEqual([
       [{ k: 2, n: 3 }, LAYERS, ['own']],
       [{ k: 2, n: 3 }, LAYERS, ['own']],
     ]);

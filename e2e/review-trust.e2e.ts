@@ -7,7 +7,7 @@
  * - agreement leaves out a document the analyst has not started, says so,
  *   and includes it on request.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,6 +17,7 @@ import { createDocument } from '../annotations/document';
 import { codecs } from '../annotations/formats/index';
 import { defaultLabelSchema } from '../annotations/labels';
 import type { Annotation, CorpusDocument, ReviewDecision } from '../annotations/model';
+import { findStoredDocument } from '../electron/node/store/replay-journal';
 import { call, clickText, dragSelect, openDocument } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
@@ -45,13 +46,8 @@ interface StoredDocument {
 }
 
 async function storedDocument(storeDir: string, documentId: string): Promise<StoredDocument> {
-  const dir = path.join(storeDir, 'documents');
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith('.json')) continue;
-    const file = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as StoredDocument;
-    if (file.document.id === documentId) return file;
-  }
-  throw new Error(`document ${documentId} is not in ${dir}`);
+  // The store's own reading of its files: the document file with its journal applied.
+  return findStoredDocument(storeDir, documentId);
 }
 
 const layerSpans = (doc: StoredDocument, layerId: string) =>

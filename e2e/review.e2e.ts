@@ -8,7 +8,7 @@
  * measure agreement and export the report as Markdown, CSV and JSON. Every
  * file the app writes is read back.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,6 +18,7 @@ import { createDocument } from '../annotations/document';
 import { codecs } from '../annotations/formats/index';
 import { defaultLabelSchema } from '../annotations/labels';
 import type { Annotation, AnnotationLayer, DecisionAction, DifferenceKind, ReviewDecision } from '../annotations/model';
+import { findStoredDocument } from '../electron/node/store/replay-journal';
 import { call, clickText, dragSelect, openDocument, SAMPLE } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 import { screenshotPath } from './support/screenshot-path';
@@ -120,13 +121,8 @@ interface StoredDocument {
 
 /** The document's file in the store, as written on disk. */
 async function storedDocument(storeDir: string, documentId: string): Promise<StoredDocument> {
-  const dir = path.join(storeDir, 'documents');
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith('.json')) continue;
-    const file = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as StoredDocument;
-    if (file.document.id === documentId) return file;
-  }
-  throw new Error(`document ${documentId} is not in ${dir}`);
+  // The store's own reading of its files: the document file with its journal applied.
+  return findStoredDocument(storeDir, documentId);
 }
 
 const spansOf = (annotations: readonly Annotation[]) => annotations.map((a) => [a.quote.exact, a.labelId]);
@@ -188,6 +184,9 @@ async function focusedDifference(page: Page): Promise<{ kind: DifferenceKind; po
 /** Decides the focused difference by its key and waits until the store has the decision. */
 async function decideFocused(app: ParleyHarness, documentId: string, decidedBefore: number): Promise<DifferenceKind> {
   const page = app.page;
+  // The window moves the focus on after the previous decision: wait until it rests on an undecided one,
+  // or the key would go to the difference just decided.
+  await expect.poll(() => page.getByTestId('difference-decision').getAttribute('data-action')).toBe('none');
   const { kind } = await focusedDifference(page);
   if (kind === 'agreed') throw new Error('every agreed difference should have been accepted already');
   await page.keyboard.press(DECISION_FOR[kind].key);
@@ -260,18 +259,20 @@ describe('review', () => {
     await expect.poll(() => layersPanel(page).getByRole('checkbox', { name: 'Show Cleo’s layer' }).isDisabled()).toBe(true);
     await expect.poll(() => drawnMarks(page, 'own')).toMatchObject({ fill: 5, outline: 0 });
     await expect.poll(() => drawnMarks(page, 'colleague:Ben')).toMatchObject({ fill: 0, outline: 5 });
-    expect(await drawnMarks(page, 'colleague:Cleo')).toMatchObject({ count: 0 });
+    await expect.poll(() => drawnMarks(page, 'colleague:Cleo')).toMatchObject({ count: 0 });
     const counts = panel.getByRole('list', { name: 'Differences by kind' });
     const countOf = async (kind: DifferenceKind) => Number(await counts.locator(`li[data-kind="${kind}"] .review-count-number`).textContent());
-    expect({
-      agreed: await countOf('agreed'),
-      'label-conflict': await countOf('label-conflict'),
-      'boundary-conflict': await countOf('boundary-conflict'),
-      'only-mine': await countOf('only-mine'),
-      'only-theirs': await countOf('only-theirs'),
-    }).toEqual({ agreed: 2, 'label-conflict': 1, 'boundary-conflict': 1, 'only-mine': 1, 'only-theirs': 1 });
+    await expect
+      .poll(async () => ({
+        agreed: await countOf('agreed'),
+        'label-conflict': await countOf('label-conflict'),
+        'boundary-conflict': await countOf('boundary-conflict'),
+        'only-mine': await countOf('only-mine'),
+        'only-theirs': await countOf('only-theirs'),
+      }))
+      .toEqual({ agreed: 2, 'label-conflict': 1, 'boundary-conflict': 1, 'only-mine': 1, 'only-theirs': 1 });
     const rows = panel.getByRole('list', { name: 'Differences' }).locator('.difference-row');
-    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(KINDS_IN_ORDER);
+    await expect.poll(() => rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(KINDS_IN_ORDER);
 
     // A click on a row of the list brings that difference up, and outlines it in the article.
     await rows.nth(3).click();
@@ -303,7 +304,7 @@ describe('review', () => {
     await page.keyboard.press('a');
     await expect.poll(() => progress(page)).toBe('2 of 6 decided');
     await expect.poll(async () => (await storedDocument(app!.storeDir, documentId)).decisions.length).toBe(2);
-    expect((await focusedDifference(page)).kind).not.toBe('agreed');
+    await expect.poll(async () => (await focusedDifference(page)).kind).not.toBe('agreed');
 
     // Two decisions, then stop: reload the window mid-review.
     const decided: DifferenceKind[] = [];
@@ -314,11 +315,12 @@ describe('review', () => {
     await openDocument(page, SAMPLE.workingGroup);
     // The layers shown before the reload are shown again.
     await expect.poll(() => showCleo.isChecked()).toBe(true);
-    expect(await layersPanel(page).getByRole('checkbox', { name: 'Show Ben’s layer' }).isChecked()).toBe(false);
+    await expect.poll(() => layersPanel(page).getByRole('checkbox', { name: 'Show Ben’s layer' }).isChecked()).toBe(false);
     await expect.poll(() => drawnMarks(page, 'colleague:Cleo')).toMatchObject({ count: 2, outline: 2 });
     await switchMode(page, 'Review');
     await expect.poll(() => progress(page)).toBe('4 of 6 decided');
     // Resuming goes to the first undecided difference, not back to the start.
+    await expect.poll(() => page.getByTestId('difference-decision').getAttribute('data-action')).toBe('none');
     const resumed = await focusedDifference(page);
     expect(resumed.kind).not.toBe('agreed');
     expect(decided).not.toContain(resumed.kind);
@@ -326,8 +328,9 @@ describe('review', () => {
     expect(resumed.position).toBe(`${undecidedRows[0]!.i + 1} of 6`);
     await expect.poll(() => page.getByTestId('difference-decision').getAttribute('data-action')).toBe('none');
 
-    // The screenshot of review mode, with some decisions made and some left.
+    // The screenshot of review mode, with some decisions made and some left, in the app's fonts.
     await page.keyboard.press('Escape');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.screenshot({ path: screenshotPath('review.png') });
 
     decided.push(await decideFocused(app, documentId, 4));
@@ -345,7 +348,7 @@ describe('review', () => {
     expect((await storedDocument(app.storeDir, documentId)).decisions).toHaveLength(6);
     expect(await progress(page)).toBe('6 of 6 decided');
     // Everything being decided, the focus stays where it was.
-    expect(await page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-mine');
+    await expect.poll(() => page.getByTestId('difference-detail').getAttribute('data-kind')).toBe('only-mine');
     await page.keyboard.press('x');
     await expect.poll(reconciledQuotes).not.toContain('November 2018');
 
@@ -398,28 +401,28 @@ describe('review', () => {
     const mean = pairF1.reduce((a, b) => a + b) / 3;
     const sd = Math.sqrt(pairF1.reduce((a, b) => a + (b - mean) ** 2, 0) / 3);
     await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe(`${mean.toFixed(3)} ± ${sd.toFixed(3)}`);
-    expect(await heatmap.locator('td[data-pair="analyst|Cleo"]').textContent()).toBe((4 / 7).toFixed(3));
+    await expect.poll(() => heatmap.locator('td[data-pair="analyst|Cleo"]').textContent()).toBe((4 / 7).toFixed(3));
     await page.getByRole('group', { name: 'Layers' }).getByRole('checkbox', { name: /Cleo/ }).uncheck();
     await expect.poll(() => heatmap.locator('td.heatmap-cell').count()).toBe(2);
     // Figures worked out by hand from the spans above: 2 exact matches of 5 + 5 spans; 7 matching tokens of 11 + 13; 3 overlapping same-label pairs.
     await expect.poll(() => page.getByTestId('overall-instance').textContent()).toBe('0.400');
     await expect.poll(() => page.getByTestId('overall-token').textContent()).toBe('0.583');
     await expect.poll(() => page.getByTestId('overall-lenient').textContent()).toBe('0.600');
-    expect(await heatmap.locator('td[data-pair="analyst|Ben"]').textContent()).toBe('0.400');
+    await expect.poll(() => heatmap.locator('td[data-pair="analyst|Ben"]').textContent()).toBe('0.400');
     const bens = stored.layers.find((l) => l.id === 'colleague:Ben')!.annotations;
     const mine = stored.layers.find((l) => l.id === 'own')!.annotations;
     const kappa = kappaByHand(text, mine, bens);
     await expect.poll(() => page.getByTestId('overall-kappa').textContent()).toBe(kappa.toFixed(3));
     await expect.poll(() => page.getByTestId('label-bars').locator('[data-label="actor"] .label-bar-value').textContent()).toBe('0.500');
     const documentRow = page.getByTestId('document-agreement').locator('tbody tr', { hasText: SAMPLE.workingGroup });
-    expect(await documentRow.locator('td[data-measure="instance"]').textContent()).toBe('0.400');
+    await expect.poll(() => documentRow.locator('td[data-measure="instance"]').textContent()).toBe('0.400');
 
     // Overlapping spans by label: the "working group" conflict off the diagonal; Noh, Sung Kim (against "counterpart Sung Kim") and the date on it.
     const confusion = page.getByTestId('label-confusion');
-    expect(await confusion.locator('td[data-cell="policy-body|position"]').textContent()).toBe('1');
-    expect(await confusion.locator('td[data-cell="actor|actor"]').textContent()).toBe('2');
-    expect(await confusion.locator('td[data-cell="date|date"]').textContent()).toBe('1');
-    expect(await confusion.locator('td.confusion-conflict').count()).toBe(1);
+    await expect.poll(() => confusion.locator('td[data-cell="policy-body|position"]').textContent()).toBe('1');
+    await expect.poll(() => confusion.locator('td[data-cell="actor|actor"]').textContent()).toBe('2');
+    await expect.poll(() => confusion.locator('td[data-cell="date|date"]').textContent()).toBe('1');
+    await expect.poll(() => confusion.locator('td.confusion-conflict').count()).toBe(1);
     const saveReport = async (format: 'Markdown' | 'CSV' | 'JSON', file: string) => {
       app!.dialogs.nextSave(file);
       await page.getByRole('group', { name: 'Export the report' }).getByRole('button', { name: format }).click();
@@ -453,7 +456,7 @@ describe('review', () => {
 
     // A colleague's layer exports like any other, from the layer list.
     await switchMode(page, 'Read');
-    expect(await layersPanel(page).getByRole('checkbox', { name: 'Show Cleo’s layer' }).isDisabled()).toBe(false);
+    await expect.poll(() => layersPanel(page).getByRole('checkbox', { name: 'Show Cleo’s layer' }).isDisabled()).toBe(false);
     await layersPanel(page).getByRole('button', { name: 'Export Ben’s layer' }).click();
     const layerDialog = page.getByRole('dialog', { name: 'Export Ben’s layer' });
     await layerDialog.getByLabel('Format').selectOption({ label: 'doccano' });
@@ -500,7 +503,7 @@ describe('review', () => {
     await dialog.getByRole('button', { name: 'Choose file…' }).click();
     // The main process read the file, found no author, and refused; the dialog asks for the name.
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('give the colleague’s name'.replace('’', "'"));
-    expect(await dialog.getByLabel(/Colleague’s name/).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => dialog.getByLabel(/Colleague’s name/).getAttribute('aria-invalid')).toBe('true');
     expect((await storedDocument(app.storeDir, documentId)).layers.map((l) => l.id)).toEqual(['own']);
     await dialog.getByLabel(/Colleague’s name/).fill('Dana');
     app.dialogs.nextOpen(files);
@@ -509,8 +512,8 @@ describe('review', () => {
 
     // Review now runs against Dana: one difference, only theirs, with her mark outlined in the reader.
     await expect.poll(() => progress(page)).toBe('0 of 1 decided');
-    expect(await panel.getByLabel('with').locator('option:checked').textContent()).toBe('Dana (1 annotation)');
-    expect((await focusedDifference(page)).kind).toBe('only-theirs');
+    await expect.poll(() => panel.getByLabel('with').locator('option:checked').textContent()).toBe('Dana (1 annotation)');
+    await expect.poll(async () => (await focusedDifference(page)).kind).toBe('only-theirs');
     await expect.poll(() => drawnMarks(page, 'colleague:Dana')).toMatchObject({ count: 1, outline: 1 });
     const stored = await storedDocument(app.storeDir, documentId);
     expect(stored.layers.find((l) => l.id === 'colleague:Dana')).toMatchObject({ kind: 'colleague', author: 'Dana' });
@@ -554,9 +557,9 @@ describe('review', () => {
     const report = page.getByTestId('layer-import-report');
     await expect.poll(() => report.textContent()).toContain(`${article.title}: Eun, 2 annotations`);
     // Placed because the whole texts are nearly the same (one sentence added), not because quotes re-anchor.
-    expect(await report.textContent()).toMatch(/nearly the same text, 9\d% alike/);
-    expect(await report.getByRole('heading', { name: 'Annotations that could not be placed' }).count()).toBe(1);
-    expect(await report.textContent()).toContain('“Chung Eui-yong” (actor, Eun)');
+    await expect.poll(() => report.textContent()).toMatch(/nearly the same text, 9\d% alike/);
+    await expect.poll(() => report.getByRole('heading', { name: 'Annotations that could not be placed' }).count()).toBe(1);
+    await expect.poll(() => report.textContent()).toContain('“Chung Eui-yong” (actor, Eun)');
 
     // The two that were placed sit at the right offsets in our text.
     const eun = (await storedDocument(app.storeDir, documentId)).layers.find((l) => l.id === 'colleague:Eun')!;

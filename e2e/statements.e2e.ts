@@ -260,7 +260,7 @@ describe('statements', () => {
     await openDocument(page, imported.added[0]!.title);
     await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review', exact: true }).click();
     const links = page.getByRole('region', { name: 'Relation differences' });
-    await expect.poll(() => links.locator('.review-relation').allTextContents()).toEqual(['Only theirs “Noh Kyu-duk” holds “proposed ending”']);
+    await expect.poll(() => links.locator('.review-relation').evaluateAll((rows) => rows.map((r) => `${r.querySelector('.review-relation-kind')?.textContent} ${r.querySelector('.review-relation-text')?.textContent}`))).toEqual(['Only theirs “Noh Kyu-duk” holds “proposed ending”']);
     await page.screenshot({ path: screenshotPath('statements-review.png') });
   });
 });

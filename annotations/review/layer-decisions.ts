@@ -22,6 +22,7 @@ import { newId } from '../ids';
 import type { Annotation, DecisionAction, ReviewDecision } from '../model';
 import { exactKey, type LayerDifference, type LayerSpan } from './layer-differences';
 import { withdrawDecision } from './reconcile';
+import { settleRelations } from './reconciled-relations';
 import type { ReviewState } from './review-state';
 import { pairSpans } from './span-pairs';
 
@@ -133,8 +134,6 @@ export function decideAcross(
     decidedBy: context.decidedBy,
     decidedAt: context.now,
   };
-  return {
-    state: { annotations: sortAnnotations([...base.annotations, ...results]), decisions: [...base.decisions, decision] },
-    decision,
-  };
+  const next = settleRelations({ ...base, annotations: sortAnnotations([...base.annotations, ...results]), decisions: [...base.decisions, decision] }, state.annotations);
+  return { state: next, decision };
 }

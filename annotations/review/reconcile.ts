@@ -27,6 +27,7 @@ import type { Annotation, DecisionAction, ReviewDecision } from '../model';
 import type { Difference } from './differences';
 import { pairSpans } from './span-pairs';
 import { sameLayers, type ReviewState } from './review-state';
+import { settleRelations } from './reconciled-relations';
 
 /** Who decides, when, and on which comparison. */
 export interface DecisionContext {
@@ -77,10 +78,9 @@ export function decide(state: ReviewState, difference: Difference, action: Decis
     decidedBy: context.decidedBy,
     decidedAt: context.now,
   };
-  return {
-    state: { annotations: sortAnnotations([...base.annotations, ...results]), decisions: [...base.decisions, decision] },
-    decision,
-  };
+  // Links of the reconciled layer follow their spans (see reconciled-relations.ts).
+  const next = settleRelations({ ...base, annotations: sortAnnotations([...base.annotations, ...results]), decisions: [...base.decisions, decision] }, state.annotations);
+  return { state: next, decision };
 }
 
 /** Removes the decision on `differenceKey` (for these layers) and the annotations it added. Returns `state` itself when there is none. */
@@ -89,6 +89,7 @@ export function withdrawDecision(state: ReviewState, differenceKey: string, laye
   if (!earlier) return state;
   const removed = new Set(earlier.resultIds);
   return {
+    ...state,
     annotations: state.annotations.filter((x) => !removed.has(x.id)),
     decisions: state.decisions.filter((d) => d !== earlier),
   };

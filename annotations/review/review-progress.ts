@@ -18,18 +18,22 @@ export interface ReviewProgress {
 /**
  * Counts decided differences for the comparison `layers` ([mine, theirs]) and
  * finds the next one to look at, starting from index `from` (default 0).
+ * `relationKeys` are the decision keys of the relation differences
+ * (`reviewedRelations`): they count in `decided` and `total` like span
+ * differences; `nextUndecided` is an index into `differences` only.
  */
 export function reviewProgress(
   differences: readonly Difference[],
   decisions: readonly ReviewDecision[],
   layers: readonly string[],
   from = 0,
+  relationKeys: readonly string[] = [],
 ): ReviewProgress {
   const decided = decidedKeys(decisions, layers);
-  const currentKeys = new Set(differences.map((d) => d.key));
+  const currentKeys = new Set([...differences.map((d) => d.key), ...relationKeys]);
   return {
-    decided: differences.filter((d) => decided.has(d.key)).length,
-    total: differences.length,
+    decided: differences.filter((d) => decided.has(d.key)).length + relationKeys.filter((k) => decided.has(k)).length,
+    total: differences.length + relationKeys.length,
     nextUndecided: findUndecided(differences, decided, from),
     stale: decisions.filter((d) => sameLayers(d, layers) && !currentKeys.has(d.differenceKey)),
   };

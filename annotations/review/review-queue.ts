@@ -4,10 +4,11 @@
  * and which document to open next. Decisions are matched by layers, so
  * reviewing against another colleague in between changes nothing here.
  */
-import type { Annotation, ReviewDecision } from '../model';
+import type { Annotation, LabelSchema, Relation, ReviewDecision } from '../model';
 import { findDifferences } from './differences';
 import { findLayerDifferences, type ReviewLayer } from './layer-differences';
 import { reviewProgress } from './review-progress';
+import { reviewedRelations } from './relation-decisions';
 
 /** One document as the comparison sees it. */
 export interface QueueDocument {
@@ -21,6 +22,9 @@ export interface QueueDocument {
    * layers at once; when given, `mine` and `theirs` are not read.
    */
   layers?: readonly ReviewLayer[];
+  /** The links of the first two layers compared (`mine` and `theirs`, or `layers`' first two); given for a review of two layers, their differences count too. */
+  mineRelations?: readonly Relation[];
+  theirsRelations?: readonly Relation[];
   decisions: readonly ReviewDecision[];
 }
 
@@ -39,11 +43,20 @@ export interface ReviewQueue {
   total: number;
 }
 
-/** Progress over `documents` for the comparison `layers` ([mine, theirs], or every layer reviewed at once). Never throws. */
-export function reviewQueue(documents: readonly QueueDocument[], layers: readonly string[]): ReviewQueue {
+/**
+ * Progress over `documents` for the comparison `layers` ([mine, theirs], or
+ * every layer reviewed at once), link differences included in a review of two
+ * layers (`schema` says which relation types are undirected). Never throws.
+ */
+export function reviewQueue(documents: readonly QueueDocument[], layers: readonly string[], schema?: LabelSchema): ReviewQueue {
   const entries = documents.map((d): QueueEntry => {
     const differences = d.layers ? findLayerDifferences(d.text, d.layers) : findDifferences(d.text, d.mine, d.theirs);
-    const progress = reviewProgress(differences, d.decisions, layers);
+    const [mine, theirs] = d.layers ? [d.layers[0]?.annotations ?? [], d.layers[1]?.annotations ?? []] : [d.mine, d.theirs];
+    const links =
+      !d.mineRelations?.length && !d.theirsRelations?.length
+        ? []
+        : reviewedRelations({ annotations: [...mine], relations: [...(d.mineRelations ?? [])] }, { annotations: [...theirs], relations: [...(d.theirsRelations ?? [])] }, schema).map((r) => r.decisionKey);
+    const progress = reviewProgress(differences, d.decisions, layers, 0, links);
     return { documentId: d.id, title: d.title, decided: progress.decided, total: progress.total };
   });
   return {

@@ -4,12 +4,14 @@
  * layer plus `CorpusDocument.decisions`.
  */
 import { RECONCILED_LAYER_ID, type AnnotationLayer, type ReviewDecision } from '../model';
-import type { Annotation } from '../model';
+import type { Annotation, Relation } from '../model';
 
-/** The reconciled annotations and the decisions behind them. */
+/** The reconciled annotations, their links, and the decisions behind them. */
 export interface ReviewState {
   annotations: Annotation[];
   decisions: ReviewDecision[];
+  /** The reconciled layer's links (relation decisions put them there); absent = none. */
+  relations?: Relation[];
 }
 
 /** A review not yet started. */
@@ -19,7 +21,7 @@ export function emptyReviewState(): ReviewState {
 
 /** The reviewed state as an ordinary layer (kind `reconciled`), exportable like any other. */
 export function reconciledLayer(state: ReviewState, reviewer: string): AnnotationLayer {
-  return { id: RECONCILED_LAYER_ID, kind: 'reconciled', author: reviewer, annotations: state.annotations };
+  return { id: RECONCILED_LAYER_ID, kind: 'reconciled', author: reviewer, annotations: state.annotations, ...(state.relations && state.relations.length > 0 ? { relations: state.relations } : {}) };
 }
 
 /**

@@ -141,7 +141,7 @@ async function agree(parsed: CliArgs, io: CliIo): Promise<number> {
     io.err(`parley agree: found ${plural(named.length, 'annotator')}; agreement needs two or more (one input per annotator, a brat project with one sub-folder per annotator, or an export with several layers)`);
     return 1;
   }
-  const report = buildAgreementReport(named, { labelOrder: labels.labels.map((l) => l.id), relationTypeOrder: (labels.relationTypes ?? []).map((t) => t.id), includeUnstarted: args.includeUnstarted });
+  const report = buildAgreementReport(named, { labelOrder: labels.labels.map((l) => l.id), relationTypeOrder: (labels.relationTypes ?? []).map((t) => t.id), undirectedRelationTypes: (labels.relationTypes ?? []).filter((t) => !t.directed).map((t) => t.id), includeUnstarted: args.includeUnstarted });
   if (!report.ok) {
     for (const line of describeFailure(report.error)) io.err(line);
     return 1;

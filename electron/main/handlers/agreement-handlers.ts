@@ -34,13 +34,13 @@ export function createAgreementHandlers({ store, settings, dialogs }: HandlerCon
     async agreement({ layerIds, documentIds, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), includeUnstarted });
+      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), undirectedRelationTypes: (store.getLabels().relationTypes ?? []).filter((t) => !t.directed).map((t) => t.id), includeUnstarted });
     },
 
     async exportAgreementToDialog({ layerIds, documentIds, format, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), includeUnstarted });
+      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), undirectedRelationTypes: (store.getLabels().relationTypes ?? []).filter((t) => !t.directed).map((t) => t.id), includeUnstarted });
       if (!report.ok) return report;
       const ext = format === 'markdown' ? 'md' : format;
       const target = await dialogs.saveFile({ title: 'Export agreement report', defaultPath: `agreement.${ext}`, filters: [{ name: format, extensions: [ext] }] });

@@ -11,6 +11,8 @@ import { reviewQueue, type QueueDocument } from '../../../annotations/review/rev
 import { findLayerDifferences } from '../../../annotations/review/layer-differences';
 import { decideAcross } from '../../../annotations/review/layer-decisions';
 import { preAcceptAgreed } from '../../../annotations/review/pre-accept';
+import { acceptAgreedRelations, decideRelation, reviewedRelations } from '../../../annotations/review/relation-decisions';
+import { RELATION_KEY_PREFIX } from '../../../annotations/review/reconciled-relations';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import type { DocumentView, ReviewChange } from '../../../shared/library';
 import { reviewProgress } from '../../../annotations/review/review-progress';
@@ -51,11 +53,11 @@ function quoted(text: string): string {
  * the reconciled layer and the decisions, never the compared layers).
  */
 function withProgress(
-  compared: { view: DocumentView; differences: readonly Parameters<typeof reviewProgress>[0][number][]; context: { layers: readonly string[] } },
+  compared: { view: DocumentView; differences: readonly Parameters<typeof reviewProgress>[0][number][]; relationKeys?: readonly string[]; context: { layers: readonly string[] } },
   recorded: Result<ReviewChange>,
 ): Result<ReviewChange> {
   if (!recorded.ok) return recorded;
-  const { decided, total } = reviewProgress(compared.differences, recorded.value.decisions, compared.context.layers);
+  const { decided, total } = reviewProgress(compared.differences, recorded.value.decisions, compared.context.layers, 0, compared.relationKeys);
   return ok({ ...recorded.value, progress: { documentId: compared.view.document.id, title: compared.view.document.title, decided, total } });
 }
 
@@ -69,11 +71,16 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
     const layer = (id: string) => view.value.layers.find((l) => l.id === id);
     const theirs = layer(theirsLayerId);
     if (!theirs) return fail<never>('not-found', `this document has no layer ${theirsLayerId}`);
-    const mine = layer(OWN_LAYER_ID)?.annotations ?? [];
-    const state: ReviewState = { annotations: layer(RECONCILED_LAYER_ID)?.annotations ?? [], decisions: view.value.decisions };
+    const own = layer(OWN_LAYER_ID);
+    const mine = own?.annotations ?? [];
+    const reconciled = layer(RECONCILED_LAYER_ID);
+    const state: ReviewState = { annotations: reconciled?.annotations ?? [], decisions: view.value.decisions, relations: reconciled?.relations ?? [] };
     const differences = findDifferences(view.value.document.text, mine, theirs.annotations);
+    const schema = store.getLabels();
+    const relations = reviewedRelations({ annotations: mine, relations: own?.relations ?? [] }, theirs, schema);
     const context = { documentId, layers: [OWN_LAYER_ID, theirsLayerId] as [string, string], decidedBy: settings.author(), now: now() };
-    return ok({ view: view.value, differences, state, context });
+    const relationInput = { mine, theirs: theirs.annotations, labelName: (id: string) => schema.labels.find((l) => l.id === id)?.name ?? id };
+    return ok({ view: view.value, differences, relations, relationKeys: relations.map((r) => r.decisionKey), relationInput, state, context });
   };
 
   /** Several layers reviewed at once on one document: each must exist there (the own layer may be empty), none twice. */
@@ -88,7 +95,8 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
       if (!layer && layerId !== OWN_LAYER_ID) return fail<never>('not-found', `this document has no layer ${layerId}`);
       layers.push({ id: layerId, annotations: layer?.annotations ?? [] });
     }
-    const state: ReviewState = { annotations: view.value.layers.find((l) => l.id === RECONCILED_LAYER_ID)?.annotations ?? [], decisions: view.value.decisions };
+    const reconciled = view.value.layers.find((l) => l.id === RECONCILED_LAYER_ID);
+    const state: ReviewState = { annotations: reconciled?.annotations ?? [], decisions: view.value.decisions, relations: reconciled?.relations ?? [] };
     const differences = findLayerDifferences(view.value.document.text, layers);
     const context = { documentId, layers: [...layerIds], decidedBy: settings.author(), now: now() };
     return ok({ view: view.value, differences, state, context });
@@ -124,6 +132,21 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
     },
 
     async decide({ documentId, theirsLayerId, differenceKey, action, keepIds }) {
+      if (differenceKey.startsWith(RELATION_KEY_PREFIX)) {
+        if (keepIds) return fail('invalid-input', 'a link is decided as a whole; keepIds is for spans');
+        const c = comparison(documentId, theirsLayerId);
+        if (!c.ok) return c;
+        const difference = c.value.relations.find((d) => d.decisionKey === differenceKey);
+        if (!difference) return fail('not-found', 'that link difference no longer exists; the layers changed since it was listed');
+        const decided = decideRelation(c.value.state, difference, action, c.value.context, c.value.relationInput);
+        if (!decided.ok) return decided;
+        const { state } = decided.value;
+        const link = difference.mine ?? difference.theirs!;
+        const quote = (id: string, spans: readonly { id: string; quote: { exact: string } }[]) => spans.find((a) => a.id === id)?.quote.exact ?? '';
+        const spans = difference.mine ? c.value.relationInput.mine : c.value.relationInput.theirs;
+        const label = `${ACTION_LABELS[action]} on link ${quoted(quote(link.sourceId, spans))} → ${quoted(quote(link.targetId, spans))}`;
+        return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, label, state.relations));
+      }
       if (action === 'choose-spans' && !keepIds) return fail('invalid-input', 'choosing spans one by one needs the ids of the spans to keep');
       const c = comparison(documentId, theirsLayerId);
       if (!c.ok) return c;
@@ -133,15 +156,17 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
       const stray = (keepIds ?? []).find((k) => !inDifference.has(k));
       if (stray) return fail('invalid-input', `annotation ${stray} is not part of this difference`);
       const { state } = decide(c.value.state, difference, action, c.value.context, keepIds);
-      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`));
+      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`, state.relations));
     },
 
     async acceptAllAgreed({ documentId, theirsLayerId }) {
       const c = comparison(documentId, theirsLayerId);
       if (!c.ok) return c;
-      const state = acceptAllAgreed(c.value.state, c.value.differences, c.value.context);
+      // Spans first, so that agreed links between agreed spans have their ends.
+      const spans = acceptAllAgreed(c.value.state, c.value.differences, c.value.context);
+      const { state } = acceptAgreedRelations(spans, c.value.relations, c.value.context, c.value.relationInput);
       const added = state.decisions.length - c.value.state.decisions.length;
-      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `Accept all agreed (${added})`));
+      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `Accept all agreed (${added})`, state.relations));
     },
 
     async undoReview({ documentId }) {
@@ -167,10 +192,12 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
           mine: layers[0]!.layer?.annotations ?? [],
           theirs: layers[1]!.layer?.annotations ?? [],
           layers: layers.map(({ id, layer }) => ({ id, annotations: layer?.annotations ?? [] })),
+          // Links are reviewed between two layers: the analyst's and one colleague's.
+          ...(theirsLayerId !== undefined ? { mineRelations: layers[0]!.layer?.relations ?? [], theirsRelations: layers[1]!.layer?.relations ?? [] } : {}),
           decisions: doc.decisions,
         });
       }
-      return ok(reviewQueue(documents, compared));
+      return ok(reviewQueue(documents, compared, store.getLabels()));
     },
 
     async decideAcross({ documentId, layerIds, differenceKey, action, keepIds }) {
@@ -183,7 +210,7 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
       const stray = (keepIds ?? []).find((k) => !inDifference.has(k));
       if (stray) return fail('invalid-input', `annotation ${stray} is not part of this difference`);
       const { state } = decideAcross(c.value.state, difference, action, c.value.context, keepIds);
-      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`));
+      return withProgress(c.value, await store.recordDecisions(documentId, state.annotations, state.decisions, `${ACTION_LABELS[action]} on ${quoted(difference.quote)}`, state.relations));
     },
 
     async preAcceptAgreed({ layerIds, k, documentIds }) {
@@ -201,7 +228,7 @@ export function createReviewHandlers(deps: HandlerContext): Pick<ApiHandlers, Re
         const result = preAcceptAgreed(c.value.state, c.value.differences, k, c.value.context);
         if (!result.ok) return result;
         if (result.value.decided === 0) continue;
-        const recorded = await store.recordDecisions(documentId, result.value.state.annotations, result.value.state.decisions, `${k} of ${layerIds.length} agree: accepted ${result.value.decided}`);
+        const recorded = await store.recordDecisions(documentId, result.value.state.annotations, result.value.state.decisions, `${k} of ${layerIds.length} agree: accepted ${result.value.decided}`, result.value.state.relations);
         if (!recorded.ok) return recorded;
         decided += result.value.decided;
         documents++;

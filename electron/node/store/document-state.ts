@@ -177,26 +177,46 @@ export function editLayer(file: DocumentFile, layerId: string, labelIds: Readonl
 }
 
 /**
- * Records a review step: the reconciled layer becomes `annotations` and the
+ * Records a review step: the reconciled layer becomes `annotations` (and,
+ * when given, `relations`; absent, its links stay as they are) and the
  * decisions become `decisions`, as one undoable step labelled `label` (what
  * changed is worked out by id). Clears the review redo steps; the Read mode
  * history is left as it is.
  */
-export function recordReviewStep(file: DocumentFile, annotations: readonly Annotation[], decisions: readonly ReviewDecision[], label: string, now: string, author: string): DocumentFile {
+export function recordReviewStep(file: DocumentFile, annotations: readonly Annotation[], decisions: readonly ReviewDecision[], label: string, now: string, author: string, relations?: readonly Relation[]): DocumentFile {
   const before = file.layers.find((l) => l.id === RECONCILED_LAYER_ID);
   const old = before?.annotations ?? [];
   const newIds = new Set(annotations.map((a) => a.id));
   const oldIds = new Set(old.map((a) => a.id));
   const newDecisionIds = new Set(decisions.map((d) => d.id));
   const oldDecisionIds = new Set(file.decisions.map((d) => d.id));
+  const oldRelations = before?.relations ?? [];
+  const nextRelations = relations ?? oldRelations;
+  // A link that moved to another copy of its span keeps its id: it counts as removed and added.
+  const link = (r: Relation) => `${r.id}\u0000${r.sourceId}\u0000${r.targetId}\u0000${r.typeId}`;
+  const newLinks = new Set(nextRelations.map(link));
+  const oldLinks = new Set(oldRelations.map(link));
+  const removedRelations = oldRelations.filter((r) => !newLinks.has(link(r)));
+  const addedRelations = nextRelations.filter((r) => !oldLinks.has(link(r)));
   const entry: HistoryEntry = {
     label,
     layerId: RECONCILED_LAYER_ID,
-    change: { removed: old.filter((a) => !newIds.has(a.id)), added: annotations.filter((a) => !oldIds.has(a.id)) },
+    change: {
+      removed: old.filter((a) => !newIds.has(a.id)),
+      added: annotations.filter((a) => !oldIds.has(a.id)),
+      ...(removedRelations.length > 0 ? { removedRelations } : {}),
+      ...(addedRelations.length > 0 ? { addedRelations } : {}),
+    },
     decisions: { removed: file.decisions.filter((d) => !newDecisionIds.has(d.id)), added: decisions.filter((d) => !oldDecisionIds.has(d.id)) },
     at: now,
   };
-  const layer: AnnotationLayer = { id: RECONCILED_LAYER_ID, kind: 'reconciled', author: before?.author ?? author, annotations: sortAnnotations([...annotations]) };
+  const layer: AnnotationLayer = {
+    id: RECONCILED_LAYER_ID,
+    kind: 'reconciled',
+    author: before?.author ?? author,
+    annotations: sortAnnotations([...annotations]),
+    ...(nextRelations.length > 0 ? { relations: [...nextRelations] } : {}),
+  };
   return {
     ...withLayer(file, layer),
     decisions: [...decisions],

@@ -1,11 +1,11 @@
 /**
  * Bringing the open document up to date with a review step the store
  * confirmed (`ReviewChange`), without fetching the document again: the
- * reconciled layer gets the change, the decisions and the undo state are
- * replaced by the store's.
+ * reconciled layer gets the change (its links too), the decisions and the
+ * undo state are replaced by the store's.
  */
-import { applyChange } from '../../../annotations/annotation';
 import type { AnnotationLayer } from '../../../annotations/model';
+import { applyLayerChange } from '../../../annotations/relations/layer-change';
 import type { DocumentView, ReviewChange } from '../../../shared/library';
 
 /**
@@ -19,9 +19,14 @@ export function applyReviewChange(view: DocumentView, change: ReviewChange): Doc
   if (view.document.id !== change.documentId) return null;
   const at = view.layers.findIndex((l) => l.id === change.layerId);
   const layer: AnnotationLayer = at >= 0 ? view.layers[at]! : { id: change.layerId, kind: 'reconciled', author: change.decisions[0]?.decidedBy ?? '', annotations: [] };
-  const applied = applyChange(layer.annotations, { removed: change.removed, added: change.added });
+  const applied = applyLayerChange(layer, {
+    removed: change.removed,
+    added: change.added,
+    ...(change.removedRelations ? { removedRelations: change.removedRelations } : {}),
+    ...(change.addedRelations ? { addedRelations: change.addedRelations } : {}),
+  });
   if (!applied.ok) return null;
-  const next = { ...layer, annotations: applied.value };
+  const next = applied.value;
   const layers = at >= 0 ? view.layers.map((l, i) => (i === at ? next : l)) : [...view.layers, next];
   return {
     ...view,

@@ -18,6 +18,7 @@ import { reviewKeyHandler } from './use-review-keys';
 import { ReviewQueueSummary } from './review-queue-summary';
 import { useReviewQueue } from './use-review-queue';
 import { nextUndecidedDocument } from '../../../annotations/review/review-queue';
+import { reviewedRelations } from '../../../annotations/review/relation-decisions';
 
 interface ReviewModeProps extends ReaderProps {
   /** The library, to know which documents have a reconciled layer to export. */
@@ -96,7 +97,7 @@ function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, only
   const { queue, takeRow } = useReviewQueue(compared, view.decisions);
   const next = queue ? nextUndecidedDocument(queue, view.document.id) : null;
   const openNext = next && next.documentId !== view.document.id && onOpenDocument ? () => onOpenDocument(next.documentId) : undefined;
-  const review = useReview({ view, theirsLayerId, layerIds: compared, onlyLabel, onViewChange, onError, onNextDocument: openNext, onProgress: takeRow });
+  const review = useReview({ view, theirsLayerId, layerIds: compared, onlyLabel, labels: reader.labels, onViewChange, onError, onNextDocument: openNext, onProgress: takeRow });
   const [lanes, setLanes] = useState(false);
   const [said, setSaid] = useState('');
   const choices = useMemo<ReviewLayerChoice[]>(
@@ -147,6 +148,8 @@ function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, only
   // Links are compared between the first two layers compared (mine and theirs), when either has any.
   const firstTwo = compared.slice(0, 2).map((id) => view.layers.find((l) => l.id === id));
   const relationPair = firstTwo[0] && firstTwo[1] && ((firstTwo[0].relations?.length ?? 0) > 0 || (firstTwo[1].relations?.length ?? 0) > 0) ? ([firstTwo[0], firstTwo[1]] as const) : null;
+  // In a review of two layers the links are decided; across several, the first two layers' links are listed for reading.
+  const listedLinks = useMemo(() => (review.links.length > 0 || !relationPair ? review.links : reviewedRelations(relationPair[0], relationPair[1], reader.labels)), [review.links, relationPair, reader.labels]);
   const withReconciled = documentsWithLayer(documents, RECONCILED_LAYER_ID);
   if (reconciled && !withReconciled.includes(view.document.id)) withReconciled.push(view.document.id);
 
@@ -180,7 +183,19 @@ function ActiveReview({ documents, theirsLayerId, layerIds, onChooseLayers, only
             onShowAllLabels={onShowAllLabels}
             onSay={setSaid}
             message={said}
-            relations={relationPair && <RelationDifferenceList mine={relationPair[0]} theirs={relationPair[1]} labels={reader.labels} mineName={relationPair[0].kind === 'own' ? reader.author : relationPair[0].author} theirsName={relationPair[1].author} />}
+            relations={
+              relationPair && (
+                <RelationDifferenceList
+                  links={listedLinks}
+                  mine={relationPair[0]}
+                  theirs={relationPair[1]}
+                  labels={reader.labels}
+                  mineName={relationPair[0].kind === 'own' ? reader.author : relationPair[0].author}
+                  theirsName={relationPair[1].author}
+                  {...(review.links.length > 0 ? { decisionOf: review.linkDecisionOf, onDecide: review.decideLink } : {})}
+                />
+              )
+            }
           />
         }
       />

@@ -86,7 +86,7 @@ export function ReviewPanel({
   const theirs = colleagues.find((c) => c.id === review.theirsLayerId);
   const theirsName = theirs?.author ?? review.theirsLayerId.replace(/^colleague:/, '');
   const { differences, focused, focusIndex, counts } = review;
-  const undecidedAgreed = differences.some((d) => d.kind === 'agreed' && review.decisionOf(d) === null);
+  const undecidedAgreed = differences.some((d) => d.kind === 'agreed' && review.decisionOf(d) === null) || review.links.some((l) => l.kind === 'agreed' && review.linkDecisionOf(l.decisionKey) === null);
 
   return (
     <section className="review-panel" aria-label="Review">
@@ -151,7 +151,7 @@ export function ReviewPanel({
         </p>
       )}
       <div className="review-summary">
-        <ReviewProgressMeter decided={review.decided} total={differences.length} />
+        <ReviewProgressMeter decided={review.decided + review.linksDecided} total={differences.length + review.links.length} />
         <button type="button" className="review-accept-agreed" disabled={!undecidedAgreed} aria-keyshortcuts="a" onClick={review.acceptAllAgreed}>
           Accept all agreed <kbd>a</kbd>
         </button>

@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { OWN_LAYER_ID, type Annotation, type DecisionAction, type DifferenceKind, type ReviewDecision } from '../../../annotations/model';
+import { OWN_LAYER_ID, type Annotation, type DecisionAction, type DifferenceKind, type LabelSchema, type ReviewDecision } from '../../../annotations/model';
 import type { Result } from '../../../annotations/result';
 import { countByKind, decidedKeys, findUndecided, stepIndex } from '../../../annotations/review/difference-navigation';
 import type { Difference } from '../../../annotations/review/differences';
 import { keptLayerIds } from '../../../annotations/review/layer-decisions';
 import { findLayerDifferences, type LayerDifference } from '../../../annotations/review/layer-differences';
 import { reviewProgress } from '../../../annotations/review/review-progress';
+import { reviewedRelations, type ReviewedRelation } from '../../../annotations/review/relation-decisions';
 import { sameLayers } from '../../../annotations/review/review-state';
 import type { DocumentView, ReviewChange } from '../../../shared/library';
 import { applyReviewChange, isDocumentView } from './apply-review-change';
@@ -27,6 +28,8 @@ export interface ReviewOptions {
   layerIds?: readonly string[];
   /** Only the differences that involve this label (click-through from a label's bar); absent, all. */
   onlyLabel?: string | null;
+  /** The label schema, whose undirected relation types match links either way round; absent, every type is directed. */
+  labels?: LabelSchema;
   /** Receives the document as the store has it after each decision. */
   onViewChange(view: DocumentView): void;
   onError(message: string): void;
@@ -80,6 +83,14 @@ export interface ReviewModel {
   undoEmpty: string;
   /** Undoes or redoes the newest decision, after any still being saved; resolves with what it did, as a sentence. */
   history(direction: 'undo' | 'redo'): Promise<string>;
+  /** The link differences between the analyst's layer and the colleague's (a review of two layers only; empty otherwise). */
+  links: readonly ReviewedRelation[];
+  /** Link differences with a decision (saved or being saved). */
+  linksDecided: number;
+  /** The decision on a link difference (by its `decisionKey`), saved or being saved, or null. */
+  linkDecisionOf(decisionKey: string): DecisionAction | null;
+  /** Decides a link difference; a link whose end is not reconciled yet is refused with the span to accept first. */
+  decideLink(decisionKey: string, action: DecisionAction): void;
 }
 
 interface Focus {
@@ -134,7 +145,7 @@ function withKeys(base: ReadonlySet<string>, more: Iterable<string>): Set<string
  * resumes at the first undecided difference whenever the document or the
  * colleague changes, so stopping and coming back needs nothing saved here.
  */
-export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onViewChange, onError, onNextDocument, onProgress }: ReviewOptions): ReviewModel {
+export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, labels, onViewChange, onError, onNextDocument, onProgress }: ReviewOptions): ReviewModel {
   const documentId = view.document.id;
   const layersKey = (layerIds ?? [OWN_LAYER_ID, theirsLayerId]).join('\u0000');
   const scope = `${documentId}\u0000${layersKey}\u0000${onlyLabel ?? ''}`;
@@ -147,8 +158,15 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
     return onlyLabel === null ? all : all.filter((d) => d.spans.some((s) => s.annotation.labelId === onlyLabel));
   }, [view.document.text, compared, onlyLabel]);
   const counts = useMemo(() => countByKind(differences), [differences]);
+  // Links are decided in a review of the analyst's layer against one colleague's.
+  const links = useMemo(() => {
+    if (!pair) return [];
+    const layerOf = (id: string) => view.layers.find((l) => l.id === id) ?? { annotations: [], relations: [] };
+    return reviewedRelations(layerOf(OWN_LAYER_ID), layerOf(theirsLayerId), labels);
+  }, [pair, view.layers, theirsLayerId, labels]);
+  const linkKeys = useMemo(() => links.map((l) => l.decisionKey), [links]);
   const stored = useMemo(() => new Map(view.decisions.filter((d) => sameLayers(d, layers)).map((d) => [d.differenceKey, d])), [view.decisions, layers]);
-  const stale = useMemo(() => reviewProgress(differences, view.decisions, layers).stale, [differences, view.decisions, layers]);
+  const stale = useMemo(() => reviewProgress(differences, view.decisions, layers, 0, linkKeys).stale, [differences, view.decisions, layers, linkKeys]);
 
   const firstFocus = (): Focus => {
     const index = findUndecided(differences, decidedKeys(view.decisions, layers), 0) ?? (differences.length > 0 ? 0 : null);
@@ -170,6 +188,7 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
   const focusIndex = differences.length === 0 ? null : keyed >= 0 ? keyed : focus.index === null ? null : Math.min(focus.index, differences.length - 1);
   const decidedNow = withKeys(new Set(stored.keys()), pending.keys());
   const decided = differences.filter((d) => decidedNow.has(d.key)).length;
+  const linksDecided = linkKeys.filter((k) => decidedNow.has(k)).length;
 
   const undoLabel = view.reviewUndoLabel ?? null;
   const redoLabel = view.reviewRedoLabel ?? null;
@@ -178,8 +197,8 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
     : 'No decision to undo.';
 
   // What the handlers read: the latest values, updated at once by the handlers themselves so that two quick keys see each other.
-  const latest = useRef({ scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, onProgress, undoLabel, redoLabel, undoEmpty });
-  latest.current = { scope, documentId, theirsLayerId, layers, pair, differences, stored, pending, focusIndex, onViewChange, onError, onProgress, undoLabel, redoLabel, undoEmpty };
+  const latest = useRef({ scope, documentId, theirsLayerId, layers, pair, differences, links, stored, pending, focusIndex, onViewChange, onError, onProgress, undoLabel, redoLabel, undoEmpty });
+  latest.current = { scope, documentId, theirsLayerId, layers, pair, differences, links, stored, pending, focusIndex, onViewChange, onError, onProgress, undoLabel, redoLabel, undoEmpty };
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   /** Undo and redo steps queued or on their way to the store: while any is, a label shown may be out of date. */
   const historyInFlight = useRef(0);
@@ -298,7 +317,9 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
   const acceptAllAgreed = useCallback(() => {
     const s = latest.current;
     const before = withKeys(new Set(s.stored.keys()), s.pending.keys());
-    const agreed = s.differences.filter((d) => d.kind === 'agreed' && !before.has(d.key)).map((d) => d.key);
+    const agreedSpans = s.differences.filter((d) => d.kind === 'agreed' && !before.has(d.key)).map((d) => d.key);
+    // Agreed links go with them (the store keeps those whose spans are reconciled).
+    const agreed = [...agreedSpans, ...(s.pair ? s.links.filter((l) => l.kind === 'agreed' && !before.has(l.decisionKey)).map((l) => l.decisionKey) : [])];
     if (agreed.length === 0) {
       setStatus('Every agreed difference is already decided.');
       return;
@@ -309,7 +330,7 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
       const next = findUndecided(s.differences, nowDecided, index);
       if (next !== null) setFocus(next);
     }
-    setStatus(`Kept ${s.pair ? 'your' : 'one'} copy of ${plural(agreed.length, 'agreed difference', 'agreed differences')}. ${progressLine(s.differences, nowDecided)}`);
+    setStatus(`Kept ${s.pair ? 'your' : 'one'} copy of ${plural(agreedSpans.length, 'agreed difference', 'agreed differences')}${agreed.length > agreedSpans.length ? ` and of ${plural(agreed.length - agreedSpans.length, 'agreed link', 'agreed links')}` : ''}. ${progressLine(s.differences, nowDecided)}`);
     const { documentId: id, theirsLayerId: layerId, layers: all } = s;
     send(
       async () => {
@@ -343,6 +364,22 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
   }, [setFocus]);
 
   const focusAt = useCallback((index: number) => setFocus(index), [setFocus]);
+
+  const decideLink = useCallback(
+    (decisionKey: string, action: DecisionAction) => {
+      const s = latest.current;
+      if (!s.pair) {
+        setStatus('Links are decided in a review of your layer against one colleague’s.');
+        return;
+      }
+      const { ticket } = markPending([decisionKey], action);
+      setStatus(`${actionWords(action).done} on a link.`);
+      send(() => sendDecision(s, decisionKey, action), [decisionKey], ticket, 'The link decision was not saved');
+    },
+    [markPending, send],
+  );
+
+  const linkDecisionOf = useCallback((decisionKey: string): DecisionAction | null => pending.get(decisionKey)?.action ?? stored.get(decisionKey)?.action ?? null, [pending, stored]);
 
   const history = useCallback(
     (direction: 'undo' | 'redo') =>
@@ -448,5 +485,9 @@ export function useReview({ view, theirsLayerId, layerIds, onlyLabel = null, onV
     redoLabel,
     undoEmpty,
     history,
+    links,
+    linksDecided,
+    linkDecisionOf,
+    decideLink,
   };
 }

@@ -67,9 +67,9 @@ export type KeyPlatform = 'mac' | 'other';
 /** Keys that are never rebound (focus between regions; closing menus). */
 const RESERVED = new Set(['Tab', 'Shift-Tab', 'Escape']);
 
-/** Named keys a command may take (besides any single character). */
+/** Named keys (besides any single character); Tab and Escape are named only to be refused as reserved. */
 const NAMED_KEYS = new Set([
-  'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Enter', 'Delete', 'Backspace', 'Insert', 'Space',
+  'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End', 'Enter', 'Delete', 'Backspace', 'Insert', 'Space', 'Tab', 'Escape',
   'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12',
 ]);
 

@@ -1,8 +1,13 @@
-import type { EditorView } from '@codemirror/view';
+import { EditorSelection } from '@codemirror/state';
+import type { EditorView, KeyBinding } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
-import { runHistoryKeys } from './reader-keymap';
-import { readerUi } from './reader-state';
-import { openReader, TEXTS, viewOf } from './reader-test-kit';
+import { DEFAULT_LABELS } from '../../../annotations/labels';
+import type { KeyOverrides } from '../../../shared/key-bindings';
+import { stepAnnotation } from './reader-commands';
+import { readerKeyBindings, runHistoryKeys } from './reader-keymap';
+import { ownAnnotations, readerConfig, readerUi, selectedAnnotationId, setReaderConfig } from './reader-state';
+import { annotate, openReader, TEXTS, viewOf } from './reader-test-kit';
+import { idleHint } from './status-hint';
 
 /** A key press as the browser reports it; only what the handler reads. */
 function press(key: string, mods: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean }): KeyboardEvent & { prevented: boolean } {
@@ -36,5 +41,58 @@ describe('runHistoryKeys', () => {
       expect(event.prevented).toBe(false);
     }
     expect(reader.editor.state.field(readerUi).status).toBe('');
+  });
+});
+
+describe('the keymap from the settings', () => {
+  const rebound = (overrides: KeyOverrides) => {
+    const text = TEXTS[0]!;
+    const reader = openReader(viewOf(text, [annotate(text, 'Seoul', 'actor', 'ann-0'), annotate(text, 'Geneva', 'policy-body', 'ann-1')]));
+    reader.editor.dispatch({ effects: setReaderConfig.of({ keyOverrides: overrides }) });
+    const { labels, keys } = reader.editor.state.field(readerConfig);
+    return { reader, bindings: readerKeyBindings(labels, keys) };
+  };
+  const run = (reader: ReturnType<typeof openReader>, binding: KeyBinding | undefined) => binding!.run!(reader.editor as unknown as EditorView);
+
+  it("binds a rebound command to the analyst's key only, and keeps the other defaults", () => {
+    const { reader, bindings } = rebound({ 'next-annotation': 'Alt-j' });
+    expect(bindings.filter((b) => b.key === 'Alt-ArrowDown')).toEqual([]);
+    expect(run(reader, bindings.find((b) => b.key === 'Alt-j'))).toBe(true);
+    expect(reader.editor.state.field(selectedAnnotationId)).toBe('ann-0');
+    expect(bindings.some((b) => b.key === 'Alt-ArrowUp')).toBe(true);
+    expect(bindings.find((b) => b.key === 'Mod-f')?.scope).toBe('editor reader');
+  });
+
+  it('names the rebound keys in the status line', () => {
+    const { reader } = rebound({ 'next-annotation': 'Alt-j', delete: 'x', 'grow-end': 'Alt-Shift-l', 'shrink-end': 'Alt-Shift-h' });
+    reader.editor.dispatch({ selection: EditorSelection.single(0, 5) });
+    expect(idleHint(reader.editor.state)).toBe('1–4 tag the selection · Alt+Shift+L/H grow or shrink it by a word · Escape clears it');
+    stepAnnotation(1)(reader.editor);
+    expect(idleHint(reader.editor.state)).toMatch(/^x removes it, l changes its label, Enter edits its note, Alt\+J goes to the next\.$/);
+  });
+
+  it('gives a label key back to its label when the label-change key is moved off it', async () => {
+    const withL = { labels: [{ ...DEFAULT_LABELS[0]!, shortcut: 'l' }] };
+    const text = TEXTS[0]!;
+    const reader = openReader(viewOf(text), withL);
+    const before = readerKeyBindings(withL.labels, reader.editor.state.field(readerConfig).keys);
+    expect(before.filter((b) => b.key === 'l')).toHaveLength(1);
+    reader.editor.dispatch({ effects: setReaderConfig.of({ keyOverrides: { relabel: 'Alt-l' } }) });
+    const after = readerKeyBindings(withL.labels, reader.editor.state.field(readerConfig).keys);
+    reader.editor.dispatch({ selection: EditorSelection.single(0, 5) });
+    expect(run(reader, after.find((b) => b.key === 'l'))).toBe(true);
+    await reader.store.answerNext();
+    expect(reader.store.calls).toEqual(['addAnnotations']);
+    expect(reader.editor.state.field(ownAnnotations).map((a) => `${a.quote.exact}=${a.labelId}`)).toEqual(['Seoul=actor']);
+  });
+
+  it('undoes and redoes by rebound keys, and no longer by the old ones', () => {
+    const { reader } = rebound({ undo: 'Alt-u', redo: 'Alt-Shift-u' });
+    const editor = reader.editor as unknown as EditorView;
+    expect(runHistoryKeys(editor, press('z', { ctrlKey: true }))).toBe(false);
+    expect(runHistoryKeys(editor, press('u', { altKey: true }))).toBe(true);
+    expect(reader.editor.state.field(readerUi).status).toBe('Nothing to undo.');
+    expect(runHistoryKeys(editor, press('U', { altKey: true, shiftKey: true }))).toBe(true);
+    expect(reader.editor.state.field(readerUi).status).toBe('Nothing to redo.');
   });
 });

@@ -126,6 +126,11 @@ const modeKeys = EditorView.domEventHandlers({ keydown: (event, view) => runMode
  * selection, or, on a suggestion of that label, accepts the suggestion.
  */
 export function readerKeymap(labels: readonly Label[], keys: KeyBindings): Extension {
+  return [Prec.highest([modeKeys, relabelKey]), Prec.high(keymap.of(readerKeyBindings(labels, keys)))];
+}
+
+/** The keymap's bindings, in order: Escape, the table's commands by their keys in effect, then the label keys. */
+export function readerKeyBindings(labels: readonly Label[], keys: KeyBindings): KeyBinding[] {
   const bindings: KeyBinding[] = [{ key: 'Escape', run: clearSelection }];
   for (const [id, { run, scope, preventDefault }] of Object.entries(RUNS) as Array<[KeymapCommand, (typeof RUNS)[KeymapCommand]]>) {
     for (const key of keys[id]) bindings.push({ key, run, ...(scope ? { scope } : {}), ...(preventDefault ? { preventDefault } : {}) });
@@ -133,5 +138,5 @@ export function readerKeymap(labels: readonly Label[], keys: KeyBindings): Exten
   const labelKeys: KeyBinding[] = labels
     .filter((l) => l.shortcut && !keys.relabel.includes(l.shortcut))
     .map((l) => ({ key: l.shortcut, run: (view) => acceptSuggestionHere(l.id)(view) || tagSelection(l.id)(view) }));
-  return [Prec.highest([modeKeys, relabelKey]), Prec.high(keymap.of([...bindings, ...labelKeys]))];
+  return [...bindings, ...labelKeys];
 }

@@ -27,7 +27,8 @@ export function MatrixTab({ statements, onOpen }: ChartTabProps) {
   const [tip, setTip] = useState<{ text: string[]; x: number; y: number } | null>(null);
   const cells = useMemo(() => new Map(matrix.cells.map((c) => [c.row * matrix.columns.length + c.column, c])), [matrix]);
   const max = Math.max(1, ...matrix.cells.map((c) => c.total));
-  const width = ROW_LABEL + matrix.columns.length * CELL + 8;
+  // Room on the right for the last column's slanted name.
+  const width = ROW_LABEL + matrix.columns.length * CELL + COLUMN_LABEL;
   const height = COLUMN_LABEL + matrix.rows.length * CELL + 8;
   const [row, column] = [Math.min(active[0], matrix.rows.length - 1), Math.min(active[1], matrix.columns.length - 1)];
 

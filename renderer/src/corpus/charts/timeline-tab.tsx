@@ -127,7 +127,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
     else if (event.key === '-' || event.key === '_') zoomBy(1 / 1.5);
     else if (event.key === 'ArrowLeft') panBy(80);
     else if (event.key === 'ArrowRight') panBy(-80);
-    else if (event.key === '0') zoomBy(1 / transform.k);
+    else if (event.key === '0' && plotRef.current && behaviour.current) select(plotRef.current).call(behaviour.current.transform, zoomIdentity);
     else return;
     event.preventDefault();
   };
@@ -181,7 +181,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
   const format = zx.tickFormat();
 
   return (
-    <div className="timeline" role="group" aria-label="Timeline: + and − zoom, ← and → pan, Tab to the items" tabIndex={0} onKeyDown={onKeyDown}>
+    <div className="timeline" role="group" aria-label="Timeline: + and − zoom, ← and → pan, 0 resets, Tab to the items" tabIndex={0} onKeyDown={onKeyDown}>
       <svg ref={svgRef} className="chart-svg" width={LABEL_WIDTH + plotWidth} height={height} role="img" aria-label={`Timeline of ${plural(data.items.length, 'dated statement')}`}>
         {data.lanes.map((lane, i) => (
           <g key={lane.key}>

@@ -43,6 +43,22 @@ await build({
 const run = spawnSync(process.execPath, [outfile, ...args], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
+// Tag to disk at 20,000 annotations: Parley's journal beside lowdb's default writer, in one process.
+const save = path.join(root, '.bench', 'save-run.cjs');
+await build({
+  entryPoints: [path.join(root, 'bench', 'save-run.ts')],
+  bundle: true,
+  outfile: save,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['playwright-core', 'esbuild', 'electron'],
+  plugins: [inlineDirname],
+  logLevel: 'warning',
+});
+const saveRun = spawnSync(process.execPath, [save, ...args], { cwd: root, stdio: 'inherit' });
+if (saveRun.status !== 0) process.exit(saveRun.status ?? 1);
+
 // Hostile inputs: a separate bundle, so it runs without the browser.
 const hostile = path.join(root, '.bench', 'hostile-inputs.cjs');
 await build({ entryPoints: [path.join(root, 'bench', 'hostile-inputs.ts')], bundle: true, outfile: hostile, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cohenKappa } from './cohen-kappa';
 import { addToCrossTable } from './cross-table';
-import { alphaFromCrossTable, krippendorffAlpha } from './krippendorff-alpha';
+import { addAlphaUnit, alphaFromCrossTable, alphaFromTotals, emptyAlphaTotals, krippendorffAlpha } from './krippendorff-alpha';
 
 describe('cohenKappa', () => {
   it('corrects observed agreement for chance', () => {
@@ -46,5 +46,25 @@ describe('krippendorffAlpha', () => {
     const a = ['x', 'y', 'y', 'z', 'x', 'y'];
     const b = ['x', 'y', 'z', 'z', 'y', 'y'];
     expect(alphaFromCrossTable(addToCrossTable(new Map(), a, b))).toBeCloseTo(krippendorffAlpha(a.map((v, i) => [v, b[i]!]))!, 12);
+  });
+});
+
+describe('addAlphaUnit', () => {
+  it('adds a unit given n times as much as the unit added n times over', () => {
+    const units: Array<[string[], number]> = [
+      [['x', 'x', 'y'], 4],
+      [['y', 'y'], 3],
+      [['x', 'z', 'y'], 2],
+      [['z'], 5],
+    ];
+    const once = emptyAlphaTotals();
+    const repeated = emptyAlphaTotals();
+    for (const [values, times] of units) {
+      addAlphaUnit(once, values, times);
+      for (let i = 0; i < times; i++) addAlphaUnit(repeated, values);
+    }
+    expect(once.categoryTotals).toEqual(repeated.categoryTotals);
+    expect(once.disagreement).toBeCloseTo(repeated.disagreement, 12);
+    expect(alphaFromTotals(once)).toBeCloseTo(alphaFromTotals(repeated)!, 12);
   });
 });

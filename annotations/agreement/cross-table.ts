@@ -23,9 +23,18 @@ export function splitCrossKey(key: string): [string, string] {
 /** Counts the category pairs of two equally long sequences into `into` (mutates and returns it). Throws RangeError on unequal lengths. */
 export function addToCrossTable(into: CrossTable, a: readonly string[], b: readonly string[]): CrossTable {
   if (a.length !== b.length) throw new RangeError(`sequences differ in length (${a.length} and ${b.length})`);
+  // Counted by category of a, then of b, and keyed once per pair at the end: a key built per element cost most of the time.
+  const rows = new Map<string, Map<string, number>>();
   for (let i = 0; i < a.length; i++) {
-    const key = crossKey(a[i]!, b[i]!);
-    into.set(key, (into.get(key) ?? 0) + 1);
+    let row = rows.get(a[i]!);
+    if (!row) rows.set(a[i]!, (row = new Map()));
+    row.set(b[i]!, (row.get(b[i]!) ?? 0) + 1);
+  }
+  for (const [x, row] of rows) {
+    for (const [y, n] of row) {
+      const key = crossKey(x, y);
+      into.set(key, (into.get(key) ?? 0) + n);
+    }
   }
   return into;
 }

@@ -24,8 +24,13 @@ export function emptyAlphaTotals(): AlphaTotals {
   return { disagreement: 0, categoryTotals: new Map() };
 }
 
-/** Adds one unit: the values its coders gave (one per coder who coded it). Units with fewer than two values are ignored. */
-export function addAlphaUnit(totals: AlphaTotals, values: readonly string[]): void {
+/**
+ * Adds one unit: the values its coders gave (one per coder who coded it), or
+ * `times` units that all have these values (the totals are sums over units,
+ * so identical units can be added at once). Units with fewer than two values
+ * are ignored.
+ */
+export function addAlphaUnit(totals: AlphaTotals, values: readonly string[], times = 1): void {
   const m = values.length;
   if (m < 2) return;
   const counts = new Map<string, number>();
@@ -33,10 +38,10 @@ export function addAlphaUnit(totals: AlphaTotals, values: readonly string[]): vo
   let sameValuePairs = 0;
   for (const [v, c] of counts) {
     sameValuePairs += c * (c - 1);
-    totals.categoryTotals.set(v, (totals.categoryTotals.get(v) ?? 0) + c);
+    totals.categoryTotals.set(v, (totals.categoryTotals.get(v) ?? 0) + c * times);
   }
   const orderedPairs = m * (m - 1);
-  totals.disagreement += (orderedPairs - sameValuePairs) / (m - 1);
+  totals.disagreement += ((orderedPairs - sameValuePairs) / (m - 1)) * times;
 }
 
 /** Adds the totals of `more` into `into` (units are disjoint, so totals simply add). */

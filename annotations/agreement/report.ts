@@ -197,11 +197,30 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
   for (const [id, categories] of comparedCategories) {
     const all = emptyAlphaTotals();
     const perLabel = new Map(labels.map((l) => [l, emptyAlphaTotals()]));
+    // Tokens whose coders gave the same values add the same to the totals: each distinct unit is added once, times its count.
+    // A unit is keyed by its holders' category numbers, read as the digits of one number while that stays exact.
     const tokenCount = categories[0]!.length;
+    const numbers = new Map<string, number>();
+    const coded = categories.map((c) =>
+      c.map((v) => {
+        let n = numbers.get(v);
+        if (n === undefined) numbers.set(v, (n = numbers.size));
+        return n;
+      }),
+    );
+    const exact = numbers.size ** categories.length <= Number.MAX_SAFE_INTEGER;
+    const units = new Map<number | string, { values: string[]; times: number }>();
     for (let t = 0; t < tokenCount; t++) {
-      const values = categories.map((c) => c[t]!);
-      addAlphaUnit(all, values);
-      for (const label of labels) addAlphaUnit(perLabel.get(label)!, values.map((v) => (labelsOf(v).includes(label) ? 'yes' : 'no')));
+      let key: number | string = 0;
+      if (exact) for (const c of coded) key = key * numbers.size + c[t]!;
+      else key = coded.map((c) => c[t]!).join(',');
+      const unit = units.get(key);
+      if (unit) unit.times++;
+      else units.set(key, { values: categories.map((c) => c[t]!), times: 1 });
+    }
+    for (const { values, times } of units.values()) {
+      addAlphaUnit(all, values, times);
+      for (const label of labels) addAlphaUnit(perLabel.get(label)!, values.map((v) => (labelsOf(v).includes(label) ? 'yes' : 'no')), times);
     }
     alphaByDocument.set(id, all);
     alphaByDocumentLabel.set(id, perLabel);

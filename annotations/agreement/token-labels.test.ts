@@ -26,4 +26,12 @@ describe('tokenCategories', () => {
     const [labelled, bare] = tokenCategories(tokens, annotationsFrom('d', 'a', [[0, 5, 'none']]));
     expect(labelled).not.toBe(bare);
   });
+
+  it('gives the combination of every label on a token, with more labels than fit in a bit mask', () => {
+    const many = Array.from({ length: 33 }, (_, i) => `label-${String(i).padStart(2, '0')}`);
+    const annotations = annotationsFrom('d', 'a', [...many.map((l) => [6, 15, l] as [number, number, string]), [0, 5, 'label-07']]);
+    const categories = tokenCategories(tokens, annotations);
+    expect(categoryName(categories[1]!)).toBe(many.join('+'));
+    expect(categories.map(categoryName).filter((_, i) => i !== 1)).toEqual(['label-07', 'none', 'none']);
+  });
 });

@@ -36,6 +36,34 @@ export function categoryName(category: string): string {
 
 /** The category of every token, given one annotator's annotations on the text. */
 export function tokenCategories(tokens: readonly Token[], annotations: readonly Annotation[]): string[] {
+  const labels = [...new Set(annotations.map((x) => x.labelId))];
+  return labels.length <= MASK_LABELS ? categoriesByMask(tokens, annotations, labels) : categoriesByList(tokens, annotations);
+}
+
+/** Labels up to this many are tracked per token as bits of one integer. */
+const MASK_LABELS = 30;
+
+/** `tokenCategories` with each token's set of labels as a bit mask: no list per token. */
+function categoriesByMask(tokens: readonly Token[], annotations: readonly Annotation[], labels: readonly string[]): string[] {
+  const bit = new Map(labels.map((l, i) => [l, 1 << i]));
+  const masks = new Int32Array(tokens.length);
+  for (const x of annotations) {
+    const [first, last] = overlappingTokens(tokens, x.start, x.end);
+    const b = bit.get(x.labelId)!;
+    for (let i = first; i < last; i++) masks[i]! |= b;
+  }
+  const cache = new Map<number, string>([[0, NO_LABEL_CATEGORY]]);
+  const result: string[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const mask = masks[i]!;
+    let category = cache.get(mask);
+    if (category === undefined) cache.set(mask, (category = categoryOf(labels.filter((_, j) => (mask & (1 << j)) !== 0))));
+    result[i] = category;
+  }
+  return result;
+}
+
+function categoriesByList(tokens: readonly Token[], annotations: readonly Annotation[]): string[] {
   const sets: Array<string[] | undefined> = new Array(tokens.length);
   for (const x of annotations) {
     const [first, last] = overlappingTokens(tokens, x.start, x.end);

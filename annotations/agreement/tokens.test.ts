@@ -8,6 +8,13 @@ describe('tokenize', () => {
     expect(words('The IMF,\tin\r\nGeneva.')).toEqual(['The', 'IMF,', 'in', 'Geneva.']);
   });
 
+  it('splits on every Unicode White_Space character and on nothing else (zero-width space and Mongolian vowel separator are not spaces)', () => {
+    const spaces = ['\t', '\n', '\u000b', '\f', '\r', ' ', '\u0085', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
+    for (const space of spaces) expect(words(`국회${space}📌a`)).toEqual(['국회', '📌a']);
+    for (const joiner of ['\u200b', '\u180e', '\u0084', '\u200b\u2060', '\ufeff']) expect(words(`국회${joiner}📌a`)).toEqual([`국회${joiner}📌a`]);
+    expect(words('  lead and trail \r\n')).toEqual(['lead', 'and', 'trail']);
+  });
+
   it('treats no-break and ideographic spaces as whitespace and Hangul words as tokens', () => {
     expect(words('야당은\u00a0반대했다\u3000대표단')).toEqual(['야당은', '반대했다', '대표단']);
   });

@@ -15,12 +15,26 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[^\p{White_Space}]+/gu;
+/** True for the Unicode `White_Space` code units listed above (all are single UTF-16 units). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
 
 /** The tokens of `text` in order. Never throws; an all-whitespace text has none. */
 export function tokenize(text: string): Token[] {
+  // A scan of code units rather than a regular expression: no match object per token (a library holds millions).
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length });
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (space && start >= 0) {
+      tokens.push({ start, end: i });
+      start = -1;
+    } else if (!space && start < 0) start = i;
+  }
+  if (start >= 0) tokens.push({ start, end: text.length });
   return tokens;
 }
 

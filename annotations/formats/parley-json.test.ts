@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLabelSchema } from '../labels';
 import type { Corpus } from '../model';
-import { exportParleyJson, importParleyJson, parleyJsonCodec } from './parley-json';
+import { exportParleyJson, exportParleyJsonPieces, importParleyJson, parleyJsonCodec, toParleyJson } from './parley-json';
 import { sampleCorpus, SAMPLE_NOW } from './test-fixtures/sample-corpus';
 
 const options = { labels: defaultLabelSchema(), now: '2025-04-01T00:00:00.000Z' };
@@ -118,6 +118,17 @@ describe('Parley JSON', () => {
     expect(labels.map((l) => l.id)).toEqual(['actor', 'policy-body', 'position', 'date', 'sanction']);
     expect(labels[4]).toEqual({ id: 'sanction', name: 'Sanction', color: '#abcdef', shortcut: '', description: 'A penalty.' });
     expect(result.value.corpus.documents[1]!.layers[0]!.annotations.map((a) => a.labelId).sort()).toEqual(['date', 'policy-body', 'position', 'sanction']);
+  });
+
+  it('writes in pieces exactly the text of the whole value, indented two spaces, for any number of documents', () => {
+    const full = sampleCorpus();
+    for (const corpus of [full, { ...full, documents: full.documents.slice(0, 1) }, { ...full, documents: [] }]) {
+      const value = toParleyJson(corpus, { now: SAMPLE_NOW });
+      const pieces = exportParleyJsonPieces(corpus, { now: SAMPLE_NOW });
+      if (!value.ok || !pieces.ok) throw new Error('export failed');
+      expect(pieces.value).toHaveLength(corpus.documents.length === 0 ? 1 : corpus.documents.length + 2);
+      expect(pieces.value.join('')).toBe(`${JSON.stringify(value.value, null, 2)}\n`);
+    }
   });
 
   it('is offered through the codec as one file', () => {

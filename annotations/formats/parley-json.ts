@@ -7,6 +7,7 @@
  * Each annotation carries UTF-16 and code point offsets and its quote, so any
  * tool can check the text it pairs with. See docs/formats/parley-json.md.
  */
+import { strToU8 } from 'fflate';
 import { anchor } from '../anchoring';
 import { z } from 'zod';
 import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentMetadata, DocumentOrigin, Entity, Label, LayerKind, ParleyDocument, ReviewDecision } from '../model';
@@ -117,9 +118,47 @@ export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Resul
 
 /** The Parley JSON text of a corpus, as the app's Export command writes it. Fails only when cancelled. */
 export function exportParleyJson(corpus: Corpus, options: ExportOptions = {}): Result<string> {
+  const pieces = exportParleyJsonPieces(corpus, options);
+  return pieces.ok ? ok(pieces.value.join('')) : pieces;
+}
+
+/** Indentation of a document inside the exported file's `documents` array. */
+const DOCUMENT_INDENT = '    ';
+
+/**
+ * The Parley JSON text of a corpus in pieces, one per document between the
+ * head and the tail; joined, they are exactly `exportParleyJson`'s text. A
+ * JavaScript string holds at most about 512 MB, which a corpus of a million
+ * annotations exceeds, so large exports are written from the pieces. Fails
+ * only when cancelled.
+ */
+export function exportParleyJsonPieces(corpus: Corpus, options: ExportOptions = {}): Result<string[]> {
   const value = toParleyJson(corpus, options);
   if (!value.ok) return value;
-  return ok(`${JSON.stringify(value.value, null, 2)}\n`);
+  const { documents, ...rest } = value.value as { documents: unknown[] } & Record<string, unknown>;
+  // `documents` is the last key: the head is everything up to its opening bracket.
+  const shell = JSON.stringify({ ...rest, documents: [] }, null, 2);
+  if (documents.length === 0) return ok([`${shell}\n`]);
+  const pieces = [shell.slice(0, shell.length - ']\n}'.length)];
+  // JSON strings never hold a raw line break, so indenting every line of a document's JSON cannot change a value.
+  documents.forEach((doc, i) => pieces.push(`\n${DOCUMENT_INDENT}${JSON.stringify(doc, null, 2).replace(/\n/g, `\n${DOCUMENT_INDENT}`)}${i < documents.length - 1 ? ',' : ''}`));
+  pieces.push('\n  ]\n}\n');
+  return ok(pieces);
+}
+
+/** Texts up to this many UTF-16 code units are exported as a string; longer ones as UTF-8 bytes built from the pieces. */
+const MAX_STRING_EXPORT = 64 * 2 ** 20;
+
+/** UTF-8 bytes of the pieces, in one array. */
+function utf8OfPieces(pieces: readonly string[]): Uint8Array {
+  const encoded = pieces.map((p) => strToU8(p));
+  const out = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+  let at = 0;
+  for (const e of encoded) {
+    out.set(e, at);
+    at += e.length;
+  }
+  return out;
 }
 
 /** Reads Parley JSON files (all or nothing), re-anchoring annotations whose text or quote no longer matches. */
@@ -597,8 +636,10 @@ export const parleyJsonCodec: FormatCodec = {
   name: 'parley',
   import: importParleyJson,
   export(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
-    const text = exportParleyJson(corpus, options);
-    if (!text.ok) return text;
-    return ok({ files: [{ path: PARLEY_EXPORT_FILE, data: text.value }], warnings: [] });
+    const pieces = exportParleyJsonPieces(corpus, options);
+    if (!pieces.ok) return pieces;
+    const length = pieces.value.reduce((n, p) => n + p.length, 0);
+    const data = length <= MAX_STRING_EXPORT ? pieces.value.join('') : utf8OfPieces(pieces.value);
+    return ok({ files: [{ path: PARLEY_EXPORT_FILE, data }], warnings: [] });
   },
 };

@@ -37,9 +37,11 @@ export type FormatJobResult<J extends FormatJob> = J extends { kind: 'export' }
  * A job as it crosses to the worker. An export's corpus goes as JSON: it is
  * hundreds of thousands of small objects, which structured cloning copies in
  * seconds where `JSON.stringify` and `JSON.parse` take a fraction of that.
+ * Each document is its own string (a string holds at most about 512 MB,
+ * which a million annotations exceed), after the corpus without them.
  * An import's files (text or zip bytes) are cloned as they are.
  */
-export type PackedFormatJob = (Omit<FormatJob & { kind: 'export' }, 'corpus'> & { corpusJson: string }) | (FormatJob & { kind: 'import' | 'html-text' | 'sources' });
+export type PackedFormatJob = (Omit<FormatJob & { kind: 'export' }, 'corpus'> & { corpusJson: string; documentsJson: string[] }) | (FormatJob & { kind: 'import' | 'html-text' | 'sources' });
 
 /** The message that starts a worker: the packed job and a one-slot flag the main thread sets to 1 to cancel. */
 export interface FormatJobRequest {
@@ -51,14 +53,16 @@ export interface FormatJobRequest {
 export function packFormatJob(job: FormatJob): PackedFormatJob {
   if (job.kind !== 'export') return job;
   const { corpus, ...rest } = job;
-  return { ...rest, corpusJson: JSON.stringify(corpus) };
+  const { documents, ...shell } = corpus;
+  return { ...rest, corpusJson: JSON.stringify(shell), documentsJson: documents.map((d) => JSON.stringify(d)) };
 }
 
 /** Unpacks a job in the worker. */
 export function unpackFormatJob(packed: PackedFormatJob): FormatJob {
   if (packed.kind !== 'export') return packed;
-  const { corpusJson, ...rest } = packed;
-  return { ...rest, corpus: JSON.parse(corpusJson) as Corpus };
+  const { corpusJson, documentsJson, ...rest } = packed;
+  const shell = JSON.parse(corpusJson) as Omit<Corpus, 'documents'>;
+  return { ...rest, corpus: { ...shell, documents: documentsJson.map((d) => JSON.parse(d) as Corpus['documents'][number]) } };
 }
 
 /** Messages from the worker. */

@@ -59,6 +59,12 @@ await build({
 const saveRun = spawnSync(process.execPath, [save, ...args], { cwd: root, stdio: 'inherit' });
 if (saveRun.status !== 0) process.exit(saveRun.status ?? 1);
 
+// The team workspace: 20 analysts syncing through a real PostgreSQL (skipped, saying why, without one).
+const workspace = path.join(root, '.bench', 'workspace-bench.cjs');
+await build({ entryPoints: [path.join(root, 'bench', 'workspace-bench.ts')], bundle: true, outfile: workspace, platform: 'node', format: 'cjs', target: 'node20', plugins: [inlineDirname], logLevel: 'warning' });
+const workspaceRun = spawnSync(process.execPath, [workspace, ...args], { cwd: root, stdio: 'inherit' });
+if (workspaceRun.status !== 0) process.exit(workspaceRun.status ?? 1);
+
 // Hostile inputs: a separate bundle, so it runs without the browser.
 const hostile = path.join(root, '.bench', 'hostile-inputs.cjs');
 await build({ entryPoints: [path.join(root, 'bench', 'hostile-inputs.ts')], bundle: true, outfile: hostile, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });

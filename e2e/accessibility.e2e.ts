@@ -121,6 +121,33 @@ describe('accessibility', () => {
     await expectAccessible(page, 'agreement');
   });
 
+  it('has no serious or critical violations in the corpus view, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      app = await launchParley({ seedSamples: true, colorScheme });
+      const page = app.page;
+      await page.locator('.parley-reader .cm-content').waitFor();
+      const documentId = await openDocument(page, SAMPLE.workingGroup);
+      const { document } = await call(page, 'getDocument', { documentId });
+      const start = document.text.indexOf('Noh Kyu-duk');
+      await call(page, 'addAnnotations', { documentId, spans: [{ start, end: start + 'Noh Kyu-duk'.length, labelId: 'actor' }] });
+      await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Corpus', exact: true }).click();
+      const panel = page.getByRole('tabpanel');
+      const entity = panel.locator('.corpus-entity').first();
+      await entity.waitFor();
+      await entity.click();
+      await expectAccessible(page, `corpus entities (${colorScheme})`);
+      await page.getByRole('tab', { name: 'Search', exact: true }).click();
+      await panel.getByRole('searchbox', { name: 'Words' }).fill('working group');
+      await panel.locator('.corpus-hit').first().waitFor();
+      await expectAccessible(page, `corpus search (${colorScheme})`);
+      await page.getByRole('tab', { name: 'Statements', exact: true }).click();
+      await panel.getByTestId('statement-table').waitFor();
+      await expectAccessible(page, `corpus statements (${colorScheme})`);
+      await app.close();
+      app = undefined;
+    }
+  });
+
   it('has no serious or critical violations in an empty library', async () => {
     app = await launchParley({ seedSamples: false });
     await app.page.getByText('Your library is empty.').waitFor();

@@ -117,10 +117,10 @@ export function CorpusView({ documents, labels, onOpen, onError, onStoreChanged 
           ))}
         </div>
         <div className="corpus-history">
-          <button type="button" disabled={history.undoLabel === null} title={history.undoLabel ? `Undo: ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo in the corpus view'} onClick={() => void move('undo')}>
+          <button type="button" className="btn btn-secondary btn-small" disabled={history.undoLabel === null} title={history.undoLabel ? `Undo: ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo in the corpus view'} onClick={() => void move('undo')}>
             Undo
           </button>
-          <button type="button" disabled={history.redoLabel === null} title={history.redoLabel ? `Redo: ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo in the corpus view'} onClick={() => void move('redo')}>
+          <button type="button" className="btn btn-secondary btn-small" disabled={history.redoLabel === null} title={history.redoLabel ? `Redo: ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo in the corpus view'} onClick={() => void move('redo')}>
             Redo
           </button>
           <span className="visually-hidden" role="status">

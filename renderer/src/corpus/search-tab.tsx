@@ -124,7 +124,7 @@ export function SearchTab({ statements, labels, entities, onOpen, onError, onCha
               ))}
             </select>
           </label>
-          <button type="button" disabled={busy || chosen.size === 0} onClick={() => void tagChosen()}>
+          <button type="button" className="btn btn-primary btn-small" disabled={busy || chosen.size === 0} onClick={() => void tagChosen()}>
             Tag {chosen.size} chosen
           </button>
         </div>

@@ -100,10 +100,10 @@ export function StatementsTab({ statements, labels, onOpen, onError }: CorpusTab
         <span className="corpus-count" role="status">
           {shown.length} of {statements.length} statements
         </span>
-        <button type="button" onClick={() => void exportAs('csv')}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void exportAs('csv')}>
           Export CSV
         </button>
-        <button type="button" onClick={() => void exportAs('json')}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void exportAs('json')}>
           Export JSON
         </button>
       </form>

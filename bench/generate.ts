@@ -126,3 +126,28 @@ export function benchCases(quick: boolean): BenchCase[] {
   const counts = quick ? [100, 20_000] : [100, 1_000, 20_000];
   return sizes.flatMap((chars) => counts.map((annotations) => ({ id: `${chars / 1000}k-${annotations}`, chars, annotations })));
 }
+
+/** One generated library article: a title line, seed-style prose and its annotations. */
+export interface BenchArticle {
+  title: string;
+  text: string;
+  spans: BenchSpan[];
+}
+
+/**
+ * `count` distinct articles of 2,000 to 8,000 characters (the size of the
+ * sample articles, some longer), each starting with its own title line and
+ * carrying `annotationsEach` overlapping annotations; deterministic for a seed.
+ * The texts differ, so an import keeps every one of them.
+ */
+export function generateArticles(count: number, annotationsEach: number, seed: number, minChars = 2_000): BenchArticle[] {
+  const rand = prng(seed);
+  const articles: BenchArticle[] = [];
+  for (let i = 0; i < count; i++) {
+    const title = `Article ${i + 1}: ${pick(rand, ACTORS)} and ${pick(rand, BODIES)}`;
+    const length = minChars + Math.floor(rand() * minChars * 3);
+    const text = `${title}\n\n${generateText(length, seed * 7919 + i).slice(0, length)}`;
+    articles.push({ title, text, spans: generateSpans(text, annotationsEach, seed * 104_729 + i) });
+  }
+  return articles;
+}

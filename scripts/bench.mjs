@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --no-build] [-- --no-peer] [-- --only=1000k-20000]`
-// Builds the renderer, bundles bench/run.ts for Node and runs it. See bench/run.ts.
+// `npm run bench [-- --quick] [-- --no-build] [-- --no-peer] [-- --only=1000k-20000,start,import,agreement,export,save]`
+// Builds the renderer, bundles bench/run.ts (the reader rows), bench/library-run.ts (the library at scale) and bench/save-run.ts (tag to disk) for Node and runs them.
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +43,28 @@ await build({
 const run = spawnSync(process.execPath, [outfile, ...args], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
+// The library at scale: its own bundle and process, with room for the 1,000,000 annotations of the export row.
+const library = path.join(root, '.bench', 'library-run.cjs');
+await build({
+  entryPoints: [path.join(root, 'bench', 'library-run.ts')],
+  bundle: true,
+  outfile: library,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['playwright-core', 'esbuild', 'electron'],
+  plugins: [inlineDirname],
+  logLevel: 'warning',
+});
+const libraryRun = spawnSync(process.execPath, ['--max-old-space-size=8192', library, ...args], { cwd: root, stdio: 'inherit' });
+if (libraryRun.status !== 0) process.exit(libraryRun.status ?? 1);
+
+// The team workspace: 20 analysts syncing through a real PostgreSQL (skipped, saying why, without one).
+const workspace = path.join(root, '.bench', 'workspace-bench.cjs');
+await build({ entryPoints: [path.join(root, 'bench', 'workspace-bench.ts')], bundle: true, outfile: workspace, platform: 'node', format: 'cjs', target: 'node20', plugins: [inlineDirname], logLevel: 'warning' });
+const workspaceRun = spawnSync(process.execPath, [workspace, ...args], { cwd: root, stdio: 'inherit' });
+if (workspaceRun.status !== 0) process.exit(workspaceRun.status ?? 1);
+
 // Tag to disk at 20,000 annotations: Parley's journal beside lowdb's default writer, in one process.
 const save = path.join(root, '.bench', 'save-run.cjs');
 await build({
@@ -58,12 +80,6 @@ await build({
 });
 const saveRun = spawnSync(process.execPath, [save, ...args], { cwd: root, stdio: 'inherit' });
 if (saveRun.status !== 0) process.exit(saveRun.status ?? 1);
-
-// The team workspace: 20 analysts syncing through a real PostgreSQL (skipped, saying why, without one).
-const workspace = path.join(root, '.bench', 'workspace-bench.cjs');
-await build({ entryPoints: [path.join(root, 'bench', 'workspace-bench.ts')], bundle: true, outfile: workspace, platform: 'node', format: 'cjs', target: 'node20', plugins: [inlineDirname], logLevel: 'warning' });
-const workspaceRun = spawnSync(process.execPath, [workspace, ...args], { cwd: root, stdio: 'inherit' });
-if (workspaceRun.status !== 0) process.exit(workspaceRun.status ?? 1);
 
 // Hostile inputs: a separate bundle, so it runs without the browser.
 const hostile = path.join(root, '.bench', 'hostile-inputs.cjs');

@@ -81,6 +81,12 @@ await build({
 const saveRun = spawnSync(process.execPath, [save, ...args], { cwd: root, stdio: 'inherit' });
 if (saveRun.status !== 0) process.exit(saveRun.status ?? 1);
 
+// The corpus charts' data from 10,000 statements (timeline, matrix, networks) and their exports.
+const charts = path.join(root, '.bench', 'charts-run.cjs');
+await build({ entryPoints: [path.join(root, 'bench', 'charts-run.ts')], bundle: true, outfile: charts, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+const chartsRun = spawnSync(process.execPath, [charts, ...args], { cwd: root, stdio: 'inherit' });
+if (chartsRun.status !== 0) process.exit(chartsRun.status ?? 1);
+
 // Hostile inputs: a separate bundle, so it runs without the browser.
 const hostile = path.join(root, '.bench', 'hostile-inputs.cjs');
 await build({ entryPoints: [path.join(root, 'bench', 'hostile-inputs.ts')], bundle: true, outfile: hostile, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });

@@ -14,9 +14,21 @@ export interface ChartEnd {
   labelId: string;
 }
 
+/** Names already normalised: a library repeats the same few hundred names thousands of times. Emptied when it grows past `CACHE_LIMIT`. */
+const normalised = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
 /** Text compared case- and width-insensitively: NFKC, lower case, runs of whitespace as one space, trimmed. */
 export function normaliseName(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  let found = normalised.get(text);
+  if (found === undefined) {
+    // Printable ASCII is its own NFKC form; skipping the call is most of the cost saved.
+    const folded = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC');
+    found = folded.toLowerCase().replace(/\s+/gu, ' ').trim();
+    if (normalised.size >= CACHE_LIMIT) normalised.clear();
+    normalised.set(text, found);
+  }
+  return found;
 }
 
 /**
@@ -26,8 +38,17 @@ export function normaliseName(text: string): string {
  */
 export function chartEnd(span: StatementSpan): ChartEnd {
   if (span.entityId !== undefined) return { key: `entity:${span.entityId}`, name: span.entityName ?? displayName(span.text), labelId: span.labelId };
-  return { key: `text:${normaliseName(span.text)}`, name: displayName(span.text), labelId: span.labelId };
+  let named = textEnds.get(span.text);
+  if (named === undefined) {
+    named = { key: `text:${normaliseName(span.text)}`, name: displayName(span.text) };
+    if (textEnds.size >= CACHE_LIMIT) textEnds.clear();
+    textEnds.set(span.text, named);
+  }
+  return { key: named.key, name: named.name, labelId: span.labelId };
 }
+
+/** Keys and names of unlinked spans by their text (see `normalised`). */
+const textEnds = new Map<string, { key: string; name: string }>();
 
 function displayName(text: string): string {
   const collapsed = text.replace(/\s+/gu, ' ').trim();

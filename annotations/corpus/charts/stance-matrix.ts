@@ -69,7 +69,7 @@ export function stanceMatrix(statements: readonly Statement[], columns: MatrixCo
     col.total++;
     const stance = s.stance ?? NO_STANCE;
     if (!stances.includes(stance)) stances.push(stance);
-    const cellKey = JSON.stringify([actor.key, target.key]);
+    const cellKey = `${actor.key}\u0000${target.key}`;
     const cell = cells.get(cellKey) ?? { rowKey: actor.key, colKey: target.key, total: 0, byStance: {}, first: { documentId: s.documentId, annotationId: s.position.annotationId } };
     cells.set(cellKey, cell);
     cell.total++;

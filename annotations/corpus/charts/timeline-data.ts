@@ -98,6 +98,8 @@ export function timelineData(statements: readonly Statement[], laneBy: TimelineL
     const end = span ? chartEnd(span) : NO_END[laneBy];
     const lane = lanes.get(end.key) ?? { key: end.key, name: end.name, items: 0 };
     lanes.set(end.key, lane);
+    const actorName = statement.actor ? (laneBy === 'actor' ? end.name : chartEnd(statement.actor).name) : undefined;
+    const targetName = statement.target ? (laneBy === 'target' ? end.name : chartEnd(statement.target).name) : undefined;
     periods.forEach((period, dateIndex) => {
       lane.items++;
       min = Math.min(min, period.start);
@@ -111,8 +113,8 @@ export function timelineData(statements: readonly Statement[], laneBy: TimelineL
         annotationId: statement.position.annotationId,
       };
       if (statement.stance !== undefined) item.stance = statement.stance;
-      if (statement.actor) item.actor = chartEnd(statement.actor).name;
-      if (statement.target) item.target = chartEnd(statement.target).name;
+      if (actorName !== undefined) item.actor = actorName;
+      if (targetName !== undefined) item.target = targetName;
       pending.push({ laneKey: end.key, item });
     });
   });

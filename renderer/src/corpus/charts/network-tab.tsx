@@ -122,7 +122,7 @@ export function NetworkTab({ statements }: ChartTabProps) {
                 const a = place(edge.source);
                 const b = place(edge.target);
                 return (
-                  <line key={`${edge.source}\u0000${edge.target}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} strokeWidth={1 + Math.log2(edge.weight)} strokeOpacity={0.7} style={{ stroke: QUALIFIER_COLORS[edge.qualifier] }}>
+                  <line key={`${edge.source}\u0000${edge.target}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} strokeWidth={1.5 + Math.log2(edge.weight)} strokeOpacity={0.7} style={{ stroke: QUALIFIER_COLORS[edge.qualifier] }}>
                     <title>{`${names.get(edge.source)} – ${names.get(edge.target)}: ${edge.qualifier}, ${edge.weight}`}</title>
                   </line>
                 );

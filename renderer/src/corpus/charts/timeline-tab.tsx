@@ -196,7 +196,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
           {ticks.map((tick) => (
             <g key={tick.getTime()} transform={`translate(${zx(tick)},0)`}>
               <line y1={AXIS_HEIGHT - 4} y2={height} style={{ stroke: 'var(--border)' }} />
-              <text y={AXIS_HEIGHT - 8} textAnchor="middle" fontSize={11} style={{ fill: 'var(--muted)' }}>
+              <text y={AXIS_HEIGHT - 8} textAnchor={zx(tick) < 24 ? 'start' : zx(tick) > plotWidth - 24 ? 'end' : 'middle'} fontSize={11} style={{ fill: 'var(--muted)' }}>
                 {format(tick)}
               </text>
             </g>

@@ -87,6 +87,12 @@ await build({ entryPoints: [path.join(root, 'bench', 'charts-run.ts')], bundle: 
 const chartsRun = spawnSync(process.execPath, [charts, ...args], { cwd: root, stdio: 'inherit' });
 if (chartsRun.status !== 0) process.exit(chartsRun.status ?? 1);
 
+// The corpus view (issue 14): 1,000 articles, 100,000 annotations and 10,000 statements in a real store, read through the handlers.
+const corpus = path.join(root, '.bench', 'corpus-run.cjs');
+await build({ entryPoints: [path.join(root, 'bench', 'corpus-run.ts')], bundle: true, outfile: corpus, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], plugins: [inlineDirname], logLevel: 'warning' });
+const corpusRun = spawnSync(process.execPath, [corpus, ...args], { cwd: root, stdio: 'inherit' });
+if (corpusRun.status !== 0) process.exit(corpusRun.status ?? 1);
+
 // Hostile inputs: a separate bundle, so it runs without the browser.
 const hostile = path.join(root, '.bench', 'hostile-inputs.cjs');
 await build({ entryPoints: [path.join(root, 'bench', 'hostile-inputs.ts')], bundle: true, outfile: hostile, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });

@@ -85,11 +85,12 @@ describe('entities across the library', () => {
 
   it('filters by stance, label, layer, status and name', () => {
     const mentions = libraryMentions(library(), SCHEMA, ENTITIES);
-    const names = (filter: Parameters<typeof entityRows>[2]) => entityRows(mentions, ENTITIES, filter).map((r) => `${r.name}×${r.mentions.length}`);
+    const statusOf = (id: string) => (id === 'doc_seoul' ? ('todo' as const) : ('in-progress' as const));
+    const names = (filter: Parameters<typeof entityRows>[2]) => entityRows(mentions, ENTITIES, filter, statusOf).map((r) => `${r.name}×${r.mentions.length}`);
     expect(names({ stance: 'demands' })).toEqual(['Kim Jong Un×1']);
     expect(names({ labelId: 'policy-body' })).toEqual([]);
     expect(names({ layerId: 'reconciled' })).toEqual([]);
-    expect(names({ status: 'todo' })).toEqual(['Kim Jong Un×2', 'Seoul×2']);
+    expect(names({ status: 'todo' })).toEqual(['Seoul×2', 'Kim Jong Un×1']);
     expect(names({ status: 'done' })).toEqual([]);
     expect(names({ text: 'kim' })).toEqual(['Kim Jong Un×2']);
   });

@@ -12,8 +12,6 @@ import { statementLinks, STATEMENT_RELATIONS } from '../statements/build-stateme
 /** One span that names an entity, or could: where it is, what it reads, when, and the stances of the statements it takes part in. */
 export interface EntityMention {
   documentId: string;
-  documentTitle: string;
-  documentStatus: DocumentStatus;
   layerId: string;
   annotationId: string;
   labelId: string;
@@ -24,8 +22,8 @@ export interface EntityMention {
   entityId?: string;
   /** First day the mention is dated by: a statement's normalised date, else the document's publication date (YYYY-MM-DD). */
   date?: string;
-  /** Stances of the statements whose actor or target it is (option ids, no repeats). */
-  stances: string[];
+  /** Stances of the statements whose actor or target it is (option ids, no repeats); absent when it is in none. */
+  stances?: string[];
 }
 
 /**
@@ -76,18 +74,8 @@ export function libraryMentions(documents: readonly CorpusDocument[], labels: La
       for (const a of [...layer.annotations].sort((x, y) => x.start - y.start || x.end - y.end)) {
         if (a.entityId === undefined && !wanted.has(a.labelId)) continue;
         const role = roles.get(a.id);
-        const mention: EntityMention = {
-          documentId: document.id,
-          documentTitle: document.title,
-          documentStatus: document.status,
-          layerId: layer.id,
-          annotationId: a.id,
-          labelId: a.labelId,
-          text: a.quote.exact,
-          start: a.start,
-          end: a.end,
-          stances: role ? [...role.stances] : [],
-        };
+        const mention: EntityMention = { documentId: document.id, layerId: layer.id, annotationId: a.id, labelId: a.labelId, text: a.quote.exact, start: a.start, end: a.end };
+        if (role && role.stances.size > 0) mention.stances = [...role.stances];
         if (a.entityId !== undefined) mention.entityId = a.entityId;
         const date = role?.date ?? published;
         if (date) mention.date = date;
@@ -104,6 +92,7 @@ export interface EntityFilter {
   /** Only mentions in a statement of this stance. */
   stance?: string;
   layerId?: string;
+  /** Only mentions in documents of this status (read with the `statusOf` given to `entityRows`). */
   status?: DocumentStatus;
   /** Letters the entity's name or the mention's text contains (any case). */
   text?: string;
@@ -123,12 +112,12 @@ export interface EntityRow {
   lastDate?: string;
 }
 
-/** Whether `mention` passes `filter`. */
-export function mentionPasses(mention: EntityMention, filter: EntityFilter): boolean {
+/** Whether `mention` passes `filter`; `statusOf` gives a document's status. */
+export function mentionPasses(mention: EntityMention, filter: EntityFilter, statusOf: (documentId: string) => DocumentStatus | undefined = () => undefined): boolean {
   if (filter.labelId !== undefined && mention.labelId !== filter.labelId) return false;
-  if (filter.stance !== undefined && !mention.stances.includes(filter.stance)) return false;
+  if (filter.stance !== undefined && !(mention.stances ?? []).includes(filter.stance)) return false;
   if (filter.layerId !== undefined && mention.layerId !== filter.layerId) return false;
-  if (filter.status !== undefined && mention.documentStatus !== filter.status) return false;
+  if (filter.status !== undefined && statusOf(mention.documentId) !== filter.status) return false;
   return true;
 }
 
@@ -139,12 +128,17 @@ export function mentionPasses(mention: EntityMention, filter: EntityFilter): boo
  * with no mention left are dropped; rows come most mentioned first, then by
  * name.
  */
-export function entityRows(mentions: readonly EntityMention[], entities: readonly Entity[], filter: EntityFilter = {}): EntityRow[] {
+export function entityRows(
+  mentions: readonly EntityMention[],
+  entities: readonly Entity[],
+  filter: EntityFilter = {},
+  statusOf: (documentId: string) => DocumentStatus | undefined = () => undefined,
+): EntityRow[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const rows = new Map<string, EntityRow & { documents: Set<string> }>();
   const needle = filter.text ? entityNameKey(filter.text) : '';
   for (const m of mentions) {
-    if (!mentionPasses(m, filter)) continue;
+    if (!mentionPasses(m, filter, statusOf)) continue;
     const entity = m.entityId !== undefined ? byId.get(m.entityId) : undefined;
     const key = m.entityId !== undefined ? `entity:${m.entityId}` : `text:${m.labelId}:${entityNameKey(m.text)}`;
     let row = rows.get(key);

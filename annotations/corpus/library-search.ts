@@ -183,29 +183,36 @@ export class LibrarySearch {
       if (outlet && doc.document.metadata?.outlet?.trim().toLowerCase() !== outlet) continue;
       const own = ownLayer(doc);
       if (query.entityId !== undefined && !own.some((a) => a.entityId === query.entityId)) continue;
-      const found = this.hitsIn(doc, own, pattern, query.labelId);
-      if (found.length === 0) continue;
+      const found = this.hitsIn(doc, own, pattern, query.labelId, result.hits, limit);
+      if (found === 0) continue;
       result.documents += 1;
-      result.total += found.length;
-      for (const hit of found) {
-        if (result.hits.length < limit) result.hits.push(hit);
-        else result.truncated = true;
-      }
+      result.total += found;
     }
+    result.truncated = result.total > result.hits.length;
     return result;
   }
 
-  private hitsIn(doc: SearchableDocument, own: readonly Annotation[], pattern: RegExp, labelId: string | undefined): LibrarySearchHit[] {
+  /** Counts the hits in one document; those that fit under `limit` are added to `into` with their context (the rest are only counted). */
+  private hitsIn(doc: SearchableDocument, own: readonly Annotation[], pattern: RegExp, labelId: string | undefined, into: LibrarySearchHit[], limit: number): number {
     const { id: documentId, title: documentTitle, text } = doc.document;
-    const hits: LibrarySearchHit[] = [];
+    let found = 0;
     const sorted = [...own].sort((a, b) => a.start - b.start || a.end - b.end);
+    const over = (start: number, end: number) => {
+      const spans: Annotation[] = [];
+      for (const a of sorted) {
+        if (a.start >= end) break;
+        if (a.end > start) spans.push(a);
+      }
+      return spans;
+    };
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
       if (end === start) continue;
-      const over = sorted.filter((a) => a.start < end && a.end > start);
-      if (labelId !== undefined && !over.some((a) => a.labelId === labelId)) continue;
-      hits.push({ documentId, documentTitle, where: 'text', start, end, context: keywordInContext(text, start, end), tags: over.map(tagOf) });
+      const tags = labelId !== undefined || into.length < limit ? over(start, end) : [];
+      if (labelId !== undefined && !tags.some((a) => a.labelId === labelId)) continue;
+      found += 1;
+      if (into.length < limit) into.push({ documentId, documentTitle, where: 'text', start, end, context: keywordInContext(text, start, end), tags: tags.map(tagOf) });
     }
     for (const a of sorted) {
       if (!a.note || (labelId !== undefined && a.labelId !== labelId)) continue;
@@ -213,9 +220,10 @@ export class LibrarySearch {
         const start = match.index;
         const end = start + match[0].length;
         if (end === start) continue;
-        hits.push({ documentId, documentTitle, where: 'note', annotationId: a.id, start, end, context: keywordInContext(a.note, start, end), tags: [tagOf(a)] });
+        found += 1;
+        if (into.length < limit) into.push({ documentId, documentTitle, where: 'note', annotationId: a.id, start, end, context: keywordInContext(a.note, start, end), tags: [tagOf(a)] });
       }
     }
-    return hits;
+    return found;
   }
 }

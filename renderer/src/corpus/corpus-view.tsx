@@ -47,6 +47,8 @@ export function CorpusView({ documents, labels, onOpen, onError, onStoreChanged 
       if (steps.ok) setHistory(steps.value);
       setLoaded({ statements: statements.ok ? statements.value : [], entities: entities.ok ? entities.value : [] });
       requestAnimationFrame(() => performance.measure('parley:corpus-open', { start: started }));
+      // The search index is built in the main process on its first use; ask for nothing now so it is ready when the Search tab is.
+      void window.parley.api.searchLibrary({ text: '' });
     });
     return () => {
       live = false;

@@ -33,7 +33,8 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
     };
   }, [statements, onError]);
 
-  const rows = useMemo(() => entityRows(mentions ?? [], entities, filter), [mentions, entities, filter]);
+  const byId = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
+  const rows = useMemo(() => entityRows(mentions ?? [], entities, filter, (id) => byId.get(id)?.status), [mentions, entities, filter, byId]);
   const stances = useMemo(() => stanceNames(labels), [labels]);
   const layers = useMemo(() => [...new Set(documents.flatMap((d) => d.layers.map((l) => l.id)))].sort(), [documents]);
   const labelName = (id: string) => labels.labels.find((l) => l.id === id)?.name ?? id;
@@ -139,7 +140,7 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
                     <button type="button" className="corpus-mention" title="Open in its document (Enter)" onClick={() => onOpen(m.documentId, m.annotationId)}>
                       <span className="corpus-mention-text">“{m.text}”</span>
                       <span className="corpus-mention-where">
-                        {m.documentTitle}
+                        {byId.get(m.documentId)?.title ?? m.documentId}
                         {m.date && ` · ${m.date}`}
                         {m.layerId !== OWN_LAYER_ID && ` · ${m.layerId}`}
                       </span>

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench` (corpus rows, issue 14): a generated library of 1,000
+ * seed-style articles with 100,000 annotations and 10,000 statements in a
+ * real store, read through the app's own handlers. Times opening the corpus
+ * view's data (statements, entity mentions, entities: target < 500 ms), a
+ * filter of the statement table and of the entities, and a search across the
+ * library (target < 100 ms). `--quick` uses 200 articles; `--only=` without
+ * `corpus` skips it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { entityRows } from '../annotations/corpus/library-entities';
+import { filterStatements, sortStatements } from '../annotations/corpus/statement-filter';
+import type { Annotation, CorpusDocument, Entity, Relation } from '../annotations/model';
+import { createAnnotation } from '../annotations/annotation';
+import { createDocument } from '../annotations/document';
+import { createHandlers } from '../electron/main/handlers/create-handlers';
+import { openAppStore } from '../electron/node/open-app-store';
+import { generateSpans, generateText, prng } from './generate';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const NOW = '2026-12-01T00:00:00.000Z';
+const ANNOTATIONS_EACH = 100;
+const STATEMENTS_EACH = 10;
+const STANCES = ['supports', 'opposes', 'proposes', 'demands', 'neutral'];
+
+/** One article: 100 spans, ten of them positions held by an actor toward a policy body on a date; the actors linked to 50 entities. */
+function article(i: number, entities: readonly Entity[], rand: () => number): CorpusDocument {
+  const document = createDocument({ id: `doc_bench_${i}`, title: `Article ${i + 1}`, source: `article-${i + 1}.md`, text: generateText(4_000 + Math.floor(rand() * 4_000), 9_000 + i), now: NOW });
+  const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const withMetadata = { ...document, metadata: { publishedAt: day, outlet: i % 2 === 0 ? 'Yonhap' : 'Kyodo' } };
+  const spans = generateSpans(document.text, ANNOTATIONS_EACH, 31_000 + i);
+  const annotations: Annotation[] = [];
+  const relations: Relation[] = [];
+  const made = (start: number, end: number, labelId: string, n: number, extra: Partial<Annotation> = {}) => {
+    const created = createAnnotation(document.text, { documentId: document.id, start, end, labelId, author: 'bench', now: NOW, id: `ann_${i}_${n}` });
+    if (!created.ok) throw new Error(created.error.message);
+    const a = { ...created.value, ...extra };
+    annotations.push(a);
+    return a;
+  };
+  // Every fourth span is a position, an actor, a policy body or a date, so each label has its share.
+  const roles = ['actor', 'position', 'policy-body', 'date'] as const;
+  const byRole: Record<(typeof roles)[number], Annotation[]> = { actor: [], position: [], 'policy-body': [], date: [] };
+  spans.forEach((s, n) => {
+    const role = roles[n % 4]!;
+    const positionsLeft = role !== 'position' || byRole.position.length < STATEMENTS_EACH;
+    const labelId = positionsLeft ? role : 'policy-body';
+    const extra: Partial<Annotation> =
+      labelId === 'actor' ? { entityId: entities[Math.floor(rand() * entities.length)]!.id } : labelId === 'position' ? { attributes: { stance: STANCES[Math.floor(rand() * STANCES.length)]! } } : labelId === 'date' ? { attributes: { value: day } } : {};
+    byRole[labelId as (typeof roles)[number]].push(made(s.start, s.end, labelId, n, extra));
+  });
+  byRole.position.forEach((p, n) => {
+    const link = (typeId: string, source: Annotation | undefined, target: Annotation | undefined) => {
+      if (source && target) relations.push({ id: `rel_${i}_${relations.length}`, documentId: document.id, typeId, sourceId: source.id, targetId: target.id, author: 'bench', createdAt: NOW, updatedAt: NOW });
+    };
+    link('holds', byRole.actor[n], p);
+    link('toward', p, byRole['policy-body'][n]);
+    link('when', p, byRole.date[n]);
+  });
+  return { document: withMetadata, layers: [{ id: 'own', kind: 'own', author: 'bench', annotations, relations }], decisions: [] };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed<T>(runs: number, run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const times: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    value = await run();
+    times.push(performance.now() - started);
+  }
+  return { ms: median(times), value: value! };
+}
+
+function ok<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function main(): Promise<void> {
+  if (only && !only.split(',').includes('corpus')) return;
+  const count = quick ? 200 : 1_000;
+  const started = Date.now();
+  console.log(`\nCorpus view (${count} generated articles in a real store, through the app's handlers)…`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-bench-corpus-'));
+  try {
+    const opened = ok(await openAppStore(path.join(dir, 'store'), 'bench', { seedSamples: false }));
+    const api = createHandlers({ ...opened, dialogs: { openFiles: async () => null, saveFile: async () => null }, version: 'bench', notify: () => undefined });
+    const rand = prng(14);
+    const entities: Entity[] = Array.from({ length: 50 }, (_, n) => ({ id: `ent_bench_${n}`, name: `Actor ${n + 1}`, aliases: [], kind: 'actor' }));
+    ok(await opened.store.updateEntities({ saved: entities, removed: [] }));
+    const docs = Array.from({ length: count }, (_, i) => article(i, entities, rand));
+    ok(await opened.store.addDocuments(docs));
+    const annotations = docs.reduce((n, d) => n + d.layers[0]!.annotations.length, 0);
+
+    // What the corpus view asks for when it opens; each answer crosses IPC as a structured clone, for which JSON stands in.
+    const open = await timed(5, async () => {
+      const [statements, listed, history] = await Promise.all([api.listStatements({}), api.listEntities({}), api.corpusHistory({})]);
+      const bytes = JSON.stringify([ok(statements), ok(listed), ok(history)]).length;
+      return { statements: ok(statements), bytes };
+    });
+    const { statements, bytes } = open.value;
+    // The Entities tab (the first one shown) then reads the mentions and groups them.
+    const entitiesTab = await timed(5, async () => {
+      const mentions = ok(await api.listEntityMentions({}));
+      const size = JSON.stringify(mentions).length;
+      return { mentions, size, rows: entityRows(mentions, entities, { layerId: 'own' }).length };
+    });
+    const { mentions } = entitiesTab.value;
+    const filter = await timed(9, () => sortStatements(filterStatements(statements, { stance: 'opposes', from: '2025-03-01', to: '2025-09-30', text: 'a' }), 'actor', 'ascending').length);
+    const entityFilter = await timed(9, () => entityRows(mentions, entities, { stance: 'supports', layerId: 'own' }).length);
+    const firstSearch = await timed(1, async () => ok(await api.searchLibrary({ text: '' })).total);
+    const queries = ['policy', '서울', '😀', 'the talks', 'a'];
+    const search = await timed(9, async () => {
+      let hits = 0;
+      for (const text of queries) hits += ok(await api.searchLibrary({ text, limit: 1_000 })).total;
+      return hits;
+    });
+    const perQuery = search.ms / queries.length;
+    const rows: Array<[string, string, string, string]> = [
+      ['open the corpus view’s data', `${open.ms.toFixed(0)} ms`, '< 500 ms', `${statements.length} statements, ${(bytes / 1e6).toFixed(1)} MB as JSON`],
+      ['the Entities tab’s data', `${entitiesTab.ms.toFixed(0)} ms`, '< 500 ms', `${mentions.length} mentions, ${(entitiesTab.value.size / 1e6).toFixed(1)} MB as JSON, ${entitiesTab.value.rows} rows`],
+      ['filter and sort the statement table', `${filter.ms.toFixed(1)} ms`, '< 100 ms', `${filter.value} rows kept`],
+      ['filter the entities', `${entityFilter.ms.toFixed(1)} ms`, '< 100 ms', `${entityFilter.value} rows`],
+      ['search the library (index warm)', `${perQuery.toFixed(1)} ms`, '< 100 ms', `per query, ${queries.length} queries, ${search.value} hits in all`],
+      ['build the search index (once, in the background)', `${firstSearch.ms.toFixed(0)} ms`, '—', `${count} documents indexed`],
+    ];
+    console.log(`${count} articles, ${annotations} annotations, ${statements.length} statements.`);
+    const width = Math.max(...rows.map((r) => r[0].length));
+    console.log(`${'Row'.padEnd(width)}  Parley     Target     Notes`);
+    for (const [name, value, target, notes] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(9)}  ${target.padEnd(9)}  ${notes}`);
+    await opened.store.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log(`Load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} at the end. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

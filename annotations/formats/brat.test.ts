@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultLabelSchema } from '../labels';
-import { exportBrat, importBrat, readBratConfig } from './brat';
+import type { Corpus, Entity } from '../model';
+import { createAnnotation } from '../annotation';
+import { createDocument } from '../document';
+import { entityIdOfReference, exportBrat, importBrat, readBratConfig, referenceOfEntityId } from './brat';
 import type { FormatFile } from './format';
 import { sampleCorpus } from './test-fixtures/sample-corpus';
 import { zipFiles } from './zip';
@@ -51,7 +54,6 @@ describe('brat standoff', () => {
     if (!result.ok) throw new Error(result.error.message);
     const ignored = Object.fromEntries(result.value.ignored.map((i) => [i.kind, i.count]));
     expect(ignored).toEqual({
-      'normalizations (N)': 1,
       'equivalences (*)': 1,
       'notes on events and other non-text-bound annotations': 1,
     });
@@ -142,5 +144,102 @@ describe('brat standoff', () => {
     corpus.documents[1]!.layers[0]!.annotations[0]!.note = 'First line.\nSecond line.';
     const out = exportBrat(corpus, {});
     expect(out.ok && out.value.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/put on one line/)]);
+  });
+
+  describe('normalisations (N) as entity links', () => {
+    const TEXT = 'Chung Dong-young 🇰🇷 met the envoy.\r\n정동영 said the 통일부 would reply;\r\nSeoul agreed.';
+    const ENTITIES: Entity[] = [
+      { id: 'ent_chung', name: 'Chung Dong-young', aliases: ['정동영'], kind: 'actor' },
+      { id: 'Wikidata:Q8684', name: 'Seoul', aliases: [], kind: 'actor' },
+    ];
+
+    function linkedCorpus(): Corpus {
+      const now = NOW;
+      const document = createDocument({ title: 'Envoy', source: 'envoy.txt', text: TEXT, now });
+      const span = (quote: string, labelId: string, entityId?: string) => {
+        const start = TEXT.indexOf(quote);
+        const made = createAnnotation(TEXT, { documentId: document.id, start, end: start + quote.length, labelId, author: 'ana', now });
+        if (!made.ok) throw new Error(made.error.message);
+        return entityId ? { ...made.value, entityId } : made.value;
+      };
+      const annotations = [span('Chung Dong-young', 'actor', 'ent_chung'), span('정동영', 'actor', 'ent_chung'), span('통일부', 'policy-body'), span('Seoul', 'actor', 'Wikidata:Q8684')];
+      return { labels: defaultLabelSchema(), entities: ENTITIES, documents: [{ document, layers: [{ id: 'own', kind: 'own', author: 'ana', annotations }], decisions: [] }] };
+    }
+
+    it('maps entity ids to references and back: the library’s under Parley, an outside reference as it is', () => {
+      expect(referenceOfEntityId('ent_chung')).toBe('Parley:ent_chung');
+      expect(referenceOfEntityId('Wikidata:Q8684')).toBe('Wikidata:Q8684');
+      expect(referenceOfEntityId('two words')).toBeNull();
+      expect(entityIdOfReference('Parley', 'ent_chung')).toBe('ent_chung');
+      expect(entityIdOfReference('Wikidata', 'Q8684')).toBe('Wikidata:Q8684');
+    });
+
+    it('writes each linked span’s entity as an N line, with code point offsets across emoji, Hangul and CRLF', () => {
+      const out = exportBrat(linkedCorpus(), {});
+      if (!out.ok) throw new Error(out.error.message);
+      const ann = out.value.files.find((f) => f.path.endsWith('.ann'))!.data as string;
+      expect(ann.split('\n').filter((l) => /^[TN]/.test(l))).toEqual([
+        'T1\tActor 0 16\tChung Dong-young',
+        'N1\tReference T1 Parley:ent_chung\tChung Dong-young',
+        'T2\tActor 36 39\t정동영',
+        'N2\tReference T2 Parley:ent_chung\tChung Dong-young',
+        'T3\tPolicy_body 49 52\t통일부',
+        'T4\tActor 67 72\tSeoul',
+        'N3\tReference T4 Wikidata:Q8684\tSeoul',
+      ]);
+      expect(out.value.warnings).toEqual([]);
+    });
+
+    it('round-trips entity links and the entities they name, Hangul alias included', () => {
+      const out = exportBrat(linkedCorpus(), {});
+      if (!out.ok) throw new Error(out.error.message);
+      const back = importBrat(out.value.files, options);
+      if (!back.ok) throw new Error(back.error.message);
+      const annotations = back.value.corpus.documents[0]!.layers[0]!.annotations;
+      expect(annotations.map((a) => [a.quote.exact, a.entityId ?? null])).toEqual([
+        ['Chung Dong-young', 'ent_chung'],
+        ['정동영', 'ent_chung'],
+        ['통일부', null],
+        ['Seoul', 'Wikidata:Q8684'],
+      ]);
+      expect(back.value.corpus.entities).toEqual([
+        { id: 'ent_chung', name: 'Chung Dong-young', aliases: [], kind: 'actor' },
+        { id: 'Wikidata:Q8684', name: 'Seoul', aliases: [], kind: 'actor' },
+      ]);
+      // Nothing is set aside or lost on the way.
+      expect(back.value.ignored).toEqual([]);
+      expect(back.value.warnings).toEqual([]);
+    });
+
+    it('makes an entity of an outside reference, named by the line or else by the span, and reads the collection’s N line', () => {
+      const result = importBrat(
+        [
+          { path: 'n.txt', data: '정동영 met 🇺🇸 envoys in Seoul.\r\n' },
+          { path: 'n.ann', data: 'T1\tActor 0 3\t정동영\nT2\tGPE 21 26\tSeoul\nN1\tReference T1 Wikidata:Q484016\tChung Dong-young\nN2\tReference T2 Wikidata:Q8684\n' },
+        ],
+        options,
+      );
+      if (!result.ok) throw new Error(JSON.stringify(result.error.problems));
+      expect(result.value.corpus.entities).toEqual([
+        { id: 'Wikidata:Q484016', name: 'Chung Dong-young', aliases: [], kind: 'actor' },
+        { id: 'Wikidata:Q8684', name: 'Seoul', aliases: [], kind: expect.any(String) },
+      ]);
+      const collection = importBrat(collectionFiles(), options);
+      if (!collection.ok) throw new Error(collection.error.message);
+      const seoul = collection.value.corpus.documents.find((d) => d.document.source === 'unification-memo.txt')!.layers[0]!.annotations.find((a) => a.quote.exact === 'Seoul')!;
+      expect(seoul.entityId).toBe('Wikidata:Q8684');
+    });
+
+    it('refuses a reference to an undefined span and keeps the first of two references, saying so', () => {
+      const bad = importBrat([{ path: 'r.txt', data: 'Seoul.' }, { path: 'r.ann', data: 'T1\tGPE 0 5\tSeoul\nN1\tReference T7 Wikidata:Q8684\tSeoul\nN2\tReference T1 Wikidata\n' }], options);
+      expect(bad.ok ? [] : bad.error.problems!.map((p) => `${p.line}: ${p.message}`)).toEqual([
+        '3: malformed normalization line (expected "N<n><TAB>Reference T<n> DB:ID<TAB>NAME")',
+        '2: N1 refers to T7, which is not defined',
+      ]);
+      const twice = importBrat([{ path: 't.txt', data: 'Seoul.' }, { path: 't.ann', data: 'T1\tGPE 0 5\tSeoul\nN1\tReference T1 Wikidata:Q8684\tSeoul\nN2\tReference T1 GeoNames:1835848\tSeoul\n' }], options);
+      if (!twice.ok) throw new Error(twice.error.message);
+      expect(twice.value.corpus.documents[0]!.layers[0]!.annotations[0]!.entityId).toBe('Wikidata:Q8684');
+      expect(twice.value.warnings.map((w) => w.message)).toEqual(['T1 has more than one reference; its entity is the first, Wikidata:Q8684, and GeoNames:1835848 is not linked']);
+    });
   });
 });

@@ -9,11 +9,12 @@
  * kept as one annotation per fragment and reported. Relations (`R`) become
  * relations, with their notes; an event (`E`) becomes a relation from its
  * trigger to each argument, typed by the argument's role; attributes (`A`,
- * `M`) become span attributes. Normalisations and equivalences are counted
- * and set aside. Export writes relations as `R` lines and attribute values as
- * `A` lines, declared in `annotation.conf`.
+ * `M`) become span attributes; normalisations (`N`) become entity links
+ * (see `entityIdOfReference`). Equivalences are counted and set aside. Export
+ * writes relations as `R` lines, attribute values as `A` lines, declared in
+ * `annotation.conf`, and each span's entity as an `N` line.
  */
-import type { Corpus, Label, RelationType } from '../model';
+import type { Corpus, Entity, Label, RelationType } from '../model';
 import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
 import { OffsetMap } from '../unicode';
@@ -28,9 +29,32 @@ import { expandZips } from './zip';
 export const MAX_ANN_LENGTH = 32 * 1024 * 1024;
 
 const IGNORED_KINDS: Record<string, string> = {
-  N: 'normalizations (N)',
   '*': 'equivalences (*)',
 };
+
+/** The normalisation database name under which a library's own entity ids are written (`Parley:ent_…`). */
+export const PARLEY_REFERENCE_DB = 'Parley';
+
+/**
+ * The library entity id a brat reference (`RID:EID` of an `N` line) stands
+ * for: the entity id itself under the `Parley` database, otherwise the whole
+ * reference (`Wikidata:Q8684`), so one reference is one entity however often
+ * it is imported.
+ */
+export function entityIdOfReference(rid: string, eid: string): string {
+  return rid === PARLEY_REFERENCE_DB ? eid : `${rid}:${eid}`;
+}
+
+/**
+ * The brat reference (`RID:EID`) an entity id is written as: the inverse of
+ * `entityIdOfReference`. An id that holds a colon is a reference already;
+ * any other is `Parley:<id>`. Null when the id cannot be written (it holds
+ * white space, which a brat reference cannot).
+ */
+export function referenceOfEntityId(id: string): string | null {
+  if (/\s/u.test(id)) return null;
+  return /^[^:]+:./u.test(id) ? id : `${PARLEY_REFERENCE_DB}:${id}`;
+}
 
 /** A brat type name for a label name: whitespace becomes `_` (brat types cannot hold spaces). */
 export function bratType(name: string): string {
@@ -110,6 +134,8 @@ export function importBrat(files: FormatFile[], options: ImportOptions): Result<
   const builder = new CorpusBuilder(options, 'brat');
   builder.defineLabels(readBratConfig(conf('annotation.conf'), conf('visual.conf'), conf('kb_shortcuts.conf')));
   builder.defineRelationTypes(readBratRelationTypes(conf('annotation.conf')));
+  /** Entity ids the `N` lines named, with their names, across every file. */
+  const seenEntities = new Map<string, string[]>();
   for (const ann of anns) {
     if (!byName.has(`${withoutExtension(ann.path)}.txt`)) builder.error({ file: ann.path }, `no text file ${withoutExtension(ann.path)}.txt for these annotations`);
   }
@@ -120,10 +146,12 @@ export function importBrat(files: FormatFile[], options: ImportOptions): Result<
     const text = fileText(txt);
     const doc = builder.addDocument({ file: txt.path }, { title: withoutExtension(baseName(txt.path)), source: baseName(txt.path), originalPath: txt.path, text });
     const ann = byName.get(`${withoutExtension(txt.path)}.ann`);
-    if (doc && ann) readAnn(builder, doc, ann);
+    if (doc && ann) readAnn(builder, doc, ann, seenEntities);
   }
   builder.step(txts.length, txts.length);
-  return builder.finish();
+  const finished = builder.finish();
+  if (finished.ok && seenEntities.size > 0) finished.value.corpus.entities = entitiesNamed(finished.value.corpus, seenEntities);
+  return finished;
 }
 
 interface TextBound {
@@ -134,7 +162,23 @@ interface TextBound {
   notes: string[];
 }
 
-function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile): void {
+/**
+ * The entities the `N` lines named, by id, with the names they were given:
+ * the first a name (its reference's text, else the span's), the others its
+ * aliases; each takes the label of the first span linked to it as its kind.
+ */
+function entitiesNamed(corpus: Corpus, named: ReadonlyMap<string, readonly string[]>): Entity[] {
+  const kinds = new Map<string, string>();
+  for (const d of corpus.documents) for (const l of d.layers) for (const a of l.annotations) if (a.entityId !== undefined && !kinds.has(a.entityId)) kinds.set(a.entityId, a.labelId);
+  const out: Entity[] = [];
+  for (const [id, names] of named) {
+    const kind = kinds.get(id);
+    if (kind !== undefined) out.push({ id, name: names[0]!, aliases: names.slice(1), kind });
+  }
+  return out;
+}
+
+function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile, seenEntities: Map<string, string[]>): void {
   const source = fileText(file);
   if (source.length > MAX_ANN_LENGTH) {
     builder.error({ file: file.path }, `file is ${source.length} characters; the limit is ${MAX_ANN_LENGTH}`);
@@ -146,6 +190,7 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
   const notes: Array<{ target: string; note: string; line: number }> = [];
   const attributeLines: Array<{ target: string; name: string; value: string; line: number }> = [];
   const links: Array<{ type: string; from: string; to: string; line: number; id: string }> = [];
+  const references: Array<{ id: string; target: string; entityId: string; name: string; line: number }> = [];
   const triggers = new Map<string, string>();
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   lines.forEach((raw, i) => {
@@ -190,6 +235,10 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
       const m = /^([AM]\d+)\t(\S+) ([TE]\d+)(?: (\S+))?\s*$/.exec(raw);
       if (!m) return builder.error(at, 'malformed attribute line (expected "A<n><TAB>NAME ID [VALUE]")');
       attributeLines.push({ target: m[3]!, name: m[2]!.replace(/_/g, ' '), value: m[4] ?? 'true', line });
+    } else if (kind === 'N') {
+      const m = /^(N\d+)\t(\S+) ([TE]\d+) ([^\s:]+):(\S+)(?:\t(.*))?$/.exec(raw);
+      if (!m) return builder.error(at, 'malformed normalization line (expected "N<n><TAB>Reference T<n> DB:ID<TAB>NAME")');
+      references.push({ id: m[1]!, target: m[3]!, entityId: entityIdOfReference(m[4]!, m[5]!), name: (m[6] ?? '').trim(), line });
     } else if (IGNORED_KINDS[kind]) {
       builder.ignore(IGNORED_KINDS[kind]!);
     } else {
@@ -203,6 +252,27 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
     if (!bound.has(target)) builder.error({ file: file.path, line: a.line }, `an attribute refers to ${a.target}, which is not defined`);
     else attributes.set(target, { ...attributes.get(target), [a.name]: a.value });
   }
+  // Normalisations: a span's entity (an event's goes to its trigger); the first reference of a span wins.
+  const entityOf = new Map<string, string>();
+  for (const r of references) {
+    const target = triggers.get(r.target) ?? r.target;
+    const at = { file: file.path, line: r.line };
+    const t = bound.get(target);
+    if (!t) {
+      builder.error(at, `${r.id} refers to ${r.target}, which is not defined`);
+      continue;
+    }
+    const earlier = entityOf.get(target);
+    if (earlier !== undefined) {
+      if (earlier !== r.entityId) builder.warn(at, `${target} has more than one reference; its entity is the first, ${earlier}, and ${r.entityId} is not linked`);
+      continue;
+    }
+    entityOf.set(target, r.entityId);
+    const names = seenEntities.get(r.entityId) ?? [];
+    const name = r.name || t.spans.map((s) => text.slice(s.start, s.end)).join(' ');
+    if (!names.includes(name)) names.push(name);
+    seenEntities.set(r.entityId, names);
+  }
   const relationNotes = new Map<string, string[]>();
   for (const n of notes) {
     const t = bound.get(n.target);
@@ -215,7 +285,8 @@ function readAnn(builder: CorpusBuilder, doc: DocumentHandle, file: FormatFile):
     const at = { file: file.path, line: t.line };
     const note = t.notes.length > 0 ? t.notes.join('\n') : undefined;
     const values = attributes.get(t.id);
-    const extra = { ...(note ? { note } : {}), ...(values ? { attributes: values } : {}), key: t.id };
+    const entityId = entityOf.get(t.id);
+    const extra = { ...(note ? { note } : {}), ...(values ? { attributes: values } : {}), ...(entityId !== undefined ? { entityId } : {}), key: t.id };
     const first = t.spans[0]!;
     const last = t.spans[t.spans.length - 1]!;
     const gapsAreLineBreaks = t.spans.every((s, k) => k === 0 || (s.start >= t.spans[k - 1]!.end && /^[\r\n]*$/.test(text.slice(t.spans[k - 1]!.end, s.start))));
@@ -263,6 +334,7 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
   const declared = new Map<string, { labels: Set<string>; values: Set<string> }>();
   const files: FormatFile[] = [];
   const warnings: Problem[] = [];
+  const entities = new Map((corpus.entities ?? []).map((e) => [e.id, e]));
   const stopped = forEachExportedDocument(corpus, options, 'brat', (i) => {
     const cd = corpus.documents[i]!;
     const text = cd.document.text;
@@ -272,6 +344,7 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
     let t = 0;
     let n = 0;
     let attributeCount = 0;
+    let normalizations = 0;
     const written = new Map<string, string>();
     for (const a of exportedAnnotations(cd, options)) {
       const frags = fragments(text, a.start, a.end);
@@ -295,6 +368,15 @@ export function exportBrat(corpus: Corpus, options: ExportOptions): Result<Expor
         d.labels.add(bratType(names.name(a.labelId)));
         d.values.add(value);
         declared.set(bratType(v.name), d);
+      }
+      if (a.entityId !== undefined) {
+        const reference = referenceOfEntityId(a.entityId);
+        if (reference === null) warnings.push({ file: `${stem}.ann`, record: a.id, message: `entity of T${t} not written: its id ${JSON.stringify(a.entityId)} holds white space, which a brat reference cannot` });
+        else {
+          normalizations++;
+          const name = (entities.get(a.entityId)?.name ?? text.slice(a.start, a.end)).replace(/\s+/gu, ' ').trim();
+          lines.push(`N${normalizations}\tReference T${t} ${reference}\t${name}`);
+        }
       }
       if (a.note) {
         const flat = a.note.replace(/\r\n|\n|\r|\t/g, ' ');

@@ -12,6 +12,7 @@
  */
 import { anchor } from '../../../annotations/anchoring';
 import { mergeImportedSchema } from '../../../annotations/formats/merge-schema';
+import { joinImportedEntities, relinkImportedSpans } from '../../../annotations/entities/imported-entities';
 import { newId } from '../../../annotations/ids';
 import { matchDocument, type DocumentMatch } from '../../../annotations/import/match-document';
 import {
@@ -20,6 +21,7 @@ import {
   type AnnotationLayer,
   type Corpus,
   type CorpusDocument,
+  type Entity,
   type LabelSchema,
   type ParleyDocument,
   type Relation,
@@ -44,6 +46,8 @@ export interface AnnotatedImportStore {
   addDocuments(docs: readonly CorpusDocument[], control?: ProgressControl): Promise<Result<DocumentSummary[]>>;
   changeAnnotations(documentId: string, layerId: string, change: AnnotationChange, historyLabel: string): Promise<Result<unknown>>;
   putLayer(documentId: string, layer: AnnotationLayer): Promise<Result<DocumentView>>;
+  listEntities(): Entity[];
+  updateEntities(update: { saved: readonly Entity[]; removed: readonly string[] }): Promise<Result<Entity[]>>;
 }
 
 /**
@@ -106,9 +110,12 @@ export function proposeAnnotatedPairings(store: AnnotatedImportStore, corpus: Co
  */
 export async function importAnnotatedDocuments(
   store: AnnotatedImportStore,
-  corpus: Corpus,
+  incoming: Corpus,
   options: { author: string; source: string; warnings?: Problem[]; control?: ProgressControl; merges?: readonly ConfirmedMerge[] },
 ): Promise<Result<AnnotatedImportReport>> {
+  // The file's entities join the library's (same id, else same kind and name, else new), and its links follow.
+  const entities = joinImportedEntities(store.listEntities(), incoming.entities ?? []);
+  const corpus = relinkImportedSpans(incoming, entities.ids);
   const report: AnnotatedImportReport = { added: [], merged: [], orphans: [], duplicatesSkipped: 0, labelsAdded: [], warnings: [...(options.warnings ?? [])], importedAsNew: [], repeatedTexts: [] };
   const library = store.listDocuments();
   const titles = new Map(library.map((d) => [d.id, d.title]));
@@ -199,11 +206,19 @@ export async function importAnnotatedDocuments(
     if (!saved.ok) return saved;
     report.labelsAdded = schema.labelsAdded;
   }
+  if (entities.added.length > 0) {
+    const saved = await store.updateEntities({ saved: entities.added, removed: [] });
+    if (!saved.ok) {
+      if (schema.changed) await store.saveLabels(project);
+      return saved;
+    }
+  }
   if (newDocs.length > 0) {
     const added = await store.addDocuments(newDocs, options.control);
     if (!added.ok) {
-      // All or nothing: the labels this import added go again with it.
+      // All or nothing: the labels and entities this import added go again with it.
       if (schema.changed) await store.saveLabels(project);
+      if (entities.added.length > 0) await store.updateEntities({ saved: [], removed: entities.added.map((e) => e.id) });
       return added;
     }
     report.added = added.value;

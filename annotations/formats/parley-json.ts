@@ -58,62 +58,68 @@ interface AnnotationJson {
 /** Builds the Parley JSON value of a corpus (every layer unless `options.layerIds` narrows them). */
 export function toParleyJson(corpus: Corpus, options: ExportOptions = {}): Result<unknown> {
   const documents: unknown[] = [];
-  const stopped = forEachExportedDocument(corpus, options, 'Parley JSON', (i) => {
-    const { document: doc, layers, decisions } = corpus.documents[i]!;
-    const map = new OffsetMap(doc.text);
-    documents.push({
-      id: doc.id,
-      title: doc.title,
-      source: doc.source,
-      ...(doc.originalPath ? { originalPath: doc.originalPath } : {}),
-      ...(doc.origin ? { origin: doc.origin } : {}),
-      ...(doc.metadata && Object.keys(doc.metadata).length > 0 ? { metadata: doc.metadata } : {}),
-      ...(doc.pages && doc.pages.length > 0 ? { pages: doc.pages.map((p) => ({ start: p.start, end: p.end, startCodePoint: map.toCodePoint(p.start), endCodePoint: map.toCodePoint(p.end) })) } : {}),
-      ...originalJson(doc),
-      text: doc.text,
-      sha256: textSha256(doc.text),
-      importedAt: doc.importedAt,
-      status: doc.status,
-      layers: layers
-        .filter((l) => !options.layerIds || options.layerIds.includes(l.id))
-        .map((l) => ({
-          id: l.id,
-          kind: l.kind,
-          author: l.author,
-          annotations: l.annotations.map((a): AnnotationJson => {
-            const out: AnnotationJson = {
-              id: a.id,
-              start: a.start,
-              end: a.end,
-              startCodePoint: map.toCodePoint(a.start),
-              endCodePoint: map.toCodePoint(a.end),
-              quote: { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
-              labelId: a.labelId,
-              author: a.author,
-              createdAt: a.createdAt,
-              updatedAt: a.updatedAt,
-            };
-            if (a.note !== undefined && a.note !== '') out.note = a.note;
-            if (a.attributes && Object.keys(a.attributes).length > 0) out.attributes = { ...a.attributes };
-            if (a.entityId !== undefined) out.entityId = a.entityId;
-            if (a.suggestedBy !== undefined) out.suggestedBy = a.suggestedBy;
-            return out;
-          }),
-          ...(l.relations && l.relations.length > 0 ? { relations: l.relations.map(({ documentId: _d, ...r }) => r) } : {}),
-        })),
-      decisions,
-    });
-    });
+  const stopped = forEachExportedDocument(corpus, options, 'Parley JSON', (i) => void documents.push(documentJson(corpus.documents[i]!, options)));
   if (stopped) return stopped;
-  return ok({
+  return ok({ ...corpusShell(corpus, options), documents });
+}
+
+/** Everything in the exported value but its documents, which come last. */
+function corpusShell(corpus: Corpus, options: ExportOptions): Record<string, unknown> {
+  return {
     format: PARLEY_FORMAT_TAG,
     schemaVersion: SCHEMA_VERSION,
     exportedAt: options.now ?? new Date().toISOString(),
     labels: corpus.labels.labels.map((l) => ({ id: l.id, name: l.name, color: l.color, shortcut: l.shortcut, description: l.description, ...(l.attributes && l.attributes.length > 0 ? { attributes: l.attributes } : {}) })),
     ...(corpus.labels.relationTypes && corpus.labels.relationTypes.length > 0 ? { relationTypes: corpus.labels.relationTypes } : {}),
     ...(corpus.entities && corpus.entities.length > 0 ? { entities: corpus.entities } : {}),
-    documents,
-  });
+  };
+}
+
+/** One document of the exported value. */
+function documentJson({ document: doc, layers, decisions }: Corpus['documents'][number], options: ExportOptions): unknown {
+  const map = new OffsetMap(doc.text);
+  return {
+    id: doc.id,
+    title: doc.title,
+    source: doc.source,
+    ...(doc.originalPath ? { originalPath: doc.originalPath } : {}),
+    ...(doc.origin ? { origin: doc.origin } : {}),
+    ...(doc.metadata && Object.keys(doc.metadata).length > 0 ? { metadata: doc.metadata } : {}),
+    ...(doc.pages && doc.pages.length > 0 ? { pages: doc.pages.map((p) => ({ start: p.start, end: p.end, startCodePoint: map.toCodePoint(p.start), endCodePoint: map.toCodePoint(p.end) })) } : {}),
+    ...originalJson(doc),
+    text: doc.text,
+    sha256: textSha256(doc.text),
+    importedAt: doc.importedAt,
+    status: doc.status,
+    layers: layers
+      .filter((l) => !options.layerIds || options.layerIds.includes(l.id))
+      .map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        author: l.author,
+        annotations: l.annotations.map((a): AnnotationJson => {
+          const out: AnnotationJson = {
+            id: a.id,
+            start: a.start,
+            end: a.end,
+            startCodePoint: map.toCodePoint(a.start),
+            endCodePoint: map.toCodePoint(a.end),
+            quote: { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+            labelId: a.labelId,
+            author: a.author,
+            createdAt: a.createdAt,
+            updatedAt: a.updatedAt,
+          };
+          if (a.note !== undefined && a.note !== '') out.note = a.note;
+          if (a.attributes && Object.keys(a.attributes).length > 0) out.attributes = { ...a.attributes };
+          if (a.entityId !== undefined) out.entityId = a.entityId;
+          if (a.suggestedBy !== undefined) out.suggestedBy = a.suggestedBy;
+          return out;
+        }),
+        ...(l.relations && l.relations.length > 0 ? { relations: l.relations.map(({ documentId: _d, ...r }) => r) } : {}),
+      })),
+    decisions,
+  };
 }
 
 /** The Parley JSON text of a corpus, as the app's Export command writes it. Fails only when cancelled. */
@@ -121,9 +127,6 @@ export function exportParleyJson(corpus: Corpus, options: ExportOptions = {}): R
   const pieces = exportParleyJsonPieces(corpus, options);
   return pieces.ok ? ok(pieces.value.join('')) : pieces;
 }
-
-/** Indentation of a document inside the exported file's `documents` array. */
-const DOCUMENT_INDENT = '    ';
 
 /**
  * The Parley JSON text of a corpus in pieces, one per document between the
@@ -133,32 +136,72 @@ const DOCUMENT_INDENT = '    ';
  * only when cancelled.
  */
 export function exportParleyJsonPieces(corpus: Corpus, options: ExportOptions = {}): Result<string[]> {
-  const value = toParleyJson(corpus, options);
-  if (!value.ok) return value;
-  const { documents, ...rest } = value.value as { documents: unknown[] } & Record<string, unknown>;
-  // `documents` is the last key: the head is everything up to its opening bracket.
-  const shell = JSON.stringify({ ...rest, documents: [] }, null, 2);
-  if (documents.length === 0) return ok([`${shell}\n`]);
-  const pieces = [shell.slice(0, shell.length - ']\n}'.length)];
-  // JSON strings never hold a raw line break, so indenting every line of a document's JSON cannot change a value.
-  documents.forEach((doc, i) => pieces.push(`\n${DOCUMENT_INDENT}${JSON.stringify(doc, null, 2).replace(/\n/g, `\n${DOCUMENT_INDENT}`)}${i < documents.length - 1 ? ',' : ''}`));
-  pieces.push('\n  ]\n}\n');
-  return ok(pieces);
+  const pieces: string[] = [];
+  const written = writeParleyJson(corpus, options, (piece) => pieces.push(piece));
+  return written ?? ok(pieces);
 }
 
-/** Texts up to this many UTF-16 code units are exported as a string; longer ones as UTF-8 bytes built from the pieces. */
+/**
+ * Hands the text of the export to `write` piece by piece, each document made
+ * and turned to text before the next, so the value of the whole corpus is
+ * never held at once. Returns a failure when cancelled, else undefined.
+ */
+function writeParleyJson(corpus: Corpus, options: ExportOptions, write: (piece: string) => void): Result<never> | undefined {
+  // `documents` is the last key: the head is everything up to its opening bracket.
+  const shell = JSON.stringify({ ...corpusShell(corpus, options), documents: [] }, null, 2);
+  const total = corpus.documents.length;
+  if (total === 0) {
+    const stopped = forEachExportedDocument(corpus, options, 'Parley JSON', () => undefined);
+    if (stopped) return stopped;
+    write(`${shell}\n`);
+    return undefined;
+  }
+  write(shell.slice(0, shell.length - ']\n}'.length));
+  const stopped = forEachExportedDocument(corpus, options, 'Parley JSON', (i) => {
+    // Inside two arrays, JSON.stringify indents the document as deep as it sits in the file; the brackets are cut off.
+    const nested = JSON.stringify([[documentJson(corpus.documents[i]!, options)]], null, 2);
+    write(`\n${nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length)}${i < total - 1 ? ',' : ''}`);
+  });
+  if (stopped) return stopped;
+  write('\n  ]\n}\n');
+  return undefined;
+}
+
+const NESTED_OPEN = '[\n  [\n';
+const NESTED_CLOSE = '\n  ]\n]';
+
+/** Texts up to this many UTF-16 code units are exported as a string; longer ones as UTF-8 bytes. */
 const MAX_STRING_EXPORT = 64 * 2 ** 20;
 
-/** UTF-8 bytes of the pieces, in one array. */
-function utf8OfPieces(pieces: readonly string[]): Uint8Array {
-  const encoded = pieces.map((p) => strToU8(p));
-  const out = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
-  let at = 0;
-  for (const e of encoded) {
-    out.set(e, at);
-    at += e.length;
+/** Collects the pieces of an export: as text while it is short, then as UTF-8 bytes (encoded piece by piece). */
+class ExportSink {
+  private text: string[] = [];
+  private length = 0;
+  private bytes: Uint8Array[] | null = null;
+
+  add(piece: string): void {
+    if (this.bytes) {
+      this.bytes.push(strToU8(piece));
+      return;
+    }
+    this.text.push(piece);
+    this.length += piece.length;
+    if (this.length > MAX_STRING_EXPORT) {
+      this.bytes = this.text.map((t) => strToU8(t));
+      this.text = [];
+    }
   }
-  return out;
+
+  data(): string | Uint8Array {
+    if (!this.bytes) return this.text.join('');
+    const out = new Uint8Array(this.bytes.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const b of this.bytes) {
+      out.set(b, at);
+      at += b.length;
+    }
+    return out;
+  }
 }
 
 /** Reads Parley JSON files (all or nothing), re-anchoring annotations whose text or quote no longer matches. */
@@ -636,10 +679,8 @@ export const parleyJsonCodec: FormatCodec = {
   name: 'parley',
   import: importParleyJson,
   export(corpus: Corpus, options: ExportOptions): Result<ExportOutcome> {
-    const pieces = exportParleyJsonPieces(corpus, options);
-    if (!pieces.ok) return pieces;
-    const length = pieces.value.reduce((n, p) => n + p.length, 0);
-    const data = length <= MAX_STRING_EXPORT ? pieces.value.join('') : utf8OfPieces(pieces.value);
-    return ok({ files: [{ path: PARLEY_EXPORT_FILE, data }], warnings: [] });
+    const sink = new ExportSink();
+    const stopped = writeParleyJson(corpus, options, (piece) => sink.add(piece));
+    return stopped ?? ok({ files: [{ path: PARLEY_EXPORT_FILE, data: sink.data() }], warnings: [] });
   },
 };

@@ -95,15 +95,16 @@ describe('label schema editor', () => {
   it('reorders labels with the move buttons, by mouse and by keyboard', async () => {
     const page = await start();
     const editor = await openEditor(page);
-    expect(await names(editor)).toEqual(['Actor', 'Policy body', 'Position', 'Date']);
+    await expect.poll(() => names(editor)).toEqual(['Actor', 'Policy body', 'Position', 'Date']);
     await editor.getByRole('button', { name: 'Move “Date” up' }).click();
-    expect(await names(editor)).toEqual(['Actor', 'Policy body', 'Date', 'Position']);
-    // Focus follows the moved label, so Enter moves it again.
+    await expect.poll(() => names(editor)).toEqual(['Actor', 'Policy body', 'Date', 'Position']);
+    // Focus follows the moved label (an effect after the render), so Enter moves it again; wait for it to arrive.
+    await expect.poll(() => editor.getByRole('button', { name: 'Move “Date” up' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await names(editor)).toEqual(['Actor', 'Date', 'Policy body', 'Position']);
-    expect(await editor.getByRole('button', { name: 'Move “Actor” up' }).isDisabled()).toBe(true);
+    await expect.poll(() => names(editor)).toEqual(['Actor', 'Date', 'Policy body', 'Position']);
+    await expect.poll(() => editor.getByRole('button', { name: 'Move “Actor” up' }).isDisabled()).toBe(true);
     await editor.getByRole('button', { name: 'Move “Actor” down' }).click();
-    expect(await names(editor)).toEqual(['Date', 'Actor', 'Policy body', 'Position']);
+    await expect.poll(() => names(editor)).toEqual(['Date', 'Actor', 'Policy body', 'Position']);
     await save(page, editor);
     expect((await call(page, 'getLabels', {})).labels.map((l) => l.id)).toEqual(['date', 'actor', 'policy-body', 'position']);
   });
@@ -132,8 +133,8 @@ describe('label schema editor', () => {
 
     // A free key is taken, and the error goes away.
     await shortcut.fill('a');
-    expect(await shortcut.inputValue()).toBe('a');
-    expect(await row(editor, 1).getByRole('alert').count()).toBe(0);
+    await expect.poll(() => shortcut.inputValue()).toBe('a');
+    await expect.poll(() => row(editor, 1).getByRole('alert').count()).toBe(0);
     // Policy body may not take it now.
     await row(editor, 2).getByLabel('Shortcut').fill('A');
     await row(editor, 2).getByRole('alert').filter({ hasText: 'already the shortcut of “Actor”' }).waitFor();
@@ -150,16 +151,17 @@ describe('label schema editor', () => {
 
     const ask = page.getByRole('dialog', { name: 'Delete the label “Date”?' });
     await ask.waitFor();
-    expect(await ask.getByTestId('label-usage').textContent()).toBe('2 annotations in your own layer use “Date”.');
+    // The usage counts are fetched by the window after the reload: poll until they arrive.
+    await expect.poll(() => ask.getByTestId('label-usage').textContent()).toBe('2 annotations in your own layer use “Date”.');
     expect(await ask.textContent()).toContain('Colleagues’ and reconciled layers are not counted');
     await ask.getByRole('radio', { name: /Move them to/ }).check();
     await ask.getByLabel('Label to move them to').selectOption({ label: 'Position' });
     await ask.getByRole('button', { name: 'Delete label, move 2 annotations' }).click();
     await expect.poll(() => ask.count()).toBe(0);
 
-    expect(await names(editor)).toEqual(['Actor', 'Policy body', 'Position']);
+    await expect.poll(() => names(editor)).toEqual(['Actor', 'Policy body', 'Position']);
     // The deleted row took the focused button with it; focus lands on Add label, not on the page.
-    expect(await editor.getByRole('button', { name: 'Add label' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => editor.getByRole('button', { name: 'Add label' }).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await editor.getByRole('region', { name: 'Labels to delete on save' }).textContent()).toContain('its 2 annotations (own layer) move to “Position”');
     // Nothing is stored before Save.
     expect((await call(page, 'getLabels', {})).labels.map((l) => l.id)).toContain('date');
@@ -182,10 +184,10 @@ describe('label schema editor', () => {
 
     await editor.getByRole('button', { name: 'Delete label “Actor”' }).click();
     const ask = page.getByRole('dialog', { name: 'Delete the label “Actor”?' });
-    expect(await ask.getByTestId('label-usage').textContent()).toBe('3 annotations in your own layer use “Actor”.');
+    await expect.poll(() => ask.getByTestId('label-usage').textContent()).toBe('3 annotations in your own layer use “Actor”.');
     await ask.getByRole('button', { name: 'Keep the label' }).click();
     await expect.poll(() => ask.count()).toBe(0);
-    expect(await names(editor)).toEqual(['Actor', 'Policy body', 'Position', 'Date']);
+    await expect.poll(() => names(editor)).toEqual(['Actor', 'Policy body', 'Position', 'Date']);
 
     await editor.getByRole('button', { name: 'Delete label “Actor”' }).click();
     await ask.getByRole('radio', { name: 'Delete them' }).check();
@@ -211,6 +213,6 @@ describe('label schema editor', () => {
     expect(await call(page, 'getLabels', {})).toEqual(before);
     // Opening again starts from the stored schema.
     const again = await openEditor(page);
-    expect(await names(again)).toEqual(before.labels.map((l) => l.name));
+    await expect.poll(() => names(again)).toEqual(before.labels.map((l) => l.name));
   });
 });

@@ -76,11 +76,12 @@ describe('suggestions', () => {
 
     // Every source proposes; nothing is in a layer yet; each is a ghost mark.
     await expect.poll(() => rowsOf(page, 'own-tags')).toEqual(['Seoul', 'Seoul']);
-    expect(await rowsOf(page, 'gazetteer')).toEqual(['Washington', 'Ministry of Unification']);
-    expect(await rowsOf(page, 'pattern')).toEqual(['proposed monthly talks', 'proposed a liaison office']);
-    expect(await rowsOf(page, 'dates')).toEqual(['22 June 2021', 'Tuesday']);
-    expect(await page.locator('.parley-reader .cm-suggestion').count()).toBe(8);
-    expect(await markTexts(page, 'actor')).toEqual(['Seoul']);
+    // Each source answers on its own: poll every group, not only the first.
+    await expect.poll(() => rowsOf(page, 'gazetteer')).toEqual(['Washington', 'Ministry of Unification']);
+    await expect.poll(() => rowsOf(page, 'pattern')).toEqual(['proposed monthly talks', 'proposed a liaison office']);
+    await expect.poll(() => rowsOf(page, 'dates')).toEqual(['22 June 2021', 'Tuesday']);
+    await expect.poll(() => page.locator('.parley-reader .cm-suggestion').count()).toBe(8);
+    await expect.poll(() => markTexts(page, 'actor')).toEqual(['Seoul']);
     expect(await ownInStore(page, documentId)).toHaveLength(1);
 
     // Own tags: y accepts the first, n rejects the second.
@@ -110,7 +111,7 @@ describe('suggestions', () => {
         .map((a) => `${a.quote.exact}|${a.labelId}|${a.suggestedBy ?? 'hand'}|${a.attributes?.value ?? ''}`)
         .sort();
     await expect.poll(provenance).toEqual(['22 June 2021|date|dates|2021-06-22', 'Ministry of Unification|policy-body|gazetteer|', 'Seoul|actor|hand|', 'Seoul|actor|own-tags|', 'proposed monthly talks|position|pattern|'].sort());
-    expect(await page.locator('.parley-reader .cm-suggestion').count()).toBe(0);
+    await expect.poll(() => page.locator('.parley-reader .cm-suggestion').count()).toBe(0);
 
     // After a reload the rejected suggestions stay away.
     await app.reload();
@@ -124,7 +125,7 @@ describe('suggestions', () => {
     await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.waitFor();
-    expect(await sheet.textContent()).toContain('accept it into your layer, or reject it for good');
+    await expect.poll(() => sheet.textContent()).toContain('accept it into your layer, or reject it for good');
     await page.keyboard.press('Escape');
   });
 });

@@ -14,6 +14,7 @@ import { startTestPostgres, type TestPostgres } from '../electron/node/workspace
 import { linkedStore, makeWorkspace, tagQuote, teamDocuments, type TestAnalyst } from '../electron/node/workspace/test-support/team-fixtures';
 import { connectWorkspace } from '../electron/node/workspace/team-workspace';
 import type { PasswordKeeper } from '../electron/node/workspace/workspace-host';
+import { call, dragSelect } from './reader-helpers';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 let server: TestPostgres | undefined;
@@ -29,6 +30,8 @@ afterAll(async () => {
 
 const ANA: TestAnalyst = { role: 'e2e_ana', password: 'ana pw 한', displayName: 'Ana', kind: 'analyst' };
 const BEN: TestAnalyst = { role: 'e2e_ben', password: 'ben-pw', displayName: 'Ben', kind: 'analyst' };
+const CARA: TestAnalyst = { role: 'e2e_cara', password: 'cara pw 🔑', displayName: 'Cara', kind: 'analyst' };
+const DAN: TestAnalyst = { role: 'e2e_dan', password: 'dan-pw', displayName: 'Dan', kind: 'analyst' };
 
 function panel(page: Page) {
   return page.getByRole('region', { name: 'Team workspace' });
@@ -36,7 +39,7 @@ function panel(page: Page) {
 
 describe('team workspace panel', () => {
   it('shows the state, takes the password by keyboard, syncs, and lists a colleague’s progress', async () => {
-    server = await startTestPostgres();
+    server ??= await startTestPostgres();
     await makeWorkspace(server, 'e2e_team', [ANA, BEN]);
     // Ben has shared the corpus and tagged one article.
     const docs = teamDocuments('Ben');
@@ -70,7 +73,7 @@ describe('team workspace panel', () => {
     await page.keyboard.type(ANA.password);
     await page.keyboard.press('Enter');
     await expect.poll(() => panel(page).getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Connected · 0 changes waiting/);
-    expect(saved).toEqual([ANA.password]);
+    await expect.poll(() => saved).toEqual([ANA.password]);
     await expect.poll(() => panel(page).textContent()).toMatch(/last sync/);
     // The workspace's documents arrived in the library.
     await expect.poll(() => page.getByRole('list', { name: 'Documents' }).getByRole('listitem').count()).toBe(3);
@@ -81,5 +84,60 @@ describe('team workspace panel', () => {
     const bens = panel(page).getByRole('list', { name: "Ben's progress" });
     await expect.poll(() => bens.textContent()).toMatch(/Reactions 🗳️: done, 1 annotation/);
     await expect.poll(() => panel(page).getByRole('heading', { name: /Ben · 1 of \d+ done/ }).count()).toBe(1);
+  }, 120_000);
+
+  it('refreshes the open document when a sync brings a colleague’s newer layer, keeping the difference in focus', async () => {
+    server ??= await startTestPostgres();
+    await makeWorkspace(server, 'e2e_refresh', [CARA, DAN]);
+    const docs = teamDocuments('Dan');
+    const dan = await linkedStore(server, 'e2e_refresh', DAN, docs);
+    dirs.push(dan.dir);
+    const danTags = async (quotes: Array<[string, string]>) => {
+      await dan.store.changeAnnotations('ws-talks', OWN_LAYER_ID, { removed: [], added: quotes.map(([q, label]) => tagQuote(docs[0]!, q, label, 'Dan')) }, 'Tag');
+      expect((await dan.workspace.sync()).ok).toBe(true);
+    };
+    await danTags([['Seoul', 'actor']]);
+
+    const dir = await makeTempDir('parley-e2e-ws-');
+    dirs.push(dir);
+    const opened = await ParleyStore.open(dir, { onWarning: () => undefined });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await opened.value.store.close();
+    expect((await connectWorkspace(dir, { server: `postgresql://127.0.0.1:${server.port}/e2e_refresh`, role: CARA.role, password: CARA.password })).ok).toBe(true);
+    const keeper: PasswordKeeper = { read: () => CARA.password, save: () => ok(undefined) };
+    await app?.close();
+    app = await launchParley({ storeDir: dir, seedSamples: false, workspaceKeeper: keeper });
+    const page = app.page;
+    const syncNow = async () => {
+      await panel(page).getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(() => panel(page).getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Connected · 0 changes waiting/);
+    };
+    await syncNow();
+    await expect.poll(() => page.getByRole('list', { name: 'Documents' }).getByRole('listitem').count()).toBe(3);
+
+    // Cara tags Geneva, then reviews against Dan and brings up her own span.
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Envoys meet' }).first().click();
+    await page.locator('.parley-reader .cm-line').first().filter({ hasText: 'Seoul and Washington' }).waitFor();
+    await dragSelect(page, 'Geneva');
+    await page.keyboard.press('1');
+    await expect.poll(async () => (await call(page, 'getDocument', { documentId: 'ws-talks' })).layers.find((l) => l.id === OWN_LAYER_ID)?.annotations.length).toBe(1);
+    await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Review', exact: true }).click();
+    const review = page.getByRole('region', { name: 'Review' });
+    const rows = review.getByRole('list', { name: 'Differences' }).locator('.difference-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.nth(1).click();
+    const detail = page.getByTestId('difference-detail');
+    await expect.poll(() => detail.locator('.difference-position').textContent()).toBe('2 of 2');
+
+    // Dan tags two more spans and syncs; Cara's next sync brings his layer into the open review, her difference still in focus.
+    await danTags([
+      ['Washington', 'actor'],
+      ['working group', 'policy-body'],
+    ]);
+    await syncNow();
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
+    await expect.poll(() => detail.locator('.difference-position').textContent()).toBe('3 of 4');
+    expect(await detail.getAttribute('data-kind')).toBe('only-mine');
+    expect(await page.locator('.parley-reader .cm-parley-region').evaluateAll((els) => els.map((el) => el.textContent).join(''))).toBe('Geneva');
   }, 120_000);
 });

@@ -24,10 +24,14 @@ describe('reader by keyboard', () => {
     const { document: opened } = await call(page, 'getDocument', { documentId });
     const stored = async () => (await storedAnnotations(app!.storeDir, documentId)).map((a) => `${a.quote.exact}=${a.labelId}`);
     const status = page.locator('.parley-reader-status');
+    // Ctrl+F moves the focus to the search box in a render after the key; typed before it arrives, the
+    // letters would go to the reader as commands (r links, l relabels). Wait for the box to have it.
+    const searchFocused = () => page.getByRole('searchbox', { name: 'Search the document' }).evaluate((el) => el === document.activeElement);
 
     // Search → Enter selects the match → the label key tags it.
     await clickText(page, 'Allies');
     await page.keyboard.press('Control+f');
+    await expect.poll(searchFocused).toBe(true);
     await page.keyboard.type('Sung Kim');
     await expect.poll(() => page.locator('.cm-parley-match-current').allTextContents()).toEqual(['Sung Kim']);
     await page.keyboard.press('Enter');
@@ -39,6 +43,7 @@ describe('reader by keyboard', () => {
     // A word selected, grown by one word at its end: the status line says what the label keys will do.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+f');
+    await expect.poll(searchFocused).toBe(true);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('working');
     // Enter waits for the matches of the whole query (the box searches as it is typed).
@@ -84,6 +89,7 @@ describe('reader by keyboard', () => {
 
     // Alt+PageDown opens the next document of the library, Alt+PageUp comes back.
     await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.cm-content') !== null)).toBe(true);
     const docs = await call(page, 'listDocuments', {});
     const at = docs.findIndex((d) => d.id === documentId);
     const next = docs[at + 1] ?? null;

@@ -10,7 +10,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { entityRows } from '../annotations/corpus/library-entities';
 import { filterStatements, sortStatements } from '../annotations/corpus/statement-filter';
 import type { Annotation, CorpusDocument, Entity, Relation } from '../annotations/model';
 import { createAnnotation } from '../annotations/annotation';
@@ -107,15 +106,15 @@ async function main(): Promise<void> {
       return { statements: ok(statements), bytes };
     });
     const { statements, bytes } = open.value;
-    // The Entities tab (the first one shown) then reads the mentions and groups them.
+    // The Entities tab (the first one shown) then asks for its rows, grouped in the main process; the first call reads every document's mentions.
+    const firstEntities = await timed(1, async () => ok(await api.entityRows({ filter: { layerId: 'own' } })).total);
     const entitiesTab = await timed(5, async () => {
-      const mentions = ok(await api.listEntityMentions({}));
-      const size = JSON.stringify(mentions).length;
-      return { mentions, size, rows: entityRows(mentions, entities, { layerId: 'own' }).length };
+      const table = ok(await api.entityRows({ filter: { layerId: 'own' } }));
+      return { size: JSON.stringify(table).length, rows: table.total };
     });
-    const { mentions } = entitiesTab.value;
     const filter = await timed(9, () => sortStatements(filterStatements(statements, { stance: 'opposes', from: '2025-03-01', to: '2025-09-30', text: 'a' }), 'actor', 'ascending').length);
-    const entityFilter = await timed(9, () => entityRows(mentions, entities, { stance: 'supports', layerId: 'own' }).length);
+    const entityFilter = await timed(9, async () => ok(await api.entityRows({ filter: { stance: 'supports', layerId: 'own' } })).total);
+    const mentionCount = ok(await api.entityRows({ filter: {}, limit: 100_000 })).rows.reduce((n, r) => n + r.mentionCount, 0);
     const firstSearch = await timed(1, async () => ok(await api.searchLibrary({ text: '' })).total);
     const queries = ['policy', '서울', '😀', 'the talks', 'a'];
     const search = await timed(9, async () => {
@@ -126,9 +125,10 @@ async function main(): Promise<void> {
     const perQuery = search.ms / queries.length;
     const rows: Array<[string, string, string, string]> = [
       ['open the corpus view’s data', `${open.ms.toFixed(0)} ms`, '< 500 ms', `${statements.length} statements, ${(bytes / 1e6).toFixed(1)} MB as JSON`],
-      ['the Entities tab’s data', `${entitiesTab.ms.toFixed(0)} ms`, '< 500 ms', `${mentions.length} mentions, ${(entitiesTab.value.size / 1e6).toFixed(1)} MB as JSON, ${entitiesTab.value.rows} rows`],
+      ['the Entities tab’s rows, first time', `${firstEntities.ms.toFixed(0)} ms`, '< 500 ms', `${mentionCount} mentions read from every document`],
+      ['the Entities tab’s rows, again', `${entitiesTab.ms.toFixed(0)} ms`, '< 500 ms', `${entitiesTab.value.rows} rows, the first 300 sent (${(entitiesTab.value.size / 1e3).toFixed(0)} kB as JSON)`],
       ['filter and sort the statement table', `${filter.ms.toFixed(1)} ms`, '< 100 ms', `${filter.value} rows kept`],
-      ['filter the entities', `${entityFilter.ms.toFixed(1)} ms`, '< 100 ms', `${entityFilter.value} rows`],
+      ['filter the entities (a call to the main process)', `${entityFilter.ms.toFixed(1)} ms`, '< 100 ms', `${entityFilter.value} rows`],
       ['search the library (index warm)', `${perQuery.toFixed(1)} ms`, '< 100 ms', `per query, ${queries.length} queries, ${search.value} hits in all`],
       ['build the search index (once, in the background)', `${firstSearch.ms.toFixed(0)} ms`, '—', `${count} documents indexed`],
     ];

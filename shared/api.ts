@@ -12,7 +12,7 @@ import type { FormatName } from '../annotations/formats/format';
 import { FORMAT_NAMES } from '../annotations/formats/format-table';
 import type { Entity, Label, LabelSchema } from '../annotations/model';
 import type { Statement } from '../annotations/statements/build-statements';
-import type { EntityMention } from '../annotations/corpus/library-entities';
+import type { EntityMention, EntityRowSummary } from '../annotations/corpus/library-entities';
 import type { LibrarySearchResult } from '../annotations/corpus/library-search';
 import type { CorpusHistoryState, CorpusStepMoved, TaggedHits } from './corpus';
 import type { Problem, Result } from '../annotations/result';
@@ -72,6 +72,14 @@ const relationType = z.strictObject({
 /** An attribute value (a choice's option id, text, or a normalised date), or null to clear it. */
 const attributeValue = z.string().max(10_000).nullable();
 const entityName = z.string().trim().min(1).max(500);
+/** Which mentions the entities table counts (see `EntityFilter`). */
+const entityFilter = z.strictObject({
+  labelId: id.optional(),
+  stance: id.optional(),
+  layerId: layerId.optional(),
+  status: z.enum(['todo', 'in-progress', 'done']).optional(),
+  text: z.string().max(500).optional(),
+});
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
 
 /** Schemas of every method's input. */
@@ -209,8 +217,10 @@ export const apiInputSchemas = {
     format: z.enum(['svg', 'png', 'csv', 'graphml']),
     content: z.string().min(1).max(64 * 1024 * 1024),
   }),
-  /** Every span that names an entity, or could, across the library and its layers. */
-  listEntityMentions: z.strictObject({}),
+  /** The entities table: one row per entity and per unlinked text of a label, over the mentions that pass the filter. */
+  entityRows: z.strictObject({ filter: entityFilter, limit: z.number().int().min(1).max(100_000).optional() }),
+  /** The mentions of one row of the entities table (its `key`) that pass the filter, document by document in reading order. */
+  entityMentions: z.strictObject({ key: z.string().min(1).max(2_000), filter: entityFilter }),
   /** Finds words across the library's texts and notes (see `LibrarySearchQuery`). */
   searchLibrary: z.strictObject({
     text: z.string().max(1_000),
@@ -414,8 +424,9 @@ export interface ApiOutputs {
   listStatements: Statement[];
   /** Where the chart was written and how many bytes, or null when the save dialog was cancelled. */
   saveChart: { path: string; bytes: number } | null;
-  /** Every mention, document by document, each layer in reading order (see `libraryMentions`). */
-  listEntityMentions: EntityMention[];
+  /** The rows, most mentioned first, up to the limit (300 when absent), and how many there are in all. */
+  entityRows: { rows: EntityRowSummary[]; total: number };
+  entityMentions: EntityMention[];
   /** The hits, in library order, up to the limit asked. */
   searchLibrary: LibrarySearchResult;
   tagSearchHits: TaggedHits;

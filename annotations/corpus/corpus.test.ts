@@ -7,6 +7,7 @@ import { keywordInContext } from './keyword-in-context';
 import { entityRows, libraryMentions } from './library-entities';
 import { LibrarySearch, queryPattern } from './library-search';
 import { libraryStatements } from './library-statements';
+import { PerDocumentCache } from './per-document-cache';
 import { searchTerms } from './search-terms';
 import { filterStatements, sortStatements, statementKey } from './statement-filter';
 
@@ -182,5 +183,22 @@ describe('statement table', () => {
     expect(sortStatements(statements, 'stance', 'ascending').map((s) => s.stance)).toEqual(['demands', 'opposes']);
     expect(sortStatements(statements, 'date', 'descending').map((s) => s.documentId)).toEqual(['doc_tokyo', 'doc_seoul']);
     expect(new Set(statements.map(statementKey)).size).toBe(2);
+  });
+});
+
+describe('PerDocumentCache', () => {
+  it('computes a document again only when its version changes, and forgets documents gone', () => {
+    const cache = new PerDocumentCache<string>();
+    const computed: string[] = [];
+    const compute = (id: string) => {
+      computed.push(id);
+      return id === 'gone' ? undefined : `${id}!`;
+    };
+    expect(cache.collect([{ id: 'a', version: '1' }, { id: 'b', version: '1' }, { id: 'gone', version: '1' }], compute)).toEqual(['a!', 'b!']);
+    expect(cache.collect([{ id: 'b', version: '2' }, { id: 'a', version: '1' }], compute)).toEqual(['b!', 'a!']);
+    expect(computed).toEqual(['a', 'b', 'gone', 'b']);
+    cache.collect([{ id: 'b', version: '2' }], compute);
+    cache.collect([{ id: 'a', version: '1' }], compute);
+    expect(computed).toEqual(['a', 'b', 'gone', 'b', 'a']);
   });
 });

@@ -20,6 +20,8 @@ export interface EntityMention {
   start: number;
   end: number;
   entityId?: string;
+  /** The row it belongs to in the entities table: `entity:<id>`, or `text:<label>:<normalised text>` when unlinked. */
+  group: string;
   /** First day the mention is dated by: a statement's normalised date, else the document's publication date (YYYY-MM-DD). */
   date?: string;
   /** Stances of the statements whose actor or target it is (option ids, no repeats); absent when it is in none. */
@@ -74,7 +76,8 @@ export function libraryMentions(documents: readonly CorpusDocument[], labels: La
       for (const a of [...layer.annotations].sort((x, y) => x.start - y.start || x.end - y.end)) {
         if (a.entityId === undefined && !wanted.has(a.labelId)) continue;
         const role = roles.get(a.id);
-        const mention: EntityMention = { documentId: document.id, layerId: layer.id, annotationId: a.id, labelId: a.labelId, text: a.quote.exact, start: a.start, end: a.end };
+        const group = a.entityId !== undefined ? `entity:${a.entityId}` : `text:${a.labelId}:${entityNameKey(a.quote.exact)}`;
+        const mention: EntityMention = { documentId: document.id, layerId: layer.id, annotationId: a.id, labelId: a.labelId, text: a.quote.exact, start: a.start, end: a.end, group };
         if (role && role.stances.size > 0) mention.stances = [...role.stances];
         if (a.entityId !== undefined) mention.entityId = a.entityId;
         const date = role?.date ?? published;
@@ -112,6 +115,14 @@ export interface EntityRow {
   lastDate?: string;
 }
 
+/** A row of the entities table without its mentions: what the list shows. */
+export type EntityRowSummary = Omit<EntityRow, 'mentions'> & { mentionCount: number };
+
+/** `row` without its mentions. */
+export function summariseRow({ mentions, ...row }: EntityRow): EntityRowSummary {
+  return { ...row, mentionCount: mentions.length };
+}
+
 /** Whether `mention` passes `filter`; `statusOf` gives a document's status. */
 export function mentionPasses(mention: EntityMention, filter: EntityFilter, statusOf: (documentId: string) => DocumentStatus | undefined = () => undefined): boolean {
   if (filter.labelId !== undefined && mention.labelId !== filter.labelId) return false;
@@ -140,7 +151,7 @@ export function entityRows(
   for (const m of mentions) {
     if (!mentionPasses(m, filter, statusOf)) continue;
     const entity = m.entityId !== undefined ? byId.get(m.entityId) : undefined;
-    const key = m.entityId !== undefined ? `entity:${m.entityId}` : `text:${m.labelId}:${entityNameKey(m.text)}`;
+    const key = m.group;
     let row = rows.get(key);
     if (!row) {
       row = { key, name: entity?.name ?? (m.entityId ?? m.text), labelId: entity?.kind ?? m.labelId, mentions: [], documentCount: 0, documents: new Set() };

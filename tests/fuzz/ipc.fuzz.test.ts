@@ -332,6 +332,12 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { intoId: rng.pick(['ent_missing', '__proto__']), fromId: rng.pick(['ent_other', 'constructor']) };
     case 'splitEntity':
       return { entityId: rng.pick(['ent_missing', '__proto__']), name: 'Chung Eui-yong', aliases: rng.chance(0.5) ? [] : ['정의용'] };
+    case 'setEntityAliases':
+      return { entityId: rng.pick(['ent_missing', '__proto__']), aliases: rng.chance(0.5) ? [] : ['정동영', ...MARKUP_PAYLOADS.map((p) => p.slice(0, 500) || 'x')] };
+    case 'entityHistory':
+    case 'undoEntityChange':
+    case 'redoEntityChange':
+      return {};
     case 'changeRelationType':
       return { documentId: doc.id, relationId: rng.pick(['rel_missing', '__proto__']), typeId: rng.pick(['holds', 'toward', 'when', 'member-of', 'nope']) };
     case 'exportStatementsToDialog':
@@ -340,7 +346,10 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { chart: rng.pick(['timeline', 'matrix', 'network']), format: rng.pick(['svg', 'png', 'csv', 'graphml']), content: rng.pick(['<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'iVBORw0KGgo=', ...MARKUP_PAYLOADS]) || 'x' };
     case 'listStatements':
       return { ...(rng.chance(0.5) ? { documentIds: [doc.id] } : {}), ...(rng.chance(0.3) ? { layerId: colleague } : {}) };
-    case 'listEntityMentions':
+    case 'entityRows':
+      return { filter: rng.pick([{}, { labelId: label }, { stance: 'opposes', status: 'done' }, { text: rng.pick(['정동영', ...MARKUP_PAYLOADS]).slice(0, 500) }]) };
+    case 'entityMentions':
+      return { key: rng.pick(['entity:ent_missing', `text:${label}:seoul`, '__proto__']), filter: {} };
     case 'corpusHistory':
     case 'undoCorpusStep':
     case 'redoCorpusStep':

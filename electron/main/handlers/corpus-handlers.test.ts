@@ -73,6 +73,36 @@ describe('search and tag across the library', () => {
   });
 });
 
+describe('entities table and statements, kept per document until it changes', () => {
+  it('groups mentions across documents, lists one row’s mentions, and follows a new tag and link', async () => {
+    const { api, ids } = await setup();
+    value(await api.createEntity({ name: 'Kim Jong Un', kind: 'actor', aliases: ['김정은'] }));
+    const tag = async (documentId: string, text: string, quote: string, labelId: string) =>
+      value(await api.addAnnotations({ documentId, spans: [{ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, labelId }] })).added[0]!.id;
+    const kim = await tag(ids[0]!, FIRST, 'Kim Jong Un', 'actor');
+    await tag(ids[0]!, FIRST, '김정은', 'actor');
+    await tag(ids[1]!, SECOND, 'Tokyo', 'actor');
+    const table = value(await api.entityRows({ filter: {} }));
+    expect(table.rows.map((r) => [r.name, r.mentionCount, r.documentCount])).toEqual([
+      ['Kim Jong Un', 2, 1],
+      ['Tokyo', 1, 1],
+    ]);
+    const mentions = value(await api.entityMentions({ key: table.rows[0]!.key, filter: {} }));
+    expect(mentions.map((m) => m.text)).toEqual(['Kim Jong Un', '김정은']);
+    expect(value(await api.entityRows({ filter: { status: 'done' } })).total).toBe(0);
+
+    expect(value(await api.listStatements({}))).toEqual([]);
+    const position = await tag(ids[0]!, FIRST, 'opposed the joint drills', 'position');
+    value(await api.addRelation({ documentId: ids[0]!, typeId: 'holds', sourceId: kim, targetId: position }));
+    expect(value(await api.listStatements({})).map((s) => [s.actor?.entityName, s.position.text])).toEqual([['Kim Jong Un', 'opposed the joint drills']]);
+    // Renaming the entity renames it in every statement, though no document changed.
+    const entity = value(await api.listEntities({}))[0]!;
+    value(await api.renameEntity({ entityId: entity.id, name: 'Chairman Kim' }));
+    expect(value(await api.listStatements({}))[0]!.actor?.entityName).toBe('Chairman Kim');
+    expect(value(await api.entityRows({ filter: { stance: 'opposes' } })).total).toBe(0);
+  });
+});
+
 describe('statement table export of the corpus view', () => {
   it('writes only the rows it names', async () => {
     const { api, dialogs, dir, ids } = await setup();

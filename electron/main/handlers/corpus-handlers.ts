@@ -1,36 +1,79 @@
 /**
- * The corpus view's data (issue 14): the library's statements and entity
- * mentions, search across the library (the index lives here, in the main
- * process, and is brought up to date before each query), and tagging search
- * hits across documents as one undoable step.
+ * The corpus view's data (issue 14): the library's statements and the
+ * entities table, search across the library (the index lives here, in the
+ * main process, and is brought up to date before each query), and tagging
+ * search hits across documents as one undoable step. What is computed per
+ * document is kept until that document changes.
  */
-import { libraryMentions } from '../../../annotations/corpus/library-entities';
+import { entityRows, libraryMentions, summariseRow, type EntityFilter, type EntityMention } from '../../../annotations/corpus/library-entities';
 import { LibrarySearch } from '../../../annotations/corpus/library-search';
 import { libraryStatements } from '../../../annotations/corpus/library-statements';
+import { PerDocumentCache, type DocumentVersion } from '../../../annotations/corpus/per-document-cache';
+import type { Statement } from '../../../annotations/statements/build-statements';
 import { ok } from '../../../annotations/result';
 import { CorpusSteps } from '../../node/corpus/corpus-steps';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
-type CorpusMethods = 'listStatements' | 'listEntityMentions' | 'searchLibrary' | 'tagSearchHits' | 'corpusHistory' | 'undoCorpusStep' | 'redoCorpusStep';
+type CorpusMethods = 'listStatements' | 'entityRows' | 'entityMentions' | 'searchLibrary' | 'tagSearchHits' | 'corpusHistory' | 'undoCorpusStep' | 'redoCorpusStep';
+
+/** Rows of the entities table sent unless the call asks for another number. */
+const ENTITY_ROW_LIMIT = 300;
 
 /** Handlers of the corpus view. */
 export function createCorpusHandlers({ store, settings, now }: HandlerContext): Pick<ApiHandlers, CorpusMethods> {
   const search = new LibrarySearch();
   const steps = new CorpusSteps(store, () => settings.author(), now);
+  const statements = new PerDocumentCache<Statement[]>();
+  const mentions = new PerDocumentCache<EntityMention[]>();
+
+  /** Every document (or those asked for) with a version that changes with it, its layers, and `context` (a layer, the entities). */
+  const versions = (context: string, documentIds?: readonly string[]): DocumentVersion[] => {
+    const wanted = documentIds ? new Set(documentIds) : null;
+    return store
+      .listDocuments()
+      .filter((d) => !wanted || wanted.has(d.id))
+      .map((d) => ({ id: d.id, version: `${d.updatedAt}|${d.status}|${d.layers.map((l) => `${l.id}:${l.count}`).join(',')}|${context}` }));
+  };
+  const corpusDocument = (id: string) => store.exportCorpus([id]).documents[0];
+  const libraryMentionsNow = (): EntityMention[] => {
+    const entities = store.listEntities();
+    const labels = store.getLabels();
+    const context = JSON.stringify([entities, labels.relationTypes ?? []]);
+    return mentions.collect(versions(context), (id) => {
+      const doc = corpusDocument(id);
+      return doc ? libraryMentions([doc], labels, entities) : undefined;
+    }).flat();
+  };
+  const statusOf = () => {
+    const statuses = new Map(store.listDocuments().map((d) => [d.id, d.status]));
+    return (id: string) => statuses.get(id);
+  };
+
   return {
     async listStatements({ layerId, documentIds }) {
-      const corpus = store.exportCorpus(documentIds);
-      return ok(libraryStatements(corpus.documents, { entities: store.listEntities(), ...(layerId ? { layerId } : {}) }));
+      const entities = store.listEntities();
+      const context = `${layerId ?? ''}|${JSON.stringify(entities)}`;
+      const found = statements.collect(versions(context, documentIds), (id) => {
+        const doc = corpusDocument(id);
+        return doc ? libraryStatements([doc], { entities, ...(layerId ? { layerId } : {}) }) : undefined;
+      });
+      return ok(found.flat());
     },
 
-    async listEntityMentions() {
-      return ok(libraryMentions(store.exportCorpus().documents, store.getLabels(), store.listEntities()));
+    async entityRows({ filter, limit }) {
+      const rows = entityRows(libraryMentionsNow(), store.listEntities(), filter as EntityFilter, statusOf());
+      return ok({ rows: rows.slice(0, limit ?? ENTITY_ROW_LIMIT).map(summariseRow), total: rows.length });
+    },
+
+    async entityMentions({ key, filter }) {
+      const row = entityRows(libraryMentionsNow(), store.listEntities(), filter as EntityFilter, statusOf()).find((r) => r.key === key);
+      return ok(row?.mentions ?? []);
     },
 
     async searchLibrary(query) {
       search.sync(
-        store.listDocuments().map((d) => ({ id: d.id, version: d.updatedAt })),
+        versions('').map(({ id, version }) => ({ id, version })),
         (id) => {
           const view = store.getDocument(id);
           return view.ok ? view.value : undefined;

@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
-import { entityRows, type EntityFilter, type EntityMention } from '../../../annotations/corpus/library-entities';
+import type { EntityFilter, EntityMention, EntityRowSummary } from '../../../annotations/corpus/library-entities';
 import { DOCUMENT_STATUSES, OWN_LAYER_ID, type DocumentStatus } from '../../../annotations/model';
 import type { CorpusTabContext } from './corpus-tabs';
 import { stanceNames } from './stance-names';
 
-/** Rows drawn at once; the filters narrow a longer list. */
-const ROW_LIMIT = 300;
 const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
 
 /**
@@ -15,15 +13,29 @@ const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'To do', 'in-progre
  * choosing a row lists its mentions, and Enter (or a click) on one opens it
  * in its document.
  */
-export function EntitiesTab({ statements, entities, labels, documents, onOpen, onError }: CorpusTabContext) {
-  const [mentions, setMentions] = useState<EntityMention[] | null>(null);
+export function EntitiesTab({ statements, labels, documents, onOpen, onError }: CorpusTabContext) {
+  const [table, setTable] = useState<{ rows: EntityRowSummary[]; total: number } | null>(null);
   const [filter, setFilter] = useState<EntityFilter>({ layerId: OWN_LAYER_ID });
   const [chosen, setChosen] = useState<string | null>(null);
+  const [mentions, setMentions] = useState<EntityMention[]>([]);
 
-  // The statements are loaded again whenever the library changes; the mentions follow them.
+  // The rows are grouped in the main process, which holds the mentions; asked again when the filter or the library changes (the statements are reloaded then).
   useEffect(() => {
     let live = true;
-    void window.parley.api.listEntityMentions({}).then((result) => {
+    void window.parley.api.entityRows({ filter }).then((result) => {
+      if (!live) return;
+      if (result.ok) setTable(result.value);
+      else onError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [filter, statements, onError]);
+
+  useEffect(() => {
+    if (chosen === null) return setMentions([]);
+    let live = true;
+    void window.parley.api.entityMentions({ key: chosen, filter }).then((result) => {
       if (!live) return;
       if (result.ok) setMentions(result.value);
       else onError(result.error.message);
@@ -31,14 +43,13 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
     return () => {
       live = false;
     };
-  }, [statements, onError]);
+  }, [chosen, filter, statements, onError]);
 
   const byId = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
-  const rows = useMemo(() => entityRows(mentions ?? [], entities, filter, (id) => byId.get(id)?.status), [mentions, entities, filter, byId]);
+  const rows = table?.rows ?? [];
   const stances = useMemo(() => stanceNames(labels), [labels]);
   const layers = useMemo(() => [...new Set(documents.flatMap((d) => d.layers.map((l) => l.id)))].sort(), [documents]);
   const labelName = (id: string) => labels.labels.find((l) => l.id === id)?.name ?? id;
-  const mentionLabelIds = useMemo(() => [...new Set((mentions ?? []).map((m) => m.labelId))], [mentions]);
   const row = rows.find((r) => r.key === chosen) ?? null;
 
   const set = (change: Partial<Record<keyof EntityFilter, string>>) => {
@@ -52,7 +63,7 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
     });
   };
 
-  if (mentions === null) return <p className="corpus-empty">Reading the mentions…</p>;
+  if (table === null) return <p className="corpus-empty">Reading the mentions…</p>;
   return (
     <div className="corpus-entities">
       <form className="corpus-filters" role="search" aria-label="Filter the entities" onSubmit={(e) => e.preventDefault()}>
@@ -63,9 +74,9 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
           Label
           <select value={filter.labelId ?? ''} onChange={(e) => set({ labelId: e.target.value })}>
             <option value="">Any</option>
-            {mentionLabelIds.map((id) => (
-              <option key={id} value={id}>
-                {labelName(id)}
+            {labels.labels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
               </option>
             ))}
           </select>
@@ -104,12 +115,12 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
           </select>
         </label>
         <span className="corpus-count" role="status">
-          {rows.length} {rows.length === 1 ? 'entry' : 'entries'}
+          {table.total} {table.total === 1 ? 'entry' : 'entries'}
         </span>
       </form>
       <div className="corpus-split">
         <ul className="corpus-entity-list" aria-label="Entities and unlinked mentions">
-          {rows.slice(0, ROW_LIMIT).map((r) => (
+          {rows.map((r) => (
             <li key={r.key}>
               <button type="button" className="corpus-entity" aria-pressed={r.key === chosen} onClick={() => setChosen(r.key)}>
                 <span className="corpus-entity-name">
@@ -119,13 +130,13 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
                   {!r.entity && <span className="corpus-tag-note"> not linked</span>}
                 </span>
                 <span className="corpus-entity-figures">
-                  {r.mentions.length} in {r.documentCount} {r.documentCount === 1 ? 'document' : 'documents'}
+                  {r.mentionCount} in {r.documentCount} {r.documentCount === 1 ? 'document' : 'documents'}
                   {r.firstDate && ` · ${r.firstDate === r.lastDate ? r.firstDate : `${r.firstDate} – ${r.lastDate}`}`}
                 </span>
               </button>
             </li>
           ))}
-          {rows.length > ROW_LIMIT && <li className="corpus-empty">{rows.length - ROW_LIMIT} more: narrow the filters to see them.</li>}
+          {table.total > rows.length && <li className="corpus-empty">{table.total - rows.length} more: narrow the filters to see them.</li>}
           {rows.length === 0 && <li className="corpus-empty">No entity or mention matches.</li>}
         </ul>
         <section className="corpus-mentions" aria-label={row ? `Mentions of ${row.name}` : 'Mentions'}>
@@ -135,7 +146,7 @@ export function EntitiesTab({ statements, entities, labels, documents, onOpen, o
                 {row.name} <span className="corpus-tag-note">{labelName(row.labelId)}</span>
               </h3>
               <ul className="corpus-mention-list">
-                {row.mentions.map((m) => (
+                {mentions.map((m) => (
                   <li key={`${m.layerId}:${m.annotationId}`}>
                     <button type="button" className="corpus-mention" title="Open in its document (Enter)" onClick={() => onOpen(m.documentId, m.annotationId)}>
                       <span className="corpus-mention-text">“{m.text}”</span>

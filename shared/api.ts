@@ -473,8 +473,19 @@ export interface DroppedFile {
   readonly size: number;
 }
 
-/** Events pushed from main to renderer. */
-export type ParleyEvent = { type: 'library-changed' } | TaskProgressEvent;
+/** Events pushed from main to renderer; `parseParleyEvent` (parley-event.ts) checks each before the page sees it. */
+export type ParleyEvent = { type: 'library-changed' } | TaskProgressEvent | LayersPulledEvent;
+
+/**
+ * A sync with the team workspace put colleagues' or the reconciled layer on
+ * documents of the library: an open one among them is fetched again, keeping
+ * what the analyst has selected.
+ */
+export interface LayersPulledEvent {
+  type: 'layers-pulled';
+  /** Each layer put: its document, its local id (`colleague:<name>` or `reconciled`) and its author. */
+  layers: Array<{ documentId: string; layerId: string; author: string }>;
+}
 
 /**
  * Progress of a long task (an import or export of many documents): sent when

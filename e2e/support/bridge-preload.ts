@@ -12,6 +12,7 @@
  */
 import type { ParleyBridge, ParleyEvent } from '../../shared/api';
 import { createApiClient, importDroppedWith } from '../../shared/api-client';
+import { parseParleyEvent } from '../../shared/parley-event';
 
 declare global {
   interface Window {
@@ -54,7 +55,11 @@ const bridge: ParleyBridge = {
 };
 Object.defineProperty(window, 'parley', { value: Object.freeze(bridge), writable: false, configurable: false });
 Object.defineProperty(window, '__parleyEmit', {
-  value: (event: ParleyEvent) => listeners.forEach((l) => l(event)),
+  // Checked as the preload checks what the main process sends.
+  value: (payload: unknown) => {
+    const event = parseParleyEvent(payload);
+    if (event) listeners.forEach((l) => l(event));
+  },
   writable: false,
   configurable: false,
 });

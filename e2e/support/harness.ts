@@ -19,7 +19,7 @@ import { resolveAsset } from '../../electron/main/app-assets';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
 import type { Dialogs } from '../../electron/main/dialogs';
 import { createHandlers } from '../../electron/main/handlers/create-handlers';
-import { WorkspaceHost, type PasswordKeeper } from '../../electron/node/workspace/workspace-host';
+import { WorkspaceHost, workspaceEvents, type PasswordKeeper } from '../../electron/node/workspace/workspace-host';
 import { registerApi, type InvokeEventLike } from '../../electron/main/ipc/register-api';
 import { createSenderCheck } from '../../electron/main/ipc/sender-check';
 import { openAppStore } from '../../electron/node/open-app-store';
@@ -207,7 +207,9 @@ export async function launchParley(options: LaunchOptions = {}): Promise<ParleyH
           author: settings.author(),
           keeper: options.workspaceKeeper,
           intervalMs: 0,
-          onChanged: () => void page?.evaluate((e) => window.__parleyEmit(e), { type: 'library-changed' } as ParleyEvent).catch(() => undefined),
+          onChanged: (change) => {
+            for (const event of workspaceEvents(change)) void page?.evaluate((e) => window.__parleyEmit(e), event).catch(() => undefined);
+          },
         })
       : null;
     if (linked && !linked.ok) throw new Error(`the workspace did not start: ${linked.error.message}`);

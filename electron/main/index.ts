@@ -16,7 +16,8 @@ import { registerApi } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
 import { lockBreakOffer } from './lock-prompt';
 import { openAppStore } from '../node/open-app-store';
-import { WorkspaceHost } from '../node/workspace/workspace-host';
+import { EVENT_CHANNEL } from '../../shared/api-methods';
+import { WorkspaceHost, workspaceEvents } from '../node/workspace/workspace-host';
 import { safeStoragePasswordKeeper } from './workspace-password';
 import { createQuitGuard } from './quit-guard';
 import { breakLock, inspectLock } from '../node/store/store-lock';
@@ -73,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
     const linked = await WorkspaceHost.start(store, {
       author: settings.author(),
       keeper: safeStoragePasswordKeeper(app.getPath('userData')),
-      onChanged: () => window?.webContents.send('parley:event', { type: 'library-changed' }),
+      onChanged: (change) => workspaceEvents(change).forEach((event) => window?.webContents.send(EVENT_CHANNEL, event)),
     });
     if (!linked.ok) console.warn(`parley: team workspace not started: ${linked.error.message}`);
     const workspace = linked.ok ? linked.value : null;

@@ -23,6 +23,8 @@ export interface PullReport {
   received: number;
   documentsAdded: number;
   layersUpdated: number;
+  /** The local layers put, by document (`colleague:<name>` or `reconciled`), with their authors. */
+  layersChanged: Array<{ documentId: string; layerId: string; author: string }>;
   /** The new cursor. */
   lastPulledSeq: number;
   /** The server's label schema, when it is newer than `labelsVersion`. */
@@ -135,6 +137,7 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
     itemsByPair.set(key, list);
   }
   let layersUpdated = 0;
+  const layersChanged: PullReport['layersChanged'] = [];
   // Layers of one document are put together: the store applies them in order and writes the file once.
   const puts: Array<Promise<void>> = [];
   for (const { layerId, documentId } of touched.values()) {
@@ -155,7 +158,10 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
     puts.push(
       store.putLayer(documentId, built.layer, built.decisions).then((put) => {
         if (!put.ok) notes.push(`${layer.name}'s layer on document ${documentId} was not taken: ${put.error.message}`);
-        else layersUpdated++;
+        else {
+          layersUpdated++;
+          layersChanged.push({ documentId, layerId: built.layer.id, author: built.layer.author });
+        }
       }),
     );
   }
@@ -169,7 +175,7 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
       labels = { version: schemaRow.version, schema: parsed.data, changedBy: by };
     } else notes.push(`the workspace's label schema (version ${schemaRow.version}) is not a label schema and was not taken: ${parsed.error.issues[0]?.message ?? ''}`);
   }
-  return { received, documentsAdded, layersUpdated, lastPulledSeq: cursor, labels, progress, notes };
+  return { received, documentsAdded, layersUpdated, layersChanged, lastPulledSeq: cursor, labels, progress, notes };
 }
 
 function sortById<T extends { id: string }>(list: readonly T[]): T[] {

@@ -28,6 +28,8 @@ export interface SyncReport {
   documentsShared: number;
   documentsAdded: number;
   layersUpdated: number;
+  /** The colleagues' and reconciled layers the pull put, by document. */
+  layersChanged: Array<{ documentId: string; layerId: string; author: string }>;
   layersRepaired: number;
   /** The label schema version taken from the server, when a new one arrived. */
   labelsVersion: number | null;
@@ -299,6 +301,7 @@ export class TeamWorkspace {
         documentsShared: pushed.documentsShared,
         documentsAdded: pulled.documentsAdded,
         layersUpdated: pulled.layersUpdated,
+        layersChanged: pulled.layersChanged,
         layersRepaired: pushed.layersRepaired,
         labelsVersion,
         notes,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWN_LAYER_ID } from '../../../annotations/model';
+import { colleagueLayerId, OWN_LAYER_ID } from '../../../annotations/model';
 import { ok } from '../../../annotations/result';
 import { ParleyStore } from '../store/parley-store';
 import { makeTempDir, removeTempDir } from '../store/test-support/store-fixtures';
 import { startTestPostgres, type TestPostgres } from './test-support/postgres-server';
 import { linkedStore, makeWorkspace, tagQuote, teamDocuments, type TestAnalyst } from './test-support/team-fixtures';
-import { WorkspaceHost, type PasswordKeeper } from './workspace-host';
+import { WorkspaceHost, workspaceEvents, type PasswordKeeper, type WorkspaceChange } from './workspace-host';
+import { parseParleyEvent } from '../../../shared/parley-event';
 
 const DB = 'host_ws';
 const ANA: TestAnalyst = { role: 'host_ana', password: 'ana-secret', displayName: 'Ana', kind: 'analyst' };
@@ -65,5 +66,39 @@ describe('WorkspaceHost', () => {
     expect(host.status().waiting).toBe(1);
     expect(await host.beforeQuit(10_000)).toBe(true);
     expect(host.status().waiting).toBe(0);
+  });
+
+  it('tells the window which colleagues’ layers a sync put, as events the page accepts', async () => {
+    const bo: TestAnalyst = { role: 'host_bo', password: 'bo-secret', displayName: '보영 Bo', kind: 'analyst' };
+    const cy: TestAnalyst = { role: 'host_cy', password: 'cy-secret', displayName: 'Cy', kind: 'analyst' };
+    await makeWorkspace(server, 'host_events', [bo, cy]);
+    const docs = teamDocuments('Bo');
+    const bos = await linkedStore(server, 'host_events', bo, docs);
+    const cys = await linkedStore(server, 'host_events', cy, teamDocuments('Cy'));
+    await cys.workspace.detach();
+    cleanup.push(async () => {
+      await bos.close();
+      await cys.store.close();
+      await removeTempDir(bos.dir);
+      await removeTempDir(cys.dir);
+    });
+    const changes: WorkspaceChange[] = [];
+    const started = await WorkspaceHost.start(cys.store, { author: 'Cy', keeper: { read: () => cy.password, save: () => ok(undefined) }, intervalMs: 0, onChanged: (c) => changes.push(c) });
+    if (!started.ok || !started.value) throw new Error('the host did not start');
+    cleanup.push(() => started.value!.beforeQuit(5_000).then(() => undefined));
+
+    await bos.store.changeAnnotations('ws-hangul', OWN_LAYER_ID, { removed: [], added: [tagQuote(docs[1]!, '통일부', 'policy-body', 'Bo')] }, 'Tag');
+    expect((await bos.workspace.sync()).ok).toBe(true);
+    expect((await started.value.syncNow()).ok).toBe(true);
+    const layers = changes.flatMap((c) => c.layers);
+    expect(layers).toContainEqual({ documentId: 'ws-hangul', layerId: colleagueLayerId('보영 Bo'), author: '보영 Bo' });
+    const events = workspaceEvents({ layers });
+    expect(events.map((e) => parseParleyEvent(e))).toEqual(events);
+    expect(events.map((e) => e.type)).toEqual(['library-changed', 'layers-pulled']);
+
+    // Nothing new: no change reported.
+    changes.length = 0;
+    expect((await started.value.syncNow()).ok).toBe(true);
+    expect(changes).toEqual([]);
   });
 });

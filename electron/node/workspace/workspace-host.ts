@@ -6,6 +6,7 @@
  * time limit. Plain Node, so it is tested without Electron.
  */
 import { fail, ok, type Result } from '../../../annotations/result';
+import type { ParleyEvent } from '../../../shared/api';
 import type { WorkspaceStatus } from '../../../shared/workspace';
 import type { ParleyStore } from '../store/parley-store';
 import { TeamWorkspace } from './team-workspace';
@@ -16,6 +17,16 @@ export interface PasswordKeeper {
   save(password: string): Result<void>;
 }
 
+/** What a sync changed in the library: the colleagues' and reconciled layers it put, by document. */
+export interface WorkspaceChange {
+  layers: Array<{ documentId: string; layerId: string; author: string }>;
+}
+
+/** The events that tell the window what a sync changed: the library to reload, then the layers put (when there are any), so an open document among them is fetched again. */
+export function workspaceEvents(change: WorkspaceChange): ParleyEvent[] {
+  return [{ type: 'library-changed' }, ...(change.layers.length > 0 ? [{ type: 'layers-pulled' as const, layers: change.layers }] : [])];
+}
+
 /** Options of `WorkspaceHost.start`. */
 export interface HostOptions {
   author: string;
@@ -23,8 +34,8 @@ export interface HostOptions {
   /** Sync every this many milliseconds (default 60 s; 0 for never). */
   intervalMs?: number;
   onWarning?: (message: string) => void;
-  /** Told when a sync brought documents, layers or labels, so the window can reload its library. */
-  onChanged?: () => void;
+  /** Told when a sync brought documents, layers or labels, with the layers it put, so the window can reload its library and an open document. */
+  onChanged?: (change: WorkspaceChange) => void;
 }
 
 /** A linked store's workspace in the running app. */
@@ -41,7 +52,7 @@ export class WorkspaceHost {
       password: () => options.keeper.read(),
       onWarning: options.onWarning,
       onSynced: (r) => {
-        if (r.documentsAdded > 0 || r.layersUpdated > 0 || r.labelsVersion !== null) options.onChanged?.();
+        if (r.documentsAdded > 0 || r.layersUpdated > 0 || r.labelsVersion !== null) options.onChanged?.({ layers: r.layersChanged });
       },
     });
     if (!attached.ok) return attached;

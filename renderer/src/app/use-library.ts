@@ -37,7 +37,8 @@ interface LibraryActions {
 /**
  * Holds the library list, the label schema and the open document. React is
  * the only owner of this state; the store is the truth. What the main process
- * announces (`library-changed`: imports, deletes, labels) is refetched; a
+ * announces (`library-changed`: imports, deletes, labels; `layers-pulled`: a
+ * team sync put layers on the open document) is refetched; a
  * tag's answer already holds the document's new row, which is put in place
  * (one round trip per tag).
  */
@@ -89,12 +90,15 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
     })();
     const unsubscribe = window.parley.onEvent((event) => {
       if (event.type === 'library-changed') void refresh();
+      // A colleague's or the reconciled layer of the open document came from the team workspace: fetch it again (the reader and review keep their selection, keyed by annotation and difference).
+      const current = openId.current;
+      if (event.type === 'layers-pulled' && current !== null && event.layers.some((l) => l.documentId === current)) void loadView(current);
     });
     return () => {
       cancelled = true;
       unsubscribe();
     };
-  }, [refresh]);
+  }, [refresh, loadView]);
 
   const setView = useCallback((next: DocumentView, row?: DocumentSummary) => {
     if (next.document.id !== openId.current) return;

@@ -33,8 +33,15 @@ afterAll(closeBrowser);
 
 const status = (page: Page) => page.locator('#parley-reader-status').textContent();
 
+/** Resolves once the focus is inside `selector` (a dialog or menu that takes it in an effect, or the text back after one closes). */
+async function focusIn(page: Page, selector: string): Promise<void> {
+  await expect.poll(() => page.evaluate((s) => document.activeElement?.closest(s) !== null, selector)).toBe(true);
+}
+
 /** Finds `text` with search (Ctrl+F, type, Enter), which selects it in the text, then presses `key`. */
 async function findAndPress(page: Page, text: string, key: string): Promise<void> {
+  // Ctrl+F is the reader's key: pressed while focus is still on its way back from a dialog, it would be lost.
+  await focusIn(page, '.cm-content');
   await page.keyboard.press('Control+f');
   const box = page.getByRole('searchbox', { name: 'Search the document' });
   await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -113,11 +120,16 @@ describe('statements', () => {
     await page.keyboard.press('s');
     const stance = page.getByRole('dialog', { name: 'Stance' });
     await stance.waitFor();
+    await focusIn(page, 'dialog');
     await page.keyboard.press('3');
     await stance.waitFor({ state: 'detached' });
     await expect.poll(async () => (await stored(page, documentId)).annotations.find((a) => a.labelId === 'position')?.attributes).toEqual({ stance: 'proposes' });
+    // The store writes before the window has its answer, and the answer's status line would overwrite the
+    // link prompt of an r pressed meanwhile (seen under load): wait for the window to say it.
+    await expect.poll(() => status(page)).toBe('Stance set to Proposes.');
 
     // Link from the position: holds (from the actor), toward the body, when the date.
+    await focusIn(page, '.cm-content');
     await link(page, 'Kyu', 'h');
     await expect.poll(() => storedLinks(page, documentId)).toEqual(['Noh Kyu-duk holds proposed ending']);
     await selectByKeys(page, 'proposed ending');
@@ -205,6 +217,7 @@ describe('statements', () => {
     await page.keyboard.press('e');
     const picker = page.getByRole('dialog', { name: 'Entity' });
     await picker.waitFor();
+    await focusIn(page, 'dialog');
     await expect.poll(() => picker.locator('.entity-row-current').textContent()).toMatch(/^New entity “Noh Kyu-duk”/);
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'detached' });
@@ -212,6 +225,8 @@ describe('statements', () => {
     await expect.poll(() => status(page)).toMatch(/Tagged “정동영”/);
     await page.keyboard.press('e');
     await picker.waitFor();
+    // Typed before the picker has the focus, the letters would go to the reader (h is a reader key).
+    await focusIn(page, 'dialog');
     await page.keyboard.type('noh');
     await expect.poll(() => picker.locator('.entity-row-current').textContent()).toMatch(/^Noh Kyu-duk/);
     await page.keyboard.press('Alt+Enter');
@@ -240,7 +255,9 @@ describe('statements', () => {
     // Holds (actor to position) and toward (position to actor) both fit: the menu asks, h chooses.
     const menu = page.getByRole('menu', { name: 'Choose a relation' });
     await menu.waitFor();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['hholds“Noh Kyu-duk” → “proposed ending”', 'ttoward“proposed ending” → “Noh Kyu-duk”']);
+    await expect.poll(() => menu.getByRole('menuitem').allTextContents()).toEqual(['hholds“Noh Kyu-duk” → “proposed ending”', 'ttoward“proposed ending” → “Noh Kyu-duk”']);
+    // h chooses only once the menu has the focus (it takes it in an effect).
+    await focusIn(page, '[role="menu"]');
     await page.keyboard.press('h');
     await menu.waitFor({ state: 'detached' });
     await expect.poll(() => storedLinks(page, documentId)).toEqual(['Noh Kyu-duk holds proposed ending']);

@@ -113,7 +113,7 @@ async function parleyRow(doc: CorpusDocument, tags: number, log: (line: string) 
     // Each compaction backs up the file it replaces; the first backup is the version the import wrote.
     const compactions = store.listBackups(documentId).length;
     await store.close();
-    return stats('Parley (journal, fsynced)', times, `${compactions} background compactions of the ${fileMb.toFixed(1)} MB file during the run; ${journalBytes} bytes of journal left at the end`);
+    return stats('Parley (journal, fsynced)', times, `background compactions of the ${fileMb.toFixed(1)} MB file during the run: ${compactions}; ${journalBytes} bytes of journal left at the end`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -86,6 +86,21 @@ const charts = path.join(root, '.bench', 'charts-run.cjs');
 await build({ entryPoints: [path.join(root, 'bench', 'charts-run.ts')], bundle: true, outfile: charts, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
 const chartsRun = spawnSync(process.execPath, [charts, ...args], { cwd: root, stdio: 'inherit' });
 if (chartsRun.status !== 0) process.exit(chartsRun.status ?? 1);
+// The timeline of 10,000 statements in the built renderer: drawing it, and frames while it pans.
+const pan = path.join(root, '.bench', 'timeline-pan-run.cjs');
+await build({
+  entryPoints: [path.join(root, 'bench', 'timeline-pan-run.ts')],
+  bundle: true,
+  outfile: pan,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['playwright-core', 'esbuild', 'electron'],
+  plugins: [inlineDirname],
+  logLevel: 'warning',
+});
+const panRun = spawnSync(process.execPath, [pan, ...args], { cwd: root, stdio: 'inherit' });
+if (panRun.status !== 0) process.exit(panRun.status ?? 1);
 
 // The corpus view (issue 14): 1,000 articles, 100,000 annotations and 10,000 statements in a real store, read through the handlers.
 const corpus = path.join(root, '.bench', 'corpus-run.cjs');

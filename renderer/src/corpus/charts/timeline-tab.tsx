@@ -77,6 +77,8 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
   const itemsRef = useRef<SVGGElement>(null);
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  // The latest transform, for handlers that must not change (and redraw the items) on every frame of a pan.
+  const current = useRef<ZoomTransform>(zoomIdentity);
   const [activeId, setActiveId] = useState(data.items[0]?.id ?? '');
   const [tip, setTip] = useState<{ item: TimelineItem; x: number; y: number } | null>(null);
   const pending = useRef<number | null>(null);
@@ -96,6 +98,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
       ])
       .on('zoom', (event: { transform: ZoomTransform }) => {
         const t = event.transform;
+        current.current = t;
         // The items move as one group; only the axis is drawn again, once a frame.
         itemsRef.current?.setAttribute('transform', `translate(${t.x},0) scale(${t.k},1)`);
         if (pending.current === null) {
@@ -120,7 +123,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
     if (plotRef.current && behaviour.current) select(plotRef.current).call(behaviour.current.scaleBy, factor);
   };
   const panBy = (pixels: number) => {
-    if (plotRef.current && behaviour.current) select(plotRef.current).call(behaviour.current.translateBy, pixels / transform.k, 0);
+    if (plotRef.current && behaviour.current) select(plotRef.current).call(behaviour.current.translateBy, pixels / current.current.k, 0);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === '+' || event.key === '=') zoomBy(1.5);
@@ -138,12 +141,12 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
       const plot = plotRef.current;
       const z = behaviour.current;
       if (plot && z) {
-        const screenX = transform.applyX(x(item.start));
+        const screenX = current.current.applyX(x(item.start));
         if (screenX < 0 || screenX > plotWidth) select(plot).call(z.translateTo, x(item.start), height / 2);
       }
       requestAnimationFrame(() => plotRef.current?.querySelector<SVGElement>(`[data-item="${CSS.escape(item.id)}"]`)?.focus());
     },
-    [transform, x, plotWidth, height],
+    [x, plotWidth, height],
   );
 
   const onItemKey = useCallback(
@@ -183,15 +186,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
   return (
     <div className="timeline" role="group" aria-label="Timeline: + and − zoom, ← and → pan, 0 resets, Tab to the items" tabIndex={0} onKeyDown={onKeyDown}>
       <svg ref={svgRef} className="chart-svg" width={LABEL_WIDTH + plotWidth} height={height} role="img" aria-label={`Timeline of ${plural(data.items.length, 'dated statement')}`}>
-        {data.lanes.map((lane, i) => (
-          <g key={lane.key}>
-            {i % 2 === 0 ? <rect x={0} y={AXIS_HEIGHT + i * LANE_HEIGHT} width={LABEL_WIDTH + plotWidth} height={LANE_HEIGHT} style={{ fill: 'var(--panel)' }} /> : null}
-            <text x={LABEL_WIDTH - 8} y={AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: 'var(--fg)' }}>
-              <title>{`${lane.name}: ${plural(lane.items, 'item')}`}</title>
-              {ellipsis(lane.name, 24)}
-            </text>
-          </g>
-        ))}
+        <TimelineLanes data={data} width={LABEL_WIDTH + plotWidth} />
         <g transform={`translate(${LABEL_WIDTH},0)`} aria-hidden="true">
           {ticks.map((tick) => (
             <g key={tick.getTime()} transform={`translate(${zx(tick)},0)`}>
@@ -224,6 +219,23 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
     </div>
   );
 }
+
+/** The lanes' bands and names, drawn again only when the data or the width change. */
+const TimelineLanes = memo(function TimelineLanes({ data, width }: { data: TimelineData; width: number }) {
+  return (
+    <>
+      {data.lanes.map((lane, i) => (
+        <g key={lane.key}>
+          {i % 2 === 0 ? <rect x={0} y={AXIS_HEIGHT + i * LANE_HEIGHT} width={width} height={LANE_HEIGHT} style={{ fill: 'var(--panel)' }} /> : null}
+          <text x={LABEL_WIDTH - 8} y={AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: 'var(--fg)' }}>
+            <title>{`${lane.name}: ${plural(lane.items, 'item')}`}</title>
+            {ellipsis(lane.name, 24)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+});
 
 interface ItemsProps {
   data: TimelineData;

@@ -41,6 +41,10 @@ describe('the content security policy', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
   });
 
+  it('lets images come from data: addresses (a chart is drawn to PNG from its SVG so) but not from blob: or elsewhere', () => {
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
+  });
+
   it('loads nothing remote', () => {
     for (const values of directives.values()) {
       for (const v of values) expect(v).not.toMatch(/^(https?:|\*|wss?:)/);

@@ -106,9 +106,12 @@ describe('keyboard-first tagging', () => {
     await expect.poll(async () => (await markTexts(page, 'actor')).length).toBe(2);
     await expect.poll(() => status(page)).toBe('Accepted the suggestion “Seoul” as Actor (from own-tags).');
 
-    // The label's key on a suggestion of that label accepts it too.
+    // With the cursor in a suggestion, its label's key accepts it too (on a selection it tags by hand).
     await page.keyboard.press('Alt+m');
     await expect.poll(() => status(page)).toMatch(/^Untagged mention 1 of 4: “Seoul”/);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selection(page)).toBe('');
+    await expect.poll(() => status(page)).toBe('Suggested Actor: y accepts it, n rejects it.');
     await page.keyboard.press('1');
     await expect.poll(provenance).toEqual([`${at(0)}:hand`, `${at(1)}:own-tags`, `${at(2)}:own-tags`].sort());
     await expect.poll(() => ghosts.count()).toBe(3);

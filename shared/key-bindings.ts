@@ -39,7 +39,7 @@ export const READER_COMMANDS = [
   { id: 'attributes', keys: ['s'], action: 'Set an attribute of the selected annotation' },
   { id: 'date-value', keys: ['v'], action: 'Accept the suggested value of the selected date' },
   { id: 'entity', keys: ['e'], action: 'Link the selected annotation to an entity' },
-  { id: 'accept-suggestion', keys: ['y'], action: 'Accept the suggestion under the cursor (its label key does too)' },
+  { id: 'accept-suggestion', keys: ['y'], action: 'Accept the suggestion under the cursor (with a bare cursor, its label key does too)' },
   { id: 'reject-suggestion', keys: ['n'], action: 'Reject the suggestion under the cursor' },
   { id: 'undo', keys: ['Mod-z'], action: 'Undo' },
   { id: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], action: 'Redo' },

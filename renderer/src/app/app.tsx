@@ -316,6 +316,8 @@ export function App() {
                 view={view}
                 labels={labels}
                 author={info?.author ?? ''}
+                keyOverrides={info?.keyBindings ?? NO_KEY_OVERRIDES}
+                onKeyOverridesChange={(keyBindings) => info && library.setInfo({ ...info, keyBindings })}
                 documents={documents}
                 theirsLayerId={reviewWith}
                 onChooseColleague={setReviewWith}

@@ -145,7 +145,7 @@ export function readerExtensions(setup: ReaderSetup): Extension {
     selectedOutline,
     reviewRegion.extension,
     modeKeysCompartment.of(setup.modeKeys ? modeKeydown.of(setup.modeKeys) : []),
-    labelKeysCompartment.of(readerKeymap(setup.labels, effectiveBindings(setup.keyOverrides ?? {}))),
+    labelKeysCompartment.of(readerKeymap(setup.labels, effectiveBindings(setup.keyOverrides ?? {}), setup.keyOverrides)),
     historyCompartment.of(setup.history ? readerHistory.of(setup.history) : []),
     adjacentCompartment.of(setup.openAdjacent ? openAdjacentDocument.of(setup.openAdjacent) : []),
     noteTooltip(tooltipEntries),

@@ -2,7 +2,7 @@ import { EditorSelection } from '@codemirror/state';
 import type { EditorView, KeyBinding } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../annotations/labels';
-import type { KeyOverrides } from '../../../shared/key-bindings';
+import { effectiveBindings, type KeyOverrides } from '../../../shared/key-bindings';
 import { stepAnnotation } from './reader-commands';
 import { readerKeyBindings, runHistoryKeys } from './reader-keymap';
 import { ownAnnotations, readerConfig, readerUi, selectedAnnotationId, setReaderConfig } from './reader-state';
@@ -94,5 +94,19 @@ describe('the keymap from the settings', () => {
     expect(reader.editor.state.field(readerUi).status).toBe('Nothing to undo.');
     expect(runHistoryKeys(editor, press('U', { altKey: true, shiftKey: true }))).toBe(true);
     expect(reader.editor.state.field(readerUi).status).toBe('Nothing to redo.');
+  });
+
+  it("lets a label's key win over a command's default key, but not over a key the analyst chose", () => {
+    const labels = [{ ...DEFAULT_LABELS[0]!, shortcut: 'y' }];
+    const defaults = readerKeyBindings(labels, effectiveBindings({}));
+    expect(defaults.filter((b) => b.key === 'y')).toHaveLength(1);
+    expect(defaults.find((b) => b.key === 'n')).toBeDefined();
+    const chosen = readerKeyBindings(labels, effectiveBindings({ 'reject-suggestion': 'y' }), { 'reject-suggestion': 'y' }).filter((b) => b.key === 'y');
+    expect(chosen).toHaveLength(2);
+    // The first is the command's: with no suggestion panel it passes, where the label's would tag.
+    const reader = openReader(viewOf(TEXTS[0]!), { labels });
+    reader.editor.dispatch({ selection: EditorSelection.single(0, 5) });
+    expect(run(reader, chosen[0])).toBe(false);
+    expect(run(reader, chosen[1])).toBe(true);
   });
 });

@@ -12,7 +12,7 @@
 import { Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, type Command, type KeyBinding } from '@codemirror/view';
 import type { Label } from '../../../annotations/model';
-import type { KeyBindings, ReaderCommandId } from '../../../shared/key-bindings';
+import type { KeyBindings, KeyOverrides, ReaderCommandId } from '../../../shared/key-bindings';
 import { keyPlatform, pressIs } from './key-names';
 import { stepMention } from './mention-commands';
 import {
@@ -125,15 +125,25 @@ const modeKeys = EditorView.domEventHandlers({ keydown: (event, view) => runMode
  * The keymap for the reader's labels and keys. A label's key tags the
  * selection, or, on a suggestion of that label, accepts the suggestion.
  */
-export function readerKeymap(labels: readonly Label[], keys: KeyBindings): Extension {
-  return [Prec.highest([modeKeys, relabelKey]), Prec.high(keymap.of(readerKeyBindings(labels, keys)))];
+export function readerKeymap(labels: readonly Label[], keys: KeyBindings, overrides: KeyOverrides = {}): Extension {
+  return [Prec.highest([modeKeys, relabelKey]), Prec.high(keymap.of(readerKeyBindings(labels, keys, overrides)))];
 }
 
-/** The keymap's bindings, in order: Escape, the table's commands by their keys in effect, then the label keys. */
-export function readerKeyBindings(labels: readonly Label[], keys: KeyBindings): KeyBinding[] {
+/**
+ * The keymap's bindings, in order: Escape, the table's commands by their keys
+ * in effect, then the label keys. A label's key wins over a command's
+ * default key (a schema may give `y` or `n` to a label); the label-change key
+ * and the keys the analyst chose (which the settings never let clash) win
+ * over labels.
+ */
+export function readerKeyBindings(labels: readonly Label[], keys: KeyBindings, overrides: KeyOverrides = {}): KeyBinding[] {
+  const labelKeySet = new Set(labels.map((l) => l.shortcut).filter(Boolean));
   const bindings: KeyBinding[] = [{ key: 'Escape', run: clearSelection }];
   for (const [id, { run, scope, preventDefault }] of Object.entries(RUNS) as Array<[KeymapCommand, (typeof RUNS)[KeymapCommand]]>) {
-    for (const key of keys[id]) bindings.push({ key, run, ...(scope ? { scope } : {}), ...(preventDefault ? { preventDefault } : {}) });
+    for (const key of keys[id]) {
+      if (id !== 'relabel' && overrides[id] === undefined && labelKeySet.has(key)) continue;
+      bindings.push({ key, run, ...(scope ? { scope } : {}), ...(preventDefault ? { preventDefault } : {}) });
+    }
   }
   const labelKeys: KeyBinding[] = labels
     .filter((l) => l.shortcut && !keys.relabel.includes(l.shortcut))

@@ -127,7 +127,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         setReaderConfig.of({ labels: labels.labels }),
         ownMarks.replace.of({ spans: cm.state.field(ownAnnotations).map(ownMark), labels: config.appearance }),
         overlayMarks.replace.of({ spans: overlayMarks.allMarks(cm.state), labels: config.appearance }),
-        labelKeysCompartment.reconfigure(readerKeymap(labels.labels, config.keys)),
+        labelKeysCompartment.reconfigure(readerKeymap(labels.labels, config.keys, config.keyOverrides)),
       ],
     });
   }, [cm, labels]);
@@ -135,7 +135,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   useEffect(() => {
     if (!cm || cm.state.field(readerConfig).keyOverrides === keyOverrides) return;
     const keys = cm.state.update({ effects: setReaderConfig.of({ keyOverrides }) }).state.field(readerConfig).keys;
-    cm.dispatch({ effects: [setReaderConfig.of({ keyOverrides }), labelKeysCompartment.reconfigure(readerKeymap(labels.labels, keys)), statementKeysCompartment.reconfigure(statementKeymap(labels.labels, keys))] });
+    cm.dispatch({ effects: [setReaderConfig.of({ keyOverrides }), labelKeysCompartment.reconfigure(readerKeymap(labels.labels, keys, keyOverrides)), statementKeysCompartment.reconfigure(statementKeymap(labels.labels, keys))] });
   }, [cm, keyOverrides, labels]);
   const [keysOpen, setKeysOpen] = useState(false);
   useEffect(() => {

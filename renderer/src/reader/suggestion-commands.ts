@@ -1,7 +1,7 @@
 /**
  * Accepting or rejecting a suggestion from the text: the ghost mark under the
- * cursor (or the one the selection lies on) is accepted by a key (its label's
- * key, Enter, `y`) or rejected (`n`), and a click on a ghost mark offers both
+ * cursor (or the one the selection lies on) is accepted by a key (`y`, Enter,
+ * or, under a bare cursor, its label's key) or rejected (`n`), and a click on a ghost mark offers both
  * in a menu. The side panel owns the suggestions and talks to the store; it
  * hands the reader its accept and reject through `suggestionActions`, so
  * provenance is stored exactly as when the panel's own buttons are used.
@@ -60,14 +60,16 @@ export function actOnGhostMark(state: EditorState, mark: GhostMark, action: 'acc
 
 /**
  * Accepts the suggestion the selection is on. With a label (its key was
- * pressed), only a suggestion of that label, and under a selection only one
- * with exactly its bounds: a label key on another selection tags it. False
- * when there is none, so the key does what it otherwise does.
+ * pressed), only a suggestion of that label under a bare cursor: a label key
+ * on a selection always tags the selection as made by hand (with no value
+ * or entity the suggestion would bring). False when there is none, so the
+ * key does what it otherwise does.
  */
 export function acceptSuggestionHere(labelId: string | null): StateCommand {
   return ({ state }) => {
     if (state.field(selectedAnnotationId) !== null) return false;
-    const mark = ghostMarkHere(state, { labelId, exact: labelId !== null });
+    if (labelId !== null && !state.selection.main.empty) return false;
+    const mark = ghostMarkHere(state, { labelId });
     return mark ? actOnGhostMark(state, mark, 'accept') : false;
   };
 }

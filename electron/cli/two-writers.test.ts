@@ -32,16 +32,16 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Starts another process holding the store in `dir`; resolves with it once the store is open. */
-function holdStore(dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [holderScript, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts another process holding the store in `dir` (with `tag`, after tagging once); resolves with it and its ready line once the store is open. */
+function holdStore(dir: string, ...extra: string[]): Promise<{ child: ChildProcess; ready: string }> {
+  const child = spawn(process.execPath, [holderScript, dir, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('\n')) {
-        if (output.startsWith('ready ')) resolve(child);
+        if (output.startsWith('ready ')) resolve({ child, ready: output.trim() });
         else reject(new Error(`the holder did not open the store: ${output}`));
       }
     });
@@ -63,7 +63,7 @@ async function fingerprint(dir: string): Promise<string> {
 describe('two writers on one store', () => {
   it('refuses the command line while another process has the store open, names that process, and touches nothing', async () => {
     const store = path.join(root, 'held');
-    const holder = await holdStore(store);
+    const { child: holder } = await holdStore(store);
     const article = path.join(root, 'article.txt');
     await writeFile(article, 'Envoys meet\n\nThe envoys met in Seoul.');
     const before = await fingerprint(store);
@@ -84,14 +84,23 @@ describe('two writers on one store', () => {
     holder.kill('SIGTERM');
   });
 
-  it('is not blocked by the lock of a process that was killed while holding the store', async () => {
+  it('is not blocked by the lock of a process that was killed while holding the store, and sees the tag it saved', async () => {
     const store = path.join(root, 'crashed');
-    const holder = await holdStore(store);
+    const { child: holder, ready } = await holdStore(store, 'tag');
+    const tagId = ready.split(' ')[2]!;
     const exited = new Promise((resolve) => holder.on('exit', resolve));
     holder.kill('SIGKILL');
     await exited;
-    // The killed process could not remove its lock.
+    // The killed process could not remove its lock, nor write its tag into the document file: it is in the journal.
     expect(JSON.parse(await readFile(path.join(store, 'parley.lock'), 'utf8'))).toMatchObject({ pid: holder.pid });
+    expect((await readdir(path.join(store, 'documents'))).filter((n) => n.endsWith('.journal'))).toHaveLength(1);
+
+    // The command line's export opens the store, applies the journal, and carries the tag.
+    const out = path.join(root, 'after-kill.json');
+    const exported = capture();
+    expect(await main(['export', '--store', store, '--out', out], exported.io)).toBe(0);
+    expect(exported.err).toEqual([]);
+    expect(await readFile(out, 'utf8')).toContain(tagId);
 
     const article = path.join(root, 'after-crash.txt');
     await writeFile(article, 'After the crash\n\nThe talks resumed.');

@@ -5,7 +5,10 @@ import { makePdf, type PdfLine } from './test-support/pdf-fixtures';
 const PAGES = 300;
 const LINES = 40;
 
-it(`reads a ${PAGES}-page report in under 10 seconds, with progress for every page`, async () => {
+// Speed is the bench's to measure; this test guards against the layout going quadratic again (it once
+// took 250 s here, about 5 s now). A 10-second limit left little room on a loaded machine (8 s in one
+// run), so the bound is one a linear reading stays far below and the quadratic one far exceeds.
+it(`reads a ${PAGES}-page report in linear time (well under a minute), with progress for every page`, async () => {
   const pages: PdfLine[][] = Array.from({ length: PAGES }, (_, p) =>
     Array.from({ length: LINES }, (_, l) => ({ runs: `Section ${p + 1}.${l + 1}: envoys from both capitals reviewed the draft on sanctions relief and verification.`, gapBefore: l % 8 === 0 ? 14 : 0 })),
   );
@@ -20,5 +23,5 @@ it(`reads a ${PAGES}-page report in under 10 seconds, with progress for every pa
   expect(read.value.text).not.toContain('Annual Review of Alliance Policy');
   expect(read.value.text).toContain(`Section ${PAGES}.${LINES}: envoys`);
   expect(progress).toEqual(Array.from({ length: PAGES + 1 }, (_, i) => i));
-  expect(seconds).toBeLessThan(10);
+  expect(seconds).toBeLessThan(60);
 }, 120_000);

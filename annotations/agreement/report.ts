@@ -30,6 +30,7 @@ import { addConfusion, confusionMatrix, type ConfusionCounts, type ConfusionMatr
 import { addToCrossTable, mapCrossTable, mergeCrossTables, type CrossTable } from './cross-table';
 import { emptyF1Counts, f1Score, mergeF1CountMaps, totalF1Counts, type F1Counts } from './f1-score';
 import { instanceCounts } from './instance-f1';
+import { groupAlphaUnits } from './alpha-units';
 import { addAlphaUnit, alphaFromCrossTable, alphaFromTotals, emptyAlphaTotals, mergeAlphaTotals, type AlphaTotals } from './krippendorff-alpha';
 import { lenientCounts } from './lenient-f1';
 import { relationCounts } from './relation-f1';
@@ -198,27 +199,7 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
     const all = emptyAlphaTotals();
     const perLabel = new Map(labels.map((l) => [l, emptyAlphaTotals()]));
     // Tokens whose coders gave the same values add the same to the totals: each distinct unit is added once, times its count.
-    // A unit is keyed by its holders' category numbers, read as the digits of one number while that stays exact.
-    const tokenCount = categories[0]!.length;
-    const numbers = new Map<string, number>();
-    const coded = categories.map((c) =>
-      c.map((v) => {
-        let n = numbers.get(v);
-        if (n === undefined) numbers.set(v, (n = numbers.size));
-        return n;
-      }),
-    );
-    const exact = numbers.size ** categories.length <= Number.MAX_SAFE_INTEGER;
-    const units = new Map<number | string, { values: string[]; times: number }>();
-    for (let t = 0; t < tokenCount; t++) {
-      let key: number | string = 0;
-      if (exact) for (const c of coded) key = key * numbers.size + c[t]!;
-      else key = coded.map((c) => c[t]!).join(',');
-      const unit = units.get(key);
-      if (unit) unit.times++;
-      else units.set(key, { values: categories.map((c) => c[t]!), times: 1 });
-    }
-    for (const { values, times } of units.values()) {
+    for (const { values, times } of groupAlphaUnits(categories)) {
       addAlphaUnit(all, values, times);
       for (const label of labels) addAlphaUnit(perLabel.get(label)!, values.map((v) => (labelsOf(v).includes(label) ? 'yes' : 'no')), times);
     }

@@ -100,11 +100,13 @@ async function main(): Promise<void> {
     const annotations = docs.reduce((n, d) => n + d.layers[0]!.annotations.length, 0);
 
     // What the corpus view asks for when it opens; each answer crosses IPC as a structured clone, for which JSON stands in.
-    const open = await timed(5, async () => {
+    const openView = async () => {
       const [statements, listed, history] = await Promise.all([api.listStatements({}), api.listEntities({}), api.corpusHistory({})]);
       const bytes = JSON.stringify([ok(statements), ok(listed), ok(history)]).length;
       return { statements: ok(statements), bytes };
-    });
+    };
+    const openCold = await timed(1, openView);
+    const open = await timed(5, openView);
     const { statements, bytes } = open.value;
     // The Entities tab (the first one shown) then asks for its rows, grouped in the main process; the first call reads every document's mentions.
     const firstEntities = await timed(1, async () => ok(await api.entityRows({ filter: { layerId: 'own' } })).total);
@@ -124,7 +126,8 @@ async function main(): Promise<void> {
     });
     const perQuery = search.ms / queries.length;
     const rows: Array<[string, string, string, string]> = [
-      ['open the corpus view’s data', `${open.ms.toFixed(0)} ms`, '< 500 ms', `${statements.length} statements, ${(bytes / 1e6).toFixed(1)} MB as JSON`],
+      ['open the corpus view’s data, first time', `${openCold.ms.toFixed(0)} ms`, '< 500 ms', `${statements.length} statements, ${(bytes / 1e6).toFixed(1)} MB as JSON`],
+      ['open the corpus view’s data, again', `${open.ms.toFixed(0)} ms`, '< 500 ms', 'statements kept per document until it changes'],
       ['the Entities tab’s rows, first time', `${firstEntities.ms.toFixed(0)} ms`, '< 500 ms', `${mentionCount} mentions read from every document`],
       ['the Entities tab’s rows, again', `${entitiesTab.ms.toFixed(0)} ms`, '< 500 ms', `${entitiesTab.value.rows} rows, the first 300 sent (${(entitiesTab.value.size / 1e3).toFixed(0)} kB as JSON)`],
       ['filter and sort the statement table', `${filter.ms.toFixed(1)} ms`, '< 100 ms', `${filter.value} rows kept`],

@@ -123,6 +123,8 @@ export function summariseRow({ mentions, ...row }: EntityRow): EntityRowSummary 
   return { ...row, mentionCount: mentions.length };
 }
 
+const byName = new Intl.Collator(undefined, { numeric: true });
+
 /** Whether `mention` passes `filter`; `statusOf` gives a document's status. */
 export function mentionPasses(mention: EntityMention, filter: EntityFilter, statusOf: (documentId: string) => DocumentStatus | undefined = () => undefined): boolean {
   if (filter.labelId !== undefined && mention.labelId !== filter.labelId) return false;
@@ -166,7 +168,8 @@ export function entityRows(
   const found: EntityRow[] = [];
   for (const { documents, ...row } of rows.values()) {
     if (needle && !entityNameKey(row.name).includes(needle) && !row.mentions.some((m) => entityNameKey(m.text).includes(needle))) continue;
-    found.push({ ...row, documentCount: documents.size });
+    row.documentCount = documents.size;
+    found.push(row);
   }
-  return found.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  return found.sort((a, b) => b.mentions.length - a.mentions.length || byName.compare(a.name, b.name));
 }

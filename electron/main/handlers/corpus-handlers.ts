@@ -9,9 +9,11 @@ import { entityRows, libraryMentions, summariseRow, type EntityFilter, type Enti
 import { LibrarySearch } from '../../../annotations/corpus/library-search';
 import { libraryStatements } from '../../../annotations/corpus/library-statements';
 import { PerDocumentCache, type DocumentVersion } from '../../../annotations/corpus/per-document-cache';
+import type { CorpusDocument } from '../../../annotations/model';
 import type { Statement } from '../../../annotations/statements/build-statements';
 import { ok } from '../../../annotations/result';
 import { CorpusSteps } from '../../node/corpus/corpus-steps';
+import type { DocumentSummary } from '../../../shared/library';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
@@ -28,32 +30,39 @@ export function createCorpusHandlers({ store, settings, now }: HandlerContext): 
   const mentions = new PerDocumentCache<EntityMention[]>();
 
   /** Every document (or those asked for) with a version that changes with it, its layers, and `context` (a layer, the entities). */
-  const versions = (context: string, documentIds?: readonly string[]): DocumentVersion[] => {
+  const versions = (context: string, documentIds?: readonly string[], listed: readonly DocumentSummary[] = store.listDocuments()): DocumentVersion[] => {
     const wanted = documentIds ? new Set(documentIds) : null;
-    return store
-      .listDocuments()
+    return listed
       .filter((d) => !wanted || wanted.has(d.id))
       .map((d) => ({ id: d.id, version: `${d.updatedAt}|${d.status}|${d.layers.map((l) => `${l.id}:${l.count}`).join(',')}|${context}` }));
   };
-  const corpusDocument = (id: string) => store.exportCorpus([id]).documents[0];
-  const libraryMentionsNow = (): EntityMention[] => {
+  /** Reads documents by id for one request: the library's documents are listed once, on the first document asked for. */
+  const documentReader = () => {
+    let byId: Map<string, CorpusDocument> | null = null;
+    return (id: string) => (byId ??= new Map(store.exportCorpus().documents.map((d) => [d.document.id, d]))).get(id);
+  };
+  const libraryMentionsNow = (listed: readonly DocumentSummary[]): EntityMention[] => {
     const entities = store.listEntities();
     const labels = store.getLabels();
     const context = JSON.stringify([entities, labels.relationTypes ?? []]);
-    return mentions.collect(versions(context), (id) => {
+    const corpusDocument = documentReader();
+    return mentions.collect(versions(context, undefined, listed), (id) => {
       const doc = corpusDocument(id);
       return doc ? libraryMentions([doc], labels, entities) : undefined;
     }).flat();
   };
-  const statusOf = () => {
-    const statuses = new Map(store.listDocuments().map((d) => [d.id, d.status]));
-    return (id: string) => statuses.get(id);
+  /** The rows of the entities table, reading the library's list once. */
+  const rowsOf = (filter: EntityFilter) => {
+    const listed = store.listDocuments();
+    const statuses = new Map(listed.map((d) => [d.id, d.status]));
+    return entityRows(libraryMentionsNow(listed), store.listEntities(), filter, (id) => statuses.get(id));
   };
 
   return {
     async listStatements({ layerId, documentIds }) {
       const entities = store.listEntities();
       const context = `${layerId ?? ''}|${JSON.stringify(entities)}`;
+      const corpusDocument = documentReader();
       const found = statements.collect(versions(context, documentIds), (id) => {
         const doc = corpusDocument(id);
         return doc ? libraryStatements([doc], { entities, ...(layerId ? { layerId } : {}) }) : undefined;
@@ -62,12 +71,12 @@ export function createCorpusHandlers({ store, settings, now }: HandlerContext): 
     },
 
     async entityRows({ filter, limit }) {
-      const rows = entityRows(libraryMentionsNow(), store.listEntities(), filter as EntityFilter, statusOf());
+      const rows = rowsOf(filter as EntityFilter);
       return ok({ rows: rows.slice(0, limit ?? ENTITY_ROW_LIMIT).map(summariseRow), total: rows.length });
     },
 
     async entityMentions({ key, filter }) {
-      const row = entityRows(libraryMentionsNow(), store.listEntities(), filter as EntityFilter, statusOf()).find((r) => r.key === key);
+      const row = rowsOf(filter as EntityFilter).find((r) => r.key === key);
       return ok(row?.mentions ?? []);
     },
 

@@ -17,15 +17,18 @@ interface EntityPickerProps {
   entities: readonly Entity[];
   onChoose(choice: EntityChoice): void;
   onClose(): void;
+  /** Opens the library's entities (rename, aliases, merge, split): Alt+M or the button. */
+  onManage?(): void;
 }
 
 /**
  * Links a span to an entity by keyboard: type to find one by name or alias
  * (any script), ↑↓ to move, Enter to link; Alt+Enter links it and adds the
  * span's text as an alias ("정동영" of "Chung Dong-young"); the last row makes
- * a new entity named by the span.
+ * a new entity named by the span. Alt+M opens the library's entities, to
+ * rename, edit aliases, merge or split them.
  */
-export function EntityPicker({ annotation, labelName, entities, onChoose, onClose }: EntityPickerProps) {
+export function EntityPicker({ annotation, labelName, entities, onChoose, onClose, onManage }: EntityPickerProps) {
   const text = annotation.quote.exact.trim();
   const linked = annotation.entityId ? entities.find((e) => e.id === annotation.entityId) : undefined;
   const [typed, setTyped] = useState(() => (linked ? '' : text));
@@ -66,6 +69,9 @@ export function EntityPicker({ annotation, labelName, entities, onChoose, onClos
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
             if (rows.length > 0) setAt((i) => (Math.min(i, rows.length - 1) + (event.key === 'ArrowDown' ? 1 : rows.length - 1)) % rows.length);
+          } else if (onManage && event.altKey && event.code === 'KeyM') {
+            event.preventDefault();
+            onManage();
           } else if (event.key === 'Enter' && current) {
             event.preventDefault();
             onChoose(event.altKey && current.aliasChoice ? current.aliasChoice : current.choice);
@@ -87,6 +93,11 @@ export function EntityPicker({ annotation, labelName, entities, onChoose, onClos
         ))}
       </ul>
       <p className="muted small">↑↓ choose · Enter links · Alt+Enter links and adds “{oneLine(text, 30)}” as an alias · Escape closes</p>
+      {onManage && (
+        <button type="button" className="link-button" aria-keyshortcuts="Alt+M" onClick={onManage}>
+          Manage entities… <kbd>Alt+M</kbd>
+        </button>
+      )}
     </Dialog>
   );
 }

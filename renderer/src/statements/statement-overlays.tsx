@@ -1,4 +1,5 @@
 import type { EditorView } from '@codemirror/view';
+import { useState } from 'react';
 import type { Entity, LabelSchema } from '../../../annotations/model';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import { makeLink } from '../reader/statement-commands';
@@ -6,6 +7,7 @@ import { ownAnnotations, readerConfig, statusEffect } from '../reader/reader-sta
 import { readerSession } from '../reader/reader-session';
 import { setEntities, setStatementUi, type StatementUi } from '../reader/statement-state';
 import { AttributeMenu } from './attribute-menu';
+import { EntitiesDialog } from './entities-dialog';
 import { EntityPicker, type EntityChoice } from './entity-picker';
 import { RelationChooser } from './relation-chooser';
 import './statements.css';
@@ -21,6 +23,8 @@ interface StatementOverlaysProps {
 
 /** The menus statements open over the reader: attributes, entities, and the relation choice after a drag. */
 export function StatementOverlays({ cm, ui, labels, entities, suggestDate, dateProblem }: StatementOverlaysProps) {
+  // The library's entities, opened from the entity picker with the span's entity shown first.
+  const [managing, setManaging] = useState<{ initialId?: string } | null>(null);
   if (!cm) return null;
   const own = cm.state.field(ownAnnotations);
   const session = cm.state.facet(readerSession);
@@ -92,6 +96,22 @@ export function StatementOverlays({ cm, ui, labels, entities, suggestDate, dateP
           entities={entities}
           onChoose={(choice) => void chooseEntity(choice)}
           onClose={() => close({ entityPicker: null })}
+          onManage={() => {
+            cm.dispatch({ effects: setStatementUi.of({ entityPicker: null }) });
+            setManaging(pickerTarget.entityId ? { initialId: pickerTarget.entityId } : {});
+          }}
+        />
+      )}
+      {managing && (
+        <EntitiesDialog
+          entities={entities}
+          labels={labels}
+          {...(managing.initialId ? { initialId: managing.initialId } : {})}
+          onEntities={(list) => cm.dispatch({ effects: setEntities.of(list) })}
+          onClose={() => {
+            setManaging(null);
+            cm.focus();
+          }}
         />
       )}
       {chooser && chooserFrom && chooserTo && (

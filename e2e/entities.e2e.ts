@@ -1,0 +1,80 @@
+/**
+ * The library's entities from the reader, by keyboard: select a span, `e`
+ * opens the entity picker, Alt+M the entities dialog with the span's entity
+ * shown; merge "정동영" into "Chung Dong-young" (the spans follow, in the
+ * store), then Ctrl+Z in the dialog undoes the merge: both entities and
+ * every span's link are back.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { call, openDocument } from './reader-helpers';
+import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
+
+const ARTICLE = '# Envoys\n\n정동영 장관은 말했다 🇰🇷.\r\nLater Chung Dong-young met the working group.';
+
+let app: ParleyHarness | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+afterAll(closeBrowser);
+
+const status = (page: Page) => page.locator('#parley-reader-status').textContent();
+
+async function links(page: Page, documentId: string): Promise<string[]> {
+  const view = await call(page, 'getDocument', { documentId });
+  const entities = await call(page, 'listEntities', {});
+  const name = (id: string | undefined) => entities.find((e) => e.id === id)?.name ?? '-';
+  return (view.layers.find((l) => l.id === 'own')?.annotations ?? []).map((a) => `${a.quote.exact} → ${name(a.entityId)}`);
+}
+
+describe('entities dialog', () => {
+  it('merges two entities from the reader by keyboard and undoes the merge', async () => {
+    app = await launchParley({ seedSamples: false, viewport: { width: 1280, height: 900 } });
+    const { page } = app;
+    await page.getByText('No documents yet.').waitFor();
+    const imported = await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: ARTICLE }] });
+    const documentId = imported.added[0]!.id;
+    await call(page, 'createEntity', { name: 'Chung Dong-young', kind: 'actor', aliases: [] });
+    await call(page, 'createEntity', { name: '정동영', kind: 'actor', aliases: ['정 장관'] });
+    const at = (quote: string) => ({ start: ARTICLE.indexOf(quote), end: ARTICLE.indexOf(quote) + quote.length, labelId: 'actor' });
+    // Tagging a known name links it at once.
+    await call(page, 'addAnnotations', { documentId, spans: [at('정동영'), at('Chung Dong-young')] });
+    expect(await links(page, documentId)).toEqual(['정동영 → 정동영', 'Chung Dong-young → Chung Dong-young']);
+    await app.reload();
+    await openDocument(page, imported.added[0]!.title);
+
+    // Select the first annotation (정동영) by keyboard, open the picker, then the entities.
+    await page.locator('.parley-reader .cm-content').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => status(page)).toMatch(/^Selected .*“정동영”/);
+    await page.keyboard.press('e');
+    const picker = page.getByRole('dialog', { name: 'Entity' });
+    await picker.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find an entity by name or alias');
+    await page.keyboard.press('Alt+m');
+    const dialog = page.getByRole('dialog', { name: 'Entities' });
+    await dialog.waitFor();
+    await dialog.getByRole('group', { name: 'Edit 정동영' }).waitFor();
+
+    // Merge it into Chung Dong-young: the Korean name becomes an alias and the span follows.
+    await dialog.getByLabel('Merge into').selectOption({ label: 'Chung Dong-young' });
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(() => dialog.getByTestId('entities-said').textContent()).toBe('Merged “정동영” into “Chung Dong-young”; 1 spans follow.');
+    await expect.poll(() => call(page, 'listEntities', {}).then((list) => list.map((e) => `${e.name}: ${e.aliases.join(', ')}`))).toEqual(['Chung Dong-young: 정동영, 정 장관']);
+    await expect.poll(() => links(page, documentId)).toEqual(['정동영 → Chung Dong-young', 'Chung Dong-young → Chung Dong-young']);
+
+    // Ctrl+Z in the dialog (outside its text fields) undoes the merge, spans included.
+    const undo = dialog.getByRole('button', { name: 'Undo: Merge “정동영” into “Chung Dong-young”' });
+    await undo.focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => dialog.getByTestId('entities-said').textContent()).toBe('Undid: Merge “정동영” into “Chung Dong-young”');
+    await expect.poll(() => call(page, 'listEntities', {}).then((list) => list.map((e) => `${e.name}: ${e.aliases.join(', ')}`).sort())).toEqual(['Chung Dong-young: ', '정동영: 정 장관']);
+    await expect.poll(() => links(page, documentId)).toEqual(['정동영 → 정동영', 'Chung Dong-young → Chung Dong-young']);
+    await expect.poll(() => dialog.getByRole('button', { name: /^Redo: Merge/ }).isEnabled()).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+});

@@ -160,13 +160,14 @@ function libraryShownProbe(count: number): string {
 }
 
 /** The built renderer started on the store: navigation start → the library list of `count` documents painted. */
-async function startInRenderer(storeDir: string, count: number, runs: number): Promise<{ paint: number[]; dom: number[]; listed: number[] }> {
+async function startInRenderer(storeDir: string, count: number, runs: number): Promise<{ paint: number[]; dom: number[]; listed: number[]; calls: string[] }> {
   const app = await launchParley({ storeDir, seedSamples: false, viewport: { width: 1280, height: 800 } });
   try {
     await app.page.context().addInitScript({ content: libraryShownProbe(count) });
     const paint: number[] = [];
     const dom: number[] = [];
     const listed: number[] = [];
+    let lastCalls: string[] = [];
     for (let i = 0; i <= runs; i++) {
       await app.reload();
       const shown = await (await app.page.waitForFunction(() => (window as unknown as { __libraryShown?: { domAt: number; paintAt: number } }).__libraryShown, undefined, { timeout: 60_000 })).jsonValue();
@@ -175,8 +176,9 @@ async function startInRenderer(storeDir: string, count: number, runs: number): P
       paint.push(shown.paintAt);
       dom.push(shown.domAt);
       listed.push(calls.find((c) => c.channel.includes('listDocuments'))?.end ?? Number.NaN);
+      if (i === runs) lastCalls = calls.filter((c) => c.start < shown.paintAt).map((c) => `${c.channel.replace(/^parley:/, '')} ${Math.round(c.start)}→${Math.round(c.end)}`);
     }
-    return { paint, dom, listed };
+    return { paint, dom, listed, calls: lastCalls };
   } finally {
     await app.close();
   }
@@ -198,7 +200,7 @@ async function startRow(articles: readonly BenchArticle[], runs: number): Promis
         unit: 'ms',
         target: LIBRARY_TARGETS.startMs,
         runs: main.totals.map((m, i) => round(m + (renderer.paint[i] ?? rendererMs))),
-        details: `main: store open ${round(main.openMs)} ms + listDocuments ${round(main.listMs)} ms (${(main.listBytes / 1e6).toFixed(2)} MB list); renderer: navigation → listDocuments answered ${round(median(renderer.listed))} ms → list in DOM ${round(median(renderer.dom))} ms, → painted ${round(rendererMs)} ms (main ${round(mainMs)} of the median run)`,
+        details: `main: store open ${round(main.openMs)} ms + listDocuments ${round(main.listMs)} ms (${(main.listBytes / 1e6).toFixed(2)} MB list); renderer: navigation → listDocuments answered ${round(median(renderer.listed))} ms → list in DOM ${round(median(renderer.dom))} ms, → painted ${round(rendererMs)} ms (main ${round(mainMs)} of the median run); the page's calls before that paint, ms from navigation (last run): ${renderer.calls.join(', ')}`,
       },
       {
         id: 'start-memory',

@@ -195,6 +195,14 @@ export const apiInputSchemas = {
   mergeEntities: z.strictObject({ intoId: id, fromId: id }),
   /** Moves `aliases` of an entity to a new entity called `name`, with the spans that read as them. */
   splitEntity: z.strictObject({ entityId: id, name: entityName, aliases: z.array(entityName).max(100) }),
+  /** Replaces an entity's aliases (any script; repeats and its own name left out); undoable with `undoEntityChange`. */
+  setEntityAliases: z.strictObject({ entityId: id, aliases: z.array(entityName).max(500) }),
+  /** What `undoEntityChange` and `redoEntityChange` would take, by name. */
+  entityHistory: z.strictObject({}),
+  /** Undoes the newest entity change (alias, rename, merge, split): the entities as they were, moved spans moved back. */
+  undoEntityChange: z.strictObject({}),
+  /** Redoes the newest undone entity change. */
+  redoEntityChange: z.strictObject({}),
   /** Gives a relation another type (checked against its ends' labels); undoable. */
   changeRelationType: z.strictObject({ documentId: id, layerId: layerId.optional(), relationId: id, typeId: id }),
   /** Writes the statement table (who took which position toward whom, and when) of the documents (all when absent), from one layer (own when absent). */
@@ -416,6 +424,12 @@ export interface ApiOutputs {
   mergeEntities: { entity: Entity; relinked: number };
   /** The entity left, the new one, and how many spans moved to it (one undoable step per document). */
   splitEntity: { kept: Entity; split: Entity; relinked: number };
+  /** The entity with its new aliases. */
+  setEntityAliases: Entity;
+  entityHistory: { undoLabel: string | null; redoLabel: string | null };
+  /** What was undone (its name), the entities after, and what Undo and Redo would take next. */
+  undoEntityChange: { did: string; entities: Entity[]; undoLabel: string | null; redoLabel: string | null };
+  redoEntityChange: { did: string; entities: Entity[]; undoLabel: string | null; redoLabel: string | null };
   /** The relation under its new type, as a change; undoable. */
   changeRelationType: DocumentChange;
   /** Where the statement table was written and how many rows it has, or null when the save dialog was cancelled. */

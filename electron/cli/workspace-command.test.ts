@@ -5,6 +5,7 @@ import { makeTempDir, removeTempDir } from '../node/store/test-support/store-fix
 import { TeamWorkspace } from '../node/workspace/team-workspace';
 import { ADMIN_PASSWORD, startTestPostgres, type TestPostgres } from '../node/workspace/test-support/postgres-server';
 import { tagQuote, teamDocuments } from '../node/workspace/test-support/team-fixtures';
+import { SERVER_SCHEMA_VERSION } from '../node/workspace/migrations';
 import { main } from './parley';
 
 const DB = 'cli_team';
@@ -58,8 +59,8 @@ describe('parley workspace and parley sync', () => {
     // The owner sets up the workspace: init is idempotent and prints the version.
     const init = await parley(['workspace', 'init', '--server', url('parley_admin')], ADMIN_PASSWORD);
     expect(init).toMatchObject({ code: 0, err: '' });
-    expect(init.out).toMatch(/workspace schema version 1 \(was 0\)/);
-    expect((await parley(['workspace', 'init', '--server', url('parley_admin')], ADMIN_PASSWORD)).out).toMatch(/version 1, up to date/);
+    expect(init.out).toMatch(new RegExp(`workspace schema version ${SERVER_SCHEMA_VERSION} \\(was 0\\)`));
+    expect((await parley(['workspace', 'init', '--server', url('parley_admin')], ADMIN_PASSWORD)).out).toMatch(new RegExp(`version ${SERVER_SCHEMA_VERSION}, up to date`));
     for (const [role, name, kind] of [
       ['cli_alice', 'Alice', 'schema-owner'],
       ['cli_bob', 'Bob', 'analyst'],

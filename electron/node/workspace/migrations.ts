@@ -253,8 +253,30 @@ REVOKE ALL ON FUNCTION parley.push_operations(jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION parley.push_operations(jsonb) TO ${member};
 `;
 
+/**
+ * Label schema changes travel as steps (`{"steps": [...]}`, see
+ * annotations/label-schema-changes.ts); only a store's first change carries
+ * the whole schema (`{"labels": ...}`). Stores rebuild the schema from the
+ * operations log, so `label_schema.labels` keeps the last whole schema sent
+ * (version 1 set it to null for a change of steps) and `version` still counts
+ * every change. The function is version 1's with that one line changed.
+ */
+const m002 = (names: MigrationNames): string => {
+  const first = m001(names);
+  const start = first.indexOf('CREATE FUNCTION parley.push_operations');
+  const end = first.indexOf('$f$;', start) + '$f$;'.length;
+  const before = "UPDATE parley.label_schema SET labels = v_payload->'labels',";
+  const fn = first.slice(start, end);
+  if (start < 0 || !fn.includes(before)) throw new Error('migration 2 no longer finds the function of migration 1');
+  return `${fn.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION').replace(before, "UPDATE parley.label_schema SET labels = COALESCE(v_payload->'labels', labels),")}
+`;
+};
+
 /** Every migration, oldest first. Versions are consecutive from 1. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'workspace, analysts, layers, operations log, row-level security', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'workspace, analysts, layers, operations log, row-level security', sql: m001 },
+  { version: 2, name: 'label schema changes as steps', sql: m002 },
+];
 
 /** The schema version this Parley writes and reads. */
 export const SERVER_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { colleagueLayerId, RECONCILED_LAYER_ID, type Annotation, type AnnotationLayer, type CorpusDocument, type LabelSchema, type Relation, type ReviewDecision } from '../../../annotations/model';
+import { applyLabelSchemaSteps, describeLabelSchemaSteps, labelSchemaStepSchema } from '../../../annotations/label-schema-changes';
 import { annotationSchema, decisionSchema, documentMetadataSchema, documentOriginSchema, labelSchemaSchema, relationSchema } from '../../../annotations/model-schema';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import type { ParleyStore } from '../store/parley-store';
@@ -27,8 +28,8 @@ export interface PullReport {
   layersChanged: Array<{ documentId: string; layerId: string; author: string }>;
   /** The new cursor. */
   lastPulledSeq: number;
-  /** The server's label schema, when it is newer than `labelsVersion`. */
-  labels: { version: number; schema: LabelSchema; changedBy: string } | null;
+  /** The label schema after the schema owner's changes logged since the cursor (applied to the store's own), when there were any; `summary` says what they did. */
+  labels: { version: number; schema: LabelSchema; changedBy: string; summary: string } | null;
   progress: ColleagueProgress[];
   notes: string[];
 }
@@ -45,6 +46,9 @@ export interface PullContext {
 
 const PAGE = 20_000;
 
+/** A schema operation's payload as the server logged it. */
+const schemaPayloadSchema = z.union([z.object({ steps: z.array(labelSchemaStepSchema) }), z.object({ labels: labelSchemaSchema })]);
+
 interface ServerLayer {
   id: string;
   kind: 'analyst' | 'reconciled';
@@ -58,7 +62,9 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
   const touch = (layerId: string, documentId: string) => touched.set(`${layerId}\u0000${documentId}`, { layerId, documentId });
   let cursor = context.lastPulledSeq;
   let received = 0;
-  let schemaRow: { labels: unknown; version: number; changed_by: string | null } | undefined;
+  let schemaRow: { version: number; changed_by: string | null } | undefined;
+  // The schema owner's changes since the cursor, in order: steps, or a whole schema (the first one a store sends).
+  const schemaChanges: Array<{ author: string; payload: unknown }> = [];
   const local = new Set(store.listDocuments().map((d) => d.id));
   let missing: Array<{ id: string; sha256: string; title: string; text: string; body: Record<string, unknown> }> = [];
   let layers: ServerLayer[];
@@ -69,14 +75,15 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     for (;;) {
-      const page = await client.query<{ seq: string; layer_id: string | null; document_id: string | null; kind: string; mine: boolean }>(
-        'SELECT seq, layer_id, document_id, kind, author = current_user AS mine FROM parley.operations WHERE seq > $1 ORDER BY seq LIMIT $2',
+      const page = await client.query<{ seq: string; layer_id: string | null; document_id: string | null; kind: string; mine: boolean; author: string; schema_payload: unknown }>(
+        "SELECT seq, layer_id, document_id, kind, author = current_user AS mine, author, CASE WHEN kind = 'schema' THEN payload END AS schema_payload FROM parley.operations WHERE seq > $1 ORDER BY seq LIMIT $2",
         [cursor, PAGE],
       );
       for (const row of page.rows) {
         cursor = Number(row.seq);
         if (row.mine || (row.layer_id !== null && context.owned.has(row.layer_id))) continue;
         received++;
+        if (row.kind === 'schema') schemaChanges.push({ author: row.author, payload: row.schema_payload });
         if ((row.kind === 'change' || row.kind === 'replace') && row.layer_id && row.document_id) touch(row.layer_id, row.document_id);
       }
       if (page.rows.length < PAGE) break;
@@ -107,7 +114,7 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
         await client.query('SELECT layer_id, document_id, decisions FROM parley.layer_documents WHERE (layer_id, document_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))', args)
       ).rows;
     }
-    schemaRow = (await client.query('SELECT labels, version, changed_by FROM parley.label_schema')).rows[0];
+    schemaRow = (await client.query('SELECT version, changed_by FROM parley.label_schema')).rows[0];
     progress = (
       await client.query<ColleagueProgress>(
         `SELECT l.id AS "layerId", a.display_name AS name, l.kind, ld.document_id AS "documentId", d.title, ld.status,
@@ -168,12 +175,27 @@ export async function pullWorkspace(client: pg.ClientBase, store: ParleyStore, c
   await Promise.all(puts);
 
   let labels: PullReport['labels'] = null;
-  if (schemaRow && schemaRow.version > context.labelsVersion && schemaRow.labels !== null) {
-    const parsed = labelSchemaSchema.safeParse(schemaRow.labels);
-    if (parsed.success) {
-      const by = schemaRow.changed_by ? (layers.find((l) => l.id === schemaRow!.changed_by)?.name ?? schemaRow.changed_by) : 'the schema owner';
-      labels = { version: schemaRow.version, schema: parsed.data, changedBy: by };
-    } else notes.push(`the workspace's label schema (version ${schemaRow.version}) is not a label schema and was not taken: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (schemaChanges.length > 0 && schemaRow) {
+    const nameOf = (role: string) => layers.find((l) => l.id === role)?.name ?? role;
+    let schema = store.getLabels();
+    const said: string[] = [];
+    for (const change of schemaChanges) {
+      const read = schemaPayloadSchema.safeParse(change.payload);
+      if (!read.success) {
+        notes.push(`a label schema change by ${nameOf(change.author)} is not valid and was not taken: ${read.error.issues[0]?.message ?? ''}`);
+        continue;
+      }
+      if ('steps' in read.data) {
+        const summary = describeLabelSchemaSteps(schema, read.data.steps);
+        schema = applyLabelSchemaSteps(schema, read.data.steps);
+        if (summary) said.push(summary);
+      } else {
+        schema = read.data.labels;
+        said.push('set the whole label schema');
+      }
+    }
+    const by = schemaRow.changed_by ? nameOf(schemaRow.changed_by) : 'the schema owner';
+    labels = { version: schemaRow.version, schema, changedBy: by, summary: said.join('; ') };
   }
   return { received, documentsAdded, layersUpdated, layersChanged, lastPulledSeq: cursor, labels, progress, notes };
 }

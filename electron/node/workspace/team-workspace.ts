@@ -18,7 +18,9 @@ import { pushWorkspace } from './push-workspace';
 import { openServerConnection, shownAddress } from './server-connection';
 import { SERVER_SCHEMA_VERSION } from './migrations';
 import { serverSchemaVersion } from './server-schema';
-import { operationsForChange, type OwnedLayers, type WorkspaceOperation } from './workspace-operation';
+import { operationsForChange, type OwnedLayers, type SchemaPayload, type WorkspaceOperation } from './workspace-operation';
+import { labelSchemaSteps } from '../../../annotations/label-schema-changes';
+import { labelSchemaSchema } from '../../../annotations/model-schema';
 import { readWorkspaceState, withoutPassword, writeWorkspaceState, type ColleagueProgress, type WorkspaceState } from './workspace-state';
 
 /** Counts of one sync. */
@@ -284,13 +286,13 @@ export class TeamWorkspace {
       let labelsVersion: number | null = null;
       let next: WorkspaceState = { ...this.state, lastPulledSeq: pulled.lastPulledSeq, progress: pulled.progress };
       if (pulled.labels) {
-        const { version, schema, changedBy } = pulled.labels;
+        const { version, schema, changedBy, summary } = pulled.labels;
         const same = isDeepStrictEqual(this.store.getLabels(), schema);
         const saved = same ? ok(schema) : await this.store.saveLabels(schema);
         if (saved.ok) {
           labelsVersion = version;
           next = { ...next, labelsVersion: version, labelsBase: schema };
-          if (!same) notes.push(`The label schema changed to version ${version} (by ${changedBy}).`);
+          if (!same) notes.push(`The label schema changed to version ${version} (by ${changedBy})${summary ? `: ${summary}` : ''}.`);
         } else notes.push(`The label schema version ${version} (by ${changedBy}) was not taken: ${saved.error.message}`);
       }
       next = { ...next, lastSyncAt: this.now(), lastAttemptAt: attemptAt, lastError: null, notes: [...next.notes, ...notes].slice(-NOTES_KEPT) };
@@ -320,12 +322,22 @@ export class TeamWorkspace {
   }
 
   /** The schema owner's label changes since the last version taken become a `schema` operation. */
+  /**
+   * For the schema owner: queues the label schema's change since the last one
+   * queued, as steps (the first time, the whole schema), then remembers the
+   * schema as the base of the next. Queued before the base moves, so a crash
+   * in between sends the same steps again, which changes nothing.
+   */
   private async queueSchemaChange(): Promise<void> {
     if (this.state.kind !== 'schema-owner') return;
     const labels = this.store.getLabels();
     if (this.state.labelsBase !== null && isDeepStrictEqual(labels, this.state.labelsBase)) return;
-    if (this.outbox.pending().some((op) => op.kind === 'schema' && isDeepStrictEqual(op.payload.labels, labels))) return;
-    await this.outbox.append([{ id: crypto.randomUUID(), at: this.now(), kind: 'schema', layerId: null, documentId: null, payload: { labels } }]);
+    // A base that does not read as a schema (a state file from elsewhere) counts as none: the whole schema goes.
+    const base = labelSchemaSchema.safeParse(this.state.labelsBase);
+    const payload: SchemaPayload = this.state.labelsBase === null || !base.success ? { labels } : { steps: labelSchemaSteps(base.data, labels) };
+    if ('steps' in payload && payload.steps.length === 0) return this.saveState({ ...this.state, labelsBase: labels });
+    await this.outbox.append([{ id: crypto.randomUUID(), at: this.now(), kind: 'schema', layerId: null, documentId: null, payload }]);
+    await this.saveState({ ...this.state, labelsBase: labels });
   }
 
   private async saveState(next: WorkspaceState): Promise<void> {

@@ -157,8 +157,29 @@ describe('two analysts and an adjudicator on one team server', () => {
     expect(pulled.labelsVersion).toBeGreaterThanOrEqual(1);
     expect(bob.store.getLabels().labels.map((l) => l.id)).toContain('event');
     expect(pulled.notes.join('\n')).toMatch(/label schema changed to version \d+ \(by Alice\)/);
+    // The next change travels as steps, not the whole schema; Bob's note says what changed.
+    const renamed = { ...next, labels: next.labels.filter((l) => l.id !== 'date').map((l) => (l.id === 'event' ? { ...l, name: '행사 Event 🗳️' } : l)) };
+    expect((await alice.store.saveLabels(renamed)).ok).toBe(true);
+    await alice.workspace.sync();
+    const admin = new pg.Client({ connectionString: server.adminUrl(DB) });
+    await admin.connect();
+    const logged = await admin.query<{ payload: Record<string, unknown> }>("SELECT payload FROM parley.operations WHERE kind = 'schema' ORDER BY seq");
+    await admin.end();
+    // The first change a store sends is the whole schema (Alice's first sync); every later one is steps.
+    expect(logged.rows.map((r) => Object.keys(r.payload))).toEqual([['labels'], ['steps'], ['steps']]);
+    expect(logged.rows[1]!.payload.steps).toEqual([{ op: 'put-label', label: next.labels.at(-1), after: schema.labels.at(-1)!.id }]);
+    expect(logged.rows[2]!.payload.steps).toEqual([
+      { op: 'remove-label', id: 'date' },
+      { op: 'put-label', label: renamed.labels.find((l) => l.id === 'event'), after: renamed.labels.at(-2)!.id },
+    ]);
+    const stepped = await synced(bob);
+    expect(bob.store.getLabels()).toEqual(renamed);
+    expect(stepped.notes.join('\n')).toMatch(/label schema changed to version \d+ \(by Alice\): removed label “Date”; renamed label “Event” to “행사 Event 🗳️”/);
+    // Nothing new: a second pull changes nothing and says nothing.
+    expect((await synced(bob)).notes).toEqual([]);
+    const next2 = renamed;
     // Bob is not the schema owner: his own label change stays local and is never sent.
-    expect((await bob.store.saveLabels({ ...next, labels: next.labels.filter((l) => l.id !== 'event') })).ok).toBe(true);
+    expect((await bob.store.saveLabels({ ...next2, labels: next2.labels.filter((l) => l.id !== 'event') })).ok).toBe(true);
     await synced(bob);
     expect(bob.workspace.pending()).toEqual([]);
     await synced(alice);

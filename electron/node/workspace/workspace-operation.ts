@@ -1,6 +1,6 @@
 /**
  * Operations: what an analyst's store sends to the team server. Each is one
- * change to one layer of one document (or to the label schema), with a UUID
+ * change to one layer of one document (or steps of a label schema change), with a UUID
  * that makes it idempotent: the server logs it once, however often it is
  * sent. Operations are computed from the store's own change reports (before
  * and after), so every way a layer changes (a tag, an undo, a review
@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Annotation, AnnotationLayer, DocumentStatus, LabelSchema, ReviewDecision } from '../../../annotations/model';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
+import { labelSchemaStepSchema, type LabelSchemaStep } from '../../../annotations/label-schema-changes';
 
 /** A relation between two spans, as the server keeps it: any object with an id (its shape is the model's `Relation`). */
 export type WorkspaceRelation = { id: string } & Record<string, unknown>;
@@ -34,7 +35,14 @@ export type WorkspaceOperation =
   | { id: string; at: string; kind: 'change'; layerId: string; documentId: string; payload: ChangePayload }
   | { id: string; at: string; kind: 'replace'; layerId: string; documentId: string; payload: ReplacePayload }
   | { id: string; at: string; kind: 'status'; layerId: string; documentId: string; payload: { status: DocumentStatus } }
-  | { id: string; at: string; kind: 'schema'; layerId: null; documentId: null; payload: { labels: LabelSchema } };
+  | { id: string; at: string; kind: 'schema'; layerId: null; documentId: null; payload: SchemaPayload };
+
+/**
+ * A label schema change: the steps from the version the schema owner last
+ * sent (`label-schema-changes.ts`), or, for the first one a store sends, the
+ * whole schema.
+ */
+export type SchemaPayload = { steps: LabelSchemaStep[] } | { labels: LabelSchema };
 
 const withId = z.looseObject({ id: z.string().min(1) });
 const base = { id: z.uuid(), at: z.string().min(1) };
@@ -49,7 +57,13 @@ export const workspaceOperationSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...onLayer, kind: z.literal('replace'), payload: z.object({ annotations: z.array(withId), relations: z.array(withId), decisions: z.array(withId) }) }),
   z.object({ ...onLayer, kind: z.literal('status'), payload: z.object({ status: z.enum(['todo', 'in-progress', 'done']) }) }),
-  z.object({ ...base, kind: z.literal('schema'), layerId: z.null(), documentId: z.null(), payload: z.object({ labels: z.looseObject({ labels: z.array(withId) }) }) }),
+  z.object({
+    ...base,
+    kind: z.literal('schema'),
+    layerId: z.null(),
+    documentId: z.null(),
+    payload: z.union([z.object({ steps: z.array(labelSchemaStepSchema) }), z.object({ labels: z.looseObject({ labels: z.array(withId) }) })]),
+  }),
 ]) as unknown as z.ZodType<WorkspaceOperation>;
 
 /** The document state the diff needs (a store document file has it). */

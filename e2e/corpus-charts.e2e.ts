@@ -7,6 +7,7 @@
  * themes go to test-results/.
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -115,14 +116,29 @@ function countInXml(page: Page, text: string, type: 'image/svg+xml' | 'applicati
   );
 }
 
-/** Screenshots the tab in the light and the dark theme. */
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical axe violations on the page as it is, as readable lines (axe goes in through the DevTools protocol: the CSP allows no script tag). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
+  return page.evaluate(async () => {
+    type Axe = { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} on ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Screenshots the tab in the light and the dark theme, and checks each with axe. */
 async function screenshots(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe(scheme);
-    // Buttons ease into the theme's colours; the picture is taken after.
-    await page.waitForTimeout(400);
+    // Buttons ease into the theme's colours; the picture is taken once no transition runs (a fixed wait
+    // can be too short on a busy machine) and the fonts are in.
+    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.screenshot({ path: screenshotPath(`corpus-${name}-${scheme}.png`) });
+    expect(await seriousViolations(page), `${name} in the ${scheme} theme`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -185,7 +185,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
 
   return (
     <div className="timeline" role="group" aria-label="Timeline: + and − zoom, ← and → pan, 0 resets, Tab to the items" tabIndex={0} onKeyDown={onKeyDown}>
-      <svg ref={svgRef} className="chart-svg" width={LABEL_WIDTH + plotWidth} height={height} role="img" aria-label={`Timeline of ${plural(data.items.length, 'dated statement')}`}>
+      <svg ref={svgRef} className="chart-svg" width={LABEL_WIDTH + plotWidth} height={height} role="group" aria-label={`Timeline of ${plural(data.items.length, 'dated statement')}`}>
         <TimelineLanes data={data} width={LABEL_WIDTH + plotWidth} />
         <g transform={`translate(${LABEL_WIDTH},0)`} aria-hidden="true">
           {ticks.map((tick) => (

@@ -2,7 +2,8 @@ import { EditorSelection } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import { ownMarks } from './reader-marks';
-import { ownAnnotations, readerUi, selectedAnnotationId } from './reader-state';
+import { beginRelabel } from './reader-commands';
+import { ownAnnotations, readerUi, selectAnnotationEffect, selectedAnnotationId } from './reader-state';
 import { annotate, openReader, TEXTS, viewOf } from './reader-test-kit';
 
 /** The own marks drawn, as "start-end:label". */
@@ -107,6 +108,23 @@ describe('ReaderSession', () => {
     await reader.store.answerNext();
     expect(reader.store.calls).toEqual(['addAnnotations', 'addAnnotations', 'addAnnotations']);
     expect(reader.editor.state.field(ownAnnotations).map((a) => a.labelId).sort()).toEqual(['policy-body', 'position']);
+  });
+
+  it('keeps a question in the status line, and the annotation it is about, when an answer arrives meanwhile', async () => {
+    const text = TEXTS[0]!;
+    const kept = annotate(text, 'Seoul', 'actor', 'ann-kept');
+    const reader = openReader(viewOf(text, [kept]));
+    selectWord(reader, 'Geneva');
+    reader.session.tag('policy-body');
+    // Before the store answers, the analyst picks the stored annotation and presses l: the status line asks for a label.
+    reader.editor.dispatch({ effects: selectAnnotationEffect.of('ann-kept') });
+    beginRelabel(reader.editor);
+    const question = reader.editor.state.field(readerUi).status;
+    expect(question).toMatch(/^Change label: press/);
+    await reader.store.answerNext();
+    expect(reader.editor.state.field(ownAnnotations)).toHaveLength(2);
+    expect(reader.editor.state.field(readerUi).status).toBe(question);
+    expect(reader.editor.state.field(selectedAnnotationId)).toBe('ann-kept');
   });
 
   it('sends changes in order: the second waits until the first is answered', async () => {

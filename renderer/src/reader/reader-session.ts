@@ -21,9 +21,9 @@ import type { DocumentChange, DocumentView } from '../../../shared/library';
 import type { MarkLabel, MarksChange } from './annotation-marks';
 import { applyDocumentChange, marksOf, NO_MARKS_CHANGE, revertMarks, settleMarks } from './document-change';
 import { ownMark, ownMarks } from './reader-marks';
-import { ownAnnotations, readerConfig, selectAnnotationEffect, setOwnAnnotations, setReaderUi, statusEffect } from './reader-state';
+import { ownAnnotations, readerConfig, readerUi, selectAnnotationEffect, setOwnAnnotations, setReaderUi, statusEffect } from './reader-state';
 import { spanForSelection } from './selection-snap';
-import { ownRelations, setOwnRelations } from './statement-state';
+import { linkSession, ownRelations, setOwnRelations } from './statement-state';
 
 /** What the session dispatches to: an `EditorView`, or a holder of an `EditorState` in tests. */
 export interface EditorTarget {
@@ -157,8 +157,18 @@ export class ReaderSession {
     this.target?.dispatch({ effects: setOwnAnnotations.of(this.visible(ownOf(this.committed))) });
   }
 
-  /** Puts a sentence in the status line. */
+  /**
+   * True while the status line asks the analyst for a key (a label change, a link under way). A store
+   * answer arriving then must not replace the question, nor select another annotation under it.
+   */
+  private asking(): boolean {
+    const state = this.target?.state;
+    return !!state && (state.field(readerUi).relabelling || !!state.field(linkSession, false));
+  }
+
+  /** Puts a sentence in the status line, unless it is asking for a key (see `asking`). */
   announce(status: string): void {
+    if (this.asking()) return;
     this.target?.dispatch({ effects: statusEffect(status) });
   }
 
@@ -244,8 +254,9 @@ export class ReaderSession {
         const created = change.added[0];
         const status = statusEffect(`Tagged “${oneLine(created?.quote.exact ?? '', 50)}” as ${name}.`);
         const now = this.target?.state.selection.main;
-        // Unless the analyst has moved on (a drag in progress, or a new selection made while this one
-        // was saving), put the cursor after the new mark and select it.
+        // Unless the analyst has moved on (a drag in progress, a new selection made while this one was
+        // saving, or a label change or link begun meanwhile), put the cursor after the new mark and select it.
+        if (this.asking()) return;
         const movedOn = this.pointerDown || !now || now.from !== selection.from || now.to !== selection.to;
         this.target?.dispatch(movedOn || !created ? { effects: status } : { selection: { anchor: span.end }, effects: [selectAnnotationEffect.of(created.id), status] });
       },

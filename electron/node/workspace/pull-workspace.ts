@@ -13,7 +13,8 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { colleagueLayerId, RECONCILED_LAYER_ID, type Annotation, type AnnotationLayer, type CorpusDocument, type LabelSchema, type Relation, type ReviewDecision } from '../../../annotations/model';
 import { applyLabelSchemaSteps, describeLabelSchemaSteps, labelSchemaStepSchema } from '../../../annotations/label-schema-changes';
-import { annotationSchema, decisionSchema, documentMetadataSchema, documentOriginSchema, labelSchemaSchema, relationSchema } from '../../../annotations/model-schema';
+import { annotationSchema, decisionSchema, documentMetadataSchema, documentOriginSchema, documentPageSchema, labelSchemaSchema, relationSchema } from '../../../annotations/model-schema';
+import { OriginalFiles } from '../sources/original-files';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import type { ParleyStore } from '../store/parley-store';
 import type { ColleagueProgress } from './workspace-state';
@@ -243,6 +244,23 @@ function buildLayer(
   return { layer: local, decisions: decisions.data as ReviewDecision[] };
 }
 
+/** What a shared document extracted from a source file carries of it (its pages and original), each field checked on its own. */
+const sourceFactsSchema = z.object({
+  pages: z.array(documentPageSchema).max(100_000).optional().catch(undefined),
+  originalName: z.string().min(1).max(1000).optional().catch(undefined),
+  originalSha256: z.string().regex(/^[0-9a-f]{64}$/).optional().catch(undefined),
+});
+
+/** Whether pages lie inside a text of `length` code units, in order, without overlapping. */
+function pagesFit(pages: ReadonlyArray<{ start: number; end: number }>, length: number): boolean {
+  let previousEnd = 0;
+  for (const p of pages) {
+    if (p.start < previousEnd || p.start > p.end || p.end > length) return false;
+    previousEnd = p.end;
+  }
+  return true;
+}
+
 async function addMissingDocuments(
   store: ParleyStore,
   rows: ReadonlyArray<{ id: string; sha256: string; title: string; text: string; body: Record<string, unknown> }>,
@@ -250,10 +268,15 @@ async function addMissingDocuments(
   notes: string[],
 ): Promise<number> {
   const docs: CorpusDocument[] = [];
+  const originals = new OriginalFiles(store.dir);
   for (const row of rows) {
     const body = row.body ?? {};
     const origin = documentOriginSchema.safeParse(body.origin);
     const metadata = documentMetadataSchema.safeParse(body.metadata);
+    const source = sourceFactsSchema.safeParse(body);
+    // Pages only when they lie in this text, in order; the link to an original only when this store holds the same file.
+    const pages = source.success && source.data.pages && pagesFit(source.data.pages, row.text.length) ? source.data.pages : undefined;
+    const originalSha256 = source.success && source.data.originalSha256 && (await originals.find(source.data.originalSha256)) ? source.data.originalSha256 : undefined;
     docs.push({
       document: {
         id: row.id,
@@ -262,6 +285,9 @@ async function addMissingDocuments(
         ...(typeof body.originalPath === 'string' ? { originalPath: body.originalPath } : {}),
         ...(body.origin !== undefined && origin.success ? { origin: origin.data } : {}),
         ...(body.metadata !== undefined && metadata.success ? { metadata: metadata.data } : {}),
+        ...(pages && pages.length > 0 ? { pages } : {}),
+        ...(source.success && source.data.originalName ? { originalName: source.data.originalName } : {}),
+        ...(originalSha256 ? { originalSha256 } : {}),
         text: row.text,
         sha256: row.sha256,
         importedAt: typeof body.importedAt === 'string' && body.importedAt ? body.importedAt : new Date().toISOString(),

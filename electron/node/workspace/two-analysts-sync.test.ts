@@ -2,6 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLabelSchema } from '../../../annotations/labels';
 import { colleagueLayerId, OWN_LAYER_ID, RECONCILED_LAYER_ID, type AnnotationLayer, type CorpusDocument, type ReviewDecision } from '../../../annotations/model';
+import { createDocument } from '../../../annotations/document';
+import { OriginalFiles, sha256Of } from '../sources/original-files';
 import { removeTempDir } from '../store/test-support/store-fixtures';
 import { startTestPostgres, type TestPostgres } from './test-support/postgres-server';
 import { linkedStore, makeWorkspace, tagQuote, teamDocuments, type TestAnalyst } from './test-support/team-fixtures';
@@ -194,6 +196,35 @@ describe('two analysts and an adjudicator on one team server', () => {
         const content = await readFile(`${s.dir}/${f}`).catch(() => Buffer.alloc(0));
         for (const pw of [ALICE.password, BOB.password, JUDGE.password]) expect(content.includes(Buffer.from(pw)), `${f} holds a password`).toBe(false);
       }
+    }
+  });
+
+  it('shares a PDF report’s pages and original name; the link to the original only where that file is kept', async () => {
+    const report = (id: string, original: Uint8Array): CorpusDocument => {
+      const text = 'Envoy Report 🇰🇷\r\nThe envoys met.\n\n통일부 welcomed it.';
+      return {
+        document: {
+          ...createDocument({ id, title: `Report ${id}`, source: `${id}.pdf`, text, now: '2026-11-30T00:00:00.000Z' }),
+          pages: [{ start: 0, end: 31 }, { start: 33, end: text.length }],
+          originalName: `${id}.pdf`,
+          originalSha256: sha256Of(original),
+        },
+        layers: [{ id: OWN_LAYER_ID, kind: 'own', author: 'Alice', annotations: [] }],
+        decisions: [],
+      };
+    };
+    const kept = new TextEncoder().encode('%PDF-1.7 the file both keep');
+    const onlyAlice = new TextEncoder().encode('%PDF-1.7 a file only Alice keeps');
+    expect((await alice.store.addDocuments([report('ws-report-kept', kept), report('ws-report-alice', onlyAlice)])).ok).toBe(true);
+    await synced(alice);
+    expect((await new OriginalFiles(bob.dir).put('kept.pdf', kept)).ok).toBe(true);
+    await synced(bob);
+    for (const [id, sha] of [['ws-report-kept', sha256Of(kept)], ['ws-report-alice', undefined]] as const) {
+      const view = bob.store.getDocument(id);
+      if (!view.ok) throw new Error(view.error.message);
+      expect(view.value.document.pages).toEqual(report(id, kept).document.pages);
+      expect(view.value.document.originalName).toBe(`${id}.pdf`);
+      expect(view.value.document.originalSha256).toBe(sha);
     }
   });
 

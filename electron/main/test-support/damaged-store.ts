@@ -40,41 +40,42 @@ function value<T>(result: Result<T>): T {
 
 /**
  * Opens a new store in `dir` the way the app does, imports two articles, tags
- * the first twice, renames the author twice, and closes it: every file then
- * has a last good copy.
+ * the first twice, each time in its own session (closing the store writes the
+ * tag's journal into the document file, backing up the version before),
+ * renames the author twice, and closes it: every file then has a last good copy.
  */
 export async function seedDamageableStore(dir: string): Promise<SeededStore> {
-  const opened = value(await openAppStore(dir, 'Min-ji', { seedSamples: false }));
-  try {
-    const api = createHandlers({ ...opened, dialogs: { openFiles: async () => null, saveFile: async () => null }, version: 'test', notify: () => undefined });
-    const report = value(
-      await api.importTexts({
-        files: [
-          { name: 'working-group.txt', content: 'Working group ends\n\nNoh suggested terminating the working group on 22 June 2021.' },
-          { name: 'summit.txt', content: 'Summit pledge\n\nThe leaders pledged to consult 통일부 🇰🇷 at Camp David.' },
-        ],
-      }),
-    );
-    const doc = report.added[0]!;
-    const text = value(await api.getDocument({ documentId: doc.id })).document.text;
-    for (const [quote, labelId] of [['Noh', 'actor'], ['22 June 2021', 'date']] as const) {
+  let documentId = '';
+  let titles: string[] = [];
+  for (const [quote, labelId] of [['Noh', 'actor'], ['22 June 2021', 'date']] as const) {
+    const opened = value(await openAppStore(dir, 'Min-ji', { seedSamples: false }));
+    try {
+      const api = createHandlers({ ...opened, dialogs: { openFiles: async () => null, saveFile: async () => null }, version: 'test', notify: () => undefined });
+      if (!documentId) {
+        const report = value(
+          await api.importTexts({
+            files: [
+              { name: 'working-group.txt', content: 'Working group ends\n\nNoh suggested terminating the working group on 22 June 2021.' },
+              { name: 'summit.txt', content: 'Summit pledge\n\nThe leaders pledged to consult 통일부 🇰🇷 at Camp David.' },
+            ],
+          }),
+        );
+        documentId = report.added[0]!.id;
+      }
+      const text = value(await api.getDocument({ documentId })).document.text;
       const start = text.indexOf(quote);
-      value(await api.addAnnotations({ documentId: doc.id, spans: [{ start, end: start + quote.length, labelId }] }));
+      value(await api.addAnnotations({ documentId, spans: [{ start, end: start + quote.length, labelId }] }));
+      if (labelId === 'date') {
+        value(await api.setAuthor({ author: 'Kim Min-ji' }));
+        value(await api.setAuthor({ author: 'Min-ji Kim' }));
+      }
+      titles = opened.store.listDocuments().map((d) => d.title);
+    } finally {
+      await opened.store.close();
     }
-    value(await api.setAuthor({ author: 'Kim Min-ji' }));
-    value(await api.setAuthor({ author: 'Min-ji Kim' }));
-    const documentFiles = await readdir(path.join(dir, 'documents'));
-    const documentFile = documentFiles.map((name) => path.join(dir, 'documents', name)).find((f) => path.basename(f, '.json') === doc.id);
-    if (!documentFile) throw new Error(`no file for ${doc.id} among ${documentFiles.join(', ')}`);
-    return {
-      documentId: doc.id,
-      documentFile,
-      libraryFile: path.join(dir, 'library.json'),
-      settingsFile: path.join(dir, 'settings.json'),
-      titles: opened.store.listDocuments().map((d) => d.title),
-      author: 'Min-ji Kim',
-    };
-  } finally {
-    await opened.store.close();
   }
+  const documentFiles = await readdir(path.join(dir, 'documents'));
+  const documentFile = documentFiles.map((name) => path.join(dir, 'documents', name)).find((f) => path.basename(f, '.json') === documentId && f.endsWith('.json'));
+  if (!documentFile) throw new Error(`no file for ${documentId} among ${documentFiles.join(', ')}`);
+  return { documentId, documentFile, libraryFile: path.join(dir, 'library.json'), settingsFile: path.join(dir, 'settings.json'), titles, author: 'Min-ji Kim' };
 }

@@ -213,7 +213,7 @@ describe('reader annotations', () => {
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.waitFor();
     const text = (await sheet.textContent()) ?? '';
-    for (const expected of ['Tag the selection as Actor', 'Tag the selection as Date', 'Alt+↓ / Alt+↑', 'Tab / Shift+Tab', 'Delete', 'l then a label key', 'Enter', 'Escape', 'Undo', 'Redo', 'Search']) {
+    for (const expected of ['Tag the selection as Actor', 'Tag the selection as Date', 'Alt+↓Select the next annotation', 'Alt+↑Select the previous annotation', 'Tab / Shift+Tab', 'Delete', 'lChange the label', 'Enter', 'Escape', 'Undo', 'Redo', 'Search', 'Alt+MSelect the next untagged mention']) {
       expect(text).toContain(expected);
     }
     await page.keyboard.press('Escape');

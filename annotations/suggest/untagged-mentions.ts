@@ -40,26 +40,53 @@ export function untaggedMentions(doc: TaggedText, entities: readonly EntityNames
   }
   const finder = new WholeWordFinder(doc.text);
   const tags = [...doc.tags].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const [i, tag] of tags.entries()) reach.push(Math.max(tag.end, i > 0 ? reach[i - 1]! : 0));
   const found: Mention[] = [];
   for (const term of terms) {
     for (const { start, end } of finder.find(term.text)) {
-      if (overlapsAny(tags, start, end)) continue;
+      if (overlapsAny(tags, reach, start, end)) continue;
       found.push({ start, end, labelId: term.labelId, ...(term.entityId ? { entityId: term.entityId } : {}) });
     }
   }
-  // Longest first at each place, so a name inside a longer one gives way to it.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Mention[] = [];
-  for (const m of found) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
-  return kept.sort((a, b) => a.start - b.start);
+  return withoutOverlaps(found);
 }
 
-function overlapsAny(sorted: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
-  for (const tag of sorted) {
-    if (tag.start >= end) return false;
-    if (tag.end > start) return true;
+/**
+ * Keeps, of mentions that overlap, the longest (then the earliest), in text
+ * order. Overlaps are only checked against the kept neighbours on either side
+ * of where a mention would go, since kept mentions never overlap each other.
+ */
+function withoutOverlaps(found: Mention[]): Mention[] {
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const m of found) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.end > m.start) || (after && after.start < m.end)) continue;
+    kept.splice(lo, 0, m);
   }
-  return false;
+  return kept;
+}
+
+/** True when a tag overlaps `start`–`end`; `sorted` by start, `reach[i]` the furthest end of tags 0..i. */
+function overlapsAny(sorted: ReadonlyArray<{ start: number; end: number }>, reach: readonly number[], start: number, end: number): boolean {
+  // The last tag starting before `end`: any overlapping tag is at or before it, and reaches past `start`.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && reach[lo - 1]! > start;
 }
 
 /**

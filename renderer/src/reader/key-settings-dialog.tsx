@@ -95,7 +95,7 @@ export function KeySettingsDialog({ open, labels, overrides, save, onSaved, onCl
                   <Button
                     size="small"
                     className="parley-key-record"
-                    aria-label={recording === command.id ? `Press the new key for ${command.action}; Escape cancels` : `Change the key of ${command.action} (now ${shown})`}
+                    aria-label={recording === command.id ? `Press a key… for ${command.action}; Escape cancels` : `Change the key of ${command.action} (now ${shown})`}
                     aria-pressed={recording === command.id}
                     onClick={() => {
                       setRecording(command.id);

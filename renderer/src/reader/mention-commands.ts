@@ -4,19 +4,35 @@
  * key then tags it. The status line says what was found and where it is in
  * the document's list.
  */
-import { EditorSelection, type StateCommand } from '@codemirror/state';
+import { EditorSelection, type EditorState, type StateCommand, type Text } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { adjacentMention, untaggedMentions } from '../../../annotations/suggest/untagged-mentions';
+import type { Annotation, Entity } from '../../../annotations/model';
+import { adjacentMention, untaggedMentions, type Mention } from '../../../annotations/suggest/untagged-mentions';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import { ownAnnotations, readerConfig, selectAnnotationEffect, statusEffect } from './reader-state';
 import { entities } from './statement-state';
 
+/** The last list found, for the document, tags and entities it was found in (each replaced, never changed, when it changes). */
+let last: { doc: Text; own: readonly Annotation[]; known: readonly Entity[]; mentions: Mention[] } | null = null;
+
+/** The untagged mentions of the state's text, found again only when the text, the tags or the entities changed. */
+function mentionsOf(state: EditorState): { text: string; mentions: Mention[] } {
+  const own = state.field(ownAnnotations);
+  const known = state.field(entities, false) ?? NO_ENTITIES;
+  const text = state.doc.toString();
+  if (last && last.doc === state.doc && last.own === own && last.known === known) return { text, mentions: last.mentions };
+  const tags = own.map((a) => ({ documentId: '', start: a.start, end: a.end, labelId: a.labelId, ...(a.entityId ? { entityId: a.entityId } : {}) }));
+  const mentions = untaggedMentions({ documentId: '', title: '', text, tags }, known);
+  last = { doc: state.doc, own, known, mentions };
+  return { text, mentions };
+}
+
+const NO_ENTITIES: readonly Entity[] = [];
+
 /** Selects the next (1) or previous (-1) untagged mention, wrapping; says so, or that there is none. */
 export function stepMention(direction: 1 | -1): StateCommand {
   return ({ state, dispatch }) => {
-    const text = state.doc.toString();
-    const tags = state.field(ownAnnotations).map((a) => ({ documentId: '', start: a.start, end: a.end, labelId: a.labelId, ...(a.entityId ? { entityId: a.entityId } : {}) }));
-    const mentions = untaggedMentions({ documentId: '', title: '', text, tags }, state.field(entities, false) ?? []);
+    const { text, mentions } = mentionsOf(state);
     const { from, to } = state.selection.main;
     const found = adjacentMention(mentions, from, to, direction);
     if (!found) {

@@ -18,12 +18,14 @@
  * goes through the document's suggestions with `y` (correct: same span and
  * label as the answer) or `n`, one decision each, then tags what is left the
  * first way. Documents are done in order: what was tagged in earlier ones
- * feeds the own-tags source of the next.
+ * feeds the own-tags source of the next. A third run walks untagged mentions
+ * of known names with Alt+M (`runMentionWalk`).
  */
 import { defaultLabelSchema } from '../annotations/labels';
 import type { Gazetteer } from '../annotations/suggest/gazetteer';
 import { compilePatternRules } from '../annotations/suggest/pattern-rules';
-import type { EntityNames, TaggedText } from '../annotations/suggest/own-tag-suggestions';
+import type { EntityNames, OwnTag, TaggedText } from '../annotations/suggest/own-tag-suggestions';
+import { untaggedMentions } from '../annotations/suggest/untagged-mentions';
 import { suggestForDocument } from '../annotations/suggest/suggest-document';
 import type { Suggestion, SuggestionSource } from '../annotations/suggest/suggestion';
 import { SUGGESTION_SOURCES } from '../annotations/suggest/suggestion';
@@ -244,6 +246,42 @@ export function runAnalyst(articles: readonly BenchArticle[], withSuggestions: b
   return result;
 }
 
+/**
+ * The scripted analyst with the next-mention key instead of suggestions: for
+ * each span of the answer in reading order, if it is an untagged mention of a
+ * known name (an entity's name or alias, or a text already tagged in this
+ * article) after the caret, Alt+M walks there (one key and one decision per
+ * mention passed or taken) and the label key tags it; otherwise the span is
+ * reached by search as in the keyboard-only run. `suggestMs` holds the time
+ * spent finding mentions.
+ */
+export function runMentionWalk(articles: readonly BenchArticle[]): RunResult {
+  const entities: EntityNames[] = ENTITIES.map((e) => ({ id: e.id, name: e.names[0]!, aliases: e.names.slice(1), kind: e.kind }));
+  const result: RunResult = { keystrokes: 0, decisions: 0, correct: 0, suggestMs: 0 };
+  for (const article of articles) {
+    const own: OwnTag[] = [];
+    let caret = 0;
+    for (const g of [...article.gold].sort((a, b) => a.start - b.start)) {
+      const t0 = performance.now();
+      const mentions = untaggedMentions({ documentId: article.id, title: article.title, text: article.text, tags: own }, entities);
+      result.suggestMs += performance.now() - t0;
+      const reachable = mentions.some((m) => m.start === g.start && m.end === g.end) && g.start >= caret;
+      if (reachable) {
+        const passed = mentions.filter((m) => m.start >= caret && m.start < g.start).length;
+        result.keystrokes += passed + 1 + 1;
+        result.decisions += passed + 1;
+      } else {
+        result.keystrokes += keysToTag(article.text, g, caret);
+        result.decisions += 1;
+      }
+      own.push({ documentId: article.id, ...g, ...entityOf(article.text, g) });
+      caret = g.end;
+    }
+    result.correct += article.gold.length;
+  }
+  return result;
+}
+
 function entityOf(text: string, g: GoldSpan): { entityId?: string } {
   const quote = text.slice(g.start, g.end);
   const entity = ENTITIES.find((e) => e.kind === g.labelId && e.names.includes(quote));
@@ -268,6 +306,7 @@ export function suggestionsBench(count = 40): string {
   const scores = Object.fromEntries([...SUGGESTION_SOURCES, 'all'].map((s) => [s, { proposed: 0, correct: 0 }])) as SourceScores;
   const without = runAnalyst(articles, false);
   const withS = runAnalyst(articles, true, scores);
+  const walk = runMentionWalk(articles);
   const row = (name: string, r: RunResult) =>
     `| ${name} | ${r.keystrokes} | ${(r.keystrokes / r.correct).toFixed(2)} | ${modelSeconds(r).toFixed(0)} | ${(modelSeconds(r) / r.correct).toFixed(2)} |`;
   const lines = [
@@ -277,8 +316,9 @@ export function suggestionsBench(count = 40): string {
     '| --- | ---: | ---: | ---: | ---: |',
     row('Keyboard only', without),
     row('Suggestions first (y/n), then keyboard', withS),
+    row('Keyboard with next mention (Alt+M, then the label key)', walk),
     '',
-    `Suggesting took ${withS.suggestMs.toFixed(1)} ms in all (${(withS.suggestMs / articles.length).toFixed(2)} ms per article).`,
+    `Suggesting took ${withS.suggestMs.toFixed(1)} ms in all (${(withS.suggestMs / articles.length).toFixed(2)} ms per article); finding untagged mentions ${(walk.suggestMs / Math.max(1, walk.decisions)).toFixed(3)} ms per look-up.`,
     '',
     '| Source | Proposed | Correct | Precision | Recall |',
     '| --- | ---: | ---: | ---: | ---: |',

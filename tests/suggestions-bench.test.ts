@@ -40,7 +40,7 @@ describe('suggestions bench', () => {
 
   it('prints both runs and a precision and recall row per source', () => {
     const table = suggestionsBench(6);
-    for (const row of ['Keyboard only', 'Suggestions first', '| own-tags |', '| gazetteer |', '| pattern |', '| dates |', '| all (merged) |']) expect(table).toContain(row);
+    for (const row of ['Keyboard only', 'Suggestions first', 'Keyboard with next mention', '| own-tags |', '| gazetteer |', '| pattern |', '| dates |', '| all (merged) |']) expect(table).toContain(row);
     expect(BENCH_GAZETTEER.entries.length).toBeGreaterThan(0);
   });
 });

@@ -16,7 +16,7 @@
  *   so none is dropped without a word;
  * - a journal whose document file is missing or damaged is moved to `damaged/`.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoreIncident } from '../../../shared/library';
 import { CUT_SHORT, DocumentJournal, journalFilesOf, readJournal, readJournalFiles, stemOfJournal, type BadLine, type ReadJournal } from './document-journal';
@@ -99,12 +99,32 @@ export async function replayJournal(documentFile: string, context: ReplayContext
  * journal is damaged (the store's open would report it).
  */
 export async function readStoredDocument(documentFile: string): Promise<DocumentFile> {
-  const base = parseStoreFile(documentFile, await readFile(documentFile), documentFileSchema, STORE_SCHEMA_VERSION);
-  const read = readJournal(await readJournalFiles(documentFile), base.journalSeq ?? 0);
-  const applied = applyRecords(base, read);
-  if (applied.damage !== null) throw new DamagedFileError(journalFilesOf(documentFile).live, applied.damage);
-  const { journalSeq: _seq, ...state } = applied.state;
-  return state;
+  // A store that is open may compact while the files are read: read again until nothing moved in between.
+  for (let attempt = 0; ; attempt++) {
+    const before = await fileIdentities(documentFile);
+    const parts = await readJournalFiles(documentFile);
+    const bytes = await readFile(documentFile);
+    if (attempt < 10 && (await fileIdentities(documentFile)) !== before) continue;
+    const base = parseStoreFile(documentFile, bytes, documentFileSchema, STORE_SCHEMA_VERSION);
+    const applied = applyRecords(base, readJournal(parts, base.journalSeq ?? 0));
+    if (applied.damage !== null) throw new DamagedFileError(journalFilesOf(documentFile).live, applied.damage);
+    const { journalSeq: _seq, ...state } = applied.state;
+    return state;
+  }
+}
+
+/** Inode, size and change time of the document file and its journals, to tell whether any changed. */
+async function fileIdentities(documentFile: string): Promise<string> {
+  const { live, sealed } = journalFilesOf(documentFile);
+  const ids: string[] = [];
+  for (const file of [documentFile, sealed, live]) {
+    const info = await stat(file, { bigint: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    ids.push(info ? `${info.ino}:${info.size}:${info.ctimeNs}` : '-');
+  }
+  return ids.join(' ');
 }
 
 /** The stored document with id `documentId` in the store folder `storeDir` (see `readStoredDocument`). */

@@ -49,6 +49,14 @@ describe('saveChart', () => {
     await expect(access(target)).rejects.toThrow();
   });
 
+  it('takes text that only reads like an event handler, outside any tag', async () => {
+    const { api, dialogs, dir } = await setup();
+    const target = path.join(dir, 'quote.svg');
+    dialogs.saves.push(target);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text aria-label="Seoul: “talks on=hold”">the onion= question &lt;script&gt;</text></svg>';
+    expect(value(await api.saveChart({ chart: 'timeline', format: 'svg', content: svg }))).toEqual({ path: target, bytes: Buffer.byteLength(svg) });
+  });
+
   it('writes nothing when the dialog is cancelled', async () => {
     const { api } = await setup();
     expect(value(await api.saveChart({ chart: 'network', format: 'graphml', content: '<?xml version="1.0" encoding="UTF-8"?>\n<graphml></graphml>' }))).toBeNull();

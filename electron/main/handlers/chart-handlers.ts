@@ -41,7 +41,7 @@ export function chartFileBytes({ chart, format, content }: SaveChart): Result<Ui
   if (format === 'svg') {
     const body = content.replace(/^\ufeff?(<\?xml[^>]*\?>)?\s*/, '');
     if (!body.startsWith('<svg') || !body.trimEnd().endsWith('</svg>')) return fail('invalid-input', 'the SVG is not one <svg> element');
-    if (/<script[\s>/]|<foreignObject[\s>/]|\son[a-z]+\s*=/i.test(body)) return fail('invalid-input', 'the SVG carries script or foreign content');
+    if (/<script[\s>/]|<foreignObject[\s>/]|<[^>]*\son[a-z]+\s*=/i.test(body)) return fail('invalid-input', 'the SVG carries script or foreign content');
   }
   if (format === 'graphml' && !/^\ufeff?<\?xml[^>]*\?>\s*<graphml[\s>]/.test(content)) return fail('invalid-input', 'the GraphML does not start with an XML declaration and <graphml>');
   return ok(new TextEncoder().encode(content));

@@ -79,6 +79,13 @@ describe('corpus view', () => {
     const { tokyo } = await library(page);
     await app.reload();
     await corpusMode(page);
+    // The tabs are WAI-ARIA tabs: the arrow keys move between them, Home goes back to the first.
+    await page.getByRole('tab', { name: 'Entities', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: 'Search', exact: true }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.getByRole('tab', { name: 'Entities', exact: true }).getAttribute('aria-selected')).toBe('true');
     const panel = page.getByRole('tabpanel');
     await panel.getByRole('searchbox', { name: 'Name' }).fill('kim');
     const row = panel.getByRole('button', { name: /Kim Jong Un/ }).first();
@@ -152,5 +159,9 @@ describe('corpus view', () => {
     const csv = await readFile(target, 'utf8');
     expect(csv).toContain('demanded an end');
     expect(csv).not.toContain('opposed the joint drills');
+    // A row's position opens its span in the reader, selected.
+    await table.getByRole('button', { name: 'demanded an end' }).click();
+    await page.locator('.parley-reader .cm-line').first().filter({ hasText: 'Tokyo talks end early' }).waitFor();
+    await expect.poll(() => page.locator('#parley-reader-status').textContent()).toContain('Selected Position: “demanded an end”');
   });
 });

@@ -3,13 +3,9 @@
  * annotations, the empty library, a dialog, review against a colleague,
  * agreement, and the reader in the dark theme. A serious or critical
  * violation fails the spec, named with the elements it was found on.
- *
- * axe is evaluated through the DevTools protocol rather than added as a
- * script tag: the renderer's Content-Security-Policy allows scripts from its
- * own origin only.
+ * axe runs as `support/axe-check.ts` runs it.
  */
-import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,6 +15,7 @@ import { createDocument } from '../annotations/document';
 import { codecs } from '../annotations/formats/index';
 import { defaultLabelSchema } from '../annotations/labels';
 import { call, dragSelect, openDocument, SAMPLE } from './reader-helpers';
+import { expectAccessible } from './support/axe-check';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 let app: ParleyHarness | undefined;
@@ -27,32 +24,6 @@ afterEach(async () => {
   app = undefined;
 });
 afterAll(closeBrowser);
-
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  id: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/** Runs axe on the page as it is; returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** Checks the page and fails with a readable list of what was found. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const found = await seriousViolations(page);
-  expect(found.map((f) => `${state}: ${f.impact} ${f.id} (${f.help}) on ${f.targets.slice(0, 5).join(', ')}`)).toEqual([]);
-}
 
 async function tagSome(page: Page): Promise<void> {
   for (const [needle, key] of [

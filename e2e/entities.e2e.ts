@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { call, openDocument } from './reader-helpers';
+import { expectAccessible } from './support/axe-check';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 const ARTICLE = '# Envoys\n\n정동영 장관은 말했다 🇰🇷.\r\nLater Chung Dong-young met the working group.';
@@ -57,6 +58,7 @@ describe('entities dialog', () => {
     const dialog = page.getByRole('dialog', { name: 'Entities' });
     await dialog.waitFor();
     await dialog.getByRole('group', { name: 'Edit 정동영' }).waitFor();
+    await expectAccessible(page, 'entities dialog');
 
     // Merge it into Chung Dong-young: the Korean name becomes an alias and the span follows.
     await dialog.getByLabel('Merge into').selectOption({ label: 'Chung Dong-young' });

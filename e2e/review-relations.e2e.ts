@@ -19,6 +19,7 @@ import { codecs } from '../annotations/formats/index';
 import { defaultLabelSchema } from '../annotations/labels';
 import type { AnnotationLayer, Relation } from '../annotations/model';
 import { call, openDocument } from './reader-helpers';
+import { expectAccessible } from './support/axe-check';
 import { closeBrowser, launchParley, type ParleyHarness } from './support/harness';
 
 let app: ParleyHarness | undefined;
@@ -96,6 +97,7 @@ describe('reviewing a colleague’s links', () => {
     await expect.poll(rows).toEqual(['none Only mine “proposed ending” when “22 June 2021”', 'none Only theirs “proposed ending” toward “the working group”', 'none Agreed “Noh Kyu-duk” holds “proposed ending”']);
     // Five agreed spans and three links to decide.
     await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('0 of 8 decided');
+    await expectAccessible(page, 'review with link differences');
 
     // Ben's link cannot come in before its spans: the refusal names the span, and nothing is written.
     await row('only-theirs').focus();
@@ -118,6 +120,7 @@ describe('reviewing a colleague’s links', () => {
     await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('8 of 8 decided');
     await expect.poll(() => linksOf(page, documentId, 'reconciled')).toEqual(['Noh Kyu-duk holds proposed ending', 'proposed ending toward the working group']);
     expect(await linkDecisions(page, documentId)).toEqual(['agreed:keep-mine', 'only-mine:reject-both', 'only-theirs:accept-theirs']);
+    await expectAccessible(page, 'review with every link decided');
 
     // The reconciled layer is in the store: read back after a restart.
     await app.restart();

@@ -162,10 +162,9 @@ export function EntitiesDialog({ entities: initial, labels, initialId, onEntitie
         />
         <ul className="entity-rows" id="entities-list" role="listbox" aria-label="Entities of the library">
           {shown.map((e) => (
-            <li key={e.id} id={`entities-item-${e.id}`} role="option" aria-selected={e.id === selectedId} className={`entity-row${e.id === selectedId ? ' entity-row-current' : ''}`}>
-              <button type="button" className="entity-row-link" tabIndex={-1} onClick={() => setSelectedId(e.id)}>
-                <strong>{e.name}</strong> <span className="muted small">{[kindName(e.kind), ...e.aliases].join(' · ')}</span>
-              </button>
+            // An option is chosen by click or by ↑↓ in the search box (a button inside it would nest controls).
+            <li key={e.id} id={`entities-item-${e.id}`} role="option" aria-selected={e.id === selectedId} className={`entity-row entity-row-link${e.id === selectedId ? ' entity-row-current' : ''}`} onClick={() => setSelectedId(e.id)}>
+              <strong>{e.name}</strong> <span className="muted small">{[kindName(e.kind), ...e.aliases].join(' · ')}</span>
             </li>
           ))}
           {shown.length === 0 && <li className="muted small">{entities.length === 0 ? 'The library has no entities yet: link a span with e in the reader.' : 'No entity goes by that name.'}</li>}

@@ -9,6 +9,7 @@ import { createAnnotation } from '../../../annotations/annotation';
 import type { Annotation, AnnotationLayer, Relation } from '../../../annotations/model';
 import { findDifferences } from '../../../annotations/review/differences';
 import { reviewedRelations } from '../../../annotations/review/relation-decisions';
+import { applyReviewChange } from '../../../renderer/src/review/apply-review-change';
 import { openAppStore } from '../../node/open-app-store';
 import { createHandlers } from './create-handlers';
 import { closeTestStores, openTestStore, QueuedDialogs, trackTestStore, value } from './handler-test-kit';
@@ -69,7 +70,10 @@ describe('deciding links in review', () => {
     expect(agreed.progress).toMatchObject({ decided: spanDiffs.length + 1, total: spanDiffs.length + 3 });
     expect(links(value(await api.getDocument({ documentId })))).toEqual(['Noh Kyu-duk holds proposed ending']);
 
+    const beforeAccept = value(await api.getDocument({ documentId }));
     const accepted = value(await api.decide({ documentId, theirsLayerId: THEIRS, differenceKey: toward.decisionKey, action: 'accept-theirs' }));
+    // The answer is a change: applied to the view before, it gives the document after, links included.
+    expect(applyReviewChange(beforeAccept, accepted)?.layers).toEqual(value(await api.getDocument({ documentId })).layers);
     expect(accepted.addedRelations?.map((r) => r.typeId)).toEqual(['toward']);
     expect(accepted.reviewUndoLabel).toBe('Accept theirs on link “proposed ending” → “the working group”');
     const rejected = value(await api.decide({ documentId, theirsLayerId: THEIRS, differenceKey: when.decisionKey, action: 'reject-both' }));
@@ -80,7 +84,9 @@ describe('deciding links in review', () => {
     // Ctrl+Z in Review takes back the rejection, then the acceptance (its link leaves the layer); Read's history is untouched.
     const undone = value(await api.undoReview({ documentId }));
     expect(undone.decisions.some((d) => d.differenceKey === when.decisionKey)).toBe(false);
+    const beforeUndo = value(await api.getDocument({ documentId }));
     const undone2 = value(await api.undoReview({ documentId }));
+    expect(applyReviewChange(beforeUndo, undone2)?.layers).toEqual(value(await api.getDocument({ documentId })).layers);
     expect(undone2.removedRelations?.map((r) => r.typeId)).toEqual(['toward']);
     const after = value(await api.getDocument({ documentId }));
     expect(links(after)).toEqual(['Noh Kyu-duk holds proposed ending']);

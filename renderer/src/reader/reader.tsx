@@ -74,6 +74,8 @@ export interface ReaderProps {
 }
 
 const SNAP_MODE_KEY = 'parley.reader.snapMode';
+/** `focusAnnotation` requests already carried out. */
+const focusRequestsDone = new WeakSet<object>();
 const NO_LAYERS: readonly AnnotationLayer[] = [];
 const NO_OVERRIDES: KeyOverrides = {};
 
@@ -139,7 +141,9 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   }, [cm, keyOverrides, labels]);
   const [keysOpen, setKeysOpen] = useState(false);
   useEffect(() => {
-    if (!cm || !focusAnnotation) return;
+    // Each request is carried out once: a reader opened again on the same document later does not jump back to it.
+    if (!cm || !focusAnnotation || focusRequestsDone.has(focusAnnotation)) return;
+    focusRequestsDone.add(focusAnnotation);
     const { annotationId, start, end } = focusAnnotation;
     const own = cm.state.field(ownAnnotations).some((a) => a.id === annotationId);
     if (own || start === undefined || end === undefined || end > cm.state.doc.length) cm.dispatch(cm.state.update(selectAnnotationSpec(cm.state, annotationId, true), { effects: setReaderUi.of({ chooser: null }) }));

@@ -54,6 +54,7 @@ describe('entities dialog', () => {
     const picker = page.getByRole('dialog', { name: 'Entity' });
     await picker.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Find an entity by name or alias');
+    await expectAccessible(page, 'entity picker');
     await page.keyboard.press('Alt+m');
     const dialog = page.getByRole('dialog', { name: 'Entities' });
     await dialog.waitFor();

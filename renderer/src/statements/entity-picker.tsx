@@ -80,18 +80,17 @@ export function EntityPicker({ annotation, labelName, entities, onChoose, onClos
       />
       <ul className="entity-rows" id="entity-rows" role="listbox" aria-label="Entities">
         {rows.map((row, i) => (
-          <li key={row.key} id={`entity-row-${row.key}`} role="option" aria-selected={row === current} className={`entity-row${row === current ? ' entity-row-current' : ''}`} onMouseEnter={() => setAt(i)}>
-            <button type="button" className="entity-row-link" tabIndex={-1} onClick={() => onChoose(row.choice)}>
-              <strong>{row.title}</strong> {row.detail && <span className="muted small">{row.detail}</span>}
-            </button>
-            {row.aliasChoice && (
-              <button type="button" className="entity-row-alias" tabIndex={-1} title="Alt+Enter" onClick={() => onChoose(row.aliasChoice!)}>
-                + alias “{oneLine(text, 30)}”
-              </button>
-            )}
+          // A click on an option chooses it; the alias action sits under the list (a button inside an option would nest controls).
+          <li key={row.key} id={`entity-row-${row.key}`} role="option" aria-selected={row === current} className={`entity-row entity-row-link${row === current ? ' entity-row-current' : ''}`} onMouseEnter={() => setAt(i)} onClick={() => onChoose(row.choice)}>
+            <strong>{row.title}</strong> {row.detail && <span className="muted small">{row.detail}</span>}
           </li>
         ))}
       </ul>
+      {current?.aliasChoice && (
+        <button type="button" className="entity-row-alias" aria-keyshortcuts="Alt+Enter" onClick={() => onChoose(current.aliasChoice!)}>
+          Link to {current.title} and add “{oneLine(text, 30)}” as an alias <kbd>Alt+Enter</kbd>
+        </button>
+      )}
       <p className="muted small">↑↓ choose · Enter links · Alt+Enter links and adds “{oneLine(text, 30)}” as an alias · Escape closes</p>
       {onManage && (
         <button type="button" className="link-button" aria-keyshortcuts="Alt+M" onClick={onManage}>

@@ -55,6 +55,19 @@ describe('setKeyBindings', () => {
     expect(value(await api.getAppInfo({})).keyBindings).toEqual({ 'next-mention': 'Alt-j' });
   });
 
+  it("refuses a label key the analyst gave a reader command, and leaves the labels as they were; a default key yields to the label", async () => {
+    const { opened } = await openTestStore('Min-ji');
+    const api = await handlersOn(opened);
+    value(await api.setKeyBindings({ bindings: { 'next-mention': 'j' } }));
+    const schema = value(await api.getLabels({}));
+    const withJ = schema.labels.map((l, i) => (i === 0 ? { ...l, shortcut: 'j' } : l));
+    const refused = await api.saveLabels({ labels: withJ, migrate: [] });
+    expect(refused.ok ? '' : refused.error.message).toBe("j, the label Actor's key, is bound to “Select the next untagged mention of a known name (a label key then tags it)” in the reader keys: choose another key, or reset that command's key first.");
+    expect(value(await api.getLabels({})).labels[0]!.shortcut).toBe('1');
+    const withY = schema.labels.map((l, i) => (i === 0 ? { ...l, shortcut: 'y' } : l));
+    expect(value(await api.saveLabels({ labels: withY, migrate: [] })).labels[0]!.shortcut).toBe('y');
+  });
+
   it('takes only known commands over IPC, one key each', () => {
     expect(apiInputSchemas.setKeyBindings.safeParse({ bindings: { 'next-mention': 'Alt-j' } }).success).toBe(true);
     expect(apiInputSchemas.setKeyBindings.safeParse({ bindings: { 'run-shell': 'Alt-j' } }).success).toBe(false);

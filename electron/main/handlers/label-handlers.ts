@@ -4,9 +4,10 @@ import { fail, ok, type Result } from '../../../annotations/result';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 import { compilePatternRules, schemaPatternRules } from '../../../annotations/suggest/pattern-rules';
+import { keyLabel, labelKeys, normalizeKey, READER_COMMANDS, type KeyOverrides } from '../../../shared/key-bindings';
 
 /** Handlers for the label schema. */
-export function createLabelHandlers({ store, notify }: HandlerContext): Pick<ApiHandlers, 'getLabels' | 'saveLabels'> {
+export function createLabelHandlers({ store, settings, notify }: HandlerContext): Pick<ApiHandlers, 'getLabels' | 'saveLabels'> {
   return {
     async getLabels() {
       return ok(store.getLabels());
@@ -20,12 +21,26 @@ export function createLabelHandlers({ store, notify }: HandlerContext): Pick<Api
       // Suggestion patterns (issue 15): an invalid rule is refused, named by number, label and text.
       const rules = compilePatternRules(schemaPatternRules({ labels }));
       if (!rules.ok) return rules;
+      // A key the analyst gave a reader command (settings) cannot become a label's key too; a default key yields to labels.
+      const clash = labelKeyClash(labels, settings.keyBindings());
+      if (clash) return fail('conflict', clash);
       const saved = await store.saveLabels({ labels, ...(checked.value.length > 0 || relationTypes ? { relationTypes: checked.value } : {}) }, migrate);
       if (!saved.ok) return saved;
       notify({ type: 'library-changed' });
       return ok(store.getLabels());
     },
   };
+}
+
+/** Why a label's or attribute's key clashes with a reader key the analyst chose, or undefined. */
+function labelKeyClash(labels: readonly Label[], overrides: KeyOverrides): string | undefined {
+  const platform = process.platform === 'darwin' ? 'mac' : 'other';
+  for (const taken of labelKeys(labels)) {
+    const wanted = normalizeKey(taken.key, platform);
+    const command = READER_COMMANDS.find((c) => overrides[c.id] !== undefined && normalizeKey(overrides[c.id]!, platform) === wanted);
+    if (command) return `${keyLabel(taken.key, platform)}, ${taken.owner}'s key, is bound to “${command.action}” in the reader keys: choose another key, or reset that command's key first.`;
+  }
+  return undefined;
 }
 
 /**

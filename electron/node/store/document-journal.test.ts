@@ -8,6 +8,7 @@ import { appendFile, readdir, readFile, stat, truncate, writeFile } from 'node:f
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID, type CorpusDocument } from '../../../annotations/model';
+import { describeIncident } from '../incident-text';
 import { CUT_SHORT, encodeRecord, readJournal } from './document-journal';
 import { ParleyStore, type StoreOptions } from './parley-store';
 import { readStoredDocument } from './replay-journal';
@@ -138,6 +139,8 @@ describe('document journal', () => {
     // Nothing is dropped silently: the whole journal, later records included, is kept as it was.
     expect(incident!.movedTo).toContain(`${path.sep}damaged${path.sep}`);
     expect(await readFile(incident!.movedTo)).toEqual(bytes);
+    // The app and the command line say it in these words.
+    expect(describeIncident(incident!)).toContain('3 later saved changes were not applied). The damaged file was moved to');
     // The document opens as it was before the damaged record, and can be edited again.
     expect(ownIds(again)).toEqual(['ann_0']);
     expect(await readdir(path.join(dir, 'documents'))).toEqual(['doc_a.json']);

@@ -179,6 +179,47 @@ describe('corpus charts', () => {
     await expect.poll(() => page.locator('#parley-reader-status').textContent()).toContain('Selected Position: “joint drills”');
   });
 
+  it('draws only the lanes in view of a long timeline, exports them all, and steps by keys into a lane out of view', async () => {
+    app = await launchParley({ seedSamples: false, viewport: { width: 1280, height: 700 } });
+    const { page } = app;
+    await page.getByText('Your library is empty.').waitFor();
+    // Forty actors, each with one statement: forty lanes, more than a screen holds.
+    const sentences = Array.from({ length: 40 }, (_, i) => `Envoy ${String(i).padStart(2, '0')} backed talks on day ${String(i + 1).padStart(2, '0')}.`);
+    const text = `# Forty envoys\n\n${sentences.join(' ')}`;
+    const [doc] = (await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: text }] })).added.map((d) => d.id) as [string];
+    const spans = sentences.flatMap((sentence) => {
+      const at = text.indexOf(sentence);
+      return [
+        { start: at, end: at + 8, labelId: 'actor' },
+        { start: at + 9, end: at + 21, labelId: 'position' },
+        { start: at + 22, end: at + sentence.length - 1, labelId: 'date' },
+      ];
+    });
+    const ids = (await call(page, 'addAnnotations', { documentId: doc, spans })).added.map((a) => a.id);
+    for (let i = 0; i < sentences.length; i++) {
+      const [actor, position, date] = [ids[3 * i]!, ids[3 * i + 1]!, ids[3 * i + 2]!];
+      await call(page, 'updateAnnotation', { documentId: doc, annotationId: date, attributes: { value: `2025-03-${String(i % 28 + 1).padStart(2, '0')}` } });
+      await call(page, 'addRelation', { documentId: doc, typeId: 'holds', sourceId: actor, targetId: position });
+      await call(page, 'addRelation', { documentId: doc, typeId: 'when', sourceId: position, targetId: date });
+    }
+    await app.reload();
+    await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Corpus', exact: true }).click();
+    const panel = await openTab(page, 'Timeline');
+    await expect.poll(() => panel.getByTestId('timeline-summary').textContent()).toBe('40 dated statements in 40 lanes.');
+    const drawn = () => panel.locator('.timeline-item').count();
+    await expect.poll(drawn).toBeLessThan(40);
+    const svg = await readFile(await exportAs(panel, 'timeline', 'SVG', 'long.svg'), 'utf8');
+    expect(await countInXml(page, svg, 'image/svg+xml', 'rect.timeline-item')).toBe(40);
+    await expect.poll(drawn).toBeLessThan(40);
+    // ↓ from the first lane to the last: each step scrolls the next lane into view and focuses its item.
+    await panel.locator('.timeline-item[tabindex="0"]').focus();
+    for (let i = 1; i < 40; i++) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(new RegExp(`^Envoy ${String(i).padStart(2, '0')}, no stance: “backed talks”`));
+    }
+    await expect.poll(() => panel.locator('.chart-frame').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  });
+
   it('steps through the matrix by keys, exports its counts as CSV and it as SVG', async () => {
     const page = await start();
     const panel = await openTab(page, 'Matrix');

@@ -11,12 +11,15 @@ interface ChartExportButtonsProps {
   svg: () => SVGSVGElement | null;
   /** Text of the other formats this chart exports (CSV, GraphML), made when asked. */
   text?: Partial<Record<'csv' | 'graphml', () => string>>;
+  /** Draws the whole chart before it is copied (a chart that draws only what is in view), and `restore` goes back after. */
+  prepare?(): void;
+  restore?(): void;
 }
 
 const NAMES: Record<Format, string> = { svg: 'SVG', png: 'PNG', csv: 'CSV', graphml: 'GraphML' };
 
 /** One button per export format of a chart; each opens the save dialog and says where the file went, or why not. */
-export function ChartExportButtons({ chart, svg, text = {} }: ChartExportButtonsProps) {
+export function ChartExportButtons({ chart, svg, text = {}, prepare, restore }: ChartExportButtonsProps) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const formats: Format[] = [...(Object.keys(text) as Format[]), 'svg', 'png'];
@@ -28,9 +31,15 @@ export function ChartExportButtons({ chart, svg, text = {} }: ChartExportButtons
       let content: string;
       if (format === 'csv' || format === 'graphml') content = text[format]!();
       else {
-        const element = svg();
-        if (!element) throw new Error(`the ${chart} is not drawn`);
-        const svgText = chartSvgText(element);
+        prepare?.();
+        let svgText: string;
+        try {
+          const element = svg();
+          if (!element) throw new Error(`the ${chart} is not drawn`);
+          svgText = chartSvgText(element);
+        } finally {
+          restore?.();
+        }
         content = format === 'svg' ? svgText : await svgToPngBase64(svgText);
       }
       const saved = await window.parley.api.saveChart({ chart, format, content });

@@ -2,6 +2,7 @@ import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { timelineData, type TimelineData, type TimelineItem, type TimelineLaneBy } from '../../../../annotations/corpus/charts/timeline-data';
 import type { Statement } from '../../../../annotations/statements/build-statements';
 import { ellipsis } from '../../../../annotations/text/ellipsis';
@@ -37,6 +38,8 @@ export function TimelineTab({ statements, onOpen }: ChartTabProps) {
   const frame = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const width = useWidth(frame);
+  // Only the lanes in view are drawn; an export draws them all for the moment it copies the chart.
+  const [showAll, setShowAll] = useState(false);
 
   return (
     <div className="chart-tab">
@@ -49,14 +52,14 @@ export function TimelineTab({ statements, onOpen }: ChartTabProps) {
           </select>
         </label>
         <StanceLegend />
-        <ChartExportButtons chart="timeline" svg={() => svgRef.current} />
+        <ChartExportButtons chart="timeline" svg={() => svgRef.current} prepare={() => flushSync(() => setShowAll(true))} restore={() => setShowAll(false)} />
       </div>
       <p className="chart-note" data-testid="timeline-summary">
         {plural(data.items.length, 'dated statement')} in {plural(data.lanes.length, 'lane')}
         {data.undated > 0 ? `; ${plural(data.undated, 'statement')} without a normalised date ${data.undated === 1 ? 'is' : 'are'} not shown` : ''}.
       </p>
       <div ref={frame} className="chart-frame">
-        {data.extent ? <TimelineChart data={data} width={width} svgRef={svgRef} onOpen={onOpen} /> : <p className="corpus-empty">No statement has a date with a normalised value yet.</p>}
+        {data.extent ? <TimelineChart data={data} width={width} svgRef={svgRef} frame={frame} showAll={showAll} onOpen={onOpen} /> : <p className="corpus-empty">No statement has a date with a normalised value yet.</p>}
       </div>
     </div>
   );
@@ -66,10 +69,24 @@ interface ChartProps {
   data: TimelineData;
   width: number;
   svgRef: React.RefObject<SVGSVGElement | null>;
+  /** The scrolling frame around the chart, whose scroll decides which lanes are drawn. */
+  frame: React.RefObject<HTMLDivElement | null>;
+  showAll: boolean;
   onOpen(documentId: string, annotationId: string): void;
 }
 
-function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
+/** Lanes drawn beyond those in view, and the step the drawn range moves by (so a scroll redraws every few lanes, not every pixel). */
+const LANE_MARGIN = 10;
+
+/** The lanes in view in a frame scrolled to `scrollTop`, widened by the margin and rounded to it. */
+function lanesInView(scrollTop: number, viewHeight: number, lanes: number): [number, number] {
+  const first = Math.floor((scrollTop - AXIS_HEIGHT) / LANE_HEIGHT);
+  const last = Math.ceil((scrollTop + viewHeight - AXIS_HEIGHT) / LANE_HEIGHT);
+  const from = Math.max(0, Math.floor((first - LANE_MARGIN) / LANE_MARGIN) * LANE_MARGIN);
+  return [from, Math.min(lanes, Math.ceil((last + LANE_MARGIN) / LANE_MARGIN) * LANE_MARGIN)];
+}
+
+function TimelineChart({ data, width, svgRef, frame, showAll, onOpen }: ChartProps) {
   const plotWidth = Math.max(200, width - LABEL_WIDTH - 8);
   const height = AXIS_HEIGHT + data.lanes.length * LANE_HEIGHT + 4;
   const x = useMemo(() => scaleUtc().domain(data.extent!).range([0, plotWidth]), [data.extent, plotWidth]);
@@ -82,6 +99,31 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
   const [activeId, setActiveId] = useState(data.items[0]?.id ?? '');
   const [tip, setTip] = useState<{ item: TimelineItem; x: number; y: number } | null>(null);
   const pending = useRef<number | null>(null);
+  const [lanes, setLanes] = useState<[number, number]>(() => lanesInView(0, 1200, data.lanes.length));
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const update = () => {
+      const next = lanesInView(el.scrollTop, el.clientHeight, data.lanes.length);
+      setLanes((now) => (now[0] === next[0] && now[1] === next[1] ? now : next));
+    };
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => {
+      el.removeEventListener('scroll', update);
+      observer.disconnect();
+    };
+  }, [frame, data.lanes.length]);
+  /** Index of each lane's first item (items come in lane order), and one past the last. */
+  const laneStarts = useMemo(() => {
+    const starts = new Array<number>(data.lanes.length + 1).fill(data.items.length);
+    for (let i = data.items.length - 1; i >= 0; i--) starts[data.items[i]!.lane] = i;
+    for (let lane = data.lanes.length - 1; lane >= 0; lane--) starts[lane] = Math.min(starts[lane]!, starts[lane + 1]!);
+    return starts;
+  }, [data]);
+  const [drawFrom, drawTo] = showAll ? [0, data.items.length] : [laneStarts[lanes[0]]!, laneStarts[Math.min(lanes[1], data.lanes.length)]!];
 
   useEffect(() => {
     const plot = plotRef.current;
@@ -144,9 +186,19 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
         const screenX = current.current.applyX(x(item.start));
         if (screenX < 0 || screenX > plotWidth) select(plot).call(z.translateTo, x(item.start), height / 2);
       }
-      requestAnimationFrame(() => plotRef.current?.querySelector<SVGElement>(`[data-item="${CSS.escape(item.id)}"]`)?.focus());
+      // Scrolls the item's lane into view (which draws it), then focuses it once it is drawn.
+      const el = frame.current;
+      const laneTop = AXIS_HEIGHT + item.lane * LANE_HEIGHT;
+      if (el && (laneTop < el.scrollTop + AXIS_HEIGHT || laneTop + LANE_HEIGHT > el.scrollTop + el.clientHeight)) el.scrollTop = laneTop - el.clientHeight / 2;
+      let tries = 0;
+      const focus = () => {
+        const found = plotRef.current?.querySelector<SVGElement>(`[data-item="${CSS.escape(item.id)}"]`);
+        if (found) found.focus();
+        else if (++tries < 10) requestAnimationFrame(focus);
+      };
+      requestAnimationFrame(focus);
     },
-    [x, plotWidth, height],
+    [x, plotWidth, height, frame],
   );
 
   const onItemKey = useCallback(
@@ -200,7 +252,7 @@ function TimelineChart({ data, width, svgRef, onOpen }: ChartProps) {
         <svg ref={plotRef} x={LABEL_WIDTH} y={0} width={plotWidth} height={height} className="timeline-plot">
           <rect width={plotWidth} height={height} fill="transparent" />
           <g ref={itemsRef}>
-            <TimelineItems data={data} x={x} activeId={activeId} onOpen={onOpen} onKey={onItemKey} onFocusItem={setActiveId} onTip={showTip} onUntip={hideTip} />
+            <TimelineItems data={data} from={drawFrom} to={drawTo} x={x} activeId={activeId} onOpen={onOpen} onKey={onItemKey} onFocusItem={setActiveId} onTip={showTip} onUntip={hideTip} />
           </g>
         </svg>
       </svg>
@@ -239,6 +291,9 @@ const TimelineLanes = memo(function TimelineLanes({ data, width }: { data: Timel
 
 interface ItemsProps {
   data: TimelineData;
+  /** The items drawn: `data.items[from]` up to `data.items[to]` (the lanes in view), and the active one wherever it is. */
+  from: number;
+  to: number;
   x: ScaleTime<number, number>;
   activeId: string;
   onOpen(documentId: string, annotationId: string): void;
@@ -249,10 +304,14 @@ interface ItemsProps {
 }
 
 /** The items, laid out once per data and width: panning and zooming transform their group instead. */
-const TimelineItems = memo(function TimelineItems({ data, x, activeId, onOpen, onKey, onFocusItem, onTip, onUntip }: ItemsProps) {
+const TimelineItems = memo(function TimelineItems({ data, from, to, x, activeId, onOpen, onKey, onFocusItem, onTip, onUntip }: ItemsProps) {
+  const drawn = data.items.slice(from, to);
+  // The active item keeps its tab stop even when its lane is scrolled away.
+  const active = data.items.find((i) => i.id === activeId);
+  if (active && !drawn.includes(active)) drawn.push(active);
   return (
     <>
-      {data.items.map((item) => {
+      {drawn.map((item) => {
         const x0 = x(item.start);
         const w = Math.max(MIN_ITEM_WIDTH, x(item.end) - x0);
         const label = `${item.actor ?? '(no actor)'}, ${stanceName(item.stance)}: “${item.quote}”, ${item.value}`;

@@ -73,4 +73,19 @@ describe('entity links through brat', () => {
     ]);
     expect(value(await c.api.listEntities({}))).toEqual([own]);
   });
+
+  it('adds the entities a colleague’s layer links to, so their links read back in review', async () => {
+    const { file, entityId } = await exportedBrat();
+    const d = await setup('Dana');
+    const [doc] = value(await d.api.importTexts({ files: [{ name: 'envoy.txt', content: TEXT }] })).added;
+    d.dialogs.opens.push([file]);
+    value(await d.api.importLayerFromDialog({ format: 'brat', author: 'Ana' }));
+    const layer = value(await d.api.getDocument({ documentId: doc!.id })).layers.find((l) => l.id === 'colleague:Ana')!;
+    expect(layer.annotations.map((a) => [a.quote.exact, a.entityId ?? null])).toEqual([
+      ['Chung Dong-young', entityId],
+      ['정동영', entityId],
+      ['통일부', null],
+    ]);
+    expect(value(await d.api.listEntities({})).map((e) => e.id)).toEqual([entityId]);
+  });
 });

@@ -8,6 +8,7 @@
  * that cannot be placed are listed as orphans.
  */
 import { mergeImportedSchema } from '../../../annotations/formats/merge-schema';
+import { joinImportedEntities, relinkImportedSpans } from '../../../annotations/entities/imported-entities';
 import { anchor } from '../../../annotations/anchoring';
 import { newId } from '../../../annotations/ids';
 import { matchDocument } from '../../../annotations/import/match-document';
@@ -15,7 +16,7 @@ import type { FormatFile, FormatName, ImportOutcome } from '../../../annotations
 import type { FormatJob } from '../tasks/format-job';
 import { codecs } from '../../../annotations/formats/index';
 import { resolveLabels } from '../../../annotations/labels';
-import { colleagueLayerId, type Annotation, type AnnotationLayer, type CorpusDocument, type LabelSchema } from '../../../annotations/model';
+import { colleagueLayerId, type Annotation, type AnnotationLayer, type CorpusDocument, type Entity, type LabelSchema } from '../../../annotations/model';
 import { fail, ok, type Result } from '../../../annotations/result';
 import type { LayerImportReport } from '../../../shared/api';
 import type { DocumentView } from '../../../shared/library';
@@ -28,6 +29,8 @@ export interface LayerImportStore {
   getLabels(): LabelSchema;
   saveLabels(schema: LabelSchema): Promise<Result<LabelSchema>>;
   putLayer(documentId: string, layer: AnnotationLayer): Promise<Result<DocumentView>>;
+  listEntities(): Entity[];
+  updateEntities(update: { saved: readonly Entity[]; removed: readonly string[] }): Promise<Result<Entity[]>>;
 }
 
 /** Reads `files` in `format` and stores each annotator's annotations as a colleague layer. */
@@ -40,7 +43,9 @@ export async function importColleagueLayers(
   const job = { kind: 'import', format, files, options: { labels: store.getLabels(), author: options.author ?? '', now: options.now } } as const;
   const imported = options.decode ? await options.decode(job) : codecs[format].import(files, job.options);
   if (!imported.ok) return imported;
-  const { corpus } = imported.value;
+  // The file's entities join the library's (same id, else same kind and name, else added), and the colleague's links follow.
+  const entities = joinImportedEntities(store.listEntities(), imported.value.corpus.entities ?? []);
+  const corpus = relinkImportedSpans(imported.value.corpus, entities.ids);
 
   const layersOf = (doc: CorpusDocument) => doc.layers.filter((l) => l.annotations.length > 0 || doc.layers.length === 1);
   const missingAuthor = corpus.documents.some((d) => layersOf(d).some((l) => !(l.author || options.author)));
@@ -106,6 +111,12 @@ export async function importColleagueLayers(
     const saved = await store.saveLabels(schema.schema);
     if (!saved.ok) return saved;
     report.labelsAdded = [...resolved.added.map((l) => l.name), ...schema.labelsAdded];
+  }
+  const linked = new Set(planned.flatMap((p) => p.layer.annotations.flatMap((a) => (a.entityId === undefined ? [] : [a.entityId]))));
+  const added = entities.added.filter((e) => linked.has(e.id));
+  if (added.length > 0) {
+    const saved = await store.updateEntities({ saved: added, removed: [] });
+    if (!saved.ok) return saved;
   }
   for (const plan of planned) {
     const put = await store.putLayer(plan.documentId, plan.layer);

@@ -31,6 +31,20 @@ export function MatrixTab({ statements, onOpen }: ChartTabProps) {
   const width = ROW_LABEL + matrix.columns.length * CELL + COLUMN_LABEL;
   const height = COLUMN_LABEL + matrix.rows.length * CELL + 8;
   const [row, column] = [Math.min(active[0], matrix.rows.length - 1), Math.min(active[1], matrix.columns.length - 1)];
+  // Only the cells with statements are drawn, and the active one (empty or not, so the keys can reach it); the grid shows the rest.
+  const filled = useMemo(() => {
+    const byRow = new Map<number, number[]>();
+    for (const cell of matrix.cells) {
+      const list = byRow.get(cell.row);
+      if (list) list.push(cell.column);
+      else byRow.set(cell.row, [cell.column]);
+    }
+    return byRow;
+  }, [matrix]);
+  const cellsOfRow = (r: number): number[] => {
+    const columns = filled.get(r) ?? [];
+    return r === row && !columns.includes(column) ? [...columns, column] : columns;
+  };
 
   const describe = (r: number, c: number): string[] => {
     const cell = cells.get(r * matrix.columns.length + c);
@@ -94,15 +108,23 @@ export function MatrixTab({ statements, onOpen }: ChartTabProps) {
                 </text>
               ))}
             </g>
+            <g aria-hidden="true" style={{ stroke: 'var(--border)' }}>
+              {matrix.rows.map((r, i) => (
+                <line key={r.key} x1={ROW_LABEL} x2={ROW_LABEL + matrix.columns.length * CELL} y1={COLUMN_LABEL + (i + 1) * CELL} y2={COLUMN_LABEL + (i + 1) * CELL} />
+              ))}
+              {matrix.columns.map((col, c) => (
+                <line key={col.key} x1={ROW_LABEL + (c + 1) * CELL} x2={ROW_LABEL + (c + 1) * CELL} y1={COLUMN_LABEL} y2={COLUMN_LABEL + matrix.rows.length * CELL} />
+              ))}
+            </g>
             {matrix.rows.map((r, i) => (
               <g key={r.key} role="row" aria-rowindex={i + 1}>
                 <text role="rowheader" x={ROW_LABEL - 8} y={COLUMN_LABEL + i * CELL + CELL / 2} dy="0.35em" textAnchor="end" fontSize={12} style={{ fill: 'var(--fg)' }}>
                   <title>{r.name}</title>
                   {ellipsis(r.name, 24)}
                 </text>
-                {matrix.columns.map((col, c) => (
+                {cellsOfRow(i).map((c) => (
                   <MatrixCellMark
-                    key={col.key}
+                    key={matrix.columns[c]!.key}
                     cell={cells.get(i * matrix.columns.length + c)}
                     x={ROW_LABEL + c * CELL}
                     y={COLUMN_LABEL + i * CELL}

@@ -73,7 +73,16 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await expectAccessible(page, 'shortcut sheet');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('button', { name: 'Change keys…' }).click();
+    const keys = page.getByRole('dialog', { name: 'Reader keys' });
+    await keys.waitFor();
+    await keys.locator('tr[data-command="next-annotation"] .parley-key-record').click();
+    await expect.poll(() => keys.getByRole('status').textContent()).toMatch(/^Press the new key/);
+    await expectAccessible(page, 'key settings, recording a key');
     await page.keyboard.press('Escape');
+    await expect.poll(() => keys.getByRole('status').textContent()).toBe('Key unchanged.');
+    await page.keyboard.press('Escape');
+    await keys.waitFor({ state: 'detached' });
 
     const { document } = await call(page, 'getDocument', { documentId });
     app.dialogs.nextOpen([await colleagueFile(document.title, document.text)]);

@@ -60,16 +60,37 @@ export function dayStart(isoDay: string): number {
   return Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10)));
 }
 
-/** The periods a statement's dates cover, as [start, end) in milliseconds, skipping dates without a valid value. */
-export function statementPeriods(statement: Statement): Array<{ start: number; end: number; value: string; precision: DatePrecision }> {
-  const periods: Array<{ start: number; end: number; value: string; precision: DatePrecision }> = [];
+/** The periods a statement's dates cover, as [start, end) in milliseconds, skipping dates without a valid value. The periods are shared between calls: read them, never change them. */
+export function statementPeriods(statement: Statement): Period[] {
+  const periods: Period[] = [];
   for (const date of statement.dates) {
     if (date.value === undefined) continue;
-    const bounds = parseDateValue(date.value);
-    if (!bounds.ok) continue;
-    periods.push({ start: dayStart(bounds.value.start), end: dayStart(bounds.value.end) + DAY, value: date.value, precision: bounds.value.precision });
+    const period = periodOf(date.value);
+    if (period) periods.push(period);
   }
   return periods;
+}
+
+/** A dated period: [start, end) in milliseconds, the value it was read from, and its precision. */
+export interface Period {
+  start: number;
+  end: number;
+  value: string;
+  precision: DatePrecision;
+}
+
+/** Periods already read, by value: a library repeats the same few hundred dates. Emptied when it grows past 50,000. */
+const periods = new Map<string, Period | null>();
+
+function periodOf(value: string): Period | null {
+  let found = periods.get(value);
+  if (found === undefined) {
+    const bounds = parseDateValue(value);
+    found = bounds.ok ? { start: dayStart(bounds.value.start), end: dayStart(bounds.value.end) + DAY, value, precision: bounds.value.precision } : null;
+    if (periods.size >= 50_000) periods.clear();
+    periods.set(value, found);
+  }
+  return found;
 }
 
 const NO_END: Record<TimelineLaneBy, ChartEnd> = {
@@ -84,7 +105,7 @@ const NO_END: Record<TimelineLaneBy, ChartEnd> = {
  */
 export function timelineData(statements: readonly Statement[], laneBy: TimelineLaneBy = 'actor'): TimelineData {
   const lanes = new Map<string, TimelineLane>();
-  const pending: Array<{ laneKey: string; item: Omit<TimelineItem, 'lane'> }> = [];
+  const pending: Array<{ laneKey: string; item: TimelineItem }> = [];
   let undated = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -104,9 +125,13 @@ export function timelineData(statements: readonly Statement[], laneBy: TimelineL
       lane.items++;
       min = Math.min(min, period.start);
       max = Math.max(max, period.end);
-      const item: Omit<TimelineItem, 'lane'> = {
+      const item: TimelineItem = {
         id: `${index}:${dateIndex}`,
-        ...period,
+        lane: -1,
+        start: period.start,
+        end: period.end,
+        value: period.value,
+        precision: period.precision,
         quote: statement.position.text,
         documentId: statement.documentId,
         documentTitle: statement.documentTitle,
@@ -120,7 +145,12 @@ export function timelineData(statements: readonly Statement[], laneBy: TimelineL
   });
   const ordered = [...lanes.values()].sort((a, b) => b.items - a.items || a.name.localeCompare(b.name) || (a.key < b.key ? -1 : 1));
   const laneIndex = new Map(ordered.map((lane, i) => [lane.key, i]));
-  const items = pending.map(({ laneKey, item }) => ({ ...item, lane: laneIndex.get(laneKey)! })).sort((a, b) => a.lane - b.lane || a.start - b.start || a.end - b.end);
+  const items = pending
+    .map(({ laneKey, item }) => {
+      item.lane = laneIndex.get(laneKey)!;
+      return item;
+    })
+    .sort((a, b) => a.lane - b.lane || a.start - b.start || a.end - b.end);
   return { lanes: ordered, items, extent: items.length === 0 ? null : [min, max], undated };
 }
 

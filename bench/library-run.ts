@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const rows = await runLibraryBench({ quick, ...(only ? { only } : {}) }, (line) => console.log(line));
   await closeBrowser();
   const table = libraryTable(rows);
-  console.log(`\nMedians of ${quick ? 1 : 3} runs after a warm-up. The issue names no peer for these rows.\n`);
+  console.log(`\nMedians of ${quick ? 1 : 3} runs after a warm-up (export: ${quick ? 1 : 2} runs, no warm-up). The issue names no peer for these rows.\n`);
   console.log(table);
   for (const r of rows) if (r.details) console.log(`  ${r.id}: ${r.details}; runs ${r.runs.join(', ')}`);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform}, Node ${process.versions.node}`;

@@ -44,8 +44,22 @@ function lastIndexBefore(starts: readonly { start: number }[], offset: number): 
   return at;
 }
 
-/** Selects the next (1) or previous (-1) own annotation in reading order, from the selected one or the cursor; wraps around. */
+/**
+ * Selects the next (1) or previous (-1) own annotation in reading order, from the selected one or the
+ * cursor; wraps around. With a change still on its way to the store, it steps once that is drawn, so a
+ * tag just made is among the annotations it steps through.
+ */
 export function stepAnnotation(direction: 1 | -1): StateCommand {
+  const step = stepNow(direction);
+  return (target) => {
+    const session = target.state.facet(readerSession);
+    if (!session?.busy) return step(target);
+    session.whenSettled((now) => void step({ state: now.state, dispatch: (tr) => now.dispatch(tr) }));
+    return true;
+  };
+}
+
+function stepNow(direction: 1 | -1): StateCommand {
   return ({ state, dispatch }) => {
     const annotations = state.field(ownAnnotations);
     if (annotations.length === 0) return false;

@@ -2,7 +2,7 @@ import { EditorSelection } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import { ownMarks } from './reader-marks';
-import { beginRelabel } from './reader-commands';
+import { beginRelabel, stepAnnotation } from './reader-commands';
 import { ownAnnotations, readerUi, selectAnnotationEffect, selectedAnnotationId } from './reader-state';
 import { annotate, openReader, TEXTS, viewOf } from './reader-test-kit';
 
@@ -125,6 +125,22 @@ describe('ReaderSession', () => {
     expect(reader.editor.state.field(ownAnnotations)).toHaveLength(2);
     expect(reader.editor.state.field(readerUi).status).toBe(question);
     expect(reader.editor.state.field(selectedAnnotationId)).toBe('ann-kept');
+  });
+
+  it('steps between annotations only once a tag on its way is drawn, so the new one is among them', async () => {
+    const text = TEXTS[0]!;
+    const reader = openReader(viewOf(text, [annotate(text, 'Seoul', 'actor', 'ann-seoul'), annotate(text, 'Geneva', 'policy-body', 'ann-geneva')]));
+    selectWord(reader, 'Washington');
+    reader.session.tag('actor');
+    // Before the store answers: Ctrl+Home, then Alt+↓ twice.
+    reader.editor.dispatch({ selection: { anchor: 0 } });
+    expect(stepAnnotation(1)(reader.editor)).toBe(true);
+    expect(stepAnnotation(1)(reader.editor)).toBe(true);
+    expect(reader.editor.state.field(selectedAnnotationId)).toBeNull();
+    await reader.store.answerNext();
+    await reader.session.settled();
+    const selected = reader.editor.state.field(ownAnnotations).find((a) => a.id === reader.editor.state.field(selectedAnnotationId));
+    expect(selected?.quote.exact).toBe('Washington');
   });
 
   it('sends changes in order: the second waits until the first is answered', async () => {

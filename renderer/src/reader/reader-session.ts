@@ -69,6 +69,8 @@ export class ReaderSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** Changes sent to the store and not yet answered. */
   private pending = 0;
+  /** Changes sent and not yet drawn (answered, and the answer applied or taken back). */
+  private unsettled = 0;
   /** Annotations already taken off the text while their deletion is on its way to the store. */
   private readonly deleting = new Set<string>();
   /** Tags drawn and on their way to the store, so a key pressed again before the answer is not a second tag. */
@@ -85,6 +87,11 @@ export class ReaderSession {
   /** The newest view the session knows. */
   get view(): DocumentView {
     return this.committed;
+  }
+
+  /** True while a change is on its way to the store or its answer is not yet drawn. */
+  get busy(): boolean {
+    return this.unsettled > 0;
   }
 
   /** True between a pointer press in the text and its release. */
@@ -120,6 +127,19 @@ export class ReaderSession {
       () => undefined,
       () => undefined,
     );
+  }
+
+  /**
+   * Runs `command` on the reader once every change sent so far is drawn; at once when none is on its
+   * way. A command that reads the annotations (stepping between them) would otherwise act on the list
+   * from before the tag the analyst has just made.
+   */
+  whenSettled(command: (target: EditorTarget) => void): void {
+    if (this.unsettled === 0) {
+      if (this.target) command(this.target);
+      return;
+    }
+    void this.settled().then(() => this.whenSettled(command));
   }
 
   /** A view handed in by the app: only what changed is drawn; another document replaces the text. */
@@ -182,6 +202,7 @@ export class ReaderSession {
    */
   private mutate(call: () => Promise<Result<DocumentChange>>, then?: (change: DocumentChange) => void, early: MarksChange = NO_MARKS_CHANGE): void {
     this.pending += 1;
+    this.unsettled += 1;
     const run = async () => {
       const sent = performance.now();
       const result = await call().finally(() => (this.pending -= 1));
@@ -220,7 +241,8 @@ export class ReaderSession {
       this.options.onViewChange(next);
       then?.(change);
     };
-    this.queue = this.queue.then(run, run);
+    const settle = () => void (this.unsettled -= 1);
+    this.queue = this.queue.then(run, run).then(settle, settle);
   }
 
   /** Tags the text selection with a label: drawn now, saved next. */

@@ -9,7 +9,17 @@ export interface SuggestionList {
   suggestions: Suggestion[];
   /** The library's gazetteers, by file name, with their number of names. */
   gazetteers: Array<{ id: string; name: string; entries: number }>;
+  /** How many suggestions past the first `SUGGESTIONS_SHOWN` (in reading order) were left out; absent when none. */
+  omitted?: number;
 }
+
+/**
+ * The most suggestions one document's list carries to the window. A long
+ * article whose tags are common words can have a million; the window draws
+ * and the analyst reviews the first ones, and accepting or rejecting them
+ * brings the next.
+ */
+export const SUGGESTIONS_SHOWN = 5_000;
 
 /** What accepting suggestions did: the change to the analyst's layer (one undoable step) and the suggestions left. */
 export interface AcceptedSuggestions {

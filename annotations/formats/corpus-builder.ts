@@ -19,6 +19,7 @@ import { fail, ok } from '../result';
 import { textSha256 } from '../text-hash';
 import type { ImportOptions, ImportOrphan, ImportOutcome } from './format';
 import { plural } from '../text/plural';
+import { appendAll } from '../append-all';
 
 /** Where a record came from, for problem reports. */
 export type Location = Omit<Problem, 'message'>;
@@ -162,7 +163,7 @@ export class CorpusBuilder {
 
   /** Declares labels the file defines (with colours and shortcuts) before spans refer to them. */
   defineLabels(labels: Label[]): void {
-    this.definedLabels.push(...labels);
+    appendAll(this.definedLabels, labels);
   }
 
   /** Declares an attribute the file defines for a label (by the label's id or name), with its type and options. */
@@ -172,7 +173,7 @@ export class CorpusBuilder {
 
   /** Declares relation types the file defines (with colours and direction) before relations refer to them. */
   defineRelationTypes(types: RelationType[]): void {
-    this.definedRelationTypes.push(...types);
+    appendAll(this.definedRelationTypes, types);
   }
 
   /** Author to stamp when the file names none. */
@@ -276,7 +277,7 @@ export class CorpusBuilder {
 
   /** Keeps review decisions with a document. */
   addDecisions(doc: DocumentHandle, decisions: ReviewDecision[]): void {
-    this.docs[doc.index]!.decisions.push(...decisions);
+    appendAll(this.docs[doc.index]!.decisions, decisions);
   }
 
   /** Lists an annotation that could not be placed; it is kept out of the layer. */

@@ -23,6 +23,7 @@ import { guidKey } from './refi-qda-guid';
 import { chooseCounting, COUNTING_DESCRIPTIONS, countingForOrigin, PositionMap, type RefiCounting } from './refi-qda-offsets';
 import { childNamed, childrenNamed, parseXml, type XmlElement } from './xml-tree';
 import { unzipFiles } from './zip';
+import { appendAll } from '../append-all';
 
 /** Largest `project.qde` read, in characters. */
 export const MAX_QDE_LENGTH = 64 * 1024 * 1024;
@@ -47,7 +48,7 @@ function projectFiles(files: FormatFile[]): Result<{ qde: FormatFile; others: Ma
     if (ext === 'qdpx' || ext === 'zip') {
       const entries = unzipFiles(typeof f.data === 'string' ? { path: f.path, data: f.data } : f);
       if (!entries.ok) return entries;
-      all.push(...entries.value);
+      appendAll(all, entries.value);
     } else {
       all.push(f);
     }

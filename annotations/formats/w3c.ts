@@ -31,6 +31,7 @@ import { isHypothesisResult, readHypothesisRows } from './hypothesis';
 import { textSha256 } from '../text-hash';
 import { importInputs, readEachInput } from './import-inputs';
 import { plural } from '../text/plural';
+import { appendAll } from '../append-all';
 
 /** IRI prefix of exported annotation ids. */
 export const ANNOTATION_IRI = 'urn:parley:annotation:';
@@ -91,7 +92,7 @@ export function exportW3c(corpus: Corpus, options: ExportOptions): Result<Export
         target: [`${ANNOTATION_IRI}${encodeURIComponent(r.sourceId)}`, `${ANNOTATION_IRI}${encodeURIComponent(r.targetId)}`],
       };
     });
-    items.push(...(links as unknown as typeof items));
+    appendAll(items, links as unknown as typeof items);
     const collection = {
       '@context': ANNO_CONTEXT,
       id: `${COLLECTION_IRI}${encodeURIComponent(cd.document.id)}`,

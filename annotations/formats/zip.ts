@@ -15,6 +15,7 @@ import type { Problem, Result } from '../result';
 import { fail, ok } from '../result';
 import { crc32 } from './crc32';
 import type { FormatFile } from './format';
+import { appendAll } from '../append-all';
 
 /** Most entries read from one archive. */
 export const MAX_ZIP_ENTRIES = 20_000;
@@ -204,7 +205,7 @@ export function expandZips(files: FormatFile[]): Result<FormatFile[]> {
     }
     const entries = unzipFiles(f);
     if (!entries.ok) return entries;
-    out.push(...entries.value);
+    appendAll(out, entries.value);
   }
   return ok(out);
 }

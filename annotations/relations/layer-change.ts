@@ -6,6 +6,7 @@
 import { applyChange } from '../annotation';
 import type { AnnotationChange, AnnotationLayer, Relation } from '../model';
 import { fail, ok, type Result } from '../result';
+import { appendAll } from '../append-all';
 
 /**
  * `change` completed with the relations it must also remove: those of the
@@ -57,7 +58,7 @@ export function applyLayerChange(layer: AnnotationLayer, change: AnnotationChang
     for (const a of annotations.value) ends.delete(a.id);
     const missing = addedRelations.find((r) => ends.has(r.sourceId) || ends.has(r.targetId));
     if (missing) return fail('not-found', `relation ${missing.id} links a span that is not in this layer (${ends.has(missing.sourceId) ? missing.sourceId : missing.targetId})`);
-    relations.push(...addedRelations);
+    appendAll(relations, addedRelations);
   }
   if (change.removed.length > 0 && relations.length > 0) {
     const readded = new Set(change.added.map((a) => a.id));

@@ -20,6 +20,7 @@
 import { sortAnnotations } from '../annotation';
 import { overlapLists } from '../agreement/span-overlaps';
 import type { Annotation, DifferenceKind } from '../model';
+import { appendAll } from '../append-all';
 
 /** One place where two layers agree or differ. */
 export interface Difference {
@@ -85,7 +86,7 @@ export function findDifferences(text: string, mine: readonly Annotation[], their
   };
   restMine.forEach((x, i) => componentOf(i).mine.push(x));
   restTheirs.forEach((y, j) => componentOf(restMine.length + j).theirs.push(y));
-  groups.push(...components.values());
+  appendAll(groups, components.values());
 
   const differences = groups.map((g) => toDifference(text, g.mine, g.theirs));
   differences.sort((a, b) => a.start - b.start || b.end - a.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -113,8 +114,8 @@ function kindOf(mine: readonly Annotation[], theirs: readonly Annotation[]): Dif
 
 function toDifference(text: string, mine: Annotation[], theirs: Annotation[]): Difference {
   const all = [...mine, ...theirs];
-  const start = Math.min(...all.map((x) => x.start));
-  const end = Math.max(...all.map((x) => x.end));
+  const start = all.reduce((least, x) => Math.min(least, x.start), Infinity);
+  const end = all.reduce((most, x) => Math.max(most, x.end), -Infinity);
   const spans = (xs: readonly Annotation[]) => xs.map((x) => [x.start, x.end, x.labelId]);
   return {
     key: JSON.stringify({ mine: spans(mine), theirs: spans(theirs) }),

@@ -24,6 +24,7 @@ import { sortAnnotations } from '../annotation';
 import { overlapLists } from '../agreement/span-overlaps';
 import type { Annotation, DifferenceKind } from '../model';
 import type { Difference } from './differences';
+import { appendAll } from '../append-all';
 
 /** One layer taking part in a review: its id and its annotations on the document. */
 export interface ReviewLayer {
@@ -112,7 +113,7 @@ export function findLayerDifferences(text: string, layers: readonly ReviewLayer[
     if (group) group.push(span);
     else components.set(root, [span]);
   });
-  groups.push(...components.values());
+  appendAll(groups, components.values());
 
   const differences = groups.map((g) => toDifference(text, layerIds, g));
   differences.sort((a, b) => a.start - b.start || b.end - a.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -144,8 +145,8 @@ function toDifference(text: string, layerIds: string[], group: LayerSpan[]): Lay
   const perLayer = layerIds.map((id) => sortAnnotations(group.filter((s) => s.layerId === id).map((s) => s.annotation)));
   const spans = perLayer.flatMap((list, i) => list.map((annotation) => ({ layerId: layerIds[i]!, annotation })));
   const all = spans.map((s) => s.annotation);
-  const start = Math.min(...all.map((x) => x.start));
-  const end = Math.max(...all.map((x) => x.end));
+  const start = all.reduce((least, x) => Math.min(least, x.start), Infinity);
+  const end = all.reduce((most, x) => Math.max(most, x.end), -Infinity);
   const bounds = (xs: readonly Annotation[]) => xs.map((x) => [x.start, x.end, x.labelId]);
   const mine = perLayer[0]!;
   const theirs = perLayer.slice(1).flat();

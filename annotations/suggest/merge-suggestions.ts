@@ -18,6 +18,10 @@ export function mergeSuggestions(raw: readonly Suggestion[]): Suggestion[] {
   }
   const merged: Suggestion[] = [];
   for (const group of groups.values()) {
+    if (group.length === 1 && group[0]!.sources.length === 1 && group[0]!.sources[0] === group[0]!.source) {
+      merged.push(group[0]!); // one source proposed it: already in its merged form
+      continue;
+    }
     group.sort((a, b) => SUGGESTION_SOURCES.indexOf(a.source) - SUGGESTION_SOURCES.indexOf(b.source));
     const first = group[0]!;
     const sources = SUGGESTION_SOURCES.filter((src) => group.some((s) => s.sources.includes(src)));
@@ -37,5 +41,6 @@ export function mergeSuggestions(raw: readonly Suggestion[]): Suggestion[] {
       reason: reasons.join('; '),
     });
   }
-  return merged.sort((a, b) => a.start - b.start || a.end - b.end || a.labelId.localeCompare(b.labelId));
+  // Label ids compared by code unit: localeCompare took most of the time at a million suggestions.
+  return merged.sort((a, b) => a.start - b.start || a.end - b.end || (a.labelId < b.labelId ? -1 : a.labelId > b.labelId ? 1 : 0));
 }

@@ -97,3 +97,30 @@ describe('suggestion ids', () => {
     expect(parseSuggestionId('nonsense')).toBeUndefined();
   });
 });
+
+describe('suggestForDocument on a long article', () => {
+  it('leaves out a suggestion any same-label tag covers, however the tags nest or overlap', () => {
+    const text = 'Seoul and Seoul and Seoul and Seoul.';
+    const library: TaggedText[] = [{ documentId: 'd', title: 'd', text, tags: [{ documentId: 'd', start: 0, end: 5, labelId: 'actor' }] }];
+    // A long tag starting first covers the third Seoul (20–25) though a shorter tag starts between them.
+    const own = [
+      { documentId: 'd', start: 0, end: 5, labelId: 'actor' },
+      { documentId: 'd', start: 8, end: 26, labelId: 'actor' },
+      { documentId: 'd', start: 9, end: 12, labelId: 'actor' },
+      { documentId: 'd', start: 30, end: 35, labelId: 'policy-body' },
+    ];
+    const found = suggestForDocument({ documentId: 'd', text }, own, { sources: ['own-tags'], library });
+    expect(quoted(text, found)).toEqual(['Seoul@30:actor']);
+  });
+
+  it('suggests every mention of a million-character article with 20,000 tags', () => {
+    const sentence = 'Seoul 😀 서울. ';
+    const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const tags = Array.from({ length: 20_000 }, (_, i) => ({ documentId: 'big', start: i * sentence.length, end: i * sentence.length + 5, labelId: 'actor' }));
+    const found = suggestForDocument({ documentId: 'big', text }, tags, { sources: ['own-tags'], library: [{ documentId: 'big', title: 'Big', text, tags }] });
+    const mentions = Math.ceil(1_000_000 / sentence.length);
+    // Every Seoul is suggested except the 20,000 tagged ones (a spread of the suggestions overflowed the stack here).
+    expect(found).toHaveLength(mentions - 20_000);
+    expect(found.every((s) => text.slice(s.start, s.end) === 'Seoul' && (s.start / sentence.length) >= 20_000)).toBe(true);
+  });
+});

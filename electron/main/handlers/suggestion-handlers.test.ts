@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
+import { SUGGESTIONS_SHOWN } from '../../../shared/suggestions';
 import { openAppStore } from '../../node/open-app-store';
 import { createHandlers } from './create-handlers';
 import { closeTestStores, openTestStore, QueuedDialogs, trackTestStore, value } from './handler-test-kit';
@@ -135,5 +136,22 @@ describe('patterns in the label schema', () => {
     dialogs.opens.push([bad]);
     expect(await suggest.importGazetteerFromDialog({})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/rule 1 \(date, \/\[0-9\/\)/) } });
     expect(value(await api.getLabels({})).labels.find((l) => l.id === 'date')!.patterns).toBeUndefined();
+  });
+
+  it('carries the first suggestions in reading order to the window and counts the rest, which come once those are handled', async () => {
+    const { api, suggest } = await setup();
+    const mentions = SUGGESTIONS_SHOWN + 500;
+    const text = 'Seoul 😀 서울. '.repeat(mentions);
+    const [documentId] = value(await api.importTexts({ files: [{ name: 'long.txt', content: text }] })).added.map((d) => d.id) as [string];
+    value(await api.addAnnotations({ documentId, spans: [{ start: 0, end: 5, labelId: 'actor' }] }));
+    const list = value(await suggest.getSuggestions({ documentId, sources: ['own-tags'] }));
+    expect(list.suggestions).toHaveLength(SUGGESTIONS_SHOWN);
+    expect(list.omitted).toBe(mentions - 1 - SUGGESTIONS_SHOWN);
+    expect(list.suggestions.every((s, i) => i === 0 || list.suggestions[i - 1]!.start < s.start)).toBe(true);
+    const shown = list.suggestions.slice(0, 300).map((s) => s.id);
+    const after = value(await suggest.rejectSuggestions({ documentId, ids: shown }));
+    expect(after.suggestions).toHaveLength(SUGGESTIONS_SHOWN);
+    expect(after.omitted).toBe(mentions - 1 - SUGGESTIONS_SHOWN - 300);
+    expect(after.suggestions.some((s) => shown.includes(s.id))).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ import type { Suggestion, SuggestionSource } from '../../../annotations/suggest/
 import { readTextWithin } from '../../node/import/input-files';
 import type { SuggestionLibrary } from '../../node/suggestion-library';
 import { openSuggestionLibrary } from '../../node/suggestion-library';
-import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from '../../../shared/suggestions';
+import { SUGGESTIONS_SHOWN, type AcceptedSuggestions, type ImportedGazetteer, type SuggestionList } from '../../../shared/suggestions';
 import type { HandlerContext } from './handler-deps';
 
 /** Largest gazetteer file read, in bytes. */
@@ -73,7 +73,9 @@ export function createSuggestionHandlers({ store, dialogs, settings, now, notify
       referenceDate: referenceDateOf(doc.document),
       rejected: lib.value.rejected(documentId),
     });
-    return ok({ documentId, suggestions, gazetteers: lib.value.gazetteers().map((g) => ({ id: g.id, name: g.name, entries: g.entries.length })) });
+    const gazetteers = lib.value.gazetteers().map((g) => ({ id: g.id, name: g.name, entries: g.entries.length }));
+    if (suggestions.length <= SUGGESTIONS_SHOWN) return ok({ documentId, suggestions, gazetteers });
+    return ok({ documentId, suggestions: suggestions.slice(0, SUGGESTIONS_SHOWN), gazetteers, omitted: suggestions.length - SUGGESTIONS_SHOWN });
   };
 
   /** The suggestions named by `ids`, or a failure naming the first no longer offered. */

@@ -13,6 +13,7 @@ import { copyFile, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurably } from '../store/durable-file-adapter';
 import { workspaceOperationSchema, type WorkspaceOperation } from './workspace-operation';
+import { appendAll } from '../../../annotations/append-all';
 
 /** Name of the queue file in the store folder. */
 export const OUTBOX_FILE = 'workspace-outbox.jsonl';
@@ -87,8 +88,8 @@ export class Outbox {
   /** Adds operations at the end; resolves once they are on disk. */
   append(ops: readonly WorkspaceOperation[]): Promise<void> {
     if (ops.length === 0) return this.idle();
-    this.ops.push(...ops);
-    this.unwritten.push(...ops);
+    appendAll(this.ops, ops);
+    appendAll(this.unwritten, ops);
     return this.schedule();
   }
 

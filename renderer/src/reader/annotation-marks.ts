@@ -204,8 +204,8 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
     if (counts.size === 0) return more;
     const lines = [...counts.keys()];
     return more.update({
-      filterFrom: Math.min(...lines),
-      filterTo: Math.max(...lines),
+      filterFrom: lines.reduce((least, n) => Math.min(least, n)),
+      filterTo: lines.reduce((most, n) => Math.max(most, n)),
       filter: (from) => {
         const n = counts.get(from);
         if (!n) return true;

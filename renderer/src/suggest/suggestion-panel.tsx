@@ -208,6 +208,11 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
         {notice}
       </p>
       {list && suggestions.length === 0 && <p className="parley-hint">Nothing to suggest here.</p>}
+      {list?.omitted ? (
+        <p className="parley-hint" data-testid="suggestions-omitted">
+          The first {suggestions.length.toLocaleString()} in reading order; {list.omitted.toLocaleString()} more follow once these are accepted or rejected.
+        </p>
+      ) : null}
       {groups.map((group) => (
         <section key={group.source} className="parley-suggestion-group" data-source={group.source}>
           <h3>

@@ -26,6 +26,8 @@ describe('reader history', () => {
     await dragSelect(page, 'Noh Kyu-duk');
     await page.keyboard.press('1');
     await expect.poll(stored).toEqual(['Noh Kyu-duk=actor']);
+    // The store writes before the window has its answer; the next drag waits for the answer, which redraws the text.
+    await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain('Tagged “Noh Kyu-duk”');
     await dragSelect(page, 'Sung Kim');
     await page.keyboard.press('1');
     await expect.poll(stored).toEqual(['Noh Kyu-duk=actor', 'Sung Kim=actor']);

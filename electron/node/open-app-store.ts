@@ -10,7 +10,7 @@ import { fail, ok } from '../../annotations/result';
 import type { StoreIncident } from '../../shared/library';
 import { openAppSettings, type AppSettings } from './app-settings';
 import { SAMPLE_ARTICLES } from './sample-corpus';
-import { ParleyStore } from './store/parley-store';
+import { ParleyStore, type StoreOptions } from './store/parley-store';
 
 /** An open store with the settings kept beside it. */
 export interface OpenedStore {
@@ -20,8 +20,8 @@ export interface OpenedStore {
 }
 
 /** Opens (creating if needed) the store in `dir`. */
-export async function openAppStore(dir: string, defaultAuthor: string, options: { seedSamples?: boolean } = {}): Promise<Result<OpenedStore>> {
-  const opened = await ParleyStore.open(dir);
+export async function openAppStore(dir: string, defaultAuthor: string, options: { seedSamples?: boolean; store?: StoreOptions } = {}): Promise<Result<OpenedStore>> {
+  const opened = await ParleyStore.open(dir, options.store);
   if (!opened.ok) return opened;
   const { store } = opened.value;
   const openedSettings = await openAppSettings(store, defaultAuthor);

@@ -6,16 +6,21 @@
 import { API_METHODS, channelOf, isPageMethod, type PageMethod } from './api-methods';
 import type { Problem, Result } from '../annotations/result';
 import type { DroppedFile, ImportReport, ParleyApi } from './api';
+import { unpackResult } from './wire-forms';
 
 /** Sends one call on a channel and resolves with the handler's `Result`. */
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 
-/** A client with one method per entry of `API_METHODS` the page may call (not `PRELOAD_ONLY_METHODS`). */
+/**
+ * A client with one method per entry of `API_METHODS` the page may call (not
+ * `PRELOAD_ONLY_METHODS`). Answers sent packed (`WIRE_FORMS`) are unpacked
+ * here, so callers see the contract's types.
+ */
 export function createApiClient(invoke: Invoke): ParleyApi {
   const client: Partial<Record<PageMethod, (input: unknown) => Promise<unknown>>> = {};
   for (const method of API_METHODS.filter(isPageMethod)) {
     const channel = channelOf(method);
-    client[method] = (input: unknown) => invoke(channel, input ?? {});
+    client[method] = async (input: unknown) => unpackResult(method, await invoke(channel, input ?? {}));
   }
   return Object.freeze(client) as ParleyApi;
 }

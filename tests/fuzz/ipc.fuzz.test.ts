@@ -22,6 +22,7 @@ import { createSenderCheck } from '../../electron/main/ipc/sender-check';
 import { openAppStore, type OpenedStore } from '../../electron/node/open-app-store';
 import { API_METHODS, channelOf, type ApiMethod } from '../../shared/api-methods';
 import type { DocumentView } from '../../shared/library';
+import { unpackResult } from '../../shared/wire-forms';
 import {
   buildImportCase,
   caseRng,
@@ -134,7 +135,8 @@ async function call(method: ApiMethod, input: unknown, event: InvokeEventLike = 
 }
 
 async function must<T>(method: ApiMethod, input: unknown): Promise<T> {
-  const r = (await call(method, input)) as Result<T>;
+  // Unpacked as the window unpacks it (a document view travels packed).
+  const r = unpackResult(method, await call(method, input)) as Result<T>;
   if (!r.ok) throw new Error(`${method} failed in setup: ${r.error.message}`);
   return r.value;
 }

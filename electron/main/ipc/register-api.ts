@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { fail, type Problem, type Result } from '../../../annotations/result';
 import { apiInputSchemas, type ApiInput, type ApiOutputs } from '../../../shared/api';
 import { API_METHODS, channelOf, type ApiMethod } from '../../../shared/api-methods';
+import { packResult } from '../../../shared/wire-forms';
 
 /** The part of an `IpcMainInvokeEvent` the checks read. */
 export interface InvokeEventLike {
@@ -55,11 +56,11 @@ export async function dispatch<M extends ApiMethod>(
   }
 }
 
-/** Registers all methods; returns the channels registered. */
+/** Registers all methods; returns the channels registered. Answers of `WIRE_FORMS`' methods are sent packed. */
 export function registerApi(ipc: IpcMainLike, handlers: ApiHandlers, isTrustedSender: SenderCheck): string[] {
   return API_METHODS.map((method) => {
     const channel = channelOf(method);
-    ipc.handle(channel, (event, input) => dispatch(method, handlers, isTrustedSender, event, input));
+    ipc.handle(channel, async (event, input) => packResult(method, await dispatch(method, handlers, isTrustedSender, event, input)));
     return channel;
   });
 }

@@ -15,6 +15,7 @@ import { OWN_LAYER_ID, type Annotation, type CorpusDocument } from '../annotatio
 import { launchParley, type ParleyHarness } from '../e2e/support/harness';
 import { createHandlers } from '../electron/main/handlers/create-handlers';
 import { openAppStore } from '../electron/node/open-app-store';
+import { packDocumentView } from '../shared/document-view-wire';
 import type { BenchCase, BenchSpan } from './generate';
 import { TAG_LABEL } from './generate';
 import type { PaintResult, ScrollResult, Subject } from './subject';
@@ -31,7 +32,11 @@ export interface HandlerTimes {
   undoMs: number;
   /** Size of the DocumentView as JSON, bytes. */
   viewJsonBytes: number;
-  /** v8.serialize + v8.deserialize of the view (what Electron's IPC does with it), ms. */
+  /** Size of the view as it travels (`packDocumentView`) as JSON, bytes. */
+  wireJsonBytes: number;
+  /** `packDocumentView` in the main process, ms. */
+  packMs: number;
+  /** v8.serialize + v8.deserialize of the packed view (what Electron's IPC does with it), ms. */
   viewStructuredCloneMs: number;
   /** Store methods one `addAnnotations` call runs (reads included), e.g. `getDocument, getLabels, changeAnnotations`. */
   storeCallsPerTag: string[];
@@ -102,7 +107,9 @@ export async function seedStore(
     const add: number[] = [];
     const undo: number[] = [];
     const clone: number[] = [];
+    const pack: number[] = [];
     let bytes = 0;
+    let wireBytes = 0;
     let tagCalls: string[] = [];
     for (let run = 0; run < 4; run++) {
       let t = performance.now();
@@ -111,7 +118,11 @@ export async function seedStore(
       if (!view.ok) throw new Error(view.error.message);
       bytes = Buffer.byteLength(JSON.stringify(view.value));
       t = performance.now();
-      deserialize(serialize(view.value));
+      const packed = packDocumentView(view.value);
+      pack.push(performance.now() - t);
+      wireBytes = Buffer.byteLength(JSON.stringify(packed));
+      t = performance.now();
+      deserialize(serialize(packed));
       clone.push(performance.now() - t);
       storeCalls.length = 0;
       t = performance.now();
@@ -130,6 +141,8 @@ export async function seedStore(
       addAnnotationsMs: median(add.slice(1)),
       undoMs: median(undo.slice(1)),
       viewJsonBytes: bytes,
+      wireJsonBytes: wireBytes,
+      packMs: median(pack.slice(1)),
       viewStructuredCloneMs: median(clone.slice(1)),
       storeCallsPerTag: tagCalls,
     });

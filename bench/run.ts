@@ -244,7 +244,7 @@ function printDetails(rows: Row[]): string {
         `handler getDocument ${f1(h.getDocumentMs)}`,
         `handler addAnnotations, saved durably ${f1(h.addAnnotationsMs)}`,
         `handler undo ${f1(h.undoMs)}`,
-        `view ${(h.viewJsonBytes / 1e6).toFixed(2)} MB JSON, structured clone ${f1(h.viewStructuredCloneMs)}`,
+        `view ${(h.viewJsonBytes / 1e6).toFixed(2)} MB JSON, packed for the wire ${(h.wireJsonBytes / 1e6).toFixed(2)} MB (pack ${f1(h.packMs)}), structured clone of the packed ${f1(h.viewStructuredCloneMs)}`,
         `store calls per addAnnotations ${h.storeCallsPerTag.length} (${h.storeCallsPerTag.join(', ')})`,
       );
     }

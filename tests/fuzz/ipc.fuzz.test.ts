@@ -595,7 +595,10 @@ async function runCase(index: number, f: StoreFacts, snapshot: string, before: s
       if (r.error.code === 'internal') problems.push(`handler threw: ${r.error.message.slice(0, 300)}`);
       if ((after = await hashStore()) !== before) problems.push(`refused with ${r.error.code} (${r.error.message.slice(0, 200)}) but the store changed on disk`);
     } else {
-      problems.push(...viewProblems(r.value));
+      // Read as the window reads it: a document view travels packed.
+      const unpacked = unpackResult(method, r);
+      if (unpacked.ok) problems.push(...viewProblems(unpacked.value));
+      else problems.push(`the window could not unpack the answer: ${unpacked.error.message.slice(0, 200)}`);
     }
     if (event !== TRUSTED && (r.ok || r.error.code !== 'forbidden')) problems.push(`a call from ${event.senderFrame?.url ?? 'no frame'} was not refused`);
     try {

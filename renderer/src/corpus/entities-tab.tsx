@@ -3,6 +3,7 @@ import type { EntityFilter, EntityMention, EntityRowSummary } from '../../../ann
 import { DOCUMENT_STATUSES, OWN_LAYER_ID, type DocumentStatus } from '../../../annotations/model';
 import type { CorpusTabContext } from './corpus-tabs';
 import { stanceNames } from './stance-names';
+import { FilterSelect } from '../ui/filter-select';
 
 const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
 
@@ -48,6 +49,7 @@ export function EntitiesTab({ statements, labels, documents, onOpen, onError }: 
   const byId = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const rows = table?.rows ?? [];
   const stances = useMemo(() => stanceNames(labels), [labels]);
+  const labelOptions = useMemo(() => labels.labels.map((l) => [l.id, l.name] as const), [labels]);
   const layers = useMemo(() => [...new Set(documents.flatMap((d) => d.layers.map((l) => l.id)))].sort(), [documents]);
   const labelName = (id: string) => labels.labels.find((l) => l.id === id)?.name ?? id;
   const row = rows.find((r) => r.key === chosen) ?? null;
@@ -70,50 +72,10 @@ export function EntitiesTab({ statements, labels, documents, onOpen, onError }: 
         <label>
           Name <input type="search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value })} />
         </label>
-        <label>
-          Label
-          <select value={filter.labelId ?? ''} onChange={(e) => set({ labelId: e.target.value })}>
-            <option value="">Any</option>
-            {labels.labels.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Stance
-          <select value={filter.stance ?? ''} onChange={(e) => set({ stance: e.target.value })}>
-            <option value="">Any</option>
-            {[...stances].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Layer
-          <select value={filter.layerId ?? ''} onChange={(e) => set({ layerId: e.target.value })}>
-            <option value="">Any</option>
-            {layers.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status
-          <select value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value })}>
-            <option value="">Any</option>
-            {DOCUMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_NAMES[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Label" value={filter.labelId} options={labelOptions} onChange={(v) => set({ labelId: v })} />
+        <FilterSelect label="Stance" value={filter.stance} options={[...stances]} onChange={(v) => set({ stance: v })} />
+        <FilterSelect label="Layer" value={filter.layerId} options={layers.map((id) => [id, id] as const)} onChange={(v) => set({ layerId: v })} />
+        <FilterSelect label="Status" value={filter.status} options={DOCUMENT_STATUSES.map((st) => [st, STATUS_NAMES[st]] as const)} onChange={(v) => set({ status: v })} />
         <span className="corpus-count" role="status">
           {table.total} {table.total === 1 ? 'entry' : 'entries'}
         </span>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { LibrarySearchHit, LibrarySearchQuery, LibrarySearchResult } from '../../../annotations/corpus/library-search';
 import type { CorpusTabContext } from './corpus-tabs';
+import { FilterSelect } from '../ui/filter-select';
 
 /** How long typing pauses before the library is searched. */
 const TYPING_PAUSE_MS = 150;
@@ -73,28 +74,8 @@ export function SearchTab({ statements, labels, entities, onOpen, onError, onCha
         <label className="corpus-search-words">
           Words <input type="search" value={fields.text} placeholder="joint drills, 합동훈련, 😀" onChange={(e) => set({ text: e.target.value })} />
         </label>
-        <label>
-          Label
-          <select value={fields.labelId ?? ''} onChange={(e) => set({ labelId: e.target.value || undefined })}>
-            <option value="">Any</option>
-            {labels.labels.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Entity
-          <select value={fields.entityId ?? ''} onChange={(e) => set({ entityId: e.target.value || undefined })}>
-            <option value="">Any</option>
-            {entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Label" value={fields.labelId} options={labels.labels.map((l) => [l.id, l.name] as const)} onChange={(v) => set({ labelId: v })} />
+        <FilterSelect label="Entity" value={fields.entityId} options={entities.map((e) => [e.id, e.name] as const)} onChange={(v) => set({ entityId: v })} />
         <label>
           From <input type="date" value={fields.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
         </label>

@@ -4,6 +4,7 @@ import type { Statement } from '../../../annotations/statements/build-statements
 import type { CorpusTabContext } from './corpus-tabs';
 import { rowWindow } from './row-window';
 import { stanceNames } from './stance-names';
+import { FilterSelect } from '../ui/filter-select';
 
 const ROW_HEIGHT = 34;
 const VIEWPORT = 560;
@@ -69,28 +70,8 @@ export function StatementsTab({ statements, labels, onOpen, onError }: CorpusTab
         <label>
           Text <input type="search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value })} />
         </label>
-        <label>
-          Actor
-          <select value={filter.actor ?? ''} onChange={(e) => set({ actor: e.target.value })}>
-            <option value="">Any</option>
-            {actors.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Stance
-          <select value={filter.stance ?? ''} onChange={(e) => set({ stance: e.target.value })}>
-            <option value="">Any</option>
-            {[...stances].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Actor" value={filter.actor} options={actors.map((a) => [a, a] as const)} onChange={(v) => set({ actor: v })} />
+        <FilterSelect label="Stance" value={filter.stance} options={[...stances]} onChange={(v) => set({ stance: v })} />
         <label>
           From <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
         </label>

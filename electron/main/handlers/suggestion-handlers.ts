@@ -46,11 +46,6 @@ export function createSuggestionHandlers({ store, dialogs, settings, now, notify
     return opened;
   };
 
-  const entitiesOf = (): Array<{ id: string; name: string; aliases: string[]; kind: string }> => {
-    const withEntities = store as unknown as { listEntities?: () => Array<{ id: string; name: string; aliases: string[]; kind: string }> };
-    return withEntities.listEntities ? withEntities.listEntities() : [];
-  };
-
   const compute = async (documentId: string, sources?: readonly SuggestionSource[]): Promise<Result<SuggestionList>> => {
     const lib = await library();
     if (!lib.ok) return lib;
@@ -66,7 +61,7 @@ export function createSuggestionHandlers({ store, dialogs, settings, now, notify
     const suggestions = suggestForDocument({ documentId, text: doc.document.text }, own, {
       ...(sources ? { sources } : {}),
       library: taggedTexts(corpus.documents),
-      entities: entitiesOf(),
+      entities: store.listEntities(),
       gazetteers: lib.value.gazetteers(),
       patterns: rules.value,
       ...(dateLabelId ? { dateLabelId } : {}),

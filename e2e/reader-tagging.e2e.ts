@@ -32,6 +32,42 @@ async function storedQuotes(storeDir: string, documentId: string): Promise<Array
   return (await storedAnnotations(storeDir, documentId)).map((a) => [a.quote.exact, a.labelId]);
 }
 
+/**
+ * Holds the window's answers to `addAnnotations` (the store has written by then) until `releaseAnswers`,
+ * by wrapping the bridge's `__parleyInvoke` in the page, so a drag can be made to overlap an answer.
+ */
+async function holdTagAnswers(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __parleyInvoke(channel: string, input: unknown): Promise<unknown>; __parleyHeld: Array<() => void> };
+    const invoke = w.__parleyInvoke;
+    w.__parleyHeld = [];
+    w.__parleyInvoke = async (channel, input) => {
+      const answer = await invoke(channel, input);
+      if (!channel.endsWith('addAnnotations')) return answer;
+      return new Promise((resolve) => w.__parleyHeld.push(() => resolve(answer)));
+    };
+  });
+}
+
+async function heldAnswers(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __parleyHeld: unknown[] }).__parleyHeld.length);
+}
+
+async function releaseAnswers(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __parleyHeld: Array<() => void> }).__parleyHeld.splice(0).forEach((release) => release()));
+}
+
+/** Starts a mouse drag at the first character of `needle` and moves it halfway across; the caller finishes it. */
+async function startDrag(page: Page, needle: string): Promise<{ x: number; y: number }> {
+  const { start, end } = await textPoints(page, needle);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 3 });
+  return end;
+}
+
+const selectedText = (page: Page) => page.evaluate(() => String(document.getSelection()));
+
 describe('reader tagging', () => {
   it('tags a mouse selection with a shortcut, shows the mark, saves at once and keeps it after a reload', async () => {
     const { page, documentId, storeDir } = await begin(SAMPLE.workingGroup);
@@ -163,5 +199,55 @@ describe('reader tagging', () => {
     await page.keyboard.press('1');
     await expect.poll(() => page.locator('.parley-reader-status').textContent()).toMatch(/already tagged as Actor/);
     expect(await storedAnnotations(storeDir, documentId)).toHaveLength(1);
+  });
+  // The answer redraws the marks and the list while the mouse is down: the drag goes on from where it began.
+  it('keeps the whole of a drag begun while the answer to the last tag was on its way', async () => {
+    const { page, documentId, storeDir } = await begin(SAMPLE.workingGroup);
+    await holdTagAnswers(page);
+    await dragSelect(page, 'Noh Kyu-duk');
+    await page.keyboard.press('1');
+    await expect.poll(() => storedQuotes(storeDir, documentId)).toEqual([['Noh Kyu-duk', 'actor']]);
+    await expect.poll(() => heldAnswers(page)).toBe(1);
+
+    const end = await startDrag(page, 'Sung Kim');
+    await releaseAnswers(page);
+    await answered(page, 'Noh Kyu-duk');
+    await page.mouse.move(end.x, end.y, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(() => selectedText(page)).toBe('Sung Kim');
+
+    await page.keyboard.press('1');
+    await expect.poll(() => storedQuotes(storeDir, documentId)).toEqual([
+      ['Noh Kyu-duk', 'actor'],
+      ['Sung Kim', 'actor'],
+    ]);
+    await expect.poll(() => heldAnswers(page)).toBe(1);
+    await releaseAnswers(page);
+    await answered(page, 'Sung Kim');
+    await expect.poll(() => markTexts(page, 'actor')).toEqual(['Noh Kyu-duk', 'Sung Kim']);
+  });
+
+  // A press inside the selection once started a drag of the selected text, and the drag selected only "S";
+  // the tag's selection stays until the answer, so this met an analyst dragging again over what she had just tagged.
+  it('keeps the whole of a drag over the text just tagged, begun while its answer was on its way', async () => {
+    const { page, documentId, storeDir } = await begin(SAMPLE.workingGroup);
+    await holdTagAnswers(page);
+    await dragSelect(page, 'Sung Kim');
+    await page.keyboard.press('1');
+    await expect.poll(() => storedQuotes(storeDir, documentId)).toEqual([['Sung Kim', 'actor']]);
+    await expect.poll(() => heldAnswers(page)).toBe(1);
+
+    const end = await startDrag(page, 'Sung Kim');
+    await releaseAnswers(page);
+    await answered(page, 'Sung Kim');
+    await page.mouse.move(end.x, end.y, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(() => selectedText(page)).toBe('Sung Kim');
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await storedQuotes(storeDir, documentId)).sort()).toEqual([
+      ['Sung Kim', 'actor'],
+      ['Sung Kim', 'policy-body'],
+    ]);
+    await releaseAnswers(page);
   });
 });

@@ -107,7 +107,16 @@ const textEvents = EditorView.domEventHandlers({
     return true;
   },
   mousedown(event, view) {
-    if (event.button === 0) view.state.facet(readerSession)?.setPointerDown(true);
+    if (event.button !== 0) return false;
+    view.state.facet(readerSession)?.setPointerDown(true);
+    // Nothing can be dropped into the article, so a press inside the selection starts a new one. Left
+    // alone, CodeMirror takes it for the start of dragging the selected text away, and the drag selects
+    // only up to its first moves ("S" of "Sung Kim"): met by dragging again over the text just tagged,
+    // whose selection stays until the store answers.
+    const { from, to, empty } = view.state.selection.main;
+    if (empty || event.detail !== 1 || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return false;
+    const at = view.posAtCoords({ x: event.clientX, y: event.clientY });
+    if (at !== null && at >= from && at <= to) view.dispatch({ selection: { anchor: at }, userEvent: 'select.pointer' });
     return false;
   },
   // A click on a mark selects its annotation; on several, a menu offers them.

@@ -26,7 +26,7 @@ describe('reader history', () => {
     await dragSelect(page, 'Noh Kyu-duk');
     await page.keyboard.press('1');
     await expect.poll(stored).toEqual(['Noh Kyu-duk=actor']);
-    // The store writes before the window has its answer; the next drag waits for the answer, which redraws the text.
+    // The store writes before the window has its answer; the next step waits for it, so it sees the tag in the reader.
     await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain('Tagged “Noh Kyu-duk”');
     await dragSelect(page, 'Sung Kim');
     await page.keyboard.press('1');

@@ -23,7 +23,7 @@ async function begin(title: string): Promise<{ page: Page; documentId: string; t
   return { page: started.page, documentId, text: document.text, storeDir: app.storeDir };
 }
 
-/** Waits for the window's answer to a tag (the store writes first): a drag begun before it may land on text the answer moves. */
+/** Waits for the window's answer to a tag (the store writes first), so the next step sees the reader as the analyst would after it. */
 async function answered(page: Page, quote: string): Promise<void> {
   await expect.poll(() => page.locator('.parley-reader-status').textContent()).toContain(`Tagged “${quote}”`);
 }

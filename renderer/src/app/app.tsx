@@ -1,11 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { OWN_LAYER_ID, type AnnotationLayer, type DocumentStatus, type LabelSchema } from '../../../annotations/model';
 import type { Failure, Problem } from '../../../annotations/result';
 import type { AnnotatedImportPlan, ImportPairing, ImportReport, LayerImportReport } from '../../../shared/api';
 import type { DocumentSummary } from '../../../shared/library';
-import { AgreementView } from '../agreement/agreement-view';
-import { CorpusView } from '../corpus/corpus-view';
-import { LabelEditorDialog } from '../labels/label-editor-dialog';
 import { BackupsDialog } from '../library/backups-dialog';
 import { DeleteDocumentDialog } from '../library/delete-document-dialog';
 import { DeletedDocumentsDialog } from '../library/deleted-documents-dialog';
@@ -14,15 +11,15 @@ import { DETECT_FORMAT } from '../ui/format-select';
 import { ImportPairingsDialog } from '../library/import-pairings-dialog';
 import { LibrarySidebar } from '../library/library-sidebar';
 import { LayerManager } from '../review/layer-manager';
-import { LoadLayerDialog } from '../review/load-layer-dialog';
 import { firstDocumentToReview } from '../review/first-document-to-review';
-import { ReviewMode } from '../review/review-mode';
 import { useShownLayers } from '../review/use-shown-layers';
 import { AuthorField } from './author-field';
 import { DocumentPane } from './document-pane';
 import { DropOverlay } from './drop-overlay';
-import { ExportDialog, type ExportChoice } from './export-dialog';
+import type { ExportChoice } from './export-dialog';
+import { AgreementView, CorpusView, ExportDialog, LabelEditorDialog, LoadLayerDialog, ReviewMode, preloadLazyParts } from './lazy-parts';
 import { failureLines } from '../ui/format-problem';
+import { LoadingPart } from '../ui/loading-part';
 import { useBusyCall } from '../ui/use-busy-call';
 import { IncidentBanner } from './incident-banner';
 import { ModeSwitch, type AppMode } from './mode-switch';
@@ -107,6 +104,11 @@ export function App() {
     const first = documents[0];
     if (first && currentId === null) void open(first.id);
   }, [loading, documents, currentId, open]);
+
+  // Once the library is shown, the parts it left out load in the background.
+  useEffect(() => {
+    if (!loading) preloadLazyParts();
+  }, [loading]);
 
   const usage = useMemo(() => {
     const counts = new Map<string, number>();
@@ -282,74 +284,76 @@ export function App() {
               <NoticeList notices={notices} onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))} />
             </div>
           ) : null}
-          {mode === 'corpus' ? (
-            <CorpusView documents={documents} labels={labels} onOpen={openSpan} onError={corpusErrors} onStoreChanged={() => void library.refresh()} />
-          ) : mode === 'agreement' ? (
-            <div className="agreement-pane">
-              <AgreementView
-                documents={documents}
-                currentId={currentId}
-                labels={labels.labels}
-                onReview={(documentId, layerId) => {
-                  setReviewWith(layerId);
-                  setReviewLayers(null);
-                  setReviewLabel(null);
-                  setMode('review');
-                  void open(documentId);
-                }}
-                onReviewLayers={(layerIds, labelId) => {
-                  const pair = layerIds.length === 2 && layerIds[0] === OWN_LAYER_ID;
-                  if (pair) setReviewWith(layerIds[1]!);
-                  setReviewLayers(pair ? null : layerIds);
-                  setReviewLabel(labelId ?? null);
-                  setMode('review');
-                  void firstDocumentToReview(layerIds, currentId).then((id) => {
-                    if (id && id !== currentId) void open(id);
-                  });
-                }}
-              />
-            </div>
-          ) : mode === 'review' && view ? (
-            <div className="reader-slot">
-              <ReviewMode
-                key={view.document.id}
+          <Suspense fallback={<LoadingPart />}>
+            {mode === 'corpus' ? (
+              <CorpusView documents={documents} labels={labels} onOpen={openSpan} onError={corpusErrors} onStoreChanged={() => void library.refresh()} />
+            ) : mode === 'agreement' ? (
+              <div className="agreement-pane">
+                <AgreementView
+                  documents={documents}
+                  currentId={currentId}
+                  labels={labels.labels}
+                  onReview={(documentId, layerId) => {
+                    setReviewWith(layerId);
+                    setReviewLayers(null);
+                    setReviewLabel(null);
+                    setMode('review');
+                    void open(documentId);
+                  }}
+                  onReviewLayers={(layerIds, labelId) => {
+                    const pair = layerIds.length === 2 && layerIds[0] === OWN_LAYER_ID;
+                    if (pair) setReviewWith(layerIds[1]!);
+                    setReviewLayers(pair ? null : layerIds);
+                    setReviewLabel(labelId ?? null);
+                    setMode('review');
+                    void firstDocumentToReview(layerIds, currentId).then((id) => {
+                      if (id && id !== currentId) void open(id);
+                    });
+                  }}
+                />
+              </div>
+            ) : mode === 'review' && view ? (
+              <div className="reader-slot">
+                <ReviewMode
+                  key={view.document.id}
+                  view={view}
+                  labels={labels}
+                  author={info?.author ?? ''}
+                  keyOverrides={info?.keyBindings ?? NO_KEY_OVERRIDES}
+                  onKeyOverridesChange={(keyBindings) => info && library.setInfo({ ...info, keyBindings })}
+                  documents={documents}
+                  theirsLayerId={reviewWith}
+                  onChooseColleague={setReviewWith}
+                  layerIds={reviewLayers}
+                  onChooseLayers={setReviewLayers}
+                  onlyLabel={reviewLabel}
+                  onShowAllLabels={() => setReviewLabel(null)}
+                  onLoadLayer={() => setDialog('load-layer')}
+                  onExported={exported}
+                  onOpenDocument={(id) => void open(id)}
+                  onClose={() => setMode('read')}
+                  onViewChange={library.setView}
+                  onError={readerErrors}
+                />
+              </div>
+            ) : (
+              <DocumentPane
                 view={view}
                 labels={labels}
                 author={info?.author ?? ''}
-                keyOverrides={info?.keyBindings ?? NO_KEY_OVERRIDES}
-                onKeyOverridesChange={(keyBindings) => info && library.setInfo({ ...info, keyBindings })}
-                documents={documents}
-                theirsLayerId={reviewWith}
-                onChooseColleague={setReviewWith}
-                layerIds={reviewLayers}
-                onChooseLayers={setReviewLayers}
-                onlyLabel={reviewLabel}
-                onShowAllLabels={() => setReviewLabel(null)}
-                onLoadLayer={() => setDialog('load-layer')}
-                onExported={exported}
-                onOpenDocument={(id) => void open(id)}
-                onClose={() => setMode('read')}
+                hasDocuments={documents.length > 0}
+                onImport={() => setDialog('import')}
                 onViewChange={library.setView}
                 onError={readerErrors}
+                overlayLayers={overlay}
+                showOwn={layers.shown.has(OWN_LAYER_ID)}
+                onOpenAdjacent={openAdjacent}
+                keyOverrides={info?.keyBindings ?? NO_KEY_OVERRIDES}
+                onKeyOverridesChange={(keyBindings) => info && library.setInfo({ ...info, keyBindings })}
+                focusAnnotation={focusSpan && focusSpan.documentId === view?.document.id ? focusSpan : null}
               />
-            </div>
-          ) : (
-            <DocumentPane
-              view={view}
-              labels={labels}
-              author={info?.author ?? ''}
-              hasDocuments={documents.length > 0}
-              onImport={() => setDialog('import')}
-              onViewChange={library.setView}
-              onError={readerErrors}
-              overlayLayers={overlay}
-              showOwn={layers.shown.has(OWN_LAYER_ID)}
-              onOpenAdjacent={openAdjacent}
-              keyOverrides={info?.keyBindings ?? NO_KEY_OVERRIDES}
-              onKeyOverridesChange={(keyBindings) => info && library.setInfo({ ...info, keyBindings })}
-              focusAnnotation={focusSpan && focusSpan.documentId === view?.document.id ? focusSpan : null}
-            />
-          )}
+            )}
+          </Suspense>
         </main>
       </div>
       {dragging && <DropOverlay />}
@@ -363,12 +367,14 @@ export function App() {
           void importTexts([{ name, content }]).then((done) => done && setDialog(null));
         }}
       />
-      {dialog === 'export' && (
-        <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, choice) => void exportTo(scope, choice)} />
-      )}
-      <ImportPairingsDialog plan={pairingPlan} busy={busy} onCancel={() => setPairingPlan(null)} onApply={(merges) => pairingPlan && void applyAnnotated(pairingPlan.planId, merges)} />
-      {dialog === 'load-layer' && <LoadLayerDialog onClose={() => setDialog(null)} onLoaded={layersLoaded} />}
-      {dialog === 'labels' && <LabelEditorDialog schema={labels} usage={usage} onClose={() => setDialog(null)} onSaved={labelsSaved} />}
+      <Suspense fallback={<LoadingPart />}>
+        {dialog === 'export' && (
+          <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, choice) => void exportTo(scope, choice)} />
+        )}
+        <ImportPairingsDialog plan={pairingPlan} busy={busy} onCancel={() => setPairingPlan(null)} onApply={(merges) => pairingPlan && void applyAnnotated(pairingPlan.planId, merges)} />
+        {dialog === 'load-layer' && <LoadLayerDialog onClose={() => setDialog(null)} onLoaded={layersLoaded} />}
+        {dialog === 'labels' && <LabelEditorDialog schema={labels} usage={usage} onClose={() => setDialog(null)} onSaved={labelsSaved} />}
+      </Suspense>
       <DeleteDocumentDialog document={deleting} busy={busy} onCancel={() => setDeleting(null)} onConfirm={(doc) => void deleteDocument(doc)} />
       <BackupsDialog
         document={backupsOf}

@@ -1,6 +1,6 @@
 import { StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationLayer, LabelSchema } from '../../../annotations/model';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
@@ -27,7 +27,7 @@ import { ShortcutSheet } from './shortcut-sheet';
 import { snapshotOf, type ReaderSnapshot } from './reader-snapshot';
 import { STATEMENT_SHORTCUTS, statementKeymap } from './statement-input';
 import type { KeyOverrides } from '../../../shared/key-bindings';
-import { KeySettingsDialog } from './key-settings-dialog';
+import { KeySettingsDialog } from '../app/lazy-parts';
 import { GhostMenu } from './ghost-menu';
 import { dateValueProblem } from '../statements/date-values';
 import { StatementList } from '../statements/statement-list';
@@ -234,17 +234,20 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
       <StatementOverlays cm={cm} ui={statements.snapshot.ui} labels={labels} entities={statements.snapshot.entities} suggestDate={statements.suggest} dateProblem={dateValueProblem} />
       {ui.ghostMenu && <GhostMenu cm={cm} menu={ui.ghostMenu} onClose={() => setUi({ ghostMenu: null })} />}
       {onKeyOverridesChange && (
-        <KeySettingsDialog
-          open={keysOpen}
-          labels={labels.labels}
-          overrides={keyOverrides}
-          save={(bindings) => window.parley.api.setKeyBindings({ bindings })}
-          onSaved={onKeyOverridesChange}
-          onClose={() => {
-            setKeysOpen(false);
-            cm?.focus();
-          }}
-        />
+        // Closed, the dialog draws nothing, so nothing waits while its chunk loads.
+        <Suspense fallback={null}>
+          <KeySettingsDialog
+            open={keysOpen}
+            labels={labels.labels}
+            overrides={keyOverrides}
+            save={(bindings) => window.parley.api.setKeyBindings({ bindings })}
+            onSaved={onKeyOverridesChange}
+            onClose={() => {
+              setKeysOpen(false);
+              cm?.focus();
+            }}
+          />
+        </Suspense>
       )}
       <ShortcutSheet
         open={ui.sheetOpen}

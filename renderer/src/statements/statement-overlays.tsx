@@ -1,5 +1,5 @@
 import type { EditorView } from '@codemirror/view';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Entity, LabelSchema } from '../../../annotations/model';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import { makeLink } from '../reader/statement-commands';
@@ -7,7 +7,8 @@ import { ownAnnotations, readerConfig, statusEffect } from '../reader/reader-sta
 import { readerSession } from '../reader/reader-session';
 import { setEntities, setStatementUi, type StatementUi } from '../reader/statement-state';
 import { AttributeMenu } from './attribute-menu';
-import { EntitiesDialog } from './entities-dialog';
+import { EntitiesDialog } from '../app/lazy-parts';
+import { LoadingPart } from '../ui/loading-part';
 import { EntityPicker, type EntityChoice } from './entity-picker';
 import { RelationChooser } from './relation-chooser';
 import './statements.css';
@@ -103,16 +104,18 @@ export function StatementOverlays({ cm, ui, labels, entities, suggestDate, dateP
         />
       )}
       {managing && (
-        <EntitiesDialog
-          entities={entities}
-          labels={labels}
-          {...(managing.initialId ? { initialId: managing.initialId } : {})}
-          onEntities={(list) => cm.dispatch({ effects: setEntities.of(list) })}
-          onClose={() => {
-            setManaging(null);
-            cm.focus();
-          }}
-        />
+        <Suspense fallback={<LoadingPart />}>
+          <EntitiesDialog
+            entities={entities}
+            labels={labels}
+            {...(managing.initialId ? { initialId: managing.initialId } : {})}
+            onEntities={(list) => cm.dispatch({ effects: setEntities.of(list) })}
+            onClose={() => {
+              setManaging(null);
+              cm.focus();
+            }}
+          />
+        </Suspense>
       )}
       {chooser && chooserFrom && chooserTo && (
         <RelationChooser

@@ -1,7 +1,8 @@
 import type { EditorView } from '@codemirror/view';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { DocumentView } from '../../../shared/library';
-import { DocumentMetadataDialog } from '../library/document-metadata-dialog';
+import { DocumentMetadataDialog } from '../app/lazy-parts';
+import { LoadingPart } from '../ui/loading-part';
 import { toggleArcs } from '../reader/statement-commands';
 import type { ReaderStatements } from './use-reader-statements';
 import './statements.css';
@@ -29,22 +30,24 @@ export function StatementToggles({ cm, statements, view, onViewChange }: Stateme
         Details
       </button>
       {detailsOpen && (
-        <DocumentMetadataDialog
-          title={view.document.title}
-          metadata={view.document.metadata}
-          onSave={async (metadata) => {
-            const saved = await window.parley.api.setDocumentMetadata({ documentId: view.document.id, metadata });
-            if (saved.ok) {
-              const { metadata: _old, ...document } = view.document;
-              onViewChange({ ...view, document: Object.keys(metadata).length > 0 ? { ...document, metadata } : document });
-            }
-            return saved;
-          }}
-          onClose={() => {
-            setDetailsOpen(false);
-            cm?.focus();
-          }}
-        />
+        <Suspense fallback={<LoadingPart />}>
+          <DocumentMetadataDialog
+            title={view.document.title}
+            metadata={view.document.metadata}
+            onSave={async (metadata) => {
+              const saved = await window.parley.api.setDocumentMetadata({ documentId: view.document.id, metadata });
+              if (saved.ok) {
+                const { metadata: _old, ...document } = view.document;
+                onViewChange({ ...view, document: Object.keys(metadata).length > 0 ? { ...document, metadata } : document });
+              }
+              return saved;
+            }}
+            onClose={() => {
+              setDetailsOpen(false);
+              cm?.focus();
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

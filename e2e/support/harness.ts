@@ -72,6 +72,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Start the team workspace of a linked store (as the app does), keeping its password with this keeper. */
   workspaceKeeper?: PasswordKeeper;
+  /** Files of the built renderer whose requests fail, as a damaged install's would (matched against the address). */
+  failAssets?: RegExp;
 }
 
 let bridgeScript: Promise<string> | undefined;
@@ -234,6 +236,7 @@ export async function launchParley(options: LaunchOptions = {}): Promise<ParleyH
       return listener({ senderFrame: { url: senderUrl } }, input);
     };
     await context.addInitScript({ content: script });
+    if (options.failAssets) await context.route(options.failAssets, (route) => route.abort('failed'));
     page = await context.newPage();
     page.on('pageerror', (error) => console.error('renderer error:', error.message));
     await page.goto(`${origin}/index.html`);
@@ -294,6 +297,11 @@ async function launchElectron(storeDir: string, options: LaunchOptions): Promise
   const env = { ...process.env, PARLEY_E2E_DIALOG_QUEUE: queueFile } as Record<string, string>;
   let app = await _electron.launch({ args, env });
   let page = await app.firstWindow();
+  if (options.failAssets) {
+    // The window has loaded by now: fail the files from here on and load it again, so its start meets them.
+    await app.context().route(options.failAssets, (route) => route.abort('failed'));
+    await page.reload();
+  }
   return {
     get page() {
       return page;

@@ -20,6 +20,7 @@ import type { ExportChoice } from './export-dialog';
 import { AgreementView, CorpusView, ExportDialog, LabelEditorDialog, LoadLayerDialog, ReviewMode, preloadLazyParts } from './lazy-parts';
 import { failureLines } from '../ui/format-problem';
 import { LoadingPart } from '../ui/loading-part';
+import { PartBoundary } from '../ui/part-boundary';
 import { useBusyCall } from '../ui/use-busy-call';
 import { IncidentBanner } from './incident-banner';
 import { ModeSwitch, type AppMode } from './mode-switch';
@@ -284,6 +285,7 @@ export function App() {
               <NoticeList notices={notices} onDismiss={(id) => setNotices((all) => all.filter((n) => n.id !== id))} />
             </div>
           ) : null}
+          <PartBoundary name={mode === 'corpus' ? 'The corpus view' : mode === 'agreement' ? 'The agreement view' : mode === 'review' ? 'Review' : 'The reader'} resetKey={`${mode}:${view?.document.id ?? ''}`}>
           <Suspense fallback={<LoadingPart />}>
             {mode === 'corpus' ? (
               <CorpusView documents={documents} labels={labels} onOpen={openSpan} onError={corpusErrors} onStoreChanged={() => void library.refresh()} />
@@ -354,6 +356,7 @@ export function App() {
               />
             )}
           </Suspense>
+          </PartBoundary>
         </main>
       </div>
       {dragging && <DropOverlay />}
@@ -367,6 +370,7 @@ export function App() {
           void importTexts([{ name, content }]).then((done) => done && setDialog(null));
         }}
       />
+      <PartBoundary name="The dialog" resetKey={dialog ?? ''}>
       <Suspense fallback={<LoadingPart />}>
         {dialog === 'export' && (
           <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, choice) => void exportTo(scope, choice)} />
@@ -375,6 +379,7 @@ export function App() {
         {dialog === 'load-layer' && <LoadLayerDialog onClose={() => setDialog(null)} onLoaded={layersLoaded} />}
         {dialog === 'labels' && <LabelEditorDialog schema={labels} usage={usage} onClose={() => setDialog(null)} onSaved={labelsSaved} />}
       </Suspense>
+      </PartBoundary>
       <DeleteDocumentDialog document={deleting} busy={busy} onCancel={() => setDeleting(null)} onConfirm={(doc) => void deleteDocument(doc)} />
       <BackupsDialog
         document={backupsOf}

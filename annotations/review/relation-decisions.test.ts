@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgreementReport } from '../agreement/report';
-import { createAnnotation } from '../annotation';
 import { defaultLabelSchema } from '../labels';
-import type { Annotation, AnnotationLayer, LabelSchema, Relation } from '../model';
+import type { AnnotationLayer, LabelSchema, Relation } from '../model';
+import { linkedLayer } from './test-support/linked-layer';
 import { findDifferences } from './differences';
 import { decide, type DecisionContext } from './reconcile';
 import { isRelationDecision } from './reconciled-relations';
@@ -22,17 +22,7 @@ const SPANS: Array<[string, string]> = [
   ['정동영', 'actor'],
 ];
 
-function layer(author: string, spans: Array<[string, string]>, links: Array<[string, string, string]>): AnnotationLayer {
-  const annotations: Annotation[] = spans.map(([exact, labelId], i) => {
-    const start = TEXT.indexOf(exact);
-    const made = createAnnotation(TEXT, { documentId: 'doc', start, end: start + exact.length, labelId, author, now: NOW, id: `ann_${author}_${i}` });
-    if (!made.ok) throw new Error(made.error.message);
-    return made.value;
-  });
-  const byQuote = (q: string) => annotations.find((a) => a.quote.exact === q)!.id;
-  const relations: Relation[] = links.map(([typeId, s, t], i) => ({ id: `rel_${author}_${i}`, documentId: 'doc', typeId, sourceId: byQuote(s), targetId: byQuote(t), author, createdAt: NOW, updatedAt: NOW }));
-  return { id: author === 'ana' ? 'own' : `colleague:${author}`, kind: author === 'ana' ? 'own' : 'colleague', author, annotations, relations };
-}
+const layer = (author: string, spans: ReadonlyArray<readonly [string, string]>, links: ReadonlyArray<readonly [string, string, string]>): AnnotationLayer => linkedLayer(TEXT, author, spans, links);
 
 function context(): DecisionContext {
   let n = 0;

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgreementReport } from '../agreement/report';
 import { reportToMarkdown } from '../agreement/report-markdown';
-import { createAnnotation } from '../annotation';
 import { defaultLabelSchema } from '../labels';
-import type { Annotation, AnnotationLayer, LabelSchema, Relation } from '../model';
+import type { AnnotationLayer, LabelSchema } from '../model';
+import { linkedLayer } from './test-support/linked-layer';
 import { relationDifferences } from './relation-differences';
 
-const NOW = '2026-12-01T00:00:00.000Z';
 const TEXT = 'Noh Kyu-duk 🙂 proposed ending the working group with Washington on 22 June 2021.\r\n정동영 opposed it.';
 
-/** A layer of `author` with spans (ids differ per author, as they do between layers) and relations between them by quote. */
-function layer(author: string, spans: Array<[string, string]>, links: Array<[string, string, string]>): AnnotationLayer {
-  const annotations: Annotation[] = spans.map(([exact, labelId], i) => {
-    const start = TEXT.indexOf(exact);
-    const made = createAnnotation(TEXT, { documentId: 'doc', start, end: start + exact.length, labelId, author, now: NOW, id: `ann_${author}_${i}` });
-    if (!made.ok) throw new Error(made.error.message);
-    return made.value;
-  });
-  const byQuote = (q: string) => annotations.find((a) => a.quote.exact === q)!.id;
-  const relations: Relation[] = links.map(([typeId, s, t], i) => ({ id: `rel_${author}_${i}`, documentId: 'doc', typeId, sourceId: byQuote(s), targetId: byQuote(t), author, createdAt: NOW, updatedAt: NOW }));
-  return { id: author === 'ana' ? 'own' : `colleague:${author}`, kind: author === 'ana' ? 'own' : 'colleague', author, annotations, relations };
-}
+const layer = (author: string, spans: ReadonlyArray<readonly [string, string]>, links: ReadonlyArray<readonly [string, string, string]>): AnnotationLayer => linkedLayer(TEXT, author, spans, links);
 
 const SPANS: Array<[string, string]> = [
   ['Noh Kyu-duk', 'actor'],

@@ -165,9 +165,9 @@ export interface TimeWindow {
  * it. With no window every statement falls in it, dated or not; with one, an
  * undated statement never does.
  */
-export function inTimeWindow(statement: Statement, window: TimeWindow): boolean {
-  if (window.from === undefined && window.to === undefined) return true;
-  const from = window.from === undefined ? -Infinity : dayStart(window.from);
-  const to = window.to === undefined ? Infinity : dayStart(window.to) + DAY;
+export function inTimeWindow(statement: Statement, range: TimeWindow): boolean {
+  if (range.from === undefined && range.to === undefined) return true;
+  const from = range.from === undefined ? -Infinity : dayStart(range.from);
+  const to = range.to === undefined ? Infinity : dayStart(range.to) + DAY;
   return statementPeriods(statement).some((p) => p.start < to && p.end > from);
 }

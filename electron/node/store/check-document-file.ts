@@ -10,6 +10,12 @@ import { fail, ok, type Result } from '../../../annotations/result';
 import { checkAnnotations } from './document-state';
 import type { DocumentFile } from './store-schemas';
 
+/**
+ * Revision of these checks. Raise it whenever they change: files checked under
+ * an older revision are then checked again when the store opens (`checked-files.ts`).
+ */
+export const CHECKS_REVISION = 1;
+
 /** The SHA-256 of `text`'s UTF-8 bytes, in hex: what `textSha256` gives. */
 export function nativeTextSha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

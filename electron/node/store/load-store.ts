@@ -6,7 +6,9 @@
  * a deletion that was interrupted, and is moved into the backups (never lost).
  * A damaged file goes to `damaged/` and is replaced by its newest valid backup;
  * each repair is reported as a `StoreIncident`. Document journals are applied
- * to their files before anything else is read (`replay-journal.ts`).
+ * to their files before anything else is read (`replay-journal.ts`). A
+ * document file whose exact bytes passed every check at an earlier open is
+ * only parsed (`checked-files.ts`).
  */
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import type { StoreIncident } from '../../../shared/library';
 import { Backups, type BackupRecord } from './backups';
 import { DamagedFileError, NewerSchemaError, parseStoreFile, TEMP_SUFFIX, writeFileDurably } from './durable-file-adapter';
 import { checkDocumentFile } from './check-document-file';
+import { bytesDigest, CheckedFiles } from './checked-files';
 import { migrateLabels, ownCount } from './document-state';
 import { reanchorDamaged } from './reanchor-damaged';
 import { replayJournal, stemsWithJournals } from './replay-journal';
@@ -65,6 +68,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   await removeTempFiles(dir);
   await removeTempFiles(docsDir);
   const backups = await Backups.load(dir, now, warn);
+  const checked = await CheckedFiles.load(dir);
   const incidents: StoreIncident[] = [];
   const libraryFile = path.join(dir, LIBRARY_FILE);
   const stemsOnDisk = (await readdir(docsDir)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
@@ -121,7 +125,19 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
       if (!checked.ok) throw new DamagedFileError(name, `its content does not match its own checks (${checked.error.message})`);
       return data;
     };
-    const outcome = await readStoreFile(file, (b) => parse(b, file), (f) => ahead.read(f));
+    // Bytes that passed every check before need only be parsed; others are checked in full, and recorded if they pass.
+    const parseOrTrust = (bytes: Uint8Array): DocumentFile => {
+      const digest = bytesDigest(bytes);
+      const trusted = checked.wasChecked(stem, digest) ? parseTrusted(bytes) : null;
+      if (trusted && (!entry || trusted.document.id === entry.id) && !ids.has(trusted.document.id)) {
+        checked.record(stem, digest);
+        return trusted;
+      }
+      const data = parse(bytes, file);
+      if (isCanonical(data, bytes)) checked.record(stem, digest);
+      return data;
+    };
+    const outcome = await readStoreFile(file, parseOrTrust, (f) => ahead.read(f));
     let data: DocumentFile | null = outcome.kind === 'ok' ? outcome.data : null;
     if (outcome.kind !== 'ok') {
       const movedTo = outcome.kind === 'damaged' ? await quarantineFile(dir, file, now()) : '';
@@ -210,7 +226,29 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
     await backups.snapshot({ kind: 'library' }, libraryFile, 0);
     await writeFileDurably(libraryFile, JSON.stringify(library));
   }
+  await checked.save().catch((error: Error) => warn(`could not save the list of checked files (the next open checks every file): ${error.message}`));
   return ok({ library, files, backups, incidents });
+}
+
+/** The data of bytes that passed every check before, or null if they no longer parse (then they are checked in full). */
+function parseTrusted(bytes: Uint8Array): DocumentFile | null {
+  try {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as DocumentFile;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True if the checked data is exactly what the bytes hold, so parsing them
+ * alone gives the same data next time: the current version (an older one is
+ * upgraded as it is read) and nothing the schema dropped. Serialized, the data
+ * then has the file's length; a dropped field, or JSON written in another
+ * form (spaces, escapes), makes it differ, and the file is simply checked
+ * again next time.
+ */
+function isCanonical(data: DocumentFile, bytes: Uint8Array): boolean {
+  return !wasUpgraded(data) && Buffer.byteLength(JSON.stringify(data), 'utf8') === bytes.byteLength;
 }
 
 async function readStoreFile<T>(file: string, parse: (bytes: Uint8Array) => T, read: (file: string) => Promise<Buffer> = readFile): Promise<ReadOutcome<T>> {

@@ -1,0 +1,137 @@
+/**
+ * A document file whose exact bytes passed every check is only parsed on the
+ * next open; any other file, and every file when the cache is missing,
+ * damaged or written for other checks, is checked in full as before.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OWN_LAYER_ID } from '../../../annotations/model';
+import { bytesDigest, CHECKED_FILES, checksFingerprint, DOCUMENT_FILE_SCHEMA_DIGEST, documentSchemaDigest } from './checked-files';
+import { ParleyStore } from './parley-store';
+import type { DocumentFile } from './store-schemas';
+import { makeAnnotation, makeDocument, makeTempDir, removeTempDir } from './test-support/store-fixtures';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await makeTempDir();
+});
+afterEach(async () => {
+  await removeTempDir(dir);
+});
+
+async function open() {
+  const opened = await ParleyStore.open(dir, { onWarning: () => undefined });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.value;
+}
+
+const TEXT = '통일부 met the envoy in Seoul.\r\nBoth sides 🇰🇷🇺🇸 agreed on 3 May 2023.';
+const docFile = (stem: string) => path.join(dir, 'documents', `${stem}.json`);
+const cacheFile = () => path.join(dir, CHECKED_FILES);
+const readCache = async () => JSON.parse(await readFile(cacheFile(), 'utf8')) as { checks: string; files: Record<string, string> };
+
+async function seed(): Promise<void> {
+  const { store } = await open();
+  const a = makeDocument('doc_a', TEXT);
+  await store.addDocuments([a, makeDocument('doc_b')]);
+  await store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 0, 3, 'policy-body', 'ann_unif')] }, 'tag');
+  await store.close();
+}
+
+/** Writes a version of doc_a whose annotation no longer quotes the text: valid JSON and schema, failing the file's own checks. */
+async function breakQuote(): Promise<Buffer> {
+  const file = JSON.parse(await readFile(docFile('doc_a'), 'utf8')) as DocumentFile;
+  const own = file.layers.find((l) => l.id === OWN_LAYER_ID)!;
+  own.annotations = own.annotations.map((a) => ({ ...a, quote: 'Pyongyang' }));
+  const bytes = Buffer.from(JSON.stringify(file));
+  await writeFile(docFile('doc_a'), bytes);
+  return bytes;
+}
+
+describe('checked files', () => {
+  it('knows the document schema it was written for: update DOCUMENT_FILE_SCHEMA_DIGEST when the schema changes', () => {
+    expect(DOCUMENT_FILE_SCHEMA_DIGEST).toBe(documentSchemaDigest());
+  });
+
+  it('records every document file that passed its checks, by the digest of its bytes', async () => {
+    await seed();
+    const { store } = await open();
+    await store.close();
+    const cache = await readCache();
+    expect(cache.checks).toBe(checksFingerprint());
+    expect(cache.files).toEqual({
+      doc_a: bytesDigest(await readFile(docFile('doc_a'))),
+      doc_b: bytesDigest(await readFile(docFile('doc_b'))),
+    });
+  });
+
+  it('gives the same documents whether a file is checked or only parsed (CRLF, Hangul, emoji)', async () => {
+    await seed();
+    const first = await open();
+    const checked = [first.store.getDocument('doc_a'), first.store.getDocument('doc_b')];
+    await first.store.close();
+    const second = await open();
+    expect([second.store.getDocument('doc_a'), second.store.getDocument('doc_b')]).toEqual(checked);
+    expect(second.store.getDocument('doc_a').ok && second.store.getDocument('doc_a')).toMatchObject({ value: { document: { text: TEXT } } });
+    await second.store.close();
+  });
+
+  it('checks a file in full when its bytes changed, and finds the damage', async () => {
+    await seed();
+    await (await open()).store.close();
+    await breakQuote();
+    const { store, incidents } = await open();
+    expect(incidents.map((i) => i.file)).toEqual([docFile('doc_a')]);
+    const view = store.getDocument('doc_a');
+    // Whatever the repair could restore, the broken quote is never served.
+    expect(view.ok && view.value.layers.flatMap((l) => l.annotations).filter((a) => a.quote === 'Pyongyang')).toEqual([]);
+    await store.close();
+  });
+
+  it('trusts a file only under the checks it was recorded for', async () => {
+    await seed();
+    await (await open()).store.close();
+    const bytes = await breakQuote();
+    // A cache claiming the broken bytes passed, but under other checks: ignored, so the damage is found.
+    await writeFile(cacheFile(), JSON.stringify({ checks: 'other checks', files: { doc_a: bytesDigest(bytes) } }));
+    const reopened = await open();
+    expect(reopened.incidents.map((i) => i.file)).toEqual([docFile('doc_a')]);
+    await reopened.store.close();
+    // The same claim under the current checks is believed: the cache is what spares the checks.
+    await breakQuote();
+    await writeFile(cacheFile(), JSON.stringify({ checks: checksFingerprint(), files: { doc_a: bytesDigest(await readFile(docFile('doc_a'))) } }));
+    const trusting = await open();
+    expect(trusting.incidents).toEqual([]);
+    await trusting.store.close();
+  });
+
+  for (const [name, content] of [
+    ['damaged', '{"checks": "2/1/'],
+    ['not JSON at all', '\u0000\u0001'],
+    ['of the wrong shape', '{"checks": 3, "files": []}'],
+  ] as const) {
+    it(`opens the store and checks every file when the cache is ${name}`, async () => {
+      await seed();
+      await (await open()).store.close();
+      await breakQuote();
+      await writeFile(cacheFile(), content);
+      const { store, incidents } = await open();
+      expect(incidents.map((i) => i.file)).toEqual([docFile('doc_a')]);
+      await store.close();
+      // The cache is written anew; the repaired file is not in it until an open has checked it as written.
+      expect(Object.keys((await readCache()).files)).toEqual(['doc_b']);
+    });
+  }
+
+  it('does not record a file that parsing alone would read differently (a field the schema drops, or spaces)', async () => {
+    await seed();
+    const file = JSON.parse(await readFile(docFile('doc_a'), 'utf8')) as DocumentFile & { note?: string };
+    await writeFile(docFile('doc_a'), JSON.stringify({ ...file, note: 'a field the schema does not know' }));
+    await writeFile(docFile('doc_b'), JSON.stringify(JSON.parse(await readFile(docFile('doc_b'), 'utf8')), null, 2));
+    const { store } = await open();
+    expect(store.getDocument('doc_a').ok).toBe(true);
+    await store.close();
+    expect((await readCache()).files).toEqual({});
+  });
+});

@@ -9,8 +9,11 @@
  * elsewhere. Label keys belong to the labels (the label editor sets them);
  * Tab, Shift+Tab and Escape are never rebound, so focus can always leave the
  * text and a menu can always be closed.
+ *
+ * The zod schemas that check overrides coming over IPC or from the settings
+ * file are in `key-overrides-schema.ts`, so the window, which only reads this
+ * table, does not load zod to show the library.
  */
-import { z } from 'zod';
 import type { Label } from '../annotations/model';
 
 /** One rebindable command of the reader. */
@@ -192,9 +195,3 @@ export function keyLabel(key: string, platform: KeyPlatform): string {
   const shownBase = GLYPHS[base] ?? (mods.length > 0 && [...base].length === 1 ? base.toUpperCase() : base);
   return [...mods, shownBase].join('+');
 }
-
-/** The key string a command accepts over IPC and in the settings file. */
-export const keyString = z.string().min(1).max(40);
-
-/** The settings' overrides: known command ids only, each with one key. */
-export const keyOverridesSchema = z.partialRecord(z.enum(READER_COMMAND_IDS), keyString);

@@ -12,7 +12,7 @@ import { createScriptedDialogs } from './scripted-dialogs';
 import { createHandlers } from './handlers/create-handlers';
 import { hardenContents, hardenSession } from './harden-contents';
 import { describeIncident } from '../node/incident-text';
-import { registerApi } from './ipc/register-api';
+import { registerApi, type ApiHandlers } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
 import { lockBreakOffer } from './lock-prompt';
 import { openAppStore } from '../node/open-app-store';
@@ -49,6 +49,27 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(path.join(__dirname, '../renderer'));
 
     const storeDir = resolveStoreDir(process.argv, process.env, app.getPath('userData'));
+    // The window loads while the store opens: the API is registered at once with the handlers to come, and calls wait for them.
+    let handlersReady!: (handlers: ApiHandlers) => void;
+    let handlersFailed!: (reason: Error) => void;
+    const handlers = new Promise<ApiHandlers>((resolve, reject) => {
+      handlersReady = resolve;
+      handlersFailed = reject;
+    });
+    handlers.catch(() => undefined);
+    registerApi(ipcMain, handlers, isOwnRenderer);
+
+    const createWindow = () => {
+      const win = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/index.js'));
+      win.once('ready-to-show', () => win.show());
+      win.on('closed', () => {
+        if (window === win) window = null;
+      });
+      void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+      return win;
+    };
+    window = createWindow();
+
     const open = () => openAppStore(storeDir, os.userInfo().username, { seedSamples: !process.argv.includes('--no-samples') });
     let opened = await open();
     if (!opened.ok && opened.error.code === 'store-locked') {
@@ -65,6 +86,7 @@ if (!app.requestSingleInstanceLock()) {
       }
     }
     if (!opened.ok) {
+      handlersFailed(new Error(opened.error.message));
       dialog.showErrorBox('Parley cannot open its store', `${opened.error.message}\n\nStore: ${storeDir}`);
       app.quit();
       return;
@@ -79,30 +101,20 @@ if (!app.requestSingleInstanceLock()) {
     if (!linked.ok) console.warn(`parley: team workspace not started: ${linked.error.message}`);
     const workspace = linked.ok ? linked.value : null;
 
-    const createWindow = () => {
-      const win = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/index.js'));
-      win.once('ready-to-show', () => win.show());
-      win.on('closed', () => {
-        if (window === win) window = null;
-      });
-      void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
-      return win;
-    };
+    handlersReady(
+      createHandlers({
+        store,
+        settings,
+        incidents,
+        version: app.getVersion(),
+        dialogs: dialogQueue ? createScriptedDialogs(dialogQueue) : createElectronDialogs(() => window ?? undefined),
+        notify: (event) => window?.webContents.send('parley:event', event),
+        formatWorker: path.join(__dirname, 'format-worker.js'),
+        workspace,
+      }),
+    );
 
-    const handlers = createHandlers({
-      store,
-      settings,
-      incidents,
-      version: app.getVersion(),
-      dialogs: dialogQueue ? createScriptedDialogs(dialogQueue) : createElectronDialogs(() => window ?? undefined),
-      notify: (event) => window?.webContents.send('parley:event', event),
-      formatWorker: path.join(__dirname, 'format-worker.js'),
-      workspace,
-    });
-    registerApi(ipcMain, handlers, isOwnRenderer);
-
-    window = createWindow();
-    if (incidents.length > 0) {
+    if (incidents.length > 0 && window) {
       void dialog.showMessageBox(window, {
         type: 'warning',
         message: 'Parley repaired damaged files in its store',

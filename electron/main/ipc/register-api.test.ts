@@ -71,4 +71,32 @@ describe('registerApi', () => {
     }).get(channelOf('listDocuments'))!;
     expect(await channel(own, {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('disk on fire') } });
   });
+
+  it('answers calls made while the store opens once it is open, and refuses forged ones at once', async () => {
+    const channels = new Map<string, Listener>();
+    let ready!: (handlers: ApiHandlers) => void;
+    const pending = new Promise<ApiHandlers>((resolve) => (ready = resolve));
+    registerApi({ handle: (c, l) => channels.set(c, l) }, pending, createSenderCheck(['parley://app']));
+    const list = channels.get(channelOf('listDocuments'))!;
+    const early = list(own, {});
+    // Checks that need no store answer before it opens.
+    expect(await list({ senderFrame: { url: 'https://example.org/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await list(own, 'a string')).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    let answered = false;
+    void early.then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    ready(Object.fromEntries(API_METHODS.map((m) => [m, async () => ok(`${m} ran once open`)])) as unknown as ApiHandlers);
+    expect(await early).toEqual({ ok: true, value: 'listDocuments ran once open' });
+    expect(await list(own, {})).toEqual({ ok: true, value: 'listDocuments ran once open' });
+  });
+
+  it('answers every call with the reason when the store could not be opened', async () => {
+    const channels = new Map<string, Listener>();
+    const failed = Promise.reject(new Error('the store at /data/parley is locked by pid 4242'));
+    registerApi({ handle: (c, l) => channels.set(c, l) }, failed, createSenderCheck(['parley://app']));
+    for (const method of ['listDocuments', 'getLabels'] as const) {
+      expect(await channels.get(channelOf(method))!(own, {})).toMatchObject({ ok: false, error: { code: 'io-error', message: expect.stringContaining('locked by pid 4242') } });
+    }
+  });
 });

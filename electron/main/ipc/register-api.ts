@@ -3,6 +3,10 @@
  * serves the real app (Electron's ipcMain) and the end-to-end bridge, so both
  * run exactly the same checks: sender, schema, then the handler, whose result
  * or failure always comes back as a serialisable `Result`.
+ *
+ * The handlers may be given as a promise: the app registers the API and opens
+ * its window while the store is still opening, so the window loads meanwhile,
+ * and calls made before the store is open are answered once it is.
  */
 import type { z } from 'zod';
 import { fail, type Problem, type Result } from '../../../annotations/result';
@@ -34,10 +38,13 @@ export function schemaProblems(error: z.ZodError): Problem[] {
   }));
 }
 
+/** The handlers, or the promise of them while the store opens; a rejected promise answers every call with its reason. */
+export type PendingHandlers = ApiHandlers | Promise<ApiHandlers>;
+
 /** Runs one call through the checks. Exported for tests and the bridge. */
 export async function dispatch<M extends ApiMethod>(
   method: M,
-  handlers: ApiHandlers,
+  pending: PendingHandlers,
   isTrustedSender: SenderCheck,
   event: InvokeEventLike,
   input: unknown,
@@ -46,6 +53,12 @@ export async function dispatch<M extends ApiMethod>(
   if (!isTrustedSender(url)) return fail('forbidden', `calls from ${url || 'an unknown frame'} are refused`);
   const parsed = apiInputSchemas[method].safeParse(input);
   if (!parsed.success) return fail('invalid-input', `the request to ${method} is not valid`, schemaProblems(parsed.error));
+  let handlers: ApiHandlers;
+  try {
+    handlers = await pending;
+  } catch (error) {
+    return fail('io-error', `Parley could not open its store: ${error instanceof Error ? error.message : String(error)}`);
+  }
   try {
     const handler = handlers[method] as (input: ApiInput<M>) => Promise<Result<ApiOutputs[M]>>;
     return await handler(parsed.data as ApiInput<M>);
@@ -57,7 +70,7 @@ export async function dispatch<M extends ApiMethod>(
 }
 
 /** Registers all methods; returns the channels registered. Answers of `WIRE_FORMS`' methods are sent packed. */
-export function registerApi(ipc: IpcMainLike, handlers: ApiHandlers, isTrustedSender: SenderCheck): string[] {
+export function registerApi(ipc: IpcMainLike, handlers: PendingHandlers, isTrustedSender: SenderCheck): string[] {
   return API_METHODS.map((method) => {
     const channel = channelOf(method);
     ipc.handle(channel, async (event, input) => packResult(method, await dispatch(method, handlers, isTrustedSender, event, input)));

@@ -45,7 +45,7 @@ describe('entity history', () => {
 
     const undone = value(await api.undoEntityChange({}));
     expect(undone).toMatchObject({ did: 'Merge “정동영” into “Chung Dong-young”', undoLabel: null, redoLabel: 'Merge “정동영” into “Chung Dong-young”' });
-    expect(value(await api.listEntities({})).sort((a, b) => a.name.localeCompare(b.name))).toEqual([english, korean].sort((a, b) => a.name.localeCompare(b.name)));
+    expect([...value(await api.listEntities({}))].sort((a, b) => a.name.localeCompare(b.name))).toEqual([english, korean].sort((a, b) => a.name.localeCompare(b.name)));
     expect(await links()).toEqual(before);
 
     value(await api.redoEntityChange({}));

@@ -4,8 +4,13 @@
  * that arrive while a write is in flight are coalesced into the next write, so a
  * burst of tag actions costs one fsync per batch, and each caller's promise
  * resolves only after a write that contains its update has reached the disk.
+ *
+ * Each state is deep-frozen as it becomes current (`deep-freeze.ts`): a save
+ * writes only what changed by reference, so a state changed in place would be
+ * lost without a word; frozen, the write throws where it is made.
  */
 import { fail, ok, type Result } from '../../../annotations/result';
+import { deepFreeze } from './deep-freeze';
 
 type Waiter = (result: Result<void>) => void;
 
@@ -22,22 +27,22 @@ export class DocumentQueue<T> {
     initial: T,
     private readonly persist: (state: T) => Promise<void>,
   ) {
-    this.latest = initial;
-    this.durable = initial;
+    this.latest = deepFreeze(initial);
+    this.durable = this.latest;
   }
 
-  /** The newest state, including updates not yet on disk. */
+  /** The newest state, including updates not yet on disk (frozen: build a new one to change it). */
   get current(): T {
     return this.latest;
   }
 
   /**
-   * Makes `next` the current state now and resolves once it (or a later state)
-   * is on disk. If the write fails, the state reverts to the last one on disk
-   * and every update not yet written fails with `io-error`.
+   * Makes `next` the current state now, frozen, and resolves once it (or a
+   * later state) is on disk. If the write fails, the state reverts to the last
+   * one on disk and every update not yet written fails with `io-error`.
    */
   set(next: T): Promise<Result<void>> {
-    this.latest = next;
+    this.latest = deepFreeze(next, this.latest);
     return new Promise<Result<void>>((resolve) => {
       this.waiting.push(resolve);
       if (!this.running) {

@@ -17,8 +17,9 @@
  * once its change is on disk. Changes to the set of documents
  * and to labels are serialised by one mutex.
  *
- * Values returned (views, summaries, the corpus) share the store's own objects:
- * callers must treat them as read-only.
+ * Values returned (views, summaries, the corpus) share the store's own objects,
+ * which are frozen (documents by their queue, the library index here): callers
+ * build new objects to change anything, and a write in place throws.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,6 +31,7 @@ import type { BackupEntry } from '../../../shared/api';
 import type { DocumentChange, DocumentSummary, DocumentView, ReviewChange, StoreIncident } from '../../../shared/library';
 import { AsyncMutex } from './async-mutex';
 import { Backups } from './backups';
+import { deepFreeze } from './deep-freeze';
 import { fileStemFor } from './document-file-names';
 import { JOURNAL_COMPACT_BYTES } from './document-journal';
 import { type CompactionPolicy, DocumentSlot, withoutJournalSeq } from './document-slot';
@@ -106,7 +108,9 @@ export class ParleyStore {
     private readonly now: () => string,
     private readonly warn: (message: string) => void,
     private readonly compaction: CompactionPolicy,
-  ) {}
+  ) {
+    deepFreeze(library);
+  }
 
   /**
    * Opens the store in `dir`, creating the folder if needed: takes the lock
@@ -609,8 +613,9 @@ export class ParleyStore {
     return ok(next.value);
   }
 
-  /** Writes `library.json` (backing up the previous version). Callers hold `libraryMutex`. */
+  /** Writes `library.json` (backing up the previous version) and makes `next`, frozen, the library. Callers hold `libraryMutex`. */
   private async writeLibrary(next: LibraryFile): Promise<void> {
+    deepFreeze(next);
     await this.backups.snapshot({ kind: 'library' }, path.join(this.dir, LIBRARY_FILE), 0).catch((error: Error) => this.warn(`could not back up the library: ${error.message}`));
     this.libraryDb.data = next;
     try {

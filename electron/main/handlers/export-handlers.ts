@@ -1,4 +1,4 @@
-/** Exporting annotations in another tool's format, in the worker, and the statement table, to a file the analyst chooses. */
+/** Exporting annotations (in Parley's or another tool's format) and the statement table, to a file the analyst chooses. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FORMAT_TITLES } from '../../../annotations/formats/index';
@@ -7,13 +7,14 @@ import { fail, ok } from '../../../annotations/result';
 import { libraryStatements } from '../../../annotations/corpus/library-statements';
 import { statementsCsv, statementsJson } from '../../../annotations/statements/statement-table';
 import { plural } from '../../../annotations/text/plural';
-import { runFormatJobWith } from '../../node/tasks/run-format-job';
+import { exportFileName } from '../../node/tasks/export-file-data';
+import { exportToFile } from '../../node/tasks/export-to-file';
 import { withTask } from '../../node/tasks/task-registry';
 import type { ApiHandlers } from '../ipc/register-api';
 import type { HandlerContext } from './handler-deps';
 
 /** The export handler. */
-export function createExportHandlers({ store, dialogs, tasks, formatWorker }: HandlerContext): Pick<ApiHandlers, 'exportToDialog' | 'exportStatementsToDialog'> {
+export function createExportHandlers({ store, dialogs, tasks, formatWorker, now }: HandlerContext): Pick<ApiHandlers, 'exportToDialog' | 'exportStatementsToDialog'> {
   return {
     async exportStatementsToDialog({ documentIds, layerId, format, rows }) {
       const corpus = store.exportCorpus(rows ? [...new Set(rows.map((r) => r.documentId))] : documentIds);
@@ -35,28 +36,14 @@ export function createExportHandlers({ store, dialogs, tasks, formatWorker }: Ha
     async exportToDialog({ documentIds, format, layerIds }) {
       const corpus = store.exportCorpus(documentIds);
       if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
-      const exported = await withTask(tasks, `Exporting ${plural(corpus.documents.length, 'document')} as ${FORMAT_TITLES[format]}`, (task) =>
-        runFormatJobWith(formatWorker, { kind: 'export', format, corpus, options: { layerIds: layerIds ?? [OWN_LAYER_ID] } }, task),
-      );
-      if (!exported.ok) return exported.error.code === 'cancelled' ? fail('cancelled', 'the export was cancelled; nothing was written') : exported;
-      const single = exported.value.files.length === 1 ? exported.value.files[0]! : null;
-      const defaultName = single ? path.basename(single.path) : `parley-${format}.zip`;
+      // The target first: the export then writes straight into a file beside it, and nothing it makes is held or copied.
+      const defaultName = exportFileName(format, corpus.labels);
       const target = await dialogs.saveFile({ title: 'Export annotations', defaultPath: defaultName, filters: [{ name: format, extensions: [path.extname(defaultName).slice(1) || 'json'] }] });
       if (!target) return ok(null);
-      const data = single ? single.data : await zipFiles(exported.value.files);
-      try {
-        await writeFile(target, data);
-      } catch (error) {
-        return fail('io-error', `could not write ${target}: ${(error as Error).message}`);
-      }
-      return ok({ path: target, warnings: exported.value.warnings });
+      const options = { layerIds: layerIds ?? [OWN_LAYER_ID], now: now() };
+      const written = await withTask(tasks, `Exporting ${plural(corpus.documents.length, 'document')} as ${FORMAT_TITLES[format]}`, (task) => exportToFile(formatWorker, { format, corpus, options, target }, task));
+      if (!written.ok) return written.error.code === 'cancelled' ? fail('cancelled', 'the export was cancelled; nothing was written') : written;
+      return ok({ path: target, warnings: written.value.warnings });
     },
   };
-}
-
-async function zipFiles(files: Array<{ path: string; data: string | Uint8Array }>): Promise<Uint8Array> {
-  const { zipSync, strToU8 } = await import('fflate');
-  const entries: Record<string, Uint8Array> = {};
-  for (const f of files) entries[f.path] = typeof f.data === 'string' ? strToU8(f.data) : f.data;
-  return zipSync(entries);
 }

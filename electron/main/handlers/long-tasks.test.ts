@@ -2,7 +2,7 @@
  * Long imports and exports through the handlers on a real store: they report
  * progress, and a cancel leaves the library and the disk as they were.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -51,7 +51,7 @@ async function setup(cancelAfter: number | null, only = /./) {
   const target = path.join(dir, 'export.json');
   const dialogs = new RecordingDialogs(target);
   const api = createHandlers({ ...store, dialogs, version: 'test', notify: () => {}, tasks, formatWorker: workerFile });
-  return { dir, api, dialogs, events, target, store: store.store };
+  return { dir, api, dialogs, events, target, store: store.store, settings: store.settings };
 }
 
 const articles = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `briefing-${i}.txt`, content: `Briefing ${i}\n\nThe envoy met 통일부 officials on day ${i} 🇰🇷.` }));
@@ -107,21 +107,38 @@ describe('long tasks', () => {
     expect(store.listDocuments()).toEqual([]);
   });
 
-  it('exports in the worker with progress, and a cancelled export asks for no file and writes none', async () => {
+  it('asks for the file first, then exports with progress into it', async () => {
     const done = await setup(null);
     value(await done.api.importTexts({ files: articles(40) }));
     const written = value(await done.api.exportToDialog({ format: 'parley' }));
     expect(written?.path).toBe(done.target);
+    expect(done.dialogs.saveRequests).toBe(1);
     const file = JSON.parse(await readFile(done.target, 'utf8')) as { documents: Array<{ title: string }> };
     expect(file.documents.map((d) => d.title)).toEqual(articles(40).map((a) => a.name.replace(/\.txt$/, '').replace('-', ' ')));
     const exportEvents = done.events.filter((e) => e.task === 'Exporting 40 documents as Parley JSON');
     expect(exportEvents.at(-1)).toMatchObject({ finished: true, done: 40, total: 40 });
+    expect(await readdir(done.dir)).toEqual(['export.json', 'store']);
+  });
 
-    const cancelling = await setup(1, /^Exporting/);
-    value(await cancelling.api.importTexts({ files: articles(400) }));
-    const result = await cancelling.api.exportToDialog({ format: 'w3c' });
-    expect(result.ok ? 'exported' : result.error.code).toBe('cancelled');
-    expect(cancelling.dialogs.saveRequests).toBe(0);
-    expect(await readdir(cancelling.dir)).not.toContain('export.json');
+  for (const format of ['parley', 'w3c'] as const) {
+    it(`a cancelled ${format} export leaves the file that was there untouched and nothing beside it`, async () => {
+      const cancelling = await setup(1, /^Exporting/);
+      value(await cancelling.api.importTexts({ files: articles(400) }));
+      await writeFile(cancelling.target, 'an earlier export, kept');
+      const result = await cancelling.api.exportToDialog({ format });
+      expect(result.ok ? 'exported' : result.error.code).toBe('cancelled');
+      expect(cancelling.dialogs.saveRequests).toBe(1);
+      expect(await readFile(cancelling.target, 'utf8')).toBe('an earlier export, kept');
+      expect(await readdir(cancelling.dir)).toEqual(['export.json', 'store']);
+    });
+  }
+
+  it('an export that cannot write says where, and leaves nothing behind', async () => {
+    const failing = await setup(null);
+    value(await failing.api.importTexts({ files: articles(3) }));
+    const api = createHandlers({ store: failing.store, settings: failing.settings, incidents: [], dialogs: new RecordingDialogs(path.join(failing.dir, 'no-such-folder', 'export.json')), version: 'test', notify: () => {}, formatWorker: workerFile });
+    const result = await api.exportToDialog({ format: 'parley' });
+    expect(result.ok ? 'exported' : `${result.error.code}: ${result.error.message}`).toMatch(/^io-error: could not write .*no-such-folder.*export\.json: /);
+    expect(await readdir(failing.dir)).toEqual(['store']);
   });
 });

@@ -6,13 +6,20 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fail, type Result } from '../../../annotations/result';
-import { packFormatJob, runFormatJob, type FormatJob, type FormatJobMessage, type FormatJobRequest, type FormatJobResult } from './format-job';
+import type { CorpusDocument } from '../../../annotations/model';
+import { packFormatJob, runFormatJob, type FormatJob, type FormatJobDocuments, type FormatJobMessage, type FormatJobRequest, type FormatJobResult } from './format-job';
+import { nextTurn } from './next-turn';
 import type { TaskHandle } from './task-registry';
 
 /** How long a cancelled worker may take to reach its next checkpoint before it is stopped outright. */
 const CANCEL_GRACE_MS = 2000;
+/** How long the main thread packs an export's documents before it lets other work in. */
+const SLICE_MS = 10;
 
-/** Runs `job`, reporting to `task`; `workerFile` is the built `format-worker.js`, or null to run inline. */
+/**
+ * Runs `job`, reporting to `task`; `workerFile` is the built `format-worker.js`, or null to run inline.
+ * Resolves once a worker has stopped, so nothing it was writing is still being written.
+ */
 export async function runFormatJobWith<J extends FormatJob>(workerFile: string | null, job: J, task: TaskHandle): Promise<FormatJobResult<J>> {
   if (workerFile === null) {
     // Inline: the codec checks the flag between documents, so a cancel can only come from `task` itself.
@@ -30,12 +37,11 @@ function inWorker(workerFile: string, job: FormatJob, task: TaskHandle): Promise
     const settle = (result: Result<unknown>) => {
       if (settled) return;
       settled = true;
-      void worker.terminate();
-      resolve(result);
+      void worker.terminate().then(() => resolve(result));
     };
     worker.on('message', (message: FormatJobMessage) => {
       if (message.type === 'progress') task.progress(message.done, message.total);
-      // A cancel that reached us before the result did wins: nothing has been written yet, and the analyst asked for nothing to be.
+      // A cancel that reached us before the result did wins: the analyst asked for nothing to be written.
       else settle(Atomics.load(flag, 0) === 1 ? fail('cancelled', 'cancelled') : message.result);
     });
     worker.on('error', (error) => settle(fail('internal', `the format conversion failed: ${error.message}`)));
@@ -46,5 +52,25 @@ function inWorker(workerFile: string, job: FormatJob, task: TaskHandle): Promise
     });
     const request: FormatJobRequest = { job: packFormatJob(job), cancelFlag };
     worker.postMessage(request);
+    if (job.kind === 'export') void sendDocuments(worker, job.corpus.documents, () => settled || task.isCancelled());
   });
+}
+
+/**
+ * Posts an export's documents to the worker a slice at a time, letting the
+ * main thread answer the window between slices: packing a million
+ * annotations at once held it for seconds.
+ */
+async function sendDocuments(worker: Worker, documents: readonly CorpusDocument[], stop: () => boolean): Promise<void> {
+  let next = 0;
+  while (next < documents.length) {
+    if (stop()) return;
+    const started = performance.now();
+    const documentsJson: string[] = [];
+    do documentsJson.push(JSON.stringify(documents[next++]));
+    while (next < documents.length && performance.now() - started < SLICE_MS);
+    const message: FormatJobDocuments = { documentsJson };
+    worker.postMessage(message);
+    await nextTurn();
+  }
 }

@@ -1,4 +1,5 @@
-import { Reader, type ReaderProps } from '../reader/reader';
+import type { ReaderProps } from '../reader/reader';
+import { Reader } from './lazy-parts';
 
 interface DocumentPaneProps extends Omit<ReaderProps, 'view'> {
   view: ReaderProps['view'] | null;
@@ -6,7 +7,7 @@ interface DocumentPaneProps extends Omit<ReaderProps, 'view'> {
   onImport: () => void;
 }
 
-/** The middle of the window: the reader for the open document, or a hint when none is open. */
+/** The middle of the window: the reader for the open document (loaded from its own chunk, under the app's Suspense), or a hint when none is open. */
 export function DocumentPane({ view, hasDocuments, onImport, ...reader }: DocumentPaneProps) {
   if (!view) {
     return (

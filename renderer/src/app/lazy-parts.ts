@@ -1,8 +1,12 @@
 /**
- * The parts of the window the library does not show at start, each in its own chunk so the first
- * paint loads only the library and the reader. `preloadLazyParts` fetches them once the library is shown.
+ * The parts of the window the library does not show, each in its own chunk so the window loads
+ * only the library's code before it asks for the list. The reader (CodeMirror and the date parser
+ * with it) is wanted as soon as the first document opens, so `preloadReader` starts fetching it
+ * while the list is on its way; `preloadLazyParts` fetches the rest once the library is shown.
  */
 import { lazyPart } from '../ui/lazy-part';
+
+export const Reader = lazyPart(() => import('../reader/reader').then((m) => m.Reader));
 
 export const CorpusView = lazyPart(() => import('../corpus/corpus-view').then((m) => m.CorpusView));
 export const AgreementView = lazyPart(() => import('../agreement/agreement-view').then((m) => m.AgreementView));
@@ -15,6 +19,11 @@ export const EntitiesDialog = lazyPart(() => import('../statements/entities-dial
 export const DocumentMetadataDialog = lazyPart(() => import('../library/document-metadata-dialog').then((m) => m.DocumentMetadataDialog));
 
 const PARTS = [CorpusView, AgreementView, ReviewMode, ExportDialog, LoadLayerDialog, LabelEditorDialog, KeySettingsDialog, EntitiesDialog, DocumentMetadataDialog];
+
+/** Fetches the reader's chunk in the background, so the first document opens without waiting on it. */
+export function preloadReader(): void {
+  void Reader.preload().catch(() => undefined);
+}
 
 /** Fetches every lazy part in the background, so a later switch of mode or dialog does not wait on the disk. */
 export function preloadLazyParts(): void {

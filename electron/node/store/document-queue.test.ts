@@ -35,4 +35,20 @@ describe('DocumentQueue', () => {
     expect(results.map((r) => !r.ok && r.error.code)).toEqual(['io-error', 'io-error']);
     expect(queue.current).toBe('b');
   });
+
+  it('freezes each state as it becomes current, so a write in place throws and the state stays as queued', async () => {
+    const written: string[] = [];
+    const queue = new DocumentQueue<{ tags: string[] }>({ tags: [] }, async (state) => {
+      written.push(JSON.stringify(state));
+    });
+    expect(() => queue.current.tags.push('서울')).toThrow(TypeError);
+    const next = { tags: ['Seoul', '🇰🇷'] };
+    const saved = queue.set(next);
+    expect(() => {
+      next.tags[1] = 'Washington';
+    }).toThrow(TypeError);
+    expect((await saved).ok).toBe(true);
+    expect(written).toEqual(['{"tags":["Seoul","🇰🇷"]}']);
+    expect(queue.current).toEqual({ tags: ['Seoul', '🇰🇷'] });
+  });
 });

@@ -12,6 +12,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/parley.ts'),
           'format-worker': resolve(__dirname, 'electron/node/tasks/format-worker.ts'),
         },
+        // Our modules are strict as sources; the CommonJS output says so too, so a write into a frozen store state throws instead of doing nothing.
+        output: { strict: true },
       },
     },
   },

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/library';
-import { Icon } from '../ui/icon';
 import { formatAbsoluteTime, formatRelativeTime } from './format-time';
 import { STATUS_NAMES } from './status-names';
 
@@ -62,9 +61,7 @@ export function DocumentListItem({ document, current, onOpen, onShowBackups, onD
         </button>
         <span id={metaId} className="document-meta">
           <span className={`status-pill status-${document.status}`}>{STATUS_NAMES[document.status]}</span>
-          <span className="document-count">
-            {count} {count === 1 ? 'annotation' : 'annotations'}
-          </span>
+          <span className="document-count">{`${count} ${count === 1 ? 'annotation' : 'annotations'}`}</span>
           <time dateTime={document.updatedAt} title={`Last changed ${formatAbsoluteTime(document.updatedAt)}`}>
             {formatRelativeTime(document.updatedAt)}
           </time>
@@ -79,12 +76,9 @@ export function DocumentListItem({ document, current, onOpen, onShowBackups, onD
         <button type="button" className="icon-button document-rename-button" aria-label={`Rename “${document.title}”`} title="Rename (F2)" onClick={() => setRenaming(true)}>
           ✎
         </button>
-        <button type="button" className="icon-button" aria-label={`Backups of “${document.title}”`} title="Backups" onClick={onShowBackups}>
-          <Icon name="history" />
-        </button>
-        <button type="button" className="icon-button icon-button-danger" aria-label={`Delete “${document.title}”`} title="Delete" onClick={onDelete}>
-          <Icon name="trash" />
-        </button>
+        {/* Their icons are painted by CSS from the list's --icon-history and --icon-trash (see LibrarySidebar): no <svg> in a row. */}
+        <button type="button" className="icon-button mask-icon document-backups-button" aria-label={`Backups of “${document.title}”`} title="Backups" onClick={onShowBackups} />
+        <button type="button" className="icon-button icon-button-danger mask-icon document-delete-button" aria-label={`Delete “${document.title}”`} title="Delete" onClick={onDelete} />
       </span>
     </li>
   );

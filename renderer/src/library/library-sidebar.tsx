@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { LabelSchema } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
+import { iconMask } from '../ui/icon';
 import { DocumentListItem } from './document-list-item';
 import { LibraryProgress } from './library-progress';
 import { StoreSizeLine } from './store-size-line';
@@ -20,6 +21,9 @@ interface LibrarySidebarProps {
   onShowDeleted: () => void;
   footer: ReactNode;
 }
+
+/** The icons of every row's buttons, set once on the list (library.css gives each button its own). */
+const ROW_ICONS = { '--icon-history': iconMask('history'), '--icon-trash': iconMask('trash') } as CSSProperties;
 
 /** The left column: progress through the library and the list of documents. */
 export function LibrarySidebar({ id, documents, labels, currentId, loading, onOpen, onShowBackups, onDelete, onImport, onShowDeleted, footer }: LibrarySidebarProps) {
@@ -44,7 +48,7 @@ export function LibrarySidebar({ id, documents, labels, currentId, loading, onOp
           </p>
         </div>
       ) : (
-        <ul className="document-list" aria-label="Documents">
+        <ul className="document-list" aria-label="Documents" style={ROW_ICONS}>
           {documents.map((doc) => (
             <DocumentListItem
               key={doc.id}

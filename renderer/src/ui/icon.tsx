@@ -22,3 +22,14 @@ export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
     </svg>
   );
 }
+
+/**
+ * The same icon as a CSS image value, for a list that would draw it hundreds of times: set it as
+ * a custom property once on the list and give the buttons the `mask-icon` class (ui.css), which
+ * paints it in the text colour as `Icon` strokes. Each use is then no element at all instead of an
+ * `<svg>` and a `<path>` with a dozen attributes, which is a third of what a library row costs to build.
+ */
+export function iconMask(name: IconName): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="${PATHS[name]}" fill="none" stroke="black" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+}

@@ -73,7 +73,7 @@ export class DocumentSlot {
     private readonly policy: CompactionPolicy,
   ) {
     const state = withoutJournalSeq(initial);
-    // Document states are never changed in place, so the text of unchanged annotations is reused.
+    // Document states are never changed in place (the queue freezes each one), so the text of unchanged annotations is reused.
     this.db = new Low(new DurableJsonFile(file, documentFileSchema, STORE_SCHEMA_VERSION, stringifyReusing), state);
     this.journal = new DocumentJournal(file);
     this.onDisk = state;

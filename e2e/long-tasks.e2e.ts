@@ -62,7 +62,9 @@ describe('long exports', () => {
     await page.getByRole('button', { name: 'Briefing 0', exact: true }).waitFor();
     const outDir = await mkdtemp(path.join(os.tmpdir(), 'parley-e2e-export-'));
 
-    // Start exporting the whole library as W3C; no save location is queued, so asking for one would fail the test.
+    // Start exporting the whole library as W3C into a zip: the save dialog is answered first, then the export runs.
+    const target = path.join(outDir, 'library.zip');
+    app.dialogs.nextSave(target);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export annotations' });
     await exportDialog.getByRole('radio', { name: /The whole library/ }).check();
@@ -76,10 +78,10 @@ describe('long exports', () => {
     await progress.getByRole('button', { name: 'Cancel' }).click();
     await progress.waitFor({ state: 'detached' });
     await page.getByText('The export was cancelled; nothing was written.').waitFor();
+    // Neither the zip nor the temporary file it was being written to.
     expect(await readdir(outDir)).toEqual([]);
 
     // The same export, left to finish, writes the file.
-    const target = path.join(outDir, 'library.zip');
     app.dialogs.nextSave(target);
     await exportDialog.getByRole('button', { name: 'Export…' }).click();
     await page.getByText(`Written to ${target}`).waitFor({ timeout: 180_000 });

@@ -149,39 +149,42 @@ export function exportParleyJsonPieces(corpus: Corpus, options: ExportOptions = 
 function writeParleyJson(corpus: Corpus, options: ExportOptions, write: (piece: string) => void): Result<never> | undefined {
   const text = parleyJsonText(corpus, options);
   write(text.head);
-  const stopped = forEachExportedDocument(corpus, options, 'Parley JSON', (i) => void write(text.document(i)));
+  const stopped = forEachExportedDocument(corpus, options, 'Parley JSON', (i) => void write(i === 0 ? text.document(i) : `${text.between}${text.document(i)}`));
   if (stopped) return stopped;
   if (text.tail !== '') write(text.tail);
   return undefined;
 }
 
-/** The Parley JSON text of a corpus in parts: the head, then each document's text in order, then the tail. */
+/** The Parley JSON text of a corpus in parts: the head, the documents in order with `between` between each two, then the tail. */
 export interface ParleyJsonText {
   head: string;
-  /** The text of the document at `index` of the corpus, with the comma that follows it when another comes after. */
+  /** The text of the document at `index` of the corpus, as deep as it sits in the file. */
   document(index: number): string;
+  between: string;
   tail: string;
 }
 
 /**
  * The Parley JSON text of a corpus as parts a caller can write one document
  * at a time, pausing between documents (the app writes a large export this
- * way without holding its text). `head`, every `document(i)` in order and
- * `tail`, joined, are exactly `exportParleyJson`'s text. Progress and
- * cancellation are the caller's.
+ * way without holding its text). `head`, every `document(i)` in order with
+ * `between` between each two, and `tail`, joined, are exactly
+ * `exportParleyJson`'s text. A document's text is a slice of the text
+ * `JSON.stringify` made, never joined to other strings, so writing it copies
+ * nothing first. Progress and cancellation are the caller's.
  */
 export function parleyJsonText(corpus: Corpus, options: ExportOptions = {}): ParleyJsonText {
   // `documents` is the last key: the head is everything up to its opening bracket.
   const shell = JSON.stringify({ ...corpusShell(corpus, options), documents: [] }, null, 2);
-  const total = corpus.documents.length;
-  if (total === 0) return { head: `${shell}\n`, document: () => '', tail: '' };
+  if (corpus.documents.length === 0) return { head: `${shell}\n`, document: () => '', between: '', tail: '' };
   return {
-    head: shell.slice(0, shell.length - ']\n}'.length),
+    head: `${shell.slice(0, shell.length - ']\n}'.length)}\n`,
     document(i) {
       // Inside two arrays, JSON.stringify indents the document as deep as it sits in the file; the brackets are cut off.
       const nested = JSON.stringify([[documentJson(corpus.documents[i]!, options)]], null, 2);
-      return `\n${nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length)}${i < total - 1 ? ',' : ''}`;
+      return nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
     },
+    between: ',\n',
     tail: '\n  ]\n}\n',
   };
 }

@@ -46,13 +46,20 @@ function inWorker(workerFile: string, job: FormatJob, task: TaskHandle): Promise
     });
     worker.on('error', (error) => settle(fail('internal', `the format conversion failed: ${error.message}`)));
     worker.on('exit', (code) => settle(fail('internal', `the format conversion stopped unexpectedly (exit code ${code})`)));
+    // An export's worker starts once it has every document; stopped before then, it has nothing to finish.
+    let started = job.kind !== 'export';
     task.onCancel(() => {
       Atomics.store(flag, 0, 1);
-      setTimeout(() => settle(fail('cancelled', 'cancelled')), CANCEL_GRACE_MS).unref();
+      if (!started) settle(fail('cancelled', 'cancelled'));
+      else setTimeout(() => settle(fail('cancelled', 'cancelled')), CANCEL_GRACE_MS).unref();
     });
     const request: FormatJobRequest = { job: packFormatJob(job), cancelFlag };
     worker.postMessage(request);
-    if (job.kind === 'export') void sendDocuments(worker, job.corpus.documents, () => settled || task.isCancelled());
+    if (job.kind === 'export') {
+      void sendDocuments(worker, job.corpus.documents, () => settled || task.isCancelled()).then(() => {
+        started = true;
+      });
+    }
   });
 }
 

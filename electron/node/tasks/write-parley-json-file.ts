@@ -59,9 +59,12 @@ export async function writeParleyJsonFile(file: string, corpus: Corpus, options:
       do {
         if (task.isCancelled()) return fail('cancelled', 'cancelled');
         task.progress(next, total);
-        const piece = text.document(next++);
+        // Written one by one, never joined: joining would copy each document's text before it is encoded.
+        const piece = text.document(next);
+        if (next > 0) pieces.push(text.between);
         pieces.push(piece);
-        length += piece.length;
+        length += piece.length + text.between.length;
+        next++;
       } while (next < total && length < SLICE_CHARS && performance.now() - started < SLICE_MS);
       await write(pieces, length);
       pieces = [];

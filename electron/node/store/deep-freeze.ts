@@ -30,12 +30,13 @@ export function deepFreeze<T>(value: T, frozenBefore?: T): T {
 function freezeAgainst(value: unknown, before: unknown): void {
   if (value === before || typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   if (Array.isArray(value)) {
-    Object.freeze(value);
     const old = Array.isArray(before) ? before : NOTHING;
     let head = 0;
     while (head < value.length && head < old.length && value[head] === old[head]) head++;
     let tail = 0;
     while (tail < value.length - head && tail < old.length - head && value[value.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+    // Frozen once scanned: V8 reads the items of a frozen array several times slower.
+    Object.freeze(value);
     // Between them, an item replaced in place (a layer changed) is compared with the one it replaced.
     const paired = value.length === old.length;
     for (let i = head; i < value.length - tail; i++) {

@@ -1,10 +1,37 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabelSchema } from '../../../annotations/model';
 import type { Failure } from '../../../annotations/result';
-import type { AppInfo } from '../../../shared/api';
+import type { AppInfo, ParleyApi } from '../../../shared/api';
 import type { DocumentSummary, DocumentView } from '../../../shared/library';
 import { libraryRowOf, withLibraryRow } from '../../../shared/library-row';
 import { newerView } from './newer-view';
+
+type Answer<M extends keyof ParleyApi> = ReturnType<ParleyApi[M]>;
+
+/** The calls the library's first render waits on, asked for before React draws anything. */
+interface FirstCalls {
+  list: Answer<'listDocuments'>;
+  labels: Answer<'getLabels'>;
+  info: Answer<'getAppInfo'>;
+}
+
+let firstCalls: FirstCalls | null = null;
+
+/**
+ * Asks the main process for the library list, the labels and the app's settings at once, so
+ * they are on their way while React draws the window's frame (main.tsx calls it before rendering);
+ * the library's first load takes these answers instead of asking again.
+ */
+export function askForLibrary(): void {
+  firstCalls ??= { list: window.parley.api.listDocuments({}), labels: window.parley.api.getLabels({}), info: window.parley.api.getAppInfo({}) };
+}
+
+/** The calls `askForLibrary` started, once; later loads ask afresh. */
+function takeFirstCalls(): FirstCalls | null {
+  const calls = firstCalls;
+  firstCalls = null;
+  return calls;
+}
 
 /** What the app knows about the store, refetched whenever the main process says the library changed. */
 export interface LibraryState {
@@ -68,8 +95,8 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
     }
   }, []);
 
-  const refresh = useCallback(async () => {
-    const [list, schema] = await Promise.all([window.parley.api.listDocuments({}), window.parley.api.getLabels({})]);
+  const load = useCallback(async (asked: FirstCalls | null) => {
+    const [list, schema] = await Promise.all([asked?.list ?? window.parley.api.listDocuments({}), asked?.labels ?? window.parley.api.getLabels({})]);
     if (list.ok) setDocumentsState(list.value);
     else reportFailure.current('Could not read the library', list.error);
     if (schema.ok) setLabels(schema.value);
@@ -79,11 +106,13 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
     if (list.ok && current !== null && !list.value.some((d) => d.id === current)) await loadView(null);
     else if (current !== null) await loadView(current);
   }, [loadView]);
+  const refresh = useCallback(() => load(null), [load]);
 
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const [appInfo] = await Promise.all([window.parley.api.getAppInfo({}), refresh()]);
+      const asked = takeFirstCalls();
+      const [appInfo] = await Promise.all([asked?.info ?? window.parley.api.getAppInfo({}), load(asked)]);
       if (cancelled) return;
       if (appInfo.ok) setInfo(appInfo.value);
       else reportFailure.current('Could not read the app settings', appInfo.error);
@@ -98,7 +127,7 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
       cancelled = true;
       unsubscribe();
     };
-  }, [refresh, loadView]);
+  }, [load, refresh, loadView]);
 
   const setView = useCallback((next: DocumentView, row?: DocumentSummary) => {
     if (next.document.id !== openId.current) return;

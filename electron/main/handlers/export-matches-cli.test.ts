@@ -26,12 +26,13 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-const ARTICLES = [
-  { name: 'talks.txt', content: 'Talks in Seoul\r\n\r\nThe 통일부 delegation met Noh Kyu-duk 🇰🇷 on 22 June 2021.\r\nSung Kim 👩🏽‍💼 answered for the working group.\r\n' },
-  { name: 'statement.txt', content: 'Joint statement\r\n\r\n남북 실무회담 resumed; the envoy 🕊️ thanked the Ministry of Unification.\r\n' },
-];
+// Enough documents that the app's writer makes them in several slices.
+const ARTICLES = Array.from({ length: 7 }, (_, i) => [
+  { name: `talks-${i}.txt`, content: `Talks in Seoul, round ${i}\r\n\r\nThe 통일부 delegation met Noh Kyu-duk 🇰🇷 on 22 June 2021.\r\nSung Kim 👩🏽‍💼 answered for the working group.\r\n` },
+  { name: `statement-${i}.txt`, content: `Joint statement ${i}\r\n\r\n남북 실무회담 resumed; the envoy 🕊️ thanked the Ministry of Unification.\r\n` },
+]).flat();
 
-/** A store with two articles (CRLF line ends, Hangul, emoji) and spans on both, whose handlers use the real format worker; then closed, for the command line to open. */
+/** A store with fourteen articles (CRLF line ends, Hangul, emoji) and spans on each, whose handlers use the real format worker; then closed, for the command line to open. */
 async function annotatedStore() {
   const { dir, opened } = await openTestStore('Min-ji');
   const dialogs = new QueuedDialogs();
@@ -80,7 +81,7 @@ describe('the app’s export and parley export', () => {
     // The zips' entries carry the time they were made; what each entry holds must be the same.
     const entries = async (file: string) => Object.fromEntries(Object.entries(unzipSync(await readFile(file))).map(([name, bytes]) => [name, strFromU8(bytes)]));
     const app = await entries(fromApp);
-    expect(Object.keys(app)).toHaveLength(4);
+    expect(Object.keys(app)).toHaveLength(2 * ARTICLES.length);
     expect(app).toEqual(await entries(fromCli));
   });
 });

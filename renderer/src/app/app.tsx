@@ -17,7 +17,7 @@ import { AuthorField } from './author-field';
 import { DocumentPane } from './document-pane';
 import { DropOverlay } from './drop-overlay';
 import type { ExportChoice } from './export-dialog';
-import { AgreementView, CorpusView, ExportDialog, LabelEditorDialog, LoadLayerDialog, ReviewMode, preloadLazyParts, preloadReader } from './lazy-parts';
+import { AgreementView, CorpusView, ExportDialog, LabelEditorDialog, LoadLayerDialog, ReviewMode, preloadLazyParts } from './lazy-parts';
 import { failureLines } from '../ui/format-problem';
 import { LoadingPart } from '../ui/loading-part';
 import { PartBoundary } from '../ui/part-boundary';
@@ -56,8 +56,6 @@ export function App() {
   );
 
   const library = useLibrary(reportFailure);
-  // The reader's code loads beside the library's first calls (declared after them, so they go first).
-  useEffect(preloadReader, []);
   const { documents, labels, view, info, loading, open } = library;
   const openDocumentId = view?.document.id ?? null;
   /** Alt+PageDown / Alt+PageUp in the reader: the next or previous document of the library. */

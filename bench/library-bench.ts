@@ -4,11 +4,11 @@
  * see generate.ts) in real stores in temporary folders, timed through the
  * same code the app and the CLI run:
  *
- *   start      1,000 articles / 100,000 annotations: the main process's part
- *              (store open + listDocuments, in a fresh Node process, with its
- *              memory afterwards) and the renderer's (the built renderer in
- *              Chromium through the e2e harness, navigation to the library
- *              list painted)
+ *   start      1,000 articles / 100,000 annotations: a fresh Node process
+ *              starting as the app's main process does (serving the window
+ *              at once, opening the store meanwhile) and the built renderer
+ *              loading from it in Chromium, until the library list is
+ *              painted; and the store's open alone, with the memory held
  *   import     1,000 article files, by `parley import FOLDER` and by the app's
  *              import handler (the dialog answering with the 1,000 paths)
  *   export     1,000,000 annotations as Parley JSON: the exporter alone, and
@@ -17,8 +17,9 @@
  *
  * The issue names no peer for these rows, so none is run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -35,7 +36,9 @@ import { runImport } from '../electron/cli/import-command';
 import { createHandlers } from '../electron/main/handlers/create-handlers';
 import { openAppStore } from '../electron/node/open-app-store';
 import type { ParleyStore } from '../electron/node/store/parley-store';
-import { launchParley } from '../e2e/support/harness';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium-path';
+import { bundleBridge } from '../e2e/support/harness';
 import { generateArticles, GENERATED_LABELS, prng, type BenchArticle, type BenchSpan } from './generate';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -119,13 +122,40 @@ function handlersOn(store: ParleyStore, opened: Awaited<ReturnType<typeof openAp
   });
 }
 
+/**
+ * Bundles library-start-child.ts as the app's main process is built: split at
+ * its dynamic imports, so that what starting does not need (the importers'
+ * parsers, the format worker's codecs) is not loaded, as it is not in the app.
+ * Its path; the project's folder reaches it in PARLEY_ROOT.
+ */
+async function buildStartChild(): Promise<string> {
+  const outdir = path.join(ROOT, '.bench', 'start-child');
+  await build({
+    entryPoints: [path.join(__dirname, 'library-start-child.ts')],
+    bundle: true,
+    splitting: true,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['electron'],
+    // Bundled CommonJS packages call require(); ES modules have none of their own.
+    banner: { js: "import { createRequire as __parleyRequire } from 'node:module'; const require = __parleyRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return path.join(outdir, 'library-start-child.mjs');
+}
+
+/** The environment of a start child: the project's folder, which an ES module bundle cannot work out from its own. */
+const childEnv = () => ({ ...process.env, PARLEY_ROOT: ROOT });
+
 /** The main process's start in a fresh Node process (see library-start-child.ts). */
 async function startInChild(storeDir: string, runs: number): Promise<{ totals: number[]; openMs: number; listMs: number; rssMb: number; heapMb: number; listBytes: number }> {
-  const outfile = path.join(ROOT, '.bench', 'library-start-child.cjs');
-  await build({ entryPoints: [path.join(__dirname, 'library-start-child.ts')], bundle: true, outfile, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], logLevel: 'warning' });
+  const outfile = await buildStartChild();
   const seen: Array<{ openMs: number; listMs: number; rssBytes: number; heapUsedBytes: number; listBytes: number; documents: number }> = [];
   for (let i = 0; i <= runs; i++) {
-    const child = spawnSync(process.execPath, [outfile, storeDir], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [outfile, storeDir], { encoding: 'utf8', env: childEnv() });
     if (child.status !== 0) throw new Error(`the start child failed: ${child.stderr}`);
     if (i > 0) seen.push(JSON.parse(child.stdout.trim()) as (typeof seen)[number]); // the first run warms the disk cache
   }
@@ -162,28 +192,82 @@ function libraryShownProbe(count: number): string {
   })();`;
 }
 
-/** The built renderer started on the store: navigation start → the library list of `count` documents painted. */
-async function startInRenderer(storeDir: string, count: number, runs: number): Promise<{ paint: number[]; dom: number[]; listed: number[]; calls: string[] }> {
-  const app = await launchParley({ storeDir, seedSamples: false, viewport: { width: 1280, height: 800 } });
-  try {
-    await app.page.context().addInitScript({ content: libraryShownProbe(count) });
-    const paint: number[] = [];
-    const dom: number[] = [];
-    const listed: number[] = [];
-    let lastCalls: string[] = [];
-    for (let i = 0; i <= runs; i++) {
-      await app.reload();
-      const shown = await (await app.page.waitForFunction(() => (window as unknown as { __libraryShown?: { domAt: number; paintAt: number } }).__libraryShown, undefined, { timeout: 60_000 })).jsonValue();
-      const calls = await app.page.evaluate(() => (window as unknown as { __libraryCalls: Array<{ channel: string; start: number; end: number }> }).__libraryCalls);
-      if (i === 0 || !shown) continue; // the first load warms up
-      paint.push(shown.paintAt);
-      dom.push(shown.domAt);
-      listed.push(calls.find((c) => c.channel.includes('listDocuments'))?.end ?? Number.NaN);
-      if (i === runs) lastCalls = calls.filter((c) => c.start < shown.paintAt).map((c) => `${c.channel.replace(/^parley:/, '')} ${Math.round(c.start)}→${Math.round(c.end)}`);
+/** A loopback port free now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Lines of JSON a child prints, one at a time. */
+function jsonLines(stream: NodeJS.ReadableStream): () => Promise<Record<string, number | string>> {
+  const waiting: Array<(line: string) => void> = [];
+  const ready: string[] = [];
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    rest += chunk;
+    for (let end = rest.indexOf('\n'); end >= 0; end = rest.indexOf('\n')) {
+      const line = rest.slice(0, end);
+      rest = rest.slice(end + 1);
+      const taker = waiting.shift();
+      if (taker) taker(line);
+      else ready.push(line);
     }
-    return { paint, dom, listed, calls: lastCalls };
+  });
+  return async () => JSON.parse(ready.shift() ?? (await new Promise<string>((resolve) => waiting.push(resolve)))) as Record<string, number | string>;
+}
+
+/**
+ * The app's start, end to end: a fresh Node process starts as the app's main
+ * process does (serving the built renderer at once and opening the store
+ * meanwhile, library-start-child.ts --serve), and Chromium loads the window
+ * from it as soon as it serves. Measured from the moment the process is
+ * spawned to the frame that shows the library list of `count` documents.
+ * Chromium is already running, as Electron's renderer would be; the first
+ * run warms the disk cache and the window's caches.
+ */
+async function startServed(storeDir: string, count: number, runs: number): Promise<{ totals: number[]; opened: number[]; listed: number[]; dom: number[]; calls: string[] }> {
+  const outfile = await buildStartChild();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+  const bridge = await bundleBridge();
+  const seen = { totals: [] as number[], opened: [] as number[], listed: [] as number[], dom: [] as number[], calls: [] as string[] };
+  // One window profile and one origin for every run, as the app keeps its own between launches: the first run fills the caches.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript({ content: bridge });
+  await context.addInitScript({ content: libraryShownProbe(count) });
+  const port = await freePort();
+  try {
+    for (let i = 0; i <= runs; i++) {
+      const page = await context.newPage();
+      const spawnedAt = Date.now();
+      const child = spawn(process.execPath, [outfile, '--serve', storeDir, String(port)], { stdio: ['pipe', 'pipe', 'inherit'], env: childEnv() });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const next = jsonLines(child.stdout!);
+      const { origin } = await next();
+      void page.goto(`${origin}/index.html`).catch(() => undefined);
+      const shown = (await (await page.waitForFunction(() => (window as unknown as { __libraryShown?: { domAt: number; paintAt: number } }).__libraryShown, undefined, { timeout: 60_000 })).jsonValue()) as { domAt: number; paintAt: number };
+      const { timeOrigin, calls } = await page.evaluate(() => ({ timeOrigin: performance.timeOrigin, calls: (window as unknown as { __libraryCalls: Array<{ channel: string; start: number; end: number }> }).__libraryCalls }));
+      const { openedAt } = (await next()) as { openedAt: number };
+      child.stdin!.end();
+      if ((await exited) !== 0) throw new Error('the start child failed');
+      await page.close();
+      if (i === 0) continue;
+      const since = (pageMs: number) => timeOrigin + pageMs - spawnedAt;
+      seen.totals.push(since(shown.paintAt));
+      seen.dom.push(since(shown.domAt));
+      seen.opened.push(openedAt - spawnedAt);
+      seen.listed.push(since(calls.find((c) => c.channel.includes('listDocuments'))?.end ?? Number.NaN));
+      if (i === runs) seen.calls = [`navigation ${Math.round(since(0))}`, ...calls.filter((c) => c.start < shown.paintAt).map((c) => `${c.channel.replace(/^parley:/, '')} ${Math.round(since(c.start))}→${Math.round(since(c.end))}`)];
+    }
+    return seen;
   } finally {
-    await app.close();
+    await browser.close();
   }
 }
 
@@ -192,18 +276,17 @@ async function startRow(articles: readonly BenchArticle[], runs: number): Promis
   const annotations = articles.reduce((n, a) => n + a.spans.length, 0);
   try {
     const main = await startInChild(storeDir, runs);
-    const renderer = await startInRenderer(storeDir, articles.length, runs);
-    const rendererMs = median(renderer.paint);
-    const mainMs = main.openMs + main.listMs;
+    const served = await startServed(storeDir, articles.length, runs);
+    const mid = served.totals.indexOf(median(served.totals));
     return [
       {
         id: 'start',
         what: `start to library shown, ${articles.length.toLocaleString('en')} articles / ${annotations.toLocaleString('en')} annotations (main + renderer)`,
-        parley: round(median(main.totals) + rendererMs),
+        parley: round(median(served.totals)),
         unit: 'ms',
         target: LIBRARY_TARGETS.startMs,
-        runs: main.totals.map((m, i) => round(m + (renderer.paint[i] ?? rendererMs))),
-        details: `main: store open ${round(main.openMs)} ms + listDocuments ${round(main.listMs)} ms (${(main.listBytes / 1e6).toFixed(2)} MB list); renderer: navigation → listDocuments answered ${round(median(renderer.listed))} ms → list in DOM ${round(median(renderer.dom))} ms, → painted ${round(rendererMs)} ms (main ${round(mainMs)} of the median run); the page's calls before that paint, ms from navigation (last run): ${renderer.calls.join(', ')}`,
+        runs: served.totals.map(round),
+        details: `ms from the main process's spawn, median run: store open ${round(served.opened[mid]!)}, listDocuments answered ${round(served.listed[mid]!)}, list in DOM ${round(served.dom[mid]!)}, painted ${round(served.totals[mid]!)}; the store alone opens in ${round(main.openMs)} ms + listDocuments ${round(main.listMs)} ms (${(main.listBytes / 1e6).toFixed(2)} MB list); the page's calls before that paint (last run): ${served.calls.join(', ')}`,
       },
       {
         id: 'start-memory',

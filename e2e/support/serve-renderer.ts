@@ -12,7 +12,6 @@ import path from 'node:path';
 import { resolveAsset } from '../../electron/main/app-assets';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
 
-const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 
 /** Where the bridge posts its calls (see bridge-preload.ts). */
 const INVOKE_PATH = '/__parley-e2e/invoke/';
@@ -49,7 +48,7 @@ async function keepDropped(name: string, bytes: Buffer): Promise<string> {
  * 1,000,000-character document with 20,000 annotations, which hid the app's
  * own speed from the bench.
  */
-export function serveRenderer(invoker: () => Invoker | null): Promise<{ server: http.Server; origin: string }> {
+export function serveRenderer(invoker: () => Invoker | null, rendererDir = path.resolve(__dirname, '../../out/renderer'), port = 0): Promise<{ server: http.Server; origin: string }> {
   const server = http.createServer(async (req, res) => {
     if (req.method === 'POST' && req.url?.startsWith(INVOKE_PATH)) {
       const invoke = invoker();
@@ -78,7 +77,7 @@ export function serveRenderer(invoker: () => Invoker | null): Promise<{ server: 
       }
       return;
     }
-    const asset = resolveAsset(RENDERER_DIR, req.url ?? '/');
+    const asset = resolveAsset(rendererDir, req.url ?? '/');
     if (!asset) {
       res.writeHead(404).end();
       return;
@@ -92,7 +91,7 @@ export function serveRenderer(invoker: () => Invoker | null): Promise<{ server: 
     }
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({ server, origin: `http://127.0.0.1:${port}` });
     });

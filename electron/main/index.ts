@@ -9,15 +9,12 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createElectronDialogs } from './electron-dialogs';
 import { createScriptedDialogs } from './scripted-dialogs';
-import { createHandlers } from './handlers/create-handlers';
 import { hardenContents, hardenSession } from './harden-contents';
 import { describeIncident } from '../node/incident-text';
 import { registerApi, type ApiHandlers } from './ipc/register-api';
 import { APP_ORIGIN, createSenderCheck } from './ipc/sender-check';
 import { lockBreakOffer } from './lock-prompt';
-import { openAppStore } from '../node/open-app-store';
 import { EVENT_CHANNEL } from '../../shared/api-methods';
-import { WorkspaceHost, workspaceEvents } from '../node/workspace/workspace-host';
 import { safeStoragePasswordKeeper } from './workspace-password';
 import { createQuitGuard } from './quit-guard';
 import { breakLock, inspectLock } from '../node/store/store-lock';
@@ -70,6 +67,12 @@ if (!app.requestSingleInstanceLock()) {
     };
     window = createWindow();
 
+    // The store, the workspace and the handlers load while the window does (they are most of the main process's code).
+    const [{ openAppStore }, { createHandlers }, { WorkspaceHost, workspaceEvents }] = await Promise.all([
+      import('../node/open-app-store'),
+      import('./handlers/create-handlers'),
+      import('../node/workspace/workspace-host'),
+    ]);
     const open = () => openAppStore(storeDir, os.userInfo().username, { seedSamples: !process.argv.includes('--no-samples') });
     let opened = await open();
     if (!opened.ok && opened.error.code === 'store-locked') {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
 import { bytesDigest, CHECKED_FILES, checksFingerprint, DOCUMENT_FILE_SCHEMA_DIGEST, documentSchemaDigest } from './checked-files';
 import { ParleyStore } from './parley-store';
+import type { DocumentSummary } from '../../../shared/library';
 import type { DocumentFile } from './store-schemas';
 import { makeAnnotation, makeDocument, makeTempDir, removeTempDir } from './test-support/store-fixtures';
 
@@ -29,7 +30,10 @@ async function open() {
 const TEXT = '통일부 met the envoy in Seoul.\r\nBoth sides 🇰🇷🇺🇸 agreed on 3 May 2023.';
 const docFile = (stem: string) => path.join(dir, 'documents', `${stem}.json`);
 const cacheFile = () => path.join(dir, CHECKED_FILES);
-const readCache = async () => JSON.parse(await readFile(cacheFile(), 'utf8')) as { checks: string; files: Record<string, string> };
+type CacheFile = { checks: string; files: Record<string, { sha256: string; id: string; row: DocumentSummary }> };
+const readCache = async () => JSON.parse(await readFile(cacheFile(), 'utf8')) as CacheFile;
+/** The digest recorded for each file stem. */
+const digests = (cache: CacheFile) => Object.fromEntries(Object.entries(cache.files).map(([stem, f]) => [stem, f.sha256]));
 
 async function seed(): Promise<void> {
   const { store } = await open();
@@ -60,10 +64,12 @@ describe('checked files', () => {
     await store.close();
     const cache = await readCache();
     expect(cache.checks).toBe(checksFingerprint());
-    expect(cache.files).toEqual({
+    expect(digests(cache)).toEqual({
       doc_a: bytesDigest(await readFile(docFile('doc_a'))),
       doc_b: bytesDigest(await readFile(docFile('doc_b'))),
     });
+    // With the document each holds and its library row, so the library is listed before any file is parsed.
+    expect(cache.files['doc_a']).toMatchObject({ id: 'doc_a', row: { id: 'doc_a', annotationCount: 1, countsByLabel: { 'policy-body': 1 } } });
   });
 
   it('gives the same documents whether a file is checked or only parsed (CRLF, Hangul, emoji)', async () => {
@@ -94,13 +100,19 @@ describe('checked files', () => {
     await (await open()).store.close();
     const bytes = await breakQuote();
     // A cache claiming the broken bytes passed, but under other checks: ignored, so the damage is found.
-    await writeFile(cacheFile(), JSON.stringify({ checks: 'other checks', files: { doc_a: bytesDigest(bytes) } }));
+    const claim = async (checks: string) => {
+      const cache = await readCache();
+      await writeFile(cacheFile(), JSON.stringify({ checks, files: { doc_a: { ...cache.files['doc_a']!, sha256: bytesDigest(await readFile(docFile('doc_a'))) } } }));
+    };
+    void bytes;
+    await claim('other checks');
     const reopened = await open();
     expect(reopened.incidents.map((i) => i.file)).toEqual([docFile('doc_a')]);
     await reopened.store.close();
     // The same claim under the current checks is believed: the cache is what spares the checks.
+    await (await open()).store.close();
     await breakQuote();
-    await writeFile(cacheFile(), JSON.stringify({ checks: checksFingerprint(), files: { doc_a: bytesDigest(await readFile(docFile('doc_a'))) } }));
+    await claim(checksFingerprint());
     const trusting = await open();
     expect(trusting.incidents).toEqual([]);
     await trusting.store.close();
@@ -133,5 +145,49 @@ describe('checked files', () => {
     expect(store.getDocument('doc_a').ok).toBe(true);
     await store.close();
     expect((await readCache()).files).toEqual({});
+  });
+
+  it('lists the library from the rows kept with checked files, and parses a document when it is used', async () => {
+    await seed();
+    await (await open()).store.close();
+    const cache = await readCache();
+    cache.files['doc_b']!.row = { ...cache.files['doc_b']!.row, title: 'The row kept for doc_b' };
+    await writeFile(cacheFile(), JSON.stringify(cache));
+    const { store } = await open();
+    expect(store.listDocuments().map((d) => d.title)).toEqual(['Document doc_a', 'The row kept for doc_b']);
+    const view = store.getDocument('doc_b');
+    expect(view.ok && view.value.document.title).toBe('Document doc_b');
+    // Once parsed, the row is the document's own.
+    expect(store.listDocuments().map((d) => d.title)).toEqual(['Document doc_a', 'Document doc_b']);
+    await store.close();
+  });
+
+  it('saves a document that was parsed when used, and leaves unused files as they were', async () => {
+    await seed();
+    await (await open()).store.close();
+    const before = await readFile(docFile('doc_b'));
+    const first = await open();
+    const added = makeAnnotation(makeDocument('doc_a', TEXT), 4, 7, 'actor', 'ann_met');
+    expect((await first.store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [added] }, 'tag')).ok).toBe(true);
+    await first.store.close();
+    expect(await readFile(docFile('doc_b'))).toEqual(before);
+    const second = await open();
+    const reread = second.store.getDocument('doc_a');
+    expect(reread.ok && reread.value.layers.find((l) => l.id === OWN_LAYER_ID)!.annotations.map((x) => x.quote.exact)).toEqual(['통일부', 'met']);
+    expect(second.store.listDocuments().find((d) => d.id === 'doc_a')).toMatchObject({ annotationCount: 2 });
+    await second.store.close();
+  });
+
+  it('deletes a document never parsed in this session', async () => {
+    await seed();
+    await (await open()).store.close();
+    const first = await open();
+    expect((await first.store.deleteDocument('doc_b')).ok).toBe(true);
+    expect(first.store.listDocuments().map((d) => d.id)).toEqual(['doc_a']);
+    await first.store.close();
+    const second = await open();
+    expect(second.store.listDocuments().map((d) => d.id)).toEqual(['doc_a']);
+    expect(second.store.getDocument('doc_b').ok).toBe(false);
+    await second.store.close();
   });
 });

@@ -6,7 +6,9 @@
  * 0.4 s of its 0.7 s validating files (zod's schema, the text's hash, every
  * quote against its offsets) that had not changed since the last open. A file
  * whose exact bytes were checked before, under the same schema and the same
- * checks, holds the same data; it now only needs `JSON.parse`. A file that
+ * checks, holds the same data; it now only needs `JSON.parse`, and not even
+ * that until the document is used: its library row is kept here too, so the
+ * library can be listed before it is parsed. A file that
  * changed in any way (a save, a compaction, damage on disk) has another
  * digest and is checked in full, as before.
  *
@@ -17,6 +19,9 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { documentStatusSchema, layerKindSchema } from '../../../annotations/model-schema';
+import type { DocumentSummary } from '../../../shared/library';
+import { libraryRowOf } from '../../../shared/library-row';
 import { CHECKS_REVISION } from './check-document-file';
 import { TEMP_SUFFIX } from './durable-file-adapter';
 import { documentFileSchema, STORE_SCHEMA_VERSION } from './store-schemas';
@@ -24,10 +29,43 @@ import { documentFileSchema, STORE_SCHEMA_VERSION } from './store-schemas';
 /** The cache's file name, in the store's folder. */
 export const CHECKED_FILES = 'checked-files.json';
 
+/** A library row as `libraryRowOf` makes it (`DocumentSummary`). */
+const rowSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  source: z.string(),
+  sha256: z.string(),
+  importedAt: z.string(),
+  updatedAt: z.string(),
+  status: documentStatusSchema,
+  annotationCount: z.number().int().min(0),
+  countsByLabel: z.record(z.string(), z.number().int().min(0)),
+  layers: z.array(z.object({ id: z.string(), kind: layerKindSchema, author: z.string(), count: z.number().int().min(0) })),
+  length: z.number().int().min(0),
+});
+
+// The row kept must stay the row the window is sent; a drift fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const rowCheck: Same<z.infer<typeof rowSchema>, DocumentSummary> = true;
+void rowCheck;
+
+/** What is kept of a checked file: its digest, the document it holds, and its library row. */
+const checkedFileSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  id: z.string().min(1),
+  row: rowSchema,
+});
+
 const cacheFileSchema = z.object({
   checks: z.string(),
-  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+  files: z.record(z.string(), checkedFileSchema),
 });
+
+/** A file that passed every check: the document it holds and the library row it gives. */
+export interface CheckedFile {
+  id: string;
+  row: DocumentSummary;
+}
 
 /**
  * The SHA-256 of the document file's schema as JSON Schema (`documentSchemaDigest`).
@@ -49,7 +87,9 @@ export function documentSchemaDigest(): string {
  * of them makes every recorded file be checked again.
  */
 export function checksFingerprint(): string {
-  return `${STORE_SCHEMA_VERSION}/${CHECKS_REVISION}/${DOCUMENT_FILE_SCHEMA_DIGEST}`;
+  // The library rows kept with the files are what libraryRowOf gave: a change to its code makes them be made again.
+  const rows = createHash('sha256').update(libraryRowOf.toString()).digest('hex');
+  return `${STORE_SCHEMA_VERSION}/${CHECKS_REVISION}/${DOCUMENT_FILE_SCHEMA_DIGEST}/${rows}`;
 }
 
 /** The SHA-256 of a file's bytes, in hex. */
@@ -57,20 +97,22 @@ export function bytesDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The digests of the document files that passed every check, by file stem. */
+type Record = z.infer<typeof checkedFileSchema>;
+
+/** The document files that passed every check, by file stem. */
 export class CheckedFiles {
-  private readonly next = new Map<string, string>();
+  private readonly next = new Map<string, Record>();
 
   private constructor(
     private readonly file: string,
     private readonly checks: string,
-    private readonly before: ReadonlyMap<string, string>,
+    private readonly before: ReadonlyMap<string, Record>,
   ) {}
 
   /** The cache of the store in `dir`; empty when it is missing, damaged, or written for other checks. */
   static async load(dir: string, checks = checksFingerprint()): Promise<CheckedFiles> {
     const file = path.join(dir, CHECKED_FILES);
-    let before = new Map<string, string>();
+    let before = new Map<string, Record>();
     try {
       const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (parsed.success && parsed.data.checks === checks) before = new Map(Object.entries(parsed.data.files));
@@ -80,14 +122,15 @@ export class CheckedFiles {
     return new CheckedFiles(file, checks, before);
   }
 
-  /** True if the file `stem` had exactly these bytes when it last passed every check. */
-  wasChecked(stem: string, digest: string): boolean {
-    return this.before.get(stem) === digest;
+  /** What the file `stem` held when it last passed every check, if it had exactly these bytes then; else null. */
+  wasChecked(stem: string, digest: string): CheckedFile | null {
+    const before = this.before.get(stem);
+    return before?.sha256 === digest && before.row.id === before.id ? { id: before.id, row: before.row } : null;
   }
 
-  /** Records that the file `stem`, with bytes of this digest, passed every check. */
-  record(stem: string, digest: string): void {
-    this.next.set(stem, digest);
+  /** Records that the file `stem`, with bytes of this digest, passed every check, holding this document. */
+  record(stem: string, digest: string, checked: CheckedFile): void {
+    this.next.set(stem, { sha256: digest, id: checked.id, row: checked.row });
   }
 
   /**

@@ -22,7 +22,9 @@ import { AsyncMutex } from './async-mutex';
 import type { Backups } from './backups';
 import { DocumentJournal } from './document-journal';
 import { DocumentQueue } from './document-queue';
-import { ownCount } from './document-state';
+import { ownCount, summaryOf } from './document-state';
+import { isDeferred, type StoredDocument } from './deferred-document';
+import type { DocumentSummary } from '../../../shared/library';
 import { DurableJsonFile } from './durable-file-adapter';
 import { diffState } from './journal-patch';
 import { stringifyReusing } from './reusing-json';
@@ -46,19 +48,21 @@ export function withoutJournalSeq(file: DocumentFile): DocumentFile {
 /** One document's file, its journal and its write queue. */
 export class DocumentSlot {
   deleting = false;
-  readonly queue: DocumentQueue<DocumentFile>;
-  private readonly db: Low<DocumentFile>;
+  private db!: Low<DocumentFile>;
   private readonly journal: DocumentJournal;
   /** Appends, sealing and removing journals take turns here; writing the document file does not. */
   private readonly io = new AsyncMutex();
   private readonly compactions = new AsyncMutex();
   /** The state the document file and the journal hold together. */
-  private onDisk: DocumentFile;
-  /** Number of the last record on disk, and of the last one the document file holds. */
-  private seq: number;
-  private fileSeq: number;
+  private onDisk!: DocumentFile;
+  /** Number of the last record on disk, and of the last one the document file holds (equal until the first save). */
+  private seq = 0;
+  private fileSeq = 0;
   /** Own annotations in the document file (the backup's name carries it). */
-  private fileCount: number;
+  private fileCount = 0;
+  private loadedQueue: DocumentQueue<DocumentFile> | null = null;
+  /** The file as the store's open read it, until it is first used (`deferred-document.ts`). */
+  private stored: StoredDocument | null;
   private idleTimer: NodeJS.Timeout | null = null;
   /** A background compaction is queued and has not sealed the journal yet. */
   private sealPending = false;
@@ -67,20 +71,39 @@ export class DocumentSlot {
   constructor(
     readonly entry: IndexEntry,
     readonly file: string,
-    initial: DocumentFile,
+    initial: StoredDocument,
     private readonly backups: Backups,
     private readonly warn: (message: string) => void,
     private readonly policy: CompactionPolicy,
   ) {
+    this.journal = new DocumentJournal(file);
+    this.stored = initial;
+    // A file checked at an earlier open is parsed when the document is first used; its journal is empty until then.
+    if (!isDeferred(initial)) this.load();
+  }
+
+  /** The document's write queue, and through it its state in memory (the file is parsed now if it was not yet). */
+  get queue(): DocumentQueue<DocumentFile> {
+    return this.loadedQueue ?? this.load();
+  }
+
+  /** The document's library row; a document not parsed yet gives the row its checked file gave. */
+  summary(): DocumentSummary {
+    return this.stored && isDeferred(this.stored) ? this.stored.row : summaryOf(this.queue.current);
+  }
+
+  private load(): DocumentQueue<DocumentFile> {
+    const initial = isDeferred(this.stored!) ? this.stored.parse() : this.stored!;
+    this.stored = null;
     const state = withoutJournalSeq(initial);
     // Document states are never changed in place (the queue freezes each one), so the text of unchanged annotations is reused.
-    this.db = new Low(new DurableJsonFile(file, documentFileSchema, STORE_SCHEMA_VERSION, stringifyReusing), state);
-    this.journal = new DocumentJournal(file);
+    this.db = new Low(new DurableJsonFile(this.file, documentFileSchema, STORE_SCHEMA_VERSION, stringifyReusing), state);
     this.onDisk = state;
     this.seq = initial.journalSeq ?? 0;
     this.fileSeq = this.seq;
     this.fileCount = ownCount(state);
-    this.queue = new DocumentQueue(state, (next) => this.append(next));
+    this.loadedQueue = new DocumentQueue(state, (next) => this.append(next));
+    return this.loadedQueue;
   }
 
   /** Writes the file of a new document (a journal left under its name by a failed deletion goes first). */
@@ -119,7 +142,7 @@ export class DocumentSlot {
 
   /** Resolves when every save and every compaction started so far are done. */
   async settle(): Promise<void> {
-    await this.queue.idle();
+    await this.loadedQueue?.idle();
     await this.compactions.idle();
   }
 

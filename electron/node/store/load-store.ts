@@ -20,7 +20,8 @@ import { Backups, type BackupRecord } from './backups';
 import { DamagedFileError, NewerSchemaError, parseStoreFile, TEMP_SUFFIX, writeFileDurably } from './durable-file-adapter';
 import { checkDocumentFile } from './check-document-file';
 import { bytesDigest, CheckedFiles } from './checked-files';
-import { migrateLabels, ownCount } from './document-state';
+import { migrateLabels, ownCount, summaryOf } from './document-state';
+import { isDeferred, parsedDocument, storedDocumentId, type StoredDocument } from './deferred-document';
 import { reanchorDamaged } from './reanchor-damaged';
 import { replayJournal, stemsWithJournals } from './replay-journal';
 import { recoverLabels } from './recover-labels';
@@ -36,7 +37,8 @@ export const DOCUMENTS_DIR = 'documents';
 /** A store as read from disk, after repairs. */
 export interface LoadedStore {
   library: LibraryFile;
-  files: Map<string, DocumentFile>;
+  /** Each document's file: parsed, or (checked at an earlier open) parsed when first used. */
+  files: Map<string, StoredDocument>;
   backups: Backups;
   incidents: StoreIncident[];
 }
@@ -108,7 +110,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
     incidents.push(...(await replayJournal(documentPath(dir, stem), { storeDir: dir, now, snapshot, listed: indexRecovered || listedStems.has(stem) })));
   }
 
-  const files = new Map<string, DocumentFile>();
+  const files = new Map<string, StoredDocument>();
   const entries: IndexEntry[] = [];
   const listed = new Set<string>();
   const ids = new Set<string>();
@@ -125,20 +127,20 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
       if (!checked.ok) throw new DamagedFileError(name, `its content does not match its own checks (${checked.error.message})`);
       return data;
     };
-    // Bytes that passed every check before need only be parsed; others are checked in full, and recorded if they pass.
-    const parseOrTrust = (bytes: Uint8Array): DocumentFile => {
+    // Bytes that passed every check before are parsed when first used; others are checked in full now, and recorded if they pass.
+    const parseOrTrust = (bytes: Uint8Array): StoredDocument => {
       const digest = bytesDigest(bytes);
-      const trusted = checked.wasChecked(stem, digest) ? parseTrusted(bytes) : null;
-      if (trusted && (!entry || trusted.document.id === entry.id) && !ids.has(trusted.document.id)) {
-        checked.record(stem, digest);
-        return trusted;
+      const known = checked.wasChecked(stem, digest);
+      if (known && (!entry || known.id === entry.id) && !ids.has(known.id)) {
+        checked.record(stem, digest, known);
+        return { deferred: true, id: known.id, row: known.row, parse: () => parseTrusted(bytes, file) };
       }
       const data = parse(bytes, file);
-      if (isCanonical(data, bytes)) checked.record(stem, digest);
+      if (isCanonical(data, bytes)) checked.record(stem, digest, { id: data.document.id, row: summaryOf(data) });
       return data;
     };
     const outcome = await readStoreFile(file, parseOrTrust, (f) => ahead.read(f));
-    let data: DocumentFile | null = outcome.kind === 'ok' ? outcome.data : null;
+    let data: StoredDocument | null = outcome.kind === 'ok' ? outcome.data : null;
     if (outcome.kind !== 'ok') {
       const movedTo = outcome.kind === 'damaged' ? await quarantineFile(dir, file, now()) : '';
       // A file whose text is intact but whose annotations moved is re-anchored by quote: nothing is lost if every one is found.
@@ -159,10 +161,12 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
       libraryChanged ||= data === null || entry === null;
     }
     if (!data) return;
-    if (wasUpgraded(data)) upgradedIds.add(data.document.id);
-    ids.add(data.document.id);
-    files.set(data.document.id, data);
-    entries.push(entry ?? { id: data.document.id, file: stem, title: data.document.title, addedAt: data.document.importedAt });
+    const id = storedDocumentId(data);
+    if (!isDeferred(data) && wasUpgraded(data)) upgradedIds.add(id);
+    ids.add(id);
+    files.set(id, data);
+    const { title, importedAt } = isDeferred(data) ? data.row : data.document;
+    entries.push(entry ?? { id, file: stem, title, addedAt: importedAt });
     if (!entry) libraryChanged = true;
   };
 
@@ -187,7 +191,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   library = { ...library, documents: entries };
   if (indexRecovered) {
     // A restored (or rebuilt) index may predate labels that annotations use: put every one of them back.
-    const recovered = await recoverLabels(library.labels.labels, files.values(), backups.list({ kind: 'library' }));
+    const recovered = await recoverLabels(library.labels.labels, [...files.values()].map(parsedDocument), backups.list({ kind: 'library' }));
     if (recovered.added.length > 0) {
       library = { ...library, labels: { ...library.labels, labels: recovered.labels } };
       libraryChanged = true;
@@ -198,7 +202,8 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
 
   const pending = library.pendingMigration;
   if (pending) {
-    for (const [id, file] of files) {
+    for (const [id, stored] of files) {
+      const file = parsedDocument(stored);
       if (file.labelsRevision >= pending.revision) continue;
       const migrated = migrateLabels(file, pending.migrate, pending.revision);
       if (!migrated) continue;
@@ -215,7 +220,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   // Files of an older version: keep each as it was among the backups, then write it in the current shape.
   // A file the label migration above rewrote is already in the current shape, its old version backed up.
   for (const id of upgradedIds) {
-    const file = files.get(id)!;
+    const file = files.get(id) as DocumentFile;
     if (!wasUpgraded(file)) continue;
     const stem = entries.find((e) => e.id === id)!.file;
     await backups.snapshot({ kind: 'document', stem }, documentPath(dir, stem), ownCount(file));
@@ -230,12 +235,13 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
   return ok({ library, files, backups, incidents });
 }
 
-/** The data of bytes that passed every check before, or null if they no longer parse (then they are checked in full). */
-function parseTrusted(bytes: Uint8Array): DocumentFile | null {
+/** The data of bytes that passed every check at an earlier open (their digest says so), parsed alone. */
+function parseTrusted(bytes: Uint8Array, file: string): DocumentFile {
   try {
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as DocumentFile;
-  } catch {
-    return null;
+  } catch (error) {
+    // Bytes with the digest of a file that parsed cannot fail to: only a broken runtime gets here.
+    throw new Error(`${file}: bytes recorded as checked no longer parse (${(error as Error).message})`, { cause: error });
   }
 }
 

@@ -57,6 +57,7 @@ import {
 } from './document-state';
 import { DamagedFileError, DurableJsonFile, NewerSchemaError, parseStoreFile } from './durable-file-adapter';
 import { documentPath, LIBRARY_FILE, loadStore, DOCUMENTS_DIR, newestValid } from './load-store';
+import { isDeferred } from './deferred-document';
 import { StoreLock } from './store-lock';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
 
@@ -142,7 +143,7 @@ export class ParleyStore {
     for (const entry of library.documents) {
       const file = files.get(entry.id)!;
       store.slots.set(entry.id, new DocumentSlot(entry, documentPath(root, entry.file), file, backups, warn, compaction));
-      store.backupOwners.set(entry.file, { id: entry.id, title: file.document.title });
+      store.backupOwners.set(entry.file, { id: entry.id, title: isDeferred(file) ? file.row.title : file.document.title });
     }
     await store.findDeletedOwners();
     return ok({ store, incidents });
@@ -190,7 +191,7 @@ export class ParleyStore {
   listDocuments(): DocumentSummary[] {
     return this.library.documents.flatMap((e) => {
       const slot = this.slots.get(e.id);
-      return slot && !slot.deleting ? [summaryOf(slot.queue.current)] : [];
+      return slot && !slot.deleting ? [slot.summary()] : [];
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion, SuggestionSource } from '../../../annotations/suggest/suggestion';
-import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder, visibleSuggestions } from './suggestion-groups';
+import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder, ROWS_SHOWN_STEP, shownRows, visibleSuggestions } from './suggestion-groups';
 
 const s = (id: string, source: SuggestionSource, start: number): Suggestion => ({ id, documentId: 'd', start, end: start + 3, labelId: 'actor', source, sources: [source], reason: '' });
 const key = (k: string, shiftKey = false, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({ key: k, shiftKey, ctrlKey: false, altKey: false, metaKey: false, ...mods });
@@ -15,6 +15,18 @@ describe('suggestion panel logic', () => {
       ['Dates', ['d1']],
     ]);
     expect(panelOrder(list).map((i) => i.id)).toEqual(['o1', 'o2', 'g1', 'd1']);
+  });
+
+  it('draws the first rows of each source, more for a source asked to show more, in panel order', () => {
+    const many = [...Array.from({ length: ROWS_SHOWN_STEP + 30 }, (_, i) => s(`o${i}`, 'own-tags', i * 10)), ...Array.from({ length: ROWS_SHOWN_STEP + 5 }, (_, i) => s(`d${i}`, 'dates', i * 10 + 5))];
+    const groups = groupSuggestions(many);
+    const first = shownRows(groups, {});
+    expect(first.length).toBe(2 * ROWS_SHOWN_STEP);
+    expect(first[ROWS_SHOWN_STEP - 1]!.id).toBe(`o${ROWS_SHOWN_STEP - 1}`);
+    expect(first[ROWS_SHOWN_STEP]!.id).toBe('d0');
+    const more = shownRows(groups, { 'own-tags': 2 * ROWS_SHOWN_STEP });
+    expect(more.filter((r) => r.source === 'own-tags').length).toBe(ROWS_SHOWN_STEP + 30);
+    expect(more.filter((r) => r.source === 'dates').length).toBe(ROWS_SHOWN_STEP);
   });
 
   it('maps y, n, Shift+Y, Shift+N, arrows and j/k, and ignores them with Ctrl, Alt or Meta', () => {

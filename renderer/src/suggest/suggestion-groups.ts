@@ -26,6 +26,19 @@ export function groupSuggestions(suggestions: readonly Suggestion[]): Suggestion
   return SUGGESTION_SOURCES.map((source) => ({ source, title: SOURCE_TITLES[source], items: suggestions.filter((s) => s.source === source) })).filter((g) => g.items.length > 0);
 }
 
+/**
+ * Rows a group draws at first, and how many more each "Show more" adds. A
+ * document can have thousands of suggestions (an analyst's own tags of common
+ * words); drawing every row made each tag re-render thousands of buttons and
+ * took over a second.
+ */
+export const ROWS_SHOWN_STEP = 100;
+
+/** The rows of each group the panel draws, given how many each source shows (ROWS_SHOWN_STEP when not set), in panel order. */
+export function shownRows(groups: readonly SuggestionGroup[], shown: Readonly<Record<string, number>>): Suggestion[] {
+  return groups.flatMap((g) => g.items.slice(0, shown[g.source] ?? ROWS_SHOWN_STEP));
+}
+
 /** The panel's order of rows: group by group. */
 export function panelOrder(suggestions: readonly Suggestion[]): Suggestion[] {
   return groupSuggestions(suggestions).flatMap((g) => g.items);

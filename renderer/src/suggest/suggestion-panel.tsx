@@ -8,7 +8,7 @@ import type { DocumentChange } from '../../../shared/library';
 import type { AcceptedSuggestions, ImportedGazetteer, SuggestionList } from '../../../shared/suggestions';
 import { ensureGhostMarks, focusGhostMark, ghostMarksOf, setGhostMarks } from '../reader/suggestion-marks';
 import { suggestionActions, suggestionActionsCompartment } from '../reader/suggestion-commands';
-import { focusAfterRemoval, groupSuggestions, panelKeyAction, panelOrder, visibleSuggestions } from './suggestion-groups';
+import { focusAfterRemoval, groupSuggestions, panelKeyAction, ROWS_SHOWN_STEP, shownRows, visibleSuggestions } from './suggestion-groups';
 import './suggestions.css';
 
 /** The API calls the panel makes (the window's `parley.api` has them). */
@@ -50,6 +50,8 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
+  /** Rows drawn per source, past the first ROWS_SHOWN_STEP ("Show more"). */
+  const [shown, setShown] = useState<Record<string, number>>({});
   const rows = useRef(new Map<string, HTMLButtonElement>());
   const focusAfter = useRef<string | null>(null);
 
@@ -67,8 +69,9 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
   }, [refresh]);
 
   const suggestions = useMemo(() => visibleSuggestions(list?.suggestions ?? [], own), [list, own]);
-  const order = useMemo(() => panelOrder(suggestions), [suggestions]);
   const groups = useMemo(() => groupSuggestions(suggestions), [suggestions]);
+  // The rows drawn, in panel order: the keys move through these, and focus after a removal lands on one of them.
+  const order = useMemo(() => shownRows(groups, shown), [groups, shown]);
 
   // Ghost marks follow the list; the focused one is drawn stronger.
   useEffect(() => {
@@ -227,7 +230,7 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
             </button>
           </div>
           <ul>
-            {group.items.map((s) => {
+            {group.items.slice(0, shown[group.source] ?? ROWS_SHOWN_STEP).map((s) => {
               const quote = oneLine(text.slice(s.start, s.end), 60);
               const value = s.attributes?.value;
               return (
@@ -263,6 +266,11 @@ export function SuggestionPanel({ api, cm, documentId, text, labels, own, onAcce
               );
             })}
           </ul>
+          {group.items.length > (shown[group.source] ?? ROWS_SHOWN_STEP) && (
+            <button type="button" className="parley-suggestion-more" onClick={() => setShown((was) => ({ ...was, [group.source]: (was[group.source] ?? ROWS_SHOWN_STEP) + ROWS_SHOWN_STEP }))}>
+              Show {Math.min(ROWS_SHOWN_STEP, group.items.length - (shown[group.source] ?? ROWS_SHOWN_STEP)).toLocaleString()} more of {(group.items.length - (shown[group.source] ?? ROWS_SHOWN_STEP)).toLocaleString()}
+            </button>
+          )}
         </section>
       ))}
     </section>

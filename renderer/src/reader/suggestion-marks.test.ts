@@ -37,4 +37,18 @@ describe('ghost marks', () => {
     expect(ghostDecorationRanges(state)).toEqual([]);
     expect(hasGhostMarks(EditorState.create({ doc: '' }))).toBe(false);
   });
+
+  it('draws one outline over any character however many suggestions overlap there, and always the focused one', () => {
+    const words = 'the talks in Seoul on the joint statement';
+    const many = [suggestion('all', 0, words.length), ...Array.from({ length: 200 }, (_, i) => suggestion(`w${i}`, (i * 3) % 30, ((i * 3) % 30) + 4)), suggestion('seoul', 13, 18)];
+    let state = EditorState.create({ doc: words, extensions: ghostMarks() }).update({ effects: setGhostMarks.of(ghostMarksOf(many, labels)) }).state;
+    expect(ghostDecorationRanges(state)).toEqual([[0, words.length, 'cm-suggestion']]);
+    // Every suggestion is still there for the keys at the cursor.
+    expect(drawnGhostMarks(state)).toHaveLength(many.length);
+    state = state.update({ effects: focusGhostMark.of('seoul') }).state;
+    expect(ghostDecorationRanges(state)).toEqual([
+      [0, words.length, 'cm-suggestion'],
+      [13, 18, 'cm-suggestion cm-suggestion-focused'],
+    ]);
+  });
 });

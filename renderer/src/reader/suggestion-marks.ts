@@ -33,9 +33,28 @@ interface GhostState {
   decorations: DecorationSet;
 }
 
+/**
+ * The marks drawn: at most one over any character, the first in reading order
+ * (the longer where two start together), and always the focused one. A
+ * document can have thousands of overlapping suggestions (an analyst's tags of
+ * common words elsewhere in the library); drawing every outline nested each
+ * word in dozens of elements, and a tag then took over a second to paint. The
+ * others stay listed in the panel and within reach of y and n at the cursor.
+ */
+export function drawnOnce(marks: readonly GhostMark[], focused: string | null, length: number): GhostMark[] {
+  const inText = marks.filter((m) => m.start < m.end && m.end <= length).sort((a, b) => a.start - b.start || b.end - a.end);
+  const drawn: GhostMark[] = [];
+  let reached = 0;
+  for (const m of inText) {
+    if (m.start < reached && m.id !== focused) continue;
+    drawn.push(m);
+    reached = Math.max(reached, m.end);
+  }
+  return drawn;
+}
+
 function build(marks: readonly GhostMark[], focused: string | null, length: number): DecorationSet {
-  const ranges = marks
-    .filter((m) => m.start < m.end && m.end <= length)
+  const ranges = drawnOnce(marks, focused, length)
     .map((m) =>
       Decoration.mark({
         class: m.id === focused ? 'cm-suggestion cm-suggestion-focused' : 'cm-suggestion',

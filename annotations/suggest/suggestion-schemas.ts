@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Gazetteer } from './gazetteer';
 import type { RejectedSuggestion } from './rejected-suggestion';
 import { SUGGESTION_SOURCES } from './suggestion';
+import type { Same } from '../same-type';
 
 const text = z.string().max(10_000);
 const name = z.string().min(1).max(1_000);
@@ -39,6 +40,5 @@ export const rejectedSuggestionSchema = z.object({
   rejectedAt: z.string().min(1).max(64),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const checks: [Same<z.infer<typeof gazetteerSchema>, Gazetteer>, Same<z.infer<typeof rejectedSuggestionSchema>, RejectedSuggestion>] = [true, true];
 void checks;

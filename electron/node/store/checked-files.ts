@@ -25,6 +25,7 @@ import { libraryRowOf } from '../../../shared/library-row';
 import { CHECKS_REVISION } from './check-document-file';
 import { TEMP_SUFFIX } from './durable-file-adapter';
 import { documentFileSchema, STORE_SCHEMA_VERSION } from './store-schemas';
+import type { Same } from '../../../annotations/same-type';
 
 /** The cache's file name, in the store's folder. */
 export const CHECKED_FILES = 'checked-files.json';
@@ -45,7 +46,6 @@ const rowSchema = z.object({
 });
 
 // The row kept must stay the row the window is sent; a drift fails to compile here.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const rowCheck: Same<z.infer<typeof rowSchema>, DocumentSummary> = true;
 void rowCheck;
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AnnotationChange, AnnotationLayer, LabelSchema, ParleyDocument, ReviewDecision } from '../../../annotations/model';
 import { annotationChangeSchema, decisionSchema, documentSchema, entitySchema, labelSchemaSchema, layerSchema } from '../../../annotations/model-schema';
 import { upgradeLabelSchema } from '../../../annotations/upgrade-label-schema';
+import type { Same } from '../../../annotations/same-type';
 
 /** Version of the store's file formats. Bump it with a migration here and in `load-store.ts`. */
 export const STORE_SCHEMA_VERSION = 2 as const;
@@ -118,7 +119,6 @@ export type IndexEntry = z.infer<typeof indexEntrySchema>;
 export type LabelMigration = z.infer<typeof labelMigrationSchema>;
 
 // The stored shapes must stay assignable to the engine's model both ways; a drift fails to compile here.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const modelChecks: [
   Same<DocumentFile['document'], ParleyDocument>,
   Same<DocumentFile['layers'][number], AnnotationLayer>,

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { registerApi, type ApiHandlers, type InvokeEventLike } from '../electron/main/ipc/register-api';
 import { createSenderCheck } from '../electron/main/ipc/sender-check';
-import { serveRenderer } from '../e2e/support/serve-renderer';
+import { channelInvoker, serveRenderer } from '../e2e/support/serve-renderer';
 
 /** The project's folder (set by library-bench.ts: this runs as an ES module bundle). */
 const ROOT = process.env.PARLEY_ROOT ?? process.cwd();
@@ -39,10 +39,8 @@ async function measureOpen(dir: string): Promise<void> {
 
 async function serve(dir: string, port: number): Promise<void> {
   const channels = new Map<string, (event: InvokeEventLike, input: unknown) => Promise<unknown>>();
-  const { server, origin } = await serveRenderer(() => (channel, input, senderUrl) => {
-    const listener = channels.get(channel);
-    return listener ? listener({ senderFrame: { url: senderUrl } }, input) : Promise.resolve({ ok: false, error: { code: 'not-found', message: `no handler for ${channel}` } });
-  }, path.join(ROOT, 'out/renderer'), port);
+  const invoke = channelInvoker(channels);
+  const { server, origin } = await serveRenderer(() => invoke, path.join(ROOT, 'out/renderer'), port);
   // As the app's main process: the store and the handlers' modules load after the window is served.
   const opening = import('../electron/node/open-app-store').then(({ openAppStore }) => openAppStore(dir, 'bench', { seedSamples: false }));
   const handlers: Promise<ApiHandlers> = opening.then(async (opened) => {

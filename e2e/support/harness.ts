@@ -21,7 +21,7 @@ import { createSenderCheck } from '../../electron/main/ipc/sender-check';
 import { openAppStore } from '../../electron/node/open-app-store';
 import type { ScriptedAnswer } from '../../electron/main/scripted-dialogs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path';
-import { serveRenderer, type Invoker } from './serve-renderer';
+import { channelInvoker, serveRenderer, type Invoker } from './serve-renderer';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -142,11 +142,7 @@ export async function launchParley(options: LaunchOptions = {}): Promise<ParleyH
     registerApi({ handle: (channel, listener) => channels.set(channel, listener) }, handlers, createSenderCheck([origin]));
 
     context = await (await browser()).newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
-    invoke = async (channel, input, senderUrl) => {
-      const listener = channels.get(channel);
-      if (!listener) return { ok: false, error: { code: 'not-found', message: `no handler for ${channel}` } };
-      return listener({ senderFrame: { url: senderUrl } }, input);
-    };
+    invoke = channelInvoker(channels);
     await context.addInitScript({ content: script });
     if (options.failAssets) await context.route(options.failAssets, (route) => route.abort('failed'));
     page = await context.newPage();

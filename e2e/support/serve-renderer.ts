@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveAsset } from '../../electron/main/app-assets';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
+import type { InvokeEventLike } from '../../electron/main/ipc/register-api';
 
 
 /** Where the bridge posts its calls (see bridge-preload.ts). */
@@ -20,6 +21,15 @@ const DROPPED_PATH = '/__parley-e2e/dropped/';
 
 /** Runs one call of the bridge: channel, parsed input, and the URL of the page that sent it. */
 export type Invoker = (channel: string, input: unknown, senderUrl: string) => Promise<unknown>;
+
+/** The invoker of channels registered with `registerApi`: each call is the page's, from `senderUrl`; an unknown channel is `not-found`. */
+export function channelInvoker(channels: ReadonlyMap<string, (event: InvokeEventLike, input: unknown) => Promise<unknown>>): Invoker {
+  return async (channel, input, senderUrl) => {
+    const listener = channels.get(channel);
+    if (!listener) return { ok: false, error: { code: 'not-found', message: `no handler for ${channel}` } };
+    return listener({ senderFrame: { url: senderUrl } }, input);
+  };
+}
 
 function readBytes(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

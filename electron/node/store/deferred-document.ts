@@ -32,6 +32,11 @@ export function parsedDocument(stored: StoredDocument): DocumentFile {
   return isDeferred(stored) ? stored.parse() : stored;
 }
 
+/** The title and import time of the document a stored file holds, without parsing it. */
+export function storedDocumentHeading(stored: StoredDocument): { title: string; importedAt: string } {
+  return isDeferred(stored) ? stored.row : stored.document;
+}
+
 /** The id of the document a stored file holds. */
 export function storedDocumentId(stored: StoredDocument): string {
   return isDeferred(stored) ? stored.id : stored.document.id;

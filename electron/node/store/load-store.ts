@@ -21,7 +21,7 @@ import { DamagedFileError, NewerSchemaError, parseStoreFile, TEMP_SUFFIX, writeF
 import { checkDocumentFile } from './check-document-file';
 import { bytesDigest, CheckedFiles } from './checked-files';
 import { migrateLabels, ownCount, summaryOf } from './document-state';
-import { isDeferred, parsedDocument, storedDocumentId, type StoredDocument } from './deferred-document';
+import { isDeferred, parsedDocument, storedDocumentHeading, storedDocumentId, type StoredDocument } from './deferred-document';
 import { reanchorDamaged } from './reanchor-damaged';
 import { replayJournal, stemsWithJournals } from './replay-journal';
 import { recoverLabels } from './recover-labels';
@@ -165,7 +165,7 @@ async function load(dir: string, now: () => string, warn: (message: string) => v
     if (!isDeferred(data) && wasUpgraded(data)) upgradedIds.add(id);
     ids.add(id);
     files.set(id, data);
-    const { title, importedAt } = isDeferred(data) ? data.row : data.document;
+    const { title, importedAt } = storedDocumentHeading(data);
     entries.push(entry ?? { id, file: stem, title, addedAt: importedAt });
     if (!entry) libraryChanged = true;
   };

@@ -57,7 +57,7 @@ import {
 } from './document-state';
 import { DamagedFileError, DurableJsonFile, NewerSchemaError, parseStoreFile } from './durable-file-adapter';
 import { documentPath, LIBRARY_FILE, loadStore, DOCUMENTS_DIR, newestValid } from './load-store';
-import { isDeferred } from './deferred-document';
+import { storedDocumentHeading } from './deferred-document';
 import { StoreLock } from './store-lock';
 import { documentFileSchema, libraryFileSchema, STORE_SCHEMA_VERSION, type DocumentFile, type IndexEntry, type LibraryFile } from './store-schemas';
 
@@ -143,7 +143,7 @@ export class ParleyStore {
     for (const entry of library.documents) {
       const file = files.get(entry.id)!;
       store.slots.set(entry.id, new DocumentSlot(entry, documentPath(root, entry.file), file, backups, warn, compaction));
-      store.backupOwners.set(entry.file, { id: entry.id, title: isDeferred(file) ? file.row.title : file.document.title });
+      store.backupOwners.set(entry.file, { id: entry.id, title: storedDocumentHeading(file).title });
     }
     await store.findDeletedOwners();
     return ok({ store, incidents });

@@ -5,6 +5,7 @@
  * it (see `addAlphaUnit`). A document has hundreds of tokens and a handful of
  * distinct lists.
  */
+import { CategoryCodes } from './token-labels';
 
 /** One distinct unit: the values in coder order, and how many tokens have them. */
 export interface GroupedUnit {
@@ -21,30 +22,37 @@ const MAX_ARRAY_KEYS = 1 << 16;
  * order. Throws RangeError if the arrays differ in length.
  */
 export function groupAlphaUnits(categories: ReadonlyArray<readonly string[]>): GroupedUnit[] {
-  const tokenCount = categories[0]?.length ?? 0;
-  if (categories.some((c) => c.length !== tokenCount)) throw new RangeError('every coder must give one category per token');
-  // Each category gets a number; a token's values are then the digits of one number in base `names.length`.
-  const numbers = new Map<string, number>();
-  const names: string[] = [];
-  const coded = categories.map((c) => {
-    const out = new Int32Array(c.length);
-    for (let t = 0; t < c.length; t++) {
-      let n = numbers.get(c[t]!);
-      if (n === undefined) {
-        n = names.length;
-        numbers.set(c[t]!, n);
-        names.push(c[t]!);
+  const codes = new CategoryCodes();
+  return groupCodedAlphaUnits(
+    categories.map((c) => Int32Array.from(c, (category) => codes.code(category))),
+    codes.names,
+  );
+}
+
+/**
+ * `groupAlphaUnits` over category numbers (see `CategoryCodes`): one array
+ * per coder, `names[n]` naming category n.
+ */
+export function groupCodedAlphaUnits(coded: readonly Int32Array[], names: readonly string[]): GroupedUnit[] {
+  const tokenCount = coded[0]?.length ?? 0;
+  if (coded.some((c) => c.length !== tokenCount)) throw new RangeError('every coder must give one category per token');
+  // The categories this document uses are numbered again from 0, so that a token's values are the digits of one small number.
+  const local = new Int32Array(names.length).fill(-1);
+  const used: number[] = [];
+  for (const c of coded) {
+    for (let t = 0; t < tokenCount; t++) {
+      if (local[c[t]!]! < 0) {
+        local[c[t]!] = used.length;
+        used.push(c[t]!);
       }
-      out[t] = n;
     }
-    return out;
-  });
-  const base = names.length;
+  }
+  const base = used.length;
   const keys = base ** coded.length;
   const valuesOf = (key: number): string[] => {
     const values = new Array<string>(coded.length);
     for (let c = coded.length - 1; c >= 0; c--) {
-      values[c] = names[key % base]!;
+      values[c] = names[used[key % base]!]!;
       key = Math.floor(key / base);
     }
     return values;
@@ -53,7 +61,7 @@ export function groupAlphaUnits(categories: ReadonlyArray<readonly string[]>): G
     const counts = new Int32Array(keys);
     for (let t = 0; t < tokenCount; t++) {
       let key = 0;
-      for (let c = 0; c < coded.length; c++) key = key * base + coded[c]![t]!;
+      for (let c = 0; c < coded.length; c++) key = key * base + local[coded[c]![t]!]!;
       counts[key]!++;
     }
     const units: GroupedUnit[] = [];
@@ -65,7 +73,7 @@ export function groupAlphaUnits(categories: ReadonlyArray<readonly string[]>): G
     const key = coded.map((c) => c[t]!).join(',');
     const unit = units.get(key);
     if (unit) unit.times++;
-    else units.set(key, { values: categories.map((c) => c[t]!), times: 1 });
+    else units.set(key, { values: coded.map((c) => names[c[t]!]!), times: 1 });
   }
   return [...units.values()];
 }

@@ -9,22 +9,20 @@
 import type { Annotation } from '../model';
 import { overlapLists } from './span-overlaps';
 
-/** Overlap counts keyed by label pair; see `confusionKey`. */
-export type ConfusionCounts = Map<string, number>;
+/** Overlap counts by row label, then column label. */
+export type ConfusionCounts = Map<string, Map<string, number>>;
 
-/** The key of (row label, column label) in `ConfusionCounts`. */
-export function confusionKey(row: string, column: string): string {
-  return `${row}\u0000${column}`;
-}
-
-/** Adds the overlapping pairs between `a` (rows) and `b` (columns) into `into` (mutates and returns it). */
-export function addConfusion(into: ConfusionCounts, a: readonly Annotation[], b: readonly Annotation[]): ConfusionCounts {
-  const lists = overlapLists(a, b);
+/**
+ * Adds the overlapping pairs between `a` (rows) and `b` (columns) into `into`
+ * (mutates and returns it). `overlaps` may be given when already known
+ * (`overlapLists(a, b)`).
+ */
+export function addConfusion(into: ConfusionCounts, a: readonly Annotation[], b: readonly Annotation[], overlaps: readonly (readonly number[])[] = overlapLists(a, b)): ConfusionCounts {
   for (let i = 0; i < a.length; i++) {
-    for (const j of lists[i]!) {
-      const key = confusionKey(a[i]!.labelId, b[j]!.labelId);
-      into.set(key, (into.get(key) ?? 0) + 1);
-    }
+    if (overlaps[i]!.length === 0) continue;
+    let row = into.get(a[i]!.labelId);
+    if (!row) into.set(a[i]!.labelId, (row = new Map()));
+    for (const j of overlaps[i]!) row.set(b[j]!.labelId, (row.get(b[j]!.labelId) ?? 0) + 1);
   }
   return into;
 }
@@ -39,13 +37,14 @@ export interface ConfusionMatrix {
 export function confusionMatrix(counts: ConfusionCounts, labels: readonly string[]): ConfusionMatrix {
   const all = [...labels];
   const extra = new Set<string>();
-  for (const key of counts.keys()) for (const l of key.split('\u0000')) if (!all.includes(l)) extra.add(l);
+  for (const [row, columns] of counts) {
+    for (const l of [row, ...columns.keys()]) if (!all.includes(l)) extra.add(l);
+  }
   all.push(...[...extra].sort());
   const index = new Map(all.map((l, i) => [l, i]));
   const matrix = all.map(() => all.map(() => 0));
-  for (const [key, n] of counts) {
-    const [row, column] = key.split('\u0000') as [string, string];
-    matrix[index.get(row)!]![index.get(column)!]! += n;
+  for (const [row, columns] of counts) {
+    for (const [column, n] of columns) matrix[index.get(row)!]![index.get(column)!]! += n;
   }
   return { labels: all, counts: matrix };
 }

@@ -39,6 +39,45 @@ export function addToCrossTable(into: CrossTable, a: readonly string[], b: reado
   return into;
 }
 
+/**
+ * The cross table of two equally long sequences of category numbers
+ * (see `CategoryCodes`), `names[n]` naming category n. Throws RangeError on
+ * unequal lengths.
+ */
+export function crossTableOfCodes(a: Int32Array, b: Int32Array, names: readonly string[]): CrossTable {
+  if (a.length !== b.length) throw new RangeError(`sequences differ in length (${a.length} and ${b.length})`);
+  // The categories these sequences use, numbered again from 0 so that the pairs fit one small array.
+  const local = new Int32Array(names.length).fill(-1);
+  const used: number[] = [];
+  for (const sequence of [a, b]) {
+    for (let i = 0; i < sequence.length; i++) {
+      if (local[sequence[i]!]! < 0) {
+        local[sequence[i]!] = used.length;
+        used.push(sequence[i]!);
+      }
+    }
+  }
+  const base = used.length;
+  const counts = base * base <= MAX_ARRAY_PAIRS ? new Int32Array(base * base) : null;
+  const spilled = new Map<number, number>(); // pairs, when too many for the array
+  for (let i = 0; i < a.length; i++) {
+    const key = local[a[i]!]! * base + local[b[i]!]!;
+    if (counts) counts[key]!++;
+    else spilled.set(key, (spilled.get(key) ?? 0) + 1);
+  }
+  const table: CrossTable = new Map();
+  const add = (key: number, n: number) => table.set(crossKey(names[used[Math.floor(key / base)]!]!, names[used[key % base]!]!), n);
+  if (counts) {
+    for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) add(key, counts[key]!);
+  } else {
+    for (const [key, n] of spilled) add(key, n);
+  }
+  return table;
+}
+
+/** Category pairs this many or fewer are counted in a typed array; more in a map. */
+const MAX_ARRAY_PAIRS = 1 << 16;
+
 /** Adds every count of `more` into `into` (mutates and returns it). */
 export function mergeCrossTables(into: CrossTable, more: CrossTable): CrossTable {
   for (const [key, n] of more) into.set(key, (into.get(key) ?? 0) + n);

@@ -42,6 +42,44 @@ describe('instanceCounts', () => {
   });
 });
 
+describe('instanceCounts over random annotation lists', () => {
+  /** The count done the plain way: every annotation of b takes the first unused equal one of a. */
+  function naive(a: ReturnType<typeof annotationsFrom>, b: ReturnType<typeof annotationsFrom>) {
+    const counts = new Map<string, { matches: number; a: number; b: number }>();
+    const of = (label: string) => counts.get(label) ?? counts.set(label, { matches: 0, a: 0, b: 0 }).get(label)!;
+    for (const x of a) of(x.labelId).a++;
+    const used = new Set<number>();
+    for (const y of b) {
+      of(y.labelId).b++;
+      const i = a.findIndex((x, k) => !used.has(k) && x.start === y.start && x.end === y.end && x.labelId === y.labelId);
+      if (i >= 0) {
+        used.add(i);
+        of(y.labelId).matches++;
+      }
+    }
+    return counts;
+  }
+
+  // Small offsets, and offsets so large that (start, end, label) no longer fits one safe integer.
+  for (const base of [0, 2 ** 40]) {
+    it(`matches the plain count, duplicates and shared bounds with other labels included (offsets from ${base})`, () => {
+      let seed = 7;
+      const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+      const labels = ['actor', '정책', 'position 📌', 'date'];
+      for (let round = 0; round < 200; round++) {
+        const rows = (count: number) =>
+          Array.from({ length: count }, () => {
+            const start = base + next(12);
+            return [start, start + 1 + next(4), labels[next(labels.length)]!] as const;
+          });
+        const a = annotationsFrom('d', 'a', rows(next(15)));
+        const b = annotationsFrom('d', 'b', rows(next(15)));
+        expect(instanceCounts(a, b)).toEqual(naive(a, b));
+      }
+    });
+  }
+});
+
 describe('tokenCounts', () => {
   const tokens = tokenize('aa bb cc');
 

@@ -31,15 +31,24 @@ export function emptyAlphaTotals(): AlphaTotals {
  * are ignored.
  */
 export function addAlphaUnit(totals: AlphaTotals, values: readonly string[], times = 1): void {
-  const m = values.length;
-  if (m < 2) return;
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  addAlphaValueCounts(totals, [...counts], times);
+}
+
+/**
+ * `addAlphaUnit` for a unit given as how many of its coders gave each value
+ * (values given by no coder may be left out or counted 0).
+ */
+export function addAlphaValueCounts(totals: AlphaTotals, counts: ReadonlyArray<readonly [value: string, coders: number]>, times = 1): void {
+  let m = 0;
   let sameValuePairs = 0;
-  for (const [v, c] of counts) {
+  for (const [, c] of counts) {
+    m += c;
     sameValuePairs += c * (c - 1);
-    totals.categoryTotals.set(v, (totals.categoryTotals.get(v) ?? 0) + c * times);
   }
+  if (m < 2) return;
+  for (const [v, c] of counts) if (c > 0) totals.categoryTotals.set(v, (totals.categoryTotals.get(v) ?? 0) + c * times);
   const orderedPairs = m * (m - 1);
   totals.disagreement += ((orderedPairs - sameValuePairs) / (m - 1)) * times;
 }

@@ -9,22 +9,33 @@ import type { Annotation } from '../model';
 import { emptyF1Counts, type F1Counts } from './f1-score';
 import { overlapLists } from './span-overlaps';
 
-/** Per-label overlap-match counts between two annotators on one document. */
-export function lenientCounts(a: readonly Annotation[], b: readonly Annotation[]): Map<string, F1Counts> {
-  const byLabel = new Map<string, { a: Annotation[]; b: Annotation[] }>();
+/**
+ * Per-label overlap-match counts between two annotators on one document.
+ * `overlaps` may be given when already known (`overlapLists(a, b)`, over
+ * every label).
+ */
+export function lenientCounts(a: readonly Annotation[], b: readonly Annotation[], overlaps: readonly (readonly number[])[] = overlapLists(a, b)): Map<string, F1Counts> {
+  // Each label's annotations, by their index in `a` and in `b`; `place[j]` is b[j]'s index within its label.
+  const byLabel = new Map<string, { a: number[]; b: number[] }>();
   const group = (label: string) => {
     let g = byLabel.get(label);
     if (!g) byLabel.set(label, (g = { a: [], b: [] }));
     return g;
   };
-  for (const x of a) group(x.labelId).a.push(x);
-  for (const y of b) group(y.labelId).b.push(y);
+  a.forEach((x, i) => group(x.labelId).a.push(i));
+  const place = new Int32Array(b.length);
+  b.forEach((y, j) => {
+    const g = group(y.labelId);
+    place[j] = g.b.length;
+    g.b.push(j);
+  });
   const result = new Map<string, F1Counts>();
   for (const [label, g] of byLabel) {
     const counts = emptyF1Counts();
     counts.a = g.a.length;
     counts.b = g.b.length;
-    counts.matches = maximumMatching(overlapLists(g.a, g.b), g.b.length);
+    const adjacency = g.a.map((i) => overlaps[i]!.filter((j) => b[j]!.labelId === label).map((j) => place[j]!));
+    counts.matches = maximumMatching(adjacency, g.b.length);
     result.set(label, counts);
   }
   return result;

@@ -17,6 +17,7 @@ export interface RelationInput {
 }
 
 function items(input: RelationInput, undirected: ReadonlySet<string>): LabelledItem[] {
+  if (!input.relations?.length) return [];
   const byId = new Map(input.annotations.map((a) => [a.id, a]));
   const out: LabelledItem[] = [];
   for (const r of input.relations ?? []) {

@@ -27,17 +27,18 @@ import { fail, ok, type Problem, type Result } from '../result';
 import type { AgreementDocument, AnnotatorDocuments } from './agreement-input';
 import { kappaFromCrossTable } from './cohen-kappa';
 import { addConfusion, confusionMatrix, type ConfusionCounts, type ConfusionMatrix } from './confusion';
-import { addToCrossTable, mapCrossTable, mergeCrossTables, type CrossTable } from './cross-table';
+import { crossTableOfCodes, mapCrossTable, mergeCrossTables, type CrossTable } from './cross-table';
 import { emptyF1Counts, f1Score, mergeF1CountMaps, totalF1Counts, type F1Counts } from './f1-score';
 import { instanceCounts } from './instance-f1';
-import { groupAlphaUnits } from './alpha-units';
-import { addAlphaUnit, alphaFromCrossTable, alphaFromTotals, emptyAlphaTotals, mergeAlphaTotals, type AlphaTotals } from './krippendorff-alpha';
+import { groupCodedAlphaUnits } from './alpha-units';
+import { addAlphaUnit, addAlphaValueCounts, alphaFromCrossTable, alphaFromTotals, emptyAlphaTotals, mergeAlphaTotals, type AlphaTotals } from './krippendorff-alpha';
 import { lenientCounts } from './lenient-f1';
 import { relationCounts } from './relation-f1';
+import { overlapLists } from './span-overlaps';
 import { summarise, type AgreementSummary } from './summary';
 import { tokenCounts } from './token-f1';
-import { compareCodeUnits, labelsOfCategory, tokenCategories } from './token-labels';
-import { tokenize } from './tokens';
+import { CategoryCodes, codedTokenCategories, compareCodeUnits, labelsOfCategory } from './token-labels';
+import { spanTokenRanges, tokenize } from './tokens';
 import { findUnstarted, type UnstartedDocument } from './unstarted-documents';
 
 /** The five measures, in report order. */
@@ -163,21 +164,25 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
     if (!labels) categoryCache.set(category, (labels = labelsOfCategory(category)));
     return labels;
   };
+  // Token categories as numbers, the same across documents (see token-labels.ts).
+  const codes = new CategoryCodes();
   // Alpha across all annotators: per document, and per document × label (binary).
   const alphaByDocument = new Map<string, AlphaTotals>();
   const alphaByDocumentLabel = new Map<string, Map<string, AlphaTotals>>();
-  const comparedCategories = new Map<string, string[][]>(); // document → per holder, token categories
+  const comparedCategories = new Map<string, Int32Array[]>(); // document → per holder, token category numbers
 
   for (const [id, { doc, holders }] of documents) {
     if (leftOut.has(id)) continue;
     const tokens = tokenize(doc.text);
-    reportDocuments.push({ id, title: doc.title ?? id, tokens: tokens.length, annotators: holders.map((i) => input[i]!.annotator) });
+    reportDocuments.push({ id, title: doc.title ?? id, tokens: tokens.count, annotators: holders.map((i) => input[i]!.annotator) });
     if (holders.length < 2) continue;
     const annotationsOf = (i: number): readonly Annotation[] => input[i]!.documents.get(id)!.annotations;
     for (const i of holders) for (const x of annotationsOf(i)) usedLabels.add(x.labelId);
     const relationsOf = (i: number) => input[i]!.documents.get(id)!.relations ?? [];
     for (const i of holders) for (const r of relationsOf(i)) usedRelationTypes.add(r.typeId);
-    const categories = holders.map((i) => tokenCategories(tokens, annotationsOf(i)));
+    // Each holder's annotations are placed on the tokens once, for every measure and pair.
+    const ranges = holders.map((i) => spanTokenRanges(tokens, annotationsOf(i)));
+    const categories = holders.map((i, h) => codedTokenCategories(tokens.count, annotationsOf(i), ranges[h]!, codes));
     comparedCategories.set(id, categories);
     for (const pair of pairs) {
       const ia = holders.indexOf(pair.a);
@@ -185,12 +190,13 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
       if (ia < 0 || ib < 0) continue;
       const x = annotationsOf(pair.a);
       const y = annotationsOf(pair.b);
+      const overlaps = overlapLists(x, y);
       pair.instance.set(id, instanceCounts(x, y));
-      pair.token.set(id, tokenCounts(tokens, x, y));
-      pair.lenient.set(id, lenientCounts(x, y));
+      pair.token.set(id, tokenCounts(tokens, x, y, ranges[ia], ranges[ib]));
+      pair.lenient.set(id, lenientCounts(x, y, overlaps));
       pair.relation.set(id, relationCounts({ annotations: x, relations: relationsOf(pair.a) }, { annotations: y, relations: relationsOf(pair.b) }, undirected));
-      pair.cross.set(id, addToCrossTable(new Map(), categories[ia]!, categories[ib]!));
-      addConfusion(confusion, x, y);
+      pair.cross.set(id, crossTableOfCodes(categories[ia]!, categories[ib]!, codes.names));
+      addConfusion(confusion, x, y, overlaps);
     }
   }
 
@@ -199,9 +205,15 @@ export function buildAgreementReport(input: readonly AnnotatorDocuments[], optio
     const all = emptyAlphaTotals();
     const perLabel = new Map(labels.map((l) => [l, emptyAlphaTotals()]));
     // Tokens whose coders gave the same values add the same to the totals: each distinct unit is added once, times its count.
-    for (const { values, times } of groupAlphaUnits(categories)) {
+    for (const { values, times } of groupCodedAlphaUnits(categories, codes.names)) {
       addAlphaUnit(all, values, times);
-      for (const label of labels) addAlphaUnit(perLabel.get(label)!, values.map((v) => (labelsOf(v).includes(label) ? 'yes' : 'no')), times);
+      // Per label, each coder's value reduced to "has this label" or not.
+      const yes = new Map<string, number>();
+      for (const v of values) for (const label of labelsOf(v)) yes.set(label, (yes.get(label) ?? 0) + 1);
+      for (const label of labels) {
+        const n = yes.get(label) ?? 0;
+        addAlphaValueCounts(perLabel.get(label)!, [['yes', n], ['no', values.length - n]], times);
+      }
     }
     alphaByDocument.set(id, all);
     alphaByDocumentLabel.set(id, perLabel);

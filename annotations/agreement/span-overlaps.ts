@@ -33,6 +33,6 @@ export function overlapLists(a: readonly Span[], b: readonly Span[]): number[][]
       const y = b[order[k]!]!;
       if (y.end > x.start && y.end > y.start) found.push(order[k]!);
     }
-    return found.sort((i, j) => i - j);
+    return found.length > 1 ? found.sort((i, j) => i - j) : found;
   });
 }

@@ -6,38 +6,52 @@
  */
 import type { Annotation } from '../model';
 import { emptyF1Counts, type F1Counts } from './f1-score';
-import { overlappingTokens, type Token } from './tokens';
+import { spanTokenRanges, type SpanTokenRanges, type Tokens } from './tokens';
 
 /**
  * Per-label token-item match counts between two annotators on one document.
  * Items are counted per token in typed arrays rather than as keyed items: a
  * document's (label, token) multiset is a count per token for each label, and
- * an item of `b` matches while `a` has an unmatched one on that token.
+ * an item of `b` matches while `a` has an unmatched one on that token. The
+ * tokens each annotation covers may be given when already known.
  */
-export function tokenCounts(tokens: readonly Token[], a: readonly Annotation[], b: readonly Annotation[]): Map<string, F1Counts> {
+export function tokenCounts(
+  tokens: Tokens,
+  a: readonly Annotation[],
+  b: readonly Annotation[],
+  rangesOfA: SpanTokenRanges = spanTokenRanges(tokens, a),
+  rangesOfB: SpanTokenRanges = spanTokenRanges(tokens, b),
+): Map<string, F1Counts> {
   const byLabel = new Map<string, F1Counts>();
-  for (const x of [...a, ...b]) if (!byLabel.has(x.labelId)) byLabel.set(x.labelId, emptyF1Counts());
-  // Per label, how many of a's items on each token are not matched yet.
-  const unmatched = new Map<string, Int32Array>();
-  for (const x of a) {
-    const [first, last] = overlappingTokens(tokens, x.start, x.end);
+  for (const x of a) if (!byLabel.has(x.labelId)) byLabel.set(x.labelId, emptyF1Counts());
+  for (const x of b) if (!byLabel.has(x.labelId)) byLabel.set(x.labelId, emptyF1Counts());
+  // How many of a's items on each token are not matched yet: one row of tokens per label of a, in one array.
+  const rowOf = new Map<string, number>();
+  for (let k = 0; k < a.length; k++) if (rangesOfA.first[k]! < rangesOfA.last[k]! && !rowOf.has(a[k]!.labelId)) rowOf.set(a[k]!.labelId, rowOf.size);
+  const unmatched = new Int32Array(tokens.count * rowOf.size);
+  for (let k = 0; k < a.length; k++) {
+    const first = rangesOfA.first[k]!;
+    const last = rangesOfA.last[k]!;
     if (first >= last) continue;
-    let row = unmatched.get(x.labelId);
-    if (!row) unmatched.set(x.labelId, (row = new Int32Array(tokens.length)));
-    byLabel.get(x.labelId)!.a += last - first;
-    for (let i = first; i < last; i++) row[i]!++;
+    const label = a[k]!.labelId;
+    const row = rowOf.get(label)! * tokens.count;
+    byLabel.get(label)!.a += last - first;
+    for (let i = row + first; i < row + last; i++) unmatched[i]!++;
   }
-  for (const y of b) {
-    const [first, last] = overlappingTokens(tokens, y.start, y.end);
+  for (let k = 0; k < b.length; k++) {
+    const first = rangesOfB.first[k]!;
+    const last = rangesOfB.last[k]!;
     if (first >= last) continue;
-    const counts = byLabel.get(y.labelId)!;
+    const label = b[k]!.labelId;
+    const counts = byLabel.get(label)!;
     counts.b += last - first;
-    const row = unmatched.get(y.labelId);
-    if (!row) continue;
-    for (let i = first; i < last; i++) {
-      if (row[i]! > 0) {
+    const rowIndex = rowOf.get(label);
+    if (rowIndex === undefined) continue;
+    const row = rowIndex * tokens.count;
+    for (let i = row + first; i < row + last; i++) {
+      if (unmatched[i]! > 0) {
         counts.matches++;
-        row[i]!--;
+        unmatched[i]!--;
       }
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotationsFrom } from './test-support/load-fixture';
-import { categoryName, tokenCategories } from './token-labels';
-import { tokenize } from './tokens';
+import { CategoryCodes, categoryName, codedTokenCategories, tokenCategories } from './token-labels';
+import { spanTokenRanges, tokenize } from './tokens';
 
 describe('tokenCategories', () => {
   const text = 'joint fisheries council said';
@@ -33,5 +33,19 @@ describe('tokenCategories', () => {
     const categories = tokenCategories(tokens, annotations);
     expect(categoryName(categories[1]!)).toBe(many.join('+'));
     expect(categories.map(categoryName).filter((_, i) => i !== 1)).toEqual(['label-07', 'none', 'none']);
+  });
+
+  it('numbers a combination the same for every annotator and document sharing the codes, whatever the order labels first appear in', () => {
+    const codes = new CategoryCodes();
+    const coded = (rows: Array<[number, number, string]>) => {
+      const annotations = annotationsFrom('d', 'a', rows);
+      return [...codedTokenCategories(tokens.count, annotations, spanTokenRanges(tokens, annotations), codes)];
+    };
+    const first = coded([[0, 5, 'actor'], [0, 5, '정책'], [6, 15, '정책']]);
+    const second = coded([[6, 15, '정책'], [0, 5, '정책'], [0, 5, 'actor'], [16, 23, 'actor']]);
+    expect(first[0]).toBe(second[0]);
+    expect(first[1]).toBe(second[1]);
+    expect(second[2]).not.toBe(second[1]);
+    expect([...first, ...second].map((n) => categoryName(codes.names[n]!))).toEqual(['actor+정책', '정책', 'none', 'none', 'actor+정책', '정책', 'actor', 'none']);
   });
 });

@@ -13,7 +13,7 @@
  * or with a combination.
  */
 import type { Annotation } from '../model';
-import { overlappingTokens, type Token } from './tokens';
+import { spanTokenRanges, type SpanTokenRanges, type Tokens } from './tokens';
 
 /** Category of a token covered by no annotation. */
 export const NO_LABEL_CATEGORY = '[]';
@@ -34,53 +34,103 @@ export function categoryName(category: string): string {
   return labels.length === 0 ? 'none' : labels.join('+');
 }
 
+/**
+ * Numbers for categories, shared by every document of one report so that
+ * tokens are compared as integers: `names[n]` is the category numbered n, and
+ * the category of no label is always 0.
+ */
+export class CategoryCodes {
+  readonly names: string[] = [NO_LABEL_CATEGORY];
+  private readonly numbers = new Map<string, number>([[NO_LABEL_CATEGORY, 0]]);
+  /** For a list of labels (joined by U+0000), the number of each bit mask over them met so far, −1 for none yet. */
+  private readonly maskCodes = new Map<string, Int32Array>();
+
+  /** The numbers of the bit masks over `labels` (at most 12), kept for the next annotator with the same labels. */
+  maskCodesOf(labels: readonly string[]): Int32Array {
+    const key = labels.join('\u0000');
+    let codes = this.maskCodes.get(key);
+    if (!codes) this.maskCodes.set(key, (codes = new Int32Array(1 << labels.length).fill(-1)));
+    return codes;
+  }
+
+  /** The number of `category`, given one the first time it is seen. */
+  code(category: string): number {
+    let n = this.numbers.get(category);
+    if (n === undefined) {
+      n = this.names.length;
+      this.numbers.set(category, n);
+      this.names.push(category);
+    }
+    return n;
+  }
+}
+
 /** The category of every token, given one annotator's annotations on the text. */
-export function tokenCategories(tokens: readonly Token[], annotations: readonly Annotation[]): string[] {
+export function tokenCategories(tokens: Tokens, annotations: readonly Annotation[]): string[] {
+  const codes = new CategoryCodes();
+  const coded = codedTokenCategories(tokens.count, annotations, spanTokenRanges(tokens, annotations), codes);
+  return Array.from(coded, (n) => codes.names[n]!);
+}
+
+/**
+ * `tokenCategories` as numbers from `codes`: the category number of each of
+ * `tokenCount` tokens, given the annotations and the tokens each covers.
+ */
+export function codedTokenCategories(tokenCount: number, annotations: readonly Annotation[], ranges: SpanTokenRanges, codes: CategoryCodes): Int32Array {
   const labels = [...new Set(annotations.map((x) => x.labelId))];
-  return labels.length <= MASK_LABELS ? categoriesByMask(tokens, annotations, labels) : categoriesByList(tokens, annotations);
+  return labels.length <= MASK_LABELS ? categoriesByMask(tokenCount, annotations, ranges, labels, codes) : categoriesByList(tokenCount, annotations, ranges, codes);
 }
 
 /** Labels up to this many are tracked per token as bits of one integer. */
 const MASK_LABELS = 30;
 
-/** `tokenCategories` with each token's set of labels as a bit mask: no list per token. */
-function categoriesByMask(tokens: readonly Token[], annotations: readonly Annotation[], labels: readonly string[]): string[] {
+/** Labels up to this many have every bit mask's category number in an array; more in a map. */
+const MASK_ARRAY_LABELS = 12;
+
+/** `codedTokenCategories` with each token's set of labels as a bit mask: no list per token. */
+function categoriesByMask(tokenCount: number, annotations: readonly Annotation[], ranges: SpanTokenRanges, labels: readonly string[], codes: CategoryCodes): Int32Array {
   const bit = new Map(labels.map((l, i) => [l, 1 << i]));
-  const masks = new Int32Array(tokens.length);
-  for (const x of annotations) {
-    const [first, last] = overlappingTokens(tokens, x.start, x.end);
-    const b = bit.get(x.labelId)!;
-    for (let i = first; i < last; i++) masks[i]! |= b;
+  const masks = new Int32Array(tokenCount);
+  for (let k = 0; k < annotations.length; k++) {
+    const b = bit.get(annotations[k]!.labelId)!;
+    for (let i = ranges.first[k]!, last = ranges.last[k]!; i < last; i++) masks[i]! |= b;
   }
-  const cache = new Map<number, string>([[0, NO_LABEL_CATEGORY]]);
-  const result: string[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+  const codeOfMask = (mask: number) => codes.code(categoryOf(labels.filter((_, j) => (mask & (1 << j)) !== 0)));
+  // `masks` becomes the result: each mask replaced by its category's number.
+  if (labels.length <= MASK_ARRAY_LABELS) {
+    const byMask = codes.maskCodesOf(labels);
+    for (let i = 0; i < tokenCount; i++) {
+      const mask = masks[i]!;
+      let n = byMask[mask]!;
+      if (n < 0) byMask[mask] = n = codeOfMask(mask);
+      masks[i] = n;
+    }
+    return masks;
+  }
+  const byMask = new Map<number, number>();
+  for (let i = 0; i < tokenCount; i++) {
     const mask = masks[i]!;
-    let category = cache.get(mask);
-    if (category === undefined) cache.set(mask, (category = categoryOf(labels.filter((_, j) => (mask & (1 << j)) !== 0))));
-    result[i] = category;
+    let n = byMask.get(mask);
+    if (n === undefined) byMask.set(mask, (n = codeOfMask(mask)));
+    masks[i] = n;
   }
-  return result;
+  return masks;
 }
 
-function categoriesByList(tokens: readonly Token[], annotations: readonly Annotation[]): string[] {
-  const sets: Array<string[] | undefined> = new Array(tokens.length);
-  for (const x of annotations) {
-    const [first, last] = overlappingTokens(tokens, x.start, x.end);
-    for (let i = first; i < last; i++) (sets[i] ??= []).push(x.labelId);
+function categoriesByList(tokenCount: number, annotations: readonly Annotation[], ranges: SpanTokenRanges, codes: CategoryCodes): Int32Array {
+  const sets: Array<string[] | undefined> = new Array(tokenCount);
+  for (let k = 0; k < annotations.length; k++) {
+    for (let i = ranges.first[k]!, last = ranges.last[k]!; i < last; i++) (sets[i] ??= []).push(annotations[k]!.labelId);
   }
-  const cache = new Map<string, string>();
-  const result: string[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+  const byList = new Map<string, number>();
+  const result = new Int32Array(tokenCount);
+  for (let i = 0; i < tokenCount; i++) {
     const labels = sets[i];
-    if (!labels) {
-      result[i] = NO_LABEL_CATEGORY;
-      continue;
-    }
+    if (!labels) continue; // 0: no label
     const raw = labels.join('\u0000');
-    let category = cache.get(raw);
-    if (category === undefined) cache.set(raw, (category = categoryOf(labels)));
-    result[i] = category;
+    let n = byList.get(raw);
+    if (n === undefined) byList.set(raw, (n = codes.code(categoryOf(labels))));
+    result[i] = n;
   }
   return result;
 }

@@ -9,57 +9,100 @@
  * is two whitespace characters. Offsets are UTF-16 code units, end exclusive.
  */
 
-/** One token: `text.slice(start, end)`. */
-export interface Token {
-  start: number;
-  end: number;
+/**
+ * The tokens of a text, in order: token `i` is `text.slice(starts[i], ends[i])`.
+ * Offsets are kept in typed arrays, not as an object per token: a library
+ * holds millions of tokens.
+ */
+export interface Tokens {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
-/** True for the Unicode `White_Space` code units listed above (all are single UTF-16 units). */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0x85) return false;
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
+/** 1 at the Unicode `White_Space` code units listed above (all are single UTF-16 units, none above U+3000). */
+const WHITE_SPACE = new Uint8Array(0x3001);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) WHITE_SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) WHITE_SPACE[c] = 1;
 
-/** The tokens of `text` in order. Never throws; an all-whitespace text has none. */
-export function tokenize(text: string): Token[] {
-  // A scan of code units rather than a regular expression: no match object per token (a library holds millions).
-  const tokens: Token[] = [];
+/** The tokens of `text`. Never throws; an all-whitespace text has none. */
+export function tokenize(text: string): Tokens {
+  // No two tokens touch, so a text has at most half as many tokens as code units, rounded up.
+  const starts = new Int32Array((text.length + 1) >> 1);
+  const ends = new Int32Array(starts.length);
+  let count = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const space = isWhiteSpace(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    const space = c <= 0x3000 && WHITE_SPACE[c] === 1;
     if (space && start >= 0) {
-      tokens.push({ start, end: i });
+      starts[count] = start;
+      ends[count++] = i;
       start = -1;
     } else if (!space && start < 0) start = i;
   }
-  if (start >= 0) tokens.push({ start, end: text.length });
-  return tokens;
+  if (start >= 0) {
+    starts[count] = start;
+    ends[count++] = text.length;
+  }
+  return { count, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
 }
 
 /**
  * Indices `[first, last)` of the tokens that overlap `[start, end)` (share at
  * least one character with it). Empty (`first === last`) when the span covers
- * only whitespace or is empty. `tokens` must be in order, as `tokenize` returns them.
+ * only whitespace or is empty.
  */
-export function overlappingTokens(tokens: readonly Token[], start: number, end: number): [number, number] {
+export function overlappingTokens(tokens: Tokens, start: number, end: number): [number, number] {
   if (end <= start) return [0, 0];
-  // first token whose end lies after `start`
+  const first = firstTokenEndingAfter(tokens, start);
+  return [first, Math.max(first, firstTokenStartingAtOrAfter(tokens, end, first))];
+}
+
+/** Index of the first token whose end lies after `offset` (binary search). */
+function firstTokenEndingAfter(tokens: Tokens, offset: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = tokens.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= start) lo = mid + 1;
+    if (tokens.ends[mid]! <= offset) lo = mid + 1;
     else hi = mid;
   }
-  const first = lo;
-  // first token that starts at or after `end`
-  hi = tokens.length;
+  return lo;
+}
+
+/** Index of the first token, from `from` on, that starts at or after `offset` (binary search). */
+function firstTokenStartingAtOrAfter(tokens: Tokens, offset: number, from: number): number {
+  let lo = from;
+  let hi = tokens.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < end) lo = mid + 1;
+    if (tokens.starts[mid]! < offset) lo = mid + 1;
     else hi = mid;
   }
-  return [first, Math.max(first, lo)];
+  return lo;
+}
+
+/**
+ * For each span, the tokens it overlaps: span `i` covers tokens
+ * `[first[i], last[i])` (see `overlappingTokens`). Computed once per
+ * annotator and document, and read by every measure that works on tokens.
+ */
+export interface SpanTokenRanges {
+  first: Int32Array;
+  last: Int32Array;
+}
+
+/** The token ranges of `spans` over `tokens`. */
+export function spanTokenRanges(tokens: Tokens, spans: ReadonlyArray<{ start: number; end: number }>): SpanTokenRanges {
+  const first = new Int32Array(spans.length);
+  const last = new Int32Array(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const { start, end } = spans[i]!;
+    if (end <= start) continue; // [0, 0): no token
+    const f = firstTokenEndingAfter(tokens, start);
+    first[i] = f;
+    last[i] = Math.max(f, firstTokenStartingAtOrAfter(tokens, end, f));
+  }
+  return { first, last };
 }

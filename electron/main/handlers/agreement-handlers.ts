@@ -1,7 +1,7 @@
 /** Inter-annotator agreement: the report, shown or exported. */
 import { writeFile } from 'node:fs/promises';
 import type { AgreementDocument, AnnotatorDocuments } from '../../../annotations/agreement/agreement-input';
-import { buildAgreementReport } from '../../../annotations/agreement/report';
+import { buildAgreementReport, type AgreementOptions } from '../../../annotations/agreement/report';
 import { reportToCsv } from '../../../annotations/agreement/report-csv';
 import { reportToMarkdown } from '../../../annotations/agreement/report-markdown';
 import { OWN_LAYER_ID, RECONCILED_LAYER_ID } from '../../../annotations/model';
@@ -30,17 +30,28 @@ export function createAgreementHandlers({ store, settings, dialogs }: HandlerCon
     return ok(distinctAnnotators(annotators, layerIds));
   };
 
+  /** The schema's label and relation type order, and which relation types are undirected. */
+  const reportOptions = (includeUnstarted: boolean | undefined): AgreementOptions => {
+    const { labels, relationTypes = [] } = store.getLabels();
+    return {
+      labelOrder: labels.map((l) => l.id),
+      relationTypeOrder: relationTypes.map((t) => t.id),
+      undirectedRelationTypes: relationTypes.filter((t) => !t.directed).map((t) => t.id),
+      ...(includeUnstarted === undefined ? {} : { includeUnstarted }),
+    };
+  };
+
   return {
     async agreement({ layerIds, documentIds, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      return buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), undirectedRelationTypes: (store.getLabels().relationTypes ?? []).filter((t) => !t.directed).map((t) => t.id), includeUnstarted });
+      return buildAgreementReport(annotators.value, reportOptions(includeUnstarted));
     },
 
     async exportAgreementToDialog({ layerIds, documentIds, format, includeUnstarted }) {
       const annotators = annotatorsFor(layerIds, documentIds);
       if (!annotators.ok) return annotators;
-      const report = buildAgreementReport(annotators.value, { labelOrder: store.getLabels().labels.map((l) => l.id), relationTypeOrder: (store.getLabels().relationTypes ?? []).map((t) => t.id), undirectedRelationTypes: (store.getLabels().relationTypes ?? []).filter((t) => !t.directed).map((t) => t.id), includeUnstarted });
+      const report = buildAgreementReport(annotators.value, reportOptions(includeUnstarted));
       if (!report.ok) return report;
       const ext = format === 'markdown' ? 'md' : format;
       const target = await dialogs.saveFile({ title: 'Export agreement report', defaultPath: `agreement.${ext}`, filters: [{ name: format, extensions: [ext] }] });

@@ -12,7 +12,59 @@ interface Armed {
   kind: 'click' | 'keydown';
   start: number | null;
   /** Settles when the watched selector reached its state and the frame showing it was rendered. */
-  result: Promise<{ domAt: number; frameAt: number; paintAt: number }>;
+  result: Promise<{ domAt: number; frameAt: number; frameBegan: number; paintAt: number }>;
+  /** The frame clock running from `arm` until the result is taken. */
+  clock: FrameClock;
+}
+
+/**
+ * Counts animation frames: a requestAnimationFrame loop keeping each frame's
+ * timestamp (when the frame began, on the display's vsync grid).
+ */
+interface FrameClock {
+  /** Frame start times seen so far, oldest first. */
+  began: number[];
+  /** Settles once the clock has seen a few frames, enough to know the frame interval. */
+  ready: Promise<void>;
+  stop(): void;
+}
+
+/** Frames a clock sees before it is ready. */
+const CLOCK_WARM_UP_FRAMES = 4;
+
+function startFrameClock(): FrameClock {
+  let running = true;
+  let isReady = () => {};
+  const clock: FrameClock = { began: [], ready: new Promise((resolve) => (isReady = resolve)), stop: () => (running = false) };
+  const tick = (ts: number) => {
+    if (!running) return;
+    clock.began.push(ts);
+    if (clock.began.length === CLOCK_WARM_UP_FRAMES) isReady();
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return clock;
+}
+
+/**
+ * Frames from an event at `start` to the end of the rendering of the frame
+ * that showed its result, on the grid of frame starts `began`: 1 when that
+ * frame's rendering ended before the second frame start after the event (the
+ * first frame that began after the event showed it), 2 when it ended within
+ * the next frame interval, and so on. A frame that began late, because the
+ * main thread was busy, still counts every frame start it missed.
+ */
+function framesToPaint(began: readonly number[], start: number, paintAt: number): { frames: number; interval: number } {
+  const gaps: number[] = [];
+  for (let i = 1; i < began.length; i++) gaps.push(began[i]! - began[i - 1]!);
+  gaps.sort((a, b) => a - b);
+  // The vsync interval: the smallest gap seen often (a busy frame only makes gaps longer).
+  const interval = gaps.length > 0 ? gaps[Math.floor(gaps.length / 4)]! : 1000 / 60;
+  const before = began.filter((t) => t <= start);
+  // The first frame start after the event, on the grid through the last frame start before it.
+  const anchor = before[before.length - 1];
+  const first = anchor === undefined ? (began.find((t) => t > start) ?? start) : anchor + Math.max(1, Math.ceil((start - anchor) / interval)) * interval;
+  return { frames: Math.max(1, Math.floor((paintAt - first) / interval) + 1), interval };
 }
 
 interface PaintResult {
@@ -24,6 +76,14 @@ interface PaintResult {
   frameAt: number;
   /** When the frame showing it had been rendered. */
   paintAt: number;
+  /** That frame's start time (its requestAnimationFrame timestamp). */
+  frameBegan: number;
+  /** Frame intervals from the start event to `paintAt` (see `framesToPaint`); 1 = shown in the first frame after the event. */
+  frames: number;
+  /** Animation frames whose callbacks ran between the start event and the one that showed the result, included. */
+  framesRun: number;
+  /** The frame interval the count was taken with, ms. */
+  frameInterval: number;
 }
 
 interface ScrollResult {
@@ -37,12 +97,12 @@ interface ScrollResult {
 let armed: Armed | null = null;
 
 /** The frame after now: when its animation frame callbacks ran (`frameAt`), and when its rendering had finished (`paintAt`). */
-function nextFrame(): Promise<{ frameAt: number; paintAt: number }> {
+function nextFrame(): Promise<{ frameAt: number; frameBegan: number; paintAt: number }> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => {
+    requestAnimationFrame((frameBegan) => {
       const frameAt = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve({ frameAt, paintAt: performance.now() });
+      channel.port1.onmessage = () => resolve({ frameAt, frameBegan, paintAt: performance.now() });
       channel.port2.postMessage(0);
     });
   });
@@ -77,10 +137,12 @@ const probes = {
    * anywhere in the page (capture phase, before the app sees it), and starts
    * watching for `selector` to match (or stop matching) and for the frame
    * that shows it. Watching starts here, in the page, so the time the test
-   * process takes to ask for the result is not counted.
+   * process takes to ask for the result is not counted. Settles once the
+   * frame clock has seen a few frames.
    */
-  arm(kind: 'click' | 'keydown', selector: string, present = true, timeoutMs = 60_000): void {
-    const entry: Armed = { kind, start: null, result: Promise.resolve({ domAt: 0, frameAt: 0, paintAt: 0 }) };
+  async arm(kind: 'click' | 'keydown', selector: string, present = true, timeoutMs = 60_000): Promise<void> {
+    armed?.clock.stop();
+    const entry: Armed = { kind, start: null, result: Promise.resolve({ domAt: 0, frameAt: 0, frameBegan: 0, paintAt: 0 }), clock: startFrameClock() };
     entry.result = whenDom(() => entry.start !== null && (document.querySelector(selector) !== null) === present, timeoutMs).then(async (domAt) => ({ domAt, ...(await nextFrame()) }));
     // A run that fails before `paintOf` is called must not leave an unhandled rejection behind.
     entry.result.catch(() => undefined);
@@ -90,15 +152,19 @@ const probes = {
       window.removeEventListener(kind, listener, true);
     };
     window.addEventListener(kind, listener, true);
+    await entry.clock.ready;
   },
 
   /** After `arm` and the user action: the times of the action, of the change in the DOM and of the frame that showed it. */
   async paintOf(): Promise<PaintResult> {
     const entry = armed;
     if (!entry) throw new Error('nothing was armed');
-    const { domAt, frameAt, paintAt } = await entry.result;
-    if (entry.start === null) throw new Error('the start event was not seen');
-    return { start: entry.start, domAt, frameAt, paintAt };
+    const { domAt, frameAt, frameBegan, paintAt } = await entry.result.finally(() => entry.clock.stop());
+    const start = entry.start;
+    if (start === null) throw new Error('the start event was not seen');
+    const { frames, interval } = framesToPaint(entry.clock.began, start, paintAt);
+    const framesRun = entry.clock.began.filter((t) => t > start && t <= frameBegan).length;
+    return { start, domAt, frameAt, paintAt, frameBegan, frames, framesRun, frameInterval: interval };
   },
 
   /** Waits until `selector` matches (or stops matching), without timing it. */

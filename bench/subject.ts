@@ -9,6 +9,12 @@ export interface PaintResult {
   /** When the frame's animation frame callbacks ran; its rendering took `paintAt - frameAt`. */
   frameAt: number;
   paintAt: number;
+  /** Frame intervals from the start event to `paintAt`: 1 when the first frame that began after the event showed the result. */
+  frames: number;
+  /** Animation frames that ran from the start event to the one that showed the result, included. */
+  framesRun: number;
+  /** The page's frame interval, ms. */
+  frameInterval: number;
 }
 
 /** Frame intervals and per-frame main-thread time while scrolling. */

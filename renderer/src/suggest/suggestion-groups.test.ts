@@ -48,4 +48,33 @@ describe('suggestion panel logic', () => {
     expect(visibleSuggestions(list, own).map((x) => x.id)).toEqual(['d1', 'o2']);
     expect(visibleSuggestions(list, []).map((x) => x.id)).toEqual(['d1', 'o1', 'g1', 'o2']);
   });
+
+  it('finds the span that covers a suggestion among many, in any order, by a long span that starts well before it', () => {
+    // o1 is 5–8: covered by 1–9 (a span that starts before three shorter ones); o2 (20–23) only reaches 22 in 18–22 and is not covered.
+    const own = [
+      { start: 18, end: 22, labelId: 'actor' },
+      { start: 2, end: 3, labelId: 'actor' },
+      { start: 1, end: 9, labelId: 'actor' },
+      { start: 4, end: 6, labelId: 'actor' },
+      { start: 5, end: 7, labelId: 'actor' },
+      { start: 20, end: 30, labelId: 'date' },
+    ];
+    expect(visibleSuggestions(list, own).map((x) => x.id)).toEqual(['d1', 'g1', 'o2']);
+    // A span exactly on the suggestion covers it; one a character short does not.
+    expect(visibleSuggestions(list, [{ start: 20, end: 23, labelId: 'actor' }]).map((x) => x.id)).toEqual(['d1', 'o1', 'g1']);
+    expect(visibleSuggestions(list, [{ start: 21, end: 23, labelId: 'actor' }]).map((x) => x.id)).toEqual(['d1', 'o1', 'g1', 'o2']);
+  });
+
+  it('gives the same answer as checking every pair, on thousands of spans and suggestions', () => {
+    const many: Suggestion[] = Array.from({ length: 2_000 }, (_, i) => ({ ...s(`x${i}`, 'own-tags', (i * 7919) % 100_000), labelId: i % 3 === 0 ? 'date' : 'actor' }));
+    const own = Array.from({ length: 5_000 }, (_, i) => {
+      const start = (i * 104_729) % 100_000;
+      return { start, end: start + 1 + (i % 9), labelId: i % 2 === 0 ? 'actor' : 'date' };
+    });
+    const byPairs = many.filter((x) => !own.some((a) => a.labelId === x.labelId && a.start <= x.start && x.end <= a.end)).map((x) => x.id);
+    const shown = visibleSuggestions(many, own).map((x) => x.id);
+    expect(shown).toEqual(byPairs);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(many.length);
+  });
 });

@@ -10,7 +10,7 @@
 import { strToU8 } from 'fflate';
 import { anchor } from '../anchoring';
 import { z } from 'zod';
-import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentMetadata, DocumentOrigin, Entity, Label, LayerKind, ParleyDocument, ReviewDecision } from '../model';
+import type { Annotation, Corpus, DecisionAction, DifferenceKind, DocumentMetadata, DocumentOrigin, Entity, Label, AnnotationLayer, LayerKind, ParleyDocument, ReviewDecision } from '../model';
 import { attributeDefinitionSchema, documentMetadataSchema, entitySchema, relationTypeSchema } from '../model-schema';
 import { parleyJsonOriginalSchema, parleyJsonPageSchema, parleyJsonRelationSchema } from './parley-json-schema';
 import { mediaTypeOf } from './media-type';
@@ -38,7 +38,7 @@ const DIFFERENCE_KINDS: readonly DifferenceKind[] = ['agreed', 'label-conflict',
 const DECISION_ACTIONS: readonly DecisionAction[] = ['accept-theirs', 'keep-mine', 'keep-both', 'reject-both', 'choose-spans'];
 
 /** One annotation as written in Parley JSON. */
-interface AnnotationJson {
+export interface AnnotationJson {
   id: string;
   start: number;
   end: number;
@@ -79,6 +79,19 @@ function corpusShell(corpus: Corpus, options: ExportOptions): Record<string, unk
 function documentJson({ document: doc, layers, decisions }: Corpus['documents'][number], options: ExportOptions): unknown {
   const map = new OffsetMap(doc.text);
   return {
+    ...documentHeadJson(doc, map),
+    layers: exportedLayers(layers, options).map((l) => ({ ...layerHeadJson(l), annotations: l.annotations.map((a) => annotationJson(a, map)), ...layerRelationsJson(l) })),
+    decisions,
+  };
+}
+
+/**
+ * The members of an exported document before its layers, in the order they
+ * are written; `map` is the document's, `hash` gives its text's SHA-256
+ * (`textSha256`, or a faster one that gives the same).
+ */
+export function documentHeadJson(doc: ParleyDocument, map: OffsetMap, hash: (text: string) => string = textSha256): Record<string, unknown> {
+  return {
     id: doc.id,
     title: doc.title,
     source: doc.source,
@@ -88,38 +101,56 @@ function documentJson({ document: doc, layers, decisions }: Corpus['documents'][
     ...(doc.pages && doc.pages.length > 0 ? { pages: doc.pages.map((p) => ({ start: p.start, end: p.end, startCodePoint: map.toCodePoint(p.start), endCodePoint: map.toCodePoint(p.end) })) } : {}),
     ...originalJson(doc),
     text: doc.text,
-    sha256: textSha256(doc.text),
+    sha256: hash(doc.text),
     importedAt: doc.importedAt,
     status: doc.status,
-    layers: layers
-      .filter((l) => !options.layerIds || options.layerIds.includes(l.id))
-      .map((l) => ({
-        id: l.id,
-        kind: l.kind,
-        author: l.author,
-        annotations: l.annotations.map((a): AnnotationJson => {
-          const out: AnnotationJson = {
-            id: a.id,
-            start: a.start,
-            end: a.end,
-            startCodePoint: map.toCodePoint(a.start),
-            endCodePoint: map.toCodePoint(a.end),
-            quote: { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
-            labelId: a.labelId,
-            author: a.author,
-            createdAt: a.createdAt,
-            updatedAt: a.updatedAt,
-          };
-          if (a.note !== undefined && a.note !== '') out.note = a.note;
-          if (a.attributes && Object.keys(a.attributes).length > 0) out.attributes = { ...a.attributes };
-          if (a.entityId !== undefined) out.entityId = a.entityId;
-          if (a.suggestedBy !== undefined) out.suggestedBy = a.suggestedBy;
-          return out;
-        }),
-        ...(l.relations && l.relations.length > 0 ? { relations: l.relations.map(({ documentId: _d, ...r }) => r) } : {}),
-      })),
-    decisions,
   };
+}
+
+/** The layers of a document that an export writes: those `options.layerIds` names, or all. */
+export function exportedLayers(layers: readonly AnnotationLayer[], options: ExportOptions): AnnotationLayer[] {
+  return layers.filter((l) => !options.layerIds || options.layerIds.includes(l.id));
+}
+
+/** The members of an exported layer before its annotations. */
+export function layerHeadJson(l: AnnotationLayer): Record<string, unknown> {
+  return { id: l.id, kind: l.kind, author: l.author };
+}
+
+/** The members of an exported layer after its annotations: its relations, if it has any. */
+export function layerRelationsJson(l: AnnotationLayer): Record<string, unknown> {
+  return l.relations && l.relations.length > 0 ? { relations: l.relations.map(({ documentId: _d, ...r }) => r) } : {};
+}
+
+/** One annotation as Parley JSON writes it; `map` is its document's. */
+export function annotationJson(a: Annotation, map: OffsetMap): AnnotationJson {
+  const out: AnnotationJson = {
+    id: a.id,
+    start: a.start,
+    end: a.end,
+    startCodePoint: map.toCodePoint(a.start),
+    endCodePoint: map.toCodePoint(a.end),
+    quote: { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+    labelId: a.labelId,
+    author: a.author,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+  Object.assign(out, annotationExtrasJson(a));
+  return out;
+}
+
+const NO_EXTRAS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The members an exported annotation has only when they are set, in the order they follow its others. */
+export function annotationExtrasJson(a: Annotation): Readonly<Partial<AnnotationJson>> {
+  if ((a.note === undefined || a.note === '') && !a.attributes && a.entityId === undefined && a.suggestedBy === undefined) return NO_EXTRAS;
+  const out: Partial<AnnotationJson> = {};
+  if (a.note !== undefined && a.note !== '') out.note = a.note;
+  if (a.attributes && Object.keys(a.attributes).length > 0) out.attributes = { ...a.attributes };
+  if (a.entityId !== undefined) out.entityId = a.entityId;
+  if (a.suggestedBy !== undefined) out.suggestedBy = a.suggestedBy;
+  return out;
 }
 
 /** The Parley JSON text of a corpus, as the app's Export command writes it. Fails only when cancelled. */

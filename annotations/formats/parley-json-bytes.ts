@@ -1,0 +1,203 @@
+/**
+ * Parley JSON written as UTF-8 bytes, document by document: the same bytes as
+ * `parleyJsonText`'s text encoded as UTF-8, made without the text. A
+ * million annotations make 600 MB of JSON, almost all of it annotation
+ * records of one shape; `JSON.stringify` builds each record as an object and
+ * then as text, which the writer must then encode. Here each record is
+ * written straight into a reused buffer (`JsonBytes`), with its indentation
+ * and keys encoded once; any record of another shape (a member that is not
+ * a string or number where one is expected) is written from its object by
+ * `JSON.stringify`, so the bytes never depend on which way was taken.
+ */
+import type { Annotation, AnnotationLayer, Corpus } from '../model';
+import { textSha256 } from '../text-hash';
+import { OffsetMap } from '../unicode';
+import type { ExportOptions } from './format';
+import { encodeText, JsonBytes, LastString, lineStart, utf8Bytes, type EncodedText } from './json-bytes';
+import { annotationExtrasJson, annotationJson, documentHeadJson, exportedLayers, layerHeadJson, layerRelationsJson, parleyJsonText } from './parley-json';
+
+/** How deep a document sits in the file: in the root object's `documents` array. */
+const DOCUMENT_DEPTH = 2;
+
+/** The Parley JSON of a corpus in parts, as bytes: the head, the documents in order with `between` between each two, then the tail. */
+export interface ParleyJsonBytes {
+  head: Uint8Array;
+  /** Appends the bytes of the document at `index` of the corpus to `out`, as deep as it sits in the file. */
+  document(index: number, out: JsonBytes): void;
+  between: Uint8Array;
+  tail: Uint8Array;
+}
+
+/**
+ * The parts of `parleyJsonText(corpus, options)` as UTF-8 bytes. `hash`
+ * gives a text's SHA-256 as `textSha256` does (the app passes Node's, which is
+ * many times faster). Progress and cancellation are the caller's.
+ */
+export function parleyJsonBytes(corpus: Corpus, options: ExportOptions = {}, hash: (text: string) => string = textSha256): ParleyJsonBytes {
+  const text = parleyJsonText(corpus, options);
+  const indent = utf8Bytes('  '.repeat(DOCUMENT_DEPTH));
+  const repeated: RepeatedMembers = { labelId: new LastString(), author: new LastString(), createdAt: new LastString(), updatedAt: new LastString() };
+  return {
+    head: utf8Bytes(text.head),
+    document(index, out) {
+      const { document: doc, layers, decisions } = corpus.documents[index]!;
+      const map = new OffsetMap(doc.text);
+      out.bytes(indent);
+      const members = out.openObject(documentHeadJson(doc, map, hash), DOCUMENT_DEPTH);
+      out.member('layers', DOCUMENT_DEPTH, members);
+      writeLayers(out, exportedLayers(layers, options), { map, text: encodeText(doc.text) }, DOCUMENT_DEPTH + 1, repeated);
+      out.entry('decisions', decisions, DOCUMENT_DEPTH, true);
+      out.closeObject(DOCUMENT_DEPTH, true);
+    },
+    between: utf8Bytes(text.between),
+    tail: utf8Bytes(text.tail),
+  };
+}
+
+/** Writes a document's layers, an array `depth` levels deep. */
+function writeLayers(out: JsonBytes, layers: readonly AnnotationLayer[], source: DocumentText, depth: number, repeated: RepeatedMembers): void {
+  out.bytes(OPEN_BRACKET);
+  for (const [i, layer] of layers.entries()) {
+    if (i > 0) out.bytes(COMMA);
+    out.bytes(lineStart(depth + 1));
+    const members = out.openObject(layerHeadJson(layer), depth + 1);
+    out.member('annotations', depth + 1, members);
+    writeAnnotations(out, layer.annotations, source, depth + 2, repeated);
+    const relations = layerRelationsJson(layer);
+    for (const key of Object.keys(relations)) out.entry(key, relations[key], depth + 1, true);
+    out.closeObject(depth + 1, true);
+  }
+  out.bytes(layers.length > 0 ? lineStart(depth) : NOTHING);
+  out.bytes(CLOSE_BRACKET);
+}
+
+/** Writes a layer's annotations, an array `depth` levels deep. */
+function writeAnnotations(out: JsonBytes, annotations: readonly Annotation[], source: DocumentText, depth: number, repeated: RepeatedMembers): void {
+  if (annotations.length === 0) {
+    out.bytes(EMPTY_ARRAY);
+    return;
+  }
+  const keys = annotationKeys(depth + 1);
+  out.bytes(OPEN_BRACKET);
+  for (let i = 0; i < annotations.length; i++) {
+    if (i > 0) out.bytes(COMMA);
+    out.bytes(lineStart(depth + 1));
+    writeAnnotation(out, annotations[i]!, source, depth + 1, keys, repeated);
+  }
+  out.bytes(lineStart(depth));
+  out.bytes(CLOSE_BRACKET);
+}
+
+/** Writes one annotation, an object `depth` levels deep, as `JSON.stringify` writes `annotationJson(a, map)`. */
+function writeAnnotation(out: JsonBytes, a: Annotation, { map, text }: DocumentText, depth: number, keys: AnnotationKeys, repeated: RepeatedMembers): void {
+  const q = a.quote as Annotation['quote'] | null | undefined;
+  const usual =
+    typeof a.id === 'string' &&
+    typeof a.start === 'number' &&
+    typeof a.end === 'number' &&
+    typeof q === 'object' &&
+    q !== null &&
+    typeof q.exact === 'string' &&
+    typeof q.prefix === 'string' &&
+    typeof q.suffix === 'string' &&
+    typeof a.labelId === 'string' &&
+    typeof a.author === 'string' &&
+    typeof a.createdAt === 'string' &&
+    typeof a.updatedAt === 'string';
+  if (!usual) {
+    out.value(annotationJson(a, map), depth);
+    return;
+  }
+  out.bytes(keys.id);
+  out.string(a.id);
+  out.bytes(keys.start);
+  out.number(a.start);
+  out.bytes(keys.end);
+  out.number(a.end);
+  out.bytes(keys.startCodePoint);
+  out.number(map.toCodePoint(a.start));
+  out.bytes(keys.endCodePoint);
+  out.number(map.toCodePoint(a.end));
+  out.bytes(keys.exact);
+  // A quote is almost always cut from the text at its offsets: its bytes are copied from the text's.
+  out.stringFrom(q.exact, text, a.start);
+  out.bytes(keys.prefix);
+  out.stringFrom(q.prefix, text, a.start - q.prefix.length);
+  out.bytes(keys.suffix);
+  out.stringFrom(q.suffix, text, a.end);
+  out.bytes(keys.labelId);
+  out.repeatedString(a.labelId, repeated.labelId);
+  out.bytes(keys.author);
+  out.repeatedString(a.author, repeated.author);
+  out.bytes(keys.createdAt);
+  out.repeatedString(a.createdAt, repeated.createdAt);
+  out.bytes(keys.updatedAt);
+  out.repeatedString(a.updatedAt, repeated.updatedAt);
+  // Most annotations have none of the optional members; checked here, that costs no object per annotation.
+  if (a.note !== undefined || a.attributes !== undefined || a.entityId !== undefined || a.suggestedBy !== undefined) {
+    const extras = annotationExtrasJson(a) as Record<string, unknown>;
+    for (const key of Object.keys(extras)) out.entry(key, extras[key], depth, true);
+  }
+  out.closeObject(depth, true);
+}
+
+/** A document's text as its annotations need it: code point offsets, and its bytes for their quotes. */
+interface DocumentText {
+  map: OffsetMap;
+  text: EncodedText;
+}
+
+/** The members of an annotation that most often repeat the one before's, each with the last value written. */
+interface RepeatedMembers {
+  labelId: LastString;
+  author: LastString;
+  createdAt: LastString;
+  updatedAt: LastString;
+}
+
+/** The encoded text before each value of an annotation object `depth` levels deep: punctuation, indent and key. */
+interface AnnotationKeys {
+  id: Uint8Array;
+  start: Uint8Array;
+  end: Uint8Array;
+  startCodePoint: Uint8Array;
+  endCodePoint: Uint8Array;
+  exact: Uint8Array;
+  prefix: Uint8Array;
+  suffix: Uint8Array;
+  labelId: Uint8Array;
+  author: Uint8Array;
+  createdAt: Uint8Array;
+  updatedAt: Uint8Array;
+}
+
+const keysAtDepth = new Map<number, AnnotationKeys>();
+
+function annotationKeys(depth: number): AnnotationKeys {
+  let keys = keysAtDepth.get(depth);
+  if (keys) return keys;
+  const line = (d: number) => `\n${'  '.repeat(d)}`;
+  const member = (key: string, d = depth + 1) => utf8Bytes(`,${line(d)}"${key}": `);
+  keys = {
+    id: utf8Bytes(`{${line(depth + 1)}"id": `),
+    start: member('start'),
+    end: member('end'),
+    startCodePoint: member('startCodePoint'),
+    endCodePoint: member('endCodePoint'),
+    exact: utf8Bytes(`,${line(depth + 1)}"quote": {${line(depth + 2)}"exact": `),
+    prefix: member('prefix', depth + 2),
+    suffix: member('suffix', depth + 2),
+    labelId: utf8Bytes(`${line(depth + 1)}},${line(depth + 1)}"labelId": `),
+    author: member('author'),
+    createdAt: member('createdAt'),
+    updatedAt: member('updatedAt'),
+  };
+  keysAtDepth.set(depth, keys);
+  return keys;
+}
+
+const OPEN_BRACKET = utf8Bytes('[');
+const CLOSE_BRACKET = utf8Bytes(']');
+const EMPTY_ARRAY = utf8Bytes('[]');
+const COMMA = utf8Bytes(',');
+const NOTHING = new Uint8Array(0);

@@ -111,8 +111,9 @@ describe('JsonBytes', () => {
 
   it('reuses the bytes of a repeated string and encodes a new one', () => {
     const last = new LastString();
-    const strings = ['ana', 'ana', '"ben"', '"ben"', 'ana', '', ''];
-    expect(written((out) => strings.forEach((s) => out.repeatedString(s, last)))).toBe(hex(utf8(strings.map((s) => JSON.stringify(s)).join(''))));
+    const key = utf8(',\n  "author": ');
+    const strings = ['ana', 'ana', '"ben"', '"ben"', 'ana', '', '', '통🇰🇷'];
+    expect(written((out) => strings.forEach((s) => out.repeatedString(key, s, last)))).toBe(hex(utf8(strings.map((s) => `,\n  "author": ${JSON.stringify(s)}`).join(''))));
   });
 
   it('starts again empty after clear, keeping what it had written apart', () => {

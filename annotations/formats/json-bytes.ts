@@ -64,17 +64,20 @@ export class JsonBytes {
   }
 
   /**
-   * Appends `JSON.stringify(value)` for a string, as `string` does, reusing
-   * the bytes `last` holds when `value` is the string it holds, else
-   * encoding them and keeping them there. For a member that most records
-   * share with the one before (an author, a label, an import's time stamp).
+   * Appends `before` (the punctuation and key of a member) and then
+   * `JSON.stringify(value)` for a string, reusing the bytes `last` holds when
+   * `value` is the string it holds, else encoding them and keeping them there.
+   * For a member that most records share with the one before (an author, a
+   * label, an import's time stamp); `last` serves one member, always written
+   * after the same `before`.
    */
-  repeatedString(value: string, last: LastString): void {
+  repeatedString(before: Uint8Array, value: string, last: LastString): void {
     if (value === last.value) {
       this.bytes(last.bytes);
       return;
     }
     const from = this.at;
+    this.bytes(before);
     this.string(value);
     last.value = value;
     last.bytes = this.buffer.slice(from, this.at);
@@ -173,6 +176,15 @@ export class JsonBytes {
    */
   jsonContent(s: string, from: number, to: number, starts?: Int32Array): void {
     while (from < to) from = this.encode(s, from, Math.min(to, from + CHUNK), true, starts);
+  }
+
+  /** Swaps what this and `other` hold (their buffers and what is written in them), so one can be filled while the other's bytes are in use. */
+  exchange(other: JsonBytes): void {
+    const { buffer, at } = this;
+    this.buffer = other.buffer;
+    this.at = other.at;
+    other.buffer = buffer;
+    other.at = at;
   }
 
   /** Writes the key of the next member of an object `depth` levels deep: after `previous` members, a comma first. */
@@ -282,27 +294,37 @@ export class JsonBytes {
 }
 
 /**
- * A text encoded once as the content of a JSON string (`encodeText`), so
- * that strings cut from it can be copied from its bytes (`stringFrom`).
+ * A text encoded once as the content of a JSON string, so that strings cut
+ * from it can be copied from its bytes (`stringFrom`). One instance encodes
+ * text after text (`encode`), reusing its buffers.
  */
-export interface EncodedText {
-  text: string;
-  /** The content's UTF-8 bytes, escaped as `JSON.stringify` escapes them, without the quotes. */
-  bytes: Uint8Array;
+export class EncodedText {
+  /** The text last encoded. */
+  text = '';
+  /** The text's UTF-8 bytes, escaped as `JSON.stringify` escapes them, without the quotes. */
+  bytes: Uint8Array = new Uint8Array(0);
   /** Where each UTF-16 offset of the text starts in `bytes` (its length at the end); -1 between the halves of a surrogate pair. */
-  starts: Int32Array;
+  starts = new Int32Array(0);
+  private readonly out = new JsonBytes(1024);
+
+  /** Encodes `text`, replacing the text encoded before. */
+  encode(text: string): this {
+    if (this.starts.length < text.length + 1) this.starts = new Int32Array(Math.max(text.length + 1, 2 * this.starts.length));
+    this.out.clear();
+    this.out.jsonContent(text, 0, text.length, this.starts);
+    this.starts[text.length] = this.out.length;
+    this.text = text;
+    this.bytes = this.out.view();
+    return this;
+  }
 }
 
 /** Encodes `text` for `stringFrom`. */
 export function encodeText(text: string): EncodedText {
-  const starts = new Int32Array(text.length + 1);
-  const out = new JsonBytes(text.length + 16);
-  out.jsonContent(text, 0, text.length, starts);
-  starts[text.length] = out.length;
-  return { text, bytes: out.view().slice(), starts };
+  return new EncodedText().encode(text);
 }
 
-/** The last string a `repeatedString` call site wrote, and its bytes. */
+/** The last string a `repeatedString` call site wrote, and its bytes with the key before them. */
 export class LastString {
   value: string | undefined = undefined;
   bytes = new Uint8Array(0);

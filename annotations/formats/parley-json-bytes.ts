@@ -13,7 +13,7 @@ import type { Annotation, AnnotationLayer, Corpus } from '../model';
 import { textSha256 } from '../text-hash';
 import { OffsetMap } from '../unicode';
 import type { ExportOptions } from './format';
-import { encodeText, JsonBytes, LastString, lineStart, utf8Bytes, type EncodedText } from './json-bytes';
+import { EncodedText, JsonBytes, LastString, lineStart, utf8Bytes } from './json-bytes';
 import { annotationExtrasJson, annotationJson, documentHeadJson, exportedLayers, layerHeadJson, layerRelationsJson, parleyJsonText } from './parley-json';
 
 /** How deep a document sits in the file: in the root object's `documents` array. */
@@ -22,11 +22,19 @@ const DOCUMENT_DEPTH = 2;
 /** The Parley JSON of a corpus in parts, as bytes: the head, the documents in order with `between` between each two, then the tail. */
 export interface ParleyJsonBytes {
   head: Uint8Array;
-  /** Appends the bytes of the document at `index` of the corpus to `out`, as deep as it sits in the file. */
-  document(index: number, out: JsonBytes): void;
+  /**
+   * Appends the bytes of the document at `index` of the corpus to `out`, as
+   * deep as it sits in the file, a step at a time (a few hundred annotations):
+   * between steps the caller may take what `out` holds (`exchange`) and let
+   * other work run. The steps must be run to the end before the next document.
+   */
+  document(index: number, out: JsonBytes): Iterable<void>;
   between: Uint8Array;
   tail: Uint8Array;
 }
+
+/** Annotations written in one step of a document. */
+const STEP = 256;
 
 /**
  * The parts of `parleyJsonText(corpus, options)` as UTF-8 bytes. `hash`
@@ -37,15 +45,18 @@ export function parleyJsonBytes(corpus: Corpus, options: ExportOptions = {}, has
   const text = parleyJsonText(corpus, options);
   const indent = utf8Bytes('  '.repeat(DOCUMENT_DEPTH));
   const repeated: RepeatedMembers = { labelId: new LastString(), author: new LastString(), createdAt: new LastString(), updatedAt: new LastString() };
+  // One document at a time: the buffers of its encoded text serve the next.
+  const encoded = new EncodedText();
   return {
     head: utf8Bytes(text.head),
-    document(index, out) {
+    *document(index, out) {
       const { document: doc, layers, decisions } = corpus.documents[index]!;
-      const map = new OffsetMap(doc.text);
+      const source: DocumentText = { map: new OffsetMap(doc.text), text: encoded.encode(doc.text) };
       out.bytes(indent);
-      const members = out.openObject(documentHeadJson(doc, map, hash), DOCUMENT_DEPTH);
+      const members = writeDocumentHead(out, documentHeadJson(doc, source.map, hash), source.text);
+      yield;
       out.member('layers', DOCUMENT_DEPTH, members);
-      writeLayers(out, exportedLayers(layers, options), { map, text: encodeText(doc.text) }, DOCUMENT_DEPTH + 1, repeated);
+      yield* writeLayers(out, exportedLayers(layers, options), source, DOCUMENT_DEPTH + 1, repeated);
       out.entry('decisions', decisions, DOCUMENT_DEPTH, true);
       out.closeObject(DOCUMENT_DEPTH, true);
     },
@@ -54,15 +65,32 @@ export function parleyJsonBytes(corpus: Corpus, options: ExportOptions = {}, has
   };
 }
 
+/** Opens a document's object with the members before its layers, its text copied from its encoded bytes; returns whether it wrote any. */
+function writeDocumentHead(out: JsonBytes, head: Record<string, unknown>, text: EncodedText): boolean {
+  out.bytes(OPEN_BRACE);
+  let members = false;
+  for (const key of Object.keys(head)) {
+    const value = head[key];
+    if (key === 'text' && value === text.text) {
+      out.member(key, DOCUMENT_DEPTH, members);
+      out.stringFrom(text.text, text, 0);
+      members = true;
+    } else if (out.entry(key, value, DOCUMENT_DEPTH, members)) {
+      members = true;
+    }
+  }
+  return members;
+}
+
 /** Writes a document's layers, an array `depth` levels deep. */
-function writeLayers(out: JsonBytes, layers: readonly AnnotationLayer[], source: DocumentText, depth: number, repeated: RepeatedMembers): void {
+function* writeLayers(out: JsonBytes, layers: readonly AnnotationLayer[], source: DocumentText, depth: number, repeated: RepeatedMembers): Generator<void> {
   out.bytes(OPEN_BRACKET);
   for (const [i, layer] of layers.entries()) {
     if (i > 0) out.bytes(COMMA);
     out.bytes(lineStart(depth + 1));
     const members = out.openObject(layerHeadJson(layer), depth + 1);
     out.member('annotations', depth + 1, members);
-    writeAnnotations(out, layer.annotations, source, depth + 2, repeated);
+    yield* writeAnnotations(out, layer.annotations, source, depth + 2, repeated);
     const relations = layerRelationsJson(layer);
     for (const key of Object.keys(relations)) out.entry(key, relations[key], depth + 1, true);
     out.closeObject(depth + 1, true);
@@ -71,18 +99,22 @@ function writeLayers(out: JsonBytes, layers: readonly AnnotationLayer[], source:
   out.bytes(CLOSE_BRACKET);
 }
 
-/** Writes a layer's annotations, an array `depth` levels deep. */
-function writeAnnotations(out: JsonBytes, annotations: readonly Annotation[], source: DocumentText, depth: number, repeated: RepeatedMembers): void {
+/** Writes a layer's annotations, an array `depth` levels deep, a step at a time. */
+function* writeAnnotations(out: JsonBytes, annotations: readonly Annotation[], source: DocumentText, depth: number, repeated: RepeatedMembers): Generator<void> {
   if (annotations.length === 0) {
     out.bytes(EMPTY_ARRAY);
     return;
   }
   const keys = annotationKeys(depth + 1);
   out.bytes(OPEN_BRACKET);
-  for (let i = 0; i < annotations.length; i++) {
-    if (i > 0) out.bytes(COMMA);
-    out.bytes(lineStart(depth + 1));
-    writeAnnotation(out, annotations[i]!, source, depth + 1, keys, repeated);
+  for (let from = 0; from < annotations.length; from += STEP) {
+    if (from > 0) yield;
+    const to = Math.min(annotations.length, from + STEP);
+    for (let i = from; i < to; i++) {
+      if (i > 0) out.bytes(COMMA);
+      out.bytes(lineStart(depth + 1));
+      writeAnnotation(out, annotations[i]!, source, depth + 1, keys, repeated);
+    }
   }
   out.bytes(lineStart(depth));
   out.bytes(CLOSE_BRACKET);
@@ -125,14 +157,10 @@ function writeAnnotation(out: JsonBytes, a: Annotation, { map, text }: DocumentT
   out.stringFrom(q.prefix, text, a.start - q.prefix.length);
   out.bytes(keys.suffix);
   out.stringFrom(q.suffix, text, a.end);
-  out.bytes(keys.labelId);
-  out.repeatedString(a.labelId, repeated.labelId);
-  out.bytes(keys.author);
-  out.repeatedString(a.author, repeated.author);
-  out.bytes(keys.createdAt);
-  out.repeatedString(a.createdAt, repeated.createdAt);
-  out.bytes(keys.updatedAt);
-  out.repeatedString(a.updatedAt, repeated.updatedAt);
+  out.repeatedString(keys.labelId, a.labelId, repeated.labelId);
+  out.repeatedString(keys.author, a.author, repeated.author);
+  out.repeatedString(keys.createdAt, a.createdAt, repeated.createdAt);
+  out.repeatedString(keys.updatedAt, a.updatedAt, repeated.updatedAt);
   // Most annotations have none of the optional members; checked here, that costs no object per annotation.
   if (a.note !== undefined || a.attributes !== undefined || a.entityId !== undefined || a.suggestedBy !== undefined) {
     const extras = annotationExtrasJson(a) as Record<string, unknown>;
@@ -196,6 +224,7 @@ function annotationKeys(depth: number): AnnotationKeys {
   return keys;
 }
 
+const OPEN_BRACE = utf8Bytes('{');
 const OPEN_BRACKET = utf8Bytes('[');
 const CLOSE_BRACKET = utf8Bytes(']');
 const EMPTY_ARRAY = utf8Bytes('[]');

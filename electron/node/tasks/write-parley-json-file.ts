@@ -1,10 +1,10 @@
 /**
  * Writes a corpus as Parley JSON to a new file on the calling thread, a
- * slice of documents at a time. Each document is written straight into UTF-8
- * bytes (`parleyJsonBytes`): no text of it is made, encoded or collected.
- * A slice fills one buffer while the file system writes the other, and
- * between slices the event loop turns, so the window's calls and a cancel
- * are answered. Sending the corpus to the format worker instead costs more
+ * slice at a time. Each document is written straight into UTF-8 bytes
+ * (`parleyJsonBytes`): no text of it is made, encoded or collected. A slice
+ * (10 ms of work, a few documents or part of a long one) fills one buffer
+ * while the file system writes the other, and between slices the event loop
+ * turns, so the window's calls and a cancel are answered. Sending the corpus to the format worker instead costs more
  * than writing it: a million annotations took seconds to turn into JSON for
  * the worker and more to read back there (see the export-app bench row).
  *
@@ -39,47 +39,49 @@ export async function writeParleyJsonFile(file: string, corpus: Corpus, options:
   } catch (error) {
     return fail('io-error', (error as Error).message);
   }
-  // Two buffers: one is filled while the file system writes the other.
-  const buffers = [new JsonBytes(SLICE_BYTES + SLICE_BYTES / 4), new JsonBytes(SLICE_BYTES + SLICE_BYTES / 4)];
+  // Two buffers: `out` is filled while the file system writes `spare`'s bytes.
+  const out = new JsonBytes(SLICE_BYTES + SLICE_BYTES / 4);
+  const spare = new JsonBytes(SLICE_BYTES + SLICE_BYTES / 4);
   let writing: Promise<void> = Promise.resolve();
   let syncing: Promise<void> = Promise.resolve();
   let unsynced = 0;
-  let turn = 0;
-  const write = async (out: JsonBytes) => {
+  /** Hands what `out` holds to the file system, once it has written the slice before. */
+  const flush = async () => {
     await writing;
-    writing = writeAll(handle, out.view());
+    out.exchange(spare);
+    out.clear();
+    writing = writeAll(handle, spare.view());
     // Seen when awaited; until then a failed write must not count as unhandled.
     writing.catch(() => undefined);
-    unsynced += out.length;
+    unsynced += spare.length;
     if (unsynced >= SYNC_BYTES) {
       unsynced = 0;
-      // The bytes written so far go to the disk while the next slices are made; one flush at a time.
-      const previous = syncing;
+      // What is written so far goes to the disk while the next slices are made; one flush at a time.
       const written = writing;
-      syncing = Promise.all([previous, written]).then(() => handle.datasync());
+      syncing = Promise.all([syncing, written]).then(() => handle.datasync());
       syncing.catch(() => undefined);
     }
   };
   try {
-    let next = 0;
-    while (next < total || turn === 0) {
-      // The buffer written two slices ago: its write was awaited before the last slice's began.
-      const out = buffers[turn++ % 2]!;
-      out.clear();
-      if (turn === 1) out.bytes(parts.head);
-      const started = performance.now();
-      while (next < total) {
-        if (task.isCancelled()) return fail('cancelled', 'cancelled');
-        task.progress(next, total);
-        if (next > 0) out.bytes(parts.between);
-        parts.document(next, out);
-        next++;
-        if (out.length >= SLICE_BYTES || performance.now() - started >= SLICE_MS) break;
-      }
-      if (next === total) out.bytes(parts.tail);
-      await write(out);
-      if (next < total) await nextTurn();
+    out.bytes(parts.head);
+    let started = performance.now();
+    /** Ends the slice when it has taken its time or filled its buffer: its bytes go to the file and the event loop turns. */
+    const sliceEnds = async () => {
+      if (out.length < SLICE_BYTES && performance.now() - started < SLICE_MS) return;
+      await flush();
+      await nextTurn();
+      started = performance.now();
+    };
+    for (let next = 0; next < total; next++) {
+      if (task.isCancelled()) return fail('cancelled', 'cancelled');
+      task.progress(next, total);
+      if (next > 0) out.bytes(parts.between);
+      // A long document is written in steps, so it never holds the thread for long either.
+      for (const _step of parts.document(next, out)) await sliceEnds();
+      await sliceEnds();
     }
+    out.bytes(parts.tail);
+    await flush();
     await writing;
     await syncing;
     await handle.sync();

@@ -94,7 +94,8 @@ export class JsonBytes {
     const to = from + value.length;
     const start = from >= 0 && to <= source.text.length ? source.starts[from]! : -1;
     const end = start >= 0 ? source.starts[to]! : -1;
-    if (end < 0 || !source.text.startsWith(value, from)) {
+    // Compared as a slice: V8 compares two slices of one text faster than startsWith reads it.
+    if (end < 0 || source.text.slice(from, to) !== value) {
       this.string(value);
       return;
     }

@@ -110,18 +110,14 @@ function* writeAnnotations(out: JsonBytes, annotations: readonly Annotation[], s
   for (let from = 0; from < annotations.length; from += STEP) {
     if (from > 0) yield;
     const to = Math.min(annotations.length, from + STEP);
-    for (let i = from; i < to; i++) {
-      if (i > 0) out.bytes(COMMA);
-      out.bytes(lineStart(depth + 1));
-      writeAnnotation(out, annotations[i]!, source, depth + 1, keys, repeated);
-    }
+    for (let i = from; i < to; i++) writeAnnotation(out, annotations[i]!, i === 0, source, depth + 1, keys, repeated);
   }
   out.bytes(lineStart(depth));
   out.bytes(CLOSE_BRACKET);
 }
 
-/** Writes one annotation, an object `depth` levels deep, as `JSON.stringify` writes `annotationJson(a, map)`. */
-function writeAnnotation(out: JsonBytes, a: Annotation, { map, text }: DocumentText, depth: number, keys: AnnotationKeys, repeated: RepeatedMembers): void {
+/** Writes one annotation (the `first` of its array, or after a comma), an object `depth` levels deep, as `JSON.stringify` writes `annotationJson(a, map)`. */
+function writeAnnotation(out: JsonBytes, a: Annotation, first: boolean, { map, text }: DocumentText, depth: number, keys: AnnotationKeys, repeated: RepeatedMembers): void {
   const q = a.quote as Annotation['quote'] | null | undefined;
   const usual =
     typeof a.id === 'string' &&
@@ -137,10 +133,12 @@ function writeAnnotation(out: JsonBytes, a: Annotation, { map, text }: DocumentT
     typeof a.createdAt === 'string' &&
     typeof a.updatedAt === 'string';
   if (!usual) {
+    if (!first) out.bytes(COMMA);
+    out.bytes(lineStart(depth));
     out.value(annotationJson(a, map), depth);
     return;
   }
-  out.bytes(keys.id);
+  out.bytes(first ? keys.firstId : keys.nextId);
   out.string(a.id);
   out.bytes(keys.start);
   out.number(a.start);
@@ -185,7 +183,9 @@ interface RepeatedMembers {
 
 /** The encoded text before each value of an annotation object `depth` levels deep: punctuation, indent and key. */
 interface AnnotationKeys {
-  id: Uint8Array;
+  /** The annotation's line and its object's first key, for the first of an array and for the others. */
+  firstId: Uint8Array;
+  nextId: Uint8Array;
   start: Uint8Array;
   end: Uint8Array;
   startCodePoint: Uint8Array;
@@ -207,7 +207,8 @@ function annotationKeys(depth: number): AnnotationKeys {
   const line = (d: number) => `\n${'  '.repeat(d)}`;
   const member = (key: string, d = depth + 1) => utf8Bytes(`,${line(d)}"${key}": `);
   keys = {
-    id: utf8Bytes(`{${line(depth + 1)}"id": `),
+    firstId: utf8Bytes(`${line(depth)}{${line(depth + 1)}"id": `),
+    nextId: utf8Bytes(`,${line(depth)}{${line(depth + 1)}"id": `),
     start: member('start'),
     end: member('end'),
     startCodePoint: member('startCodePoint'),

@@ -106,6 +106,8 @@ export interface AnnotationMarks {
   marksAt(state: EditorState, index: number): PlacedMark[];
   /** Every mark, in document order (for tests and diagnostics; O(n)). */
   allMarks(state: EditorState): PlacedMark[];
+  /** The lane a mark added at `span` would be given now (the lowest one no mark it overlaps uses). */
+  laneFor(state: EditorState, span: Pick<MarkSpan, 'start' | 'end'>): number;
   /** The field itself, for callers that need to watch it. */
   field: StateField<MarksValue>;
 }
@@ -129,7 +131,7 @@ interface MarkSpec {
 }
 
 /** Lanes beyond this one share its underline offset. */
-const DEEPEST_DRAWN_LANE = 3;
+export const DEEPEST_DRAWN_LANE = 3;
 /** Marks in this lane or deeper are shown by a bar on their line instead of a mark of their own. */
 export const DRAWN_LANES = 4;
 const moreLine = Decoration.line({ class: 'cm-parley-more' });
@@ -349,6 +351,11 @@ export function annotationMarks(options: AnnotationMarksOptions = {}): Annotatio
     field,
     marksAt: (state, index) => collect(state, index, index + 1, (start, end) => start <= index && end > index).sort((a, b) => a.end - a.start - (b.end - b.start) || b.lane - a.lane),
     allMarks: (state) => collect(state, 0, state.doc.length, () => true),
+    laneFor: (state, span) =>
+      freeLane(
+        span,
+        collect(state, span.start, span.end, (start, end) => start < span.end && end > span.start),
+      ),
   };
 }
 
@@ -360,7 +367,8 @@ export function markLabels(labels: ReadonlyArray<{ id: string; name: string; col
 const LANE_OFFSETS = ['2px', '6px', '10px', '14px'];
 
 const marksTheme = EditorView.baseTheme({
-  '.cm-parley-mark': {
+  // A tag on its way to the store is drawn with the same classes in a layer (pending-tags.ts).
+  '.cm-parley-mark, .cm-parley-pending-mark': {
     textDecorationLine: 'underline',
     textDecorationThickness: '2px',
     textDecorationSkipInk: 'none',

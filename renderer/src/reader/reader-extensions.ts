@@ -10,6 +10,7 @@ import type { Annotation, Entity, Label, RelationType } from '../../../annotatio
 import { annotationsAt, currentMatch, ownMarks, overlayMarks, reviewRegion, searchMatches } from './reader-marks';
 import { annotationAnnouncer } from './annotation-announcer';
 import { noteTooltip, type TooltipEntry } from './note-tooltip';
+import { pendingTagsLayer } from './pending-tags';
 import { readerKeymap } from './reader-keymap';
 import { readerSession, type ReaderSession } from './reader-session';
 import { selectAnnotationSpec } from './reader-commands';
@@ -150,6 +151,8 @@ export function readerExtensions(setup: ReaderSetup): Extension {
     currentMatch.extension,
     searchMatches.extension,
     ownMarks.extension,
+    // Tags drawn before the store has them, behind the text (see pending-tags.ts).
+    pendingTagsLayer((state) => state.field(readerConfig).appearance),
     overlayMarks.extension,
     selectedOutline,
     reviewRegion.extension,

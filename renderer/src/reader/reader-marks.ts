@@ -49,3 +49,19 @@ export function annotationsAt(annotations: readonly Annotation[], index: number)
   }
   return found.sort((a, b) => a.end - a.start - (b.end - b.start));
 }
+
+/** True when `annotations` (sorted by start, as `ownAnnotations` holds them) has one on exactly `start`–`end` with `labelId`; a binary search, so a key press does not scan 20,000 annotations. */
+export function hasTag(annotations: readonly Annotation[], start: number, end: number, labelId: string): boolean {
+  let lo = 0;
+  let hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (annotations[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < annotations.length && annotations[i]!.start === start; i++) {
+    const a = annotations[i]!;
+    if (a.end === end && a.labelId === labelId) return true;
+  }
+  return false;
+}

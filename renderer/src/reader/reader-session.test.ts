@@ -1,14 +1,15 @@
 import { EditorSelection } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
+import { pendingTagsOf } from './pending-tags';
 import { ownMarks } from './reader-marks';
 import { beginRelabel, stepAnnotation } from './reader-commands';
 import { ownAnnotations, readerUi, selectAnnotationEffect, selectedAnnotationId } from './reader-state';
 import { annotate, openReader, TEXTS, viewOf } from './reader-test-kit';
 
-/** The own marks drawn, as "start-end:label". */
+/** The own marks drawn, as "start-end:label": the marks in the text and the tags drawn while on their way to the store. */
 function drawn(state: Parameters<typeof ownMarks.allMarks>[0]): string[] {
-  return ownMarks.allMarks(state).map((m) => `${m.start}-${m.end}:${m.labelId}`);
+  return [...ownMarks.allMarks(state), ...pendingTagsOf(state)].sort((a, b) => a.start - b.start || b.end - a.end).map((m) => `${m.start}-${m.end}:${m.labelId}`);
 }
 
 /** Selects the `occurrence`-th `word` as a drag would. */
@@ -31,6 +32,9 @@ describe('ReaderSession', () => {
       const { from, to } = selectWord(reader, word);
       reader.session.tag('actor');
       expect(drawn(reader.editor.state)).toEqual([`${from}-${to}:actor`]);
+      // Drawn in the pending layer: the text's marks are not touched until the store answers.
+      expect(pendingTagsOf(reader.editor.state)).toMatchObject([{ start: from, end: to, labelId: 'actor', lane: 0 }]);
+      expect(ownMarks.allMarks(reader.editor.state)).toEqual([]);
       expect(reader.editor.state.field(ownAnnotations)).toEqual([]);
 
       await reader.store.answerNext();
@@ -39,8 +43,9 @@ describe('ReaderSession', () => {
       expect(reader.editor.state.field(selectedAnnotationId)).toBe(created!.id);
       expect(reader.editor.state.selection.main.head).toBe(to);
       expect(reader.editor.state.field(readerUi).status).toContain(`Tagged “${text.slice(from, to)}” as Actor`);
-      // The confirmed tag draws nothing more: one mark, not two.
+      // The confirmed tag is drawn once, as a mark in the text, and no longer as a pending tag.
       expect(drawn(reader.editor.state)).toEqual([`${from}-${to}:actor`]);
+      expect(pendingTagsOf(reader.editor.state)).toEqual([]);
       expect(reader.views.at(-1)!.layers[0]!.annotations).toHaveLength(1);
     });
   });

@@ -20,7 +20,9 @@ import type { ParleyApi } from '../../../shared/api';
 import type { DocumentChange, DocumentView } from '../../../shared/library';
 import type { MarkLabel, MarksChange } from './annotation-marks';
 import { applyDocumentChange, marksOf, NO_MARKS_CHANGE, revertMarks, settleMarks } from './document-change';
-import { ownMark, ownMarks } from './reader-marks';
+import { EditorView } from '@codemirror/view';
+import { addPendingTag, measurePendingTag, removePendingTag, type PendingTag } from './pending-tags';
+import { hasTag, ownMark, ownMarks } from './reader-marks';
 import { ownAnnotations, readerConfig, readerUi, selectAnnotationEffect, setOwnAnnotations, setReaderUi, statusEffect } from './reader-state';
 import { spanForSelection } from './selection-snap';
 import { linkSession, ownRelations, setOwnRelations } from './statement-state';
@@ -194,22 +196,24 @@ export class ReaderSession {
 
   /**
    * Sends one change to the store, in order with the others. `early` is what
-   * the caller already drew (a tag's mark, a deleted mark) so the analyst sees
-   * it at once; it is settled against the change the store confirms, or taken
-   * back, with a message, if the store refuses or cannot save it. The view is
-   * patched with the change, and fetched whole only if it turns out to be out
-   * of step.
+   * the caller already drew (a deleted mark taken off) so the analyst sees it
+   * at once, and `pending` a tag drawn in the pending layer; both are settled
+   * against the change the store confirms (the pending tag gives way to its
+   * mark in the same transaction), or taken back, with a message, if the
+   * store refuses or cannot save it. The view is patched with the change, and
+   * fetched whole only if it turns out to be out of step.
    */
-  private mutate(call: () => Promise<Result<DocumentChange>>, then?: (change: DocumentChange) => void, early: MarksChange = NO_MARKS_CHANGE): void {
+  private mutate(call: () => Promise<Result<DocumentChange>>, then?: (change: DocumentChange) => void, early: MarksChange = NO_MARKS_CHANGE, pending: PendingTag | null = null): void {
     this.pending += 1;
     this.unsettled += 1;
     const run = async () => {
       const sent = performance.now();
       const result = await call().finally(() => (this.pending -= 1));
-      const drewEarly = early.add.length > 0 || early.remove.length > 0;
+      const drewEarly = early.add.length > 0 || early.remove.length > 0 || pending !== null;
+      const takeBack = () => [...(early.add.length > 0 || early.remove.length > 0 ? [ownMarks.change.of(revertMarks(early))] : []), ...(pending ? [removePendingTag.of(pending)] : [])];
       if (!result.ok) {
         if (drewEarly) {
-          this.target?.dispatch({ effects: ownMarks.change.of(revertMarks(early)) });
+          this.target?.dispatch({ effects: takeBack() });
           this.options.onError(`Not saved, so it was taken back: ${result.error.message}`);
         } else this.options.onError(result.error.message);
         this.publish();
@@ -219,7 +223,7 @@ export class ReaderSession {
       const change = result.value;
       const next = applyDocumentChange(this.committed, change);
       if (!next) {
-        if (drewEarly) this.target?.dispatch({ effects: ownMarks.change.of(revertMarks(early)) });
+        if (drewEarly) this.target?.dispatch({ effects: takeBack() });
         const fresh = await this.options.api.getDocument({ documentId: change.documentId });
         if (!fresh.ok) return this.options.onError(fresh.error.message);
         this.committed = fresh.value;
@@ -231,9 +235,16 @@ export class ReaderSession {
       if (change.layerId === OWN_LAYER_ID) {
         const rest = settleMarks({ add: marksOf(change.added, OWN_LAYER_ID), remove: marksOf(change.removed, OWN_LAYER_ID) }, early);
         const annotations = ownOf(next);
-        this.target?.dispatch({ effects: [...(rest.add.length > 0 || rest.remove.length > 0 ? [ownMarks.change.of(rest)] : []), setOwnAnnotations.of(this.visible(annotations)), setOwnRelations.of(ownRelationsOf(next))] });
+        this.target?.dispatch({
+          effects: [
+            ...(pending ? [removePendingTag.of(pending)] : []),
+            ...(rest.add.length > 0 || rest.remove.length > 0 ? [ownMarks.change.of(rest)] : []),
+            setOwnAnnotations.of(this.visible(annotations)),
+            setOwnRelations.of(ownRelationsOf(next)),
+          ],
+        });
         this.drawn = { documentId: next.document.id, annotations };
-      }
+      } else if (pending) this.target?.dispatch({ effects: removePendingTag.of(pending) });
       this.committed = next;
       this.received = next;
       performance.measure('parley:change-saved', { start: sent, end: received });
@@ -258,14 +269,15 @@ export class ReaderSession {
     const span = spanForSelection(state.doc, selection.from, selection.to, snapMode);
     if (!span) return this.announce('The selection holds no words. Tick “Exact characters” to tag punctuation or spaces.');
     const same = (a: { start: number; end: number; labelId: string }) => a.start === span.start && a.end === span.end && a.labelId === labelId;
-    if (state.field(ownAnnotations).some(same) || this.tagging.some(same)) {
+    if (hasTag(state.field(ownAnnotations), span.start, span.end, labelId) || this.tagging.some(same)) {
       return this.announce(`“${oneLine(state.sliceDoc(span.start, span.end), 50)}” is already tagged as ${name}.`);
     }
     const documentId = this.committed.document.id;
-    // The text selection stays until the store confirms (moving the DOM selection costs a layout in
-    // this frame), so a refused tag leaves it ready to try again.
-    const early: MarksChange = { add: [{ start: span.start, end: span.end, labelId, layer: OWN_LAYER_ID }], remove: [] };
-    target.dispatch({ effects: ownMarks.change.of(early) });
+    // Drawn in the pending layer, not as a mark in the text, so the key's frame neither lays out the
+    // paragraph again nor moves the text selection (see pending-tags.ts); the selection stays until
+    // the store confirms, so a refused tag leaves it ready to try again.
+    const pending: PendingTag = { start: span.start, end: span.end, labelId, lane: ownMarks.laneFor(state, span) };
+    target.dispatch({ effects: addPendingTag.of(target instanceof EditorView ? measurePendingTag(target, pending) : pending) });
     performance.measure('parley:tag-drawn', { start: pressed });
     const inFlight = { start: span.start, end: span.end, labelId };
     this.tagging.push(inFlight);
@@ -282,7 +294,8 @@ export class ReaderSession {
         const movedOn = this.pointerDown || !now || now.from !== selection.from || now.to !== selection.to;
         this.target?.dispatch(movedOn || !created ? { effects: status } : { selection: { anchor: span.end }, effects: [selectAnnotationEffect.of(created.id), status] });
       },
-      early,
+      NO_MARKS_CHANGE,
+      pending,
     );
     // Once the store has answered (and the answer is drawn, or the tag taken back), the annotations say it.
     const forget = () => void this.tagging.splice(this.tagging.indexOf(inFlight), 1);

@@ -2,10 +2,12 @@
  * Measurement probes that run inside the page, the same for Parley and the
  * peer. Bundled as an IIFE and installed as `window.__bench`.
  *
- * "Painted" means: the element is in the DOM, then the next animation frame
- * has run and its rendering (style, layout, paint) has finished — taken as
- * the first task after that frame's requestAnimationFrame callbacks
- * (a MessageChannel message posted from inside the callback).
+ * "Painted" means: the element is in the DOM, then the rendering (style,
+ * layout, paint) of the frame that shows it has finished — taken as the first
+ * task after that frame's requestAnimationFrame callbacks (a MessageChannel
+ * message posted from inside them). The frame that shows it is the next one,
+ * or, when the element was put in the DOM by an animation frame callback (as
+ * CodeMirror draws its layers), the frame that callback belongs to.
  */
 
 interface Armed {
@@ -26,6 +28,8 @@ interface FrameClock {
   began: number[];
   /** Settles once the clock has seen a few frames, enough to know the frame interval. */
   ready: Promise<void>;
+  /** While a frame's animation frame callbacks run (before its rendering): that frame's start time; else null. */
+  open: number | null;
   stop(): void;
 }
 
@@ -35,10 +39,17 @@ const CLOCK_WARM_UP_FRAMES = 4;
 function startFrameClock(): FrameClock {
   let running = true;
   let isReady = () => {};
-  const clock: FrameClock = { began: [], ready: new Promise((resolve) => (isReady = resolve)), stop: () => (running = false) };
+  const clock: FrameClock = { began: [], ready: new Promise((resolve) => (isReady = resolve)), open: null, stop: () => (running = false) };
   const tick = (ts: number) => {
     if (!running) return;
     clock.began.push(ts);
+    // Registered a frame ahead, this callback runs before any the page asks for during the frame before.
+    clock.open = ts;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (clock.open === ts) clock.open = null;
+    };
+    channel.port2.postMessage(0);
     if (clock.began.length === CLOCK_WARM_UP_FRAMES) isReady();
     requestAnimationFrame(tick);
   };
@@ -108,6 +119,16 @@ function nextFrame(): Promise<{ frameAt: number; frameBegan: number; paintAt: nu
   });
 }
 
+/** The rendering of the frame whose animation frame callbacks are running now (it follows them). */
+function thisFrame(frameBegan: number): Promise<{ frameAt: number; frameBegan: number; paintAt: number }> {
+  const frameAt = performance.now();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve({ frameAt, frameBegan, paintAt: performance.now() });
+    channel.port2.postMessage(0);
+  });
+}
+
 function afterNextPaint(): Promise<number> {
   return nextFrame().then((f) => f.paintAt);
 }
@@ -142,8 +163,17 @@ const probes = {
    */
   async arm(kind: 'click' | 'keydown', selector: string, present = true, timeoutMs = 60_000): Promise<void> {
     armed?.clock.stop();
-    const entry: Armed = { kind, start: null, result: Promise.resolve({ domAt: 0, frameAt: 0, frameBegan: 0, paintAt: 0 }), clock: startFrameClock() };
-    entry.result = whenDom(() => entry.start !== null && (document.querySelector(selector) !== null) === present, timeoutMs).then(async (domAt) => ({ domAt, ...(await nextFrame()) }));
+    const clock = startFrameClock();
+    const entry: Armed = { kind, start: null, result: Promise.resolve({ domAt: 0, frameAt: 0, frameBegan: 0, paintAt: 0 }), clock };
+    // A change made during a frame's animation frame callbacks (CodeMirror draws its layers there) is
+    // painted by that frame's rendering; one made in any other task, by the next frame's.
+    let seenInFrame: number | null = null;
+    const reached = () => {
+      if (entry.start === null || (document.querySelector(selector) !== null) !== present) return false;
+      seenInFrame = clock.open;
+      return true;
+    };
+    entry.result = whenDom(reached, timeoutMs).then(async (domAt) => ({ domAt, ...(seenInFrame !== null ? await thisFrame(seenInFrame) : await nextFrame()) }));
     // A run that fails before `paintOf` is called must not leave an unhandled rejection behind.
     entry.result.catch(() => undefined);
     armed = entry;

@@ -23,7 +23,8 @@ import type { PaintResult, ScrollResult, Subject } from './subject';
 const AUTHOR = 'bench';
 const BLANK_TITLE = 'blank';
 const MARK = '.parley-reader .cm-parley-mark';
-const TAG_MARK = `.cm-parley-mark[data-label="${TAG_LABEL.id}"]`;
+/** The new tag as drawn: in the pending layer while the store saves it (pending-tags.ts), then as a mark in the text. */
+const TAG_MARK = `.cm-parley-pending-mark[data-label="${TAG_LABEL.id}"], .cm-parley-mark[data-label="${TAG_LABEL.id}"]`;
 
 /** Main-process cost of the calls the reader makes, measured in Node without the transport. */
 export interface HandlerTimes {

@@ -53,8 +53,7 @@ export const pendingTags = StateField.define<readonly PendingTag[]>({
       if (effect.is(addPendingTag)) {
         const { start, end, labelId, lane } = effect.value;
         next = [...next, { start, end, labelId, lane }];
-      }
-      else if (effect.is(removePendingTag)) {
+      } else if (effect.is(removePendingTag)) {
         const { start, end, labelId } = effect.value;
         const at = next.findIndex((p) => p.start === start && p.end === end && p.labelId === labelId);
         if (at >= 0) next = [...next.slice(0, at), ...next.slice(at + 1)];
@@ -64,7 +63,7 @@ export const pendingTags = StateField.define<readonly PendingTag[]>({
   },
 });
 
-/** The pending tags of a state, as marks (`start-end:label`), for tests and the session. */
+/** The pending tags of a state (none in a state without the field). */
 export function pendingTagsOf(state: EditorState): readonly PendingTag[] {
   return state.field(pendingTags, false) ?? NO_PENDING;
 }

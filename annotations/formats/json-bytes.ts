@@ -122,7 +122,7 @@ export class JsonBytes {
     }
     // A whole number from 0 to 2^32 - 1 (and -0, which JSON writes as 0): its digits, written from the last.
     let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let bound = 10; value >= bound && digits < 10; bound *= 10) digits++;
     this.room(digits);
     let at = this.at + digits;
     this.at = at;
@@ -176,7 +176,26 @@ export class JsonBytes {
    * for the second half of a surrogate pair.
    */
   jsonContent(s: string, from: number, to: number, starts?: Int32Array): void {
-    while (from < to) from = this.encode(s, from, Math.min(to, from + CHUNK), true, starts);
+    if (!starts) {
+      while (from < to) from = this.encode(s, from, Math.min(to, from + CHUNK), true);
+      return;
+    }
+    while (from < to) {
+      // A run of characters that stand as they are, copied by a loop simpler than `encode`'s; then one that does not.
+      const end = Math.min(to, from + CHUNK);
+      this.room(end - from);
+      const b = this.buffer;
+      let at = this.at;
+      let i = from;
+      for (; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c >= 0x80 || c === 34 || c === 92) break;
+        starts[i] = at;
+        b[at++] = c;
+      }
+      this.at = at;
+      from = i < end ? this.encode(s, i, i + 1, true, starts) : i;
+    }
   }
 
   /** Swaps what this and `other` hold (their buffers and what is written in them), so one can be filled while the other's bytes are in use. */

@@ -65,9 +65,10 @@ export async function writeParleyJsonFile(file: string, corpus: Corpus, options:
   try {
     out.bytes(parts.head);
     let started = performance.now();
-    /** Ends the slice when it has taken its time or filled its buffer: its bytes go to the file and the event loop turns. */
-    const sliceEnds = async () => {
-      if (out.length < SLICE_BYTES && performance.now() - started < SLICE_MS) return;
+    /** Whether the slice has taken its time or filled its buffer. */
+    const sliceDone = () => out.length >= SLICE_BYTES || performance.now() - started >= SLICE_MS;
+    /** Ends the slice: its bytes go to the file and the event loop turns. */
+    const endSlice = async () => {
       await flush();
       await nextTurn();
       started = performance.now();
@@ -77,8 +78,8 @@ export async function writeParleyJsonFile(file: string, corpus: Corpus, options:
       task.progress(next, total);
       if (next > 0) out.bytes(parts.between);
       // A long document is written in steps, so it never holds the thread for long either.
-      for (const _step of parts.document(next, out)) await sliceEnds();
-      await sliceEnds();
+      for (const _step of parts.document(next, out)) if (sliceDone()) await endSlice();
+      if (sliceDone()) await endSlice();
     }
     out.bytes(parts.tail);
     await flush();

@@ -78,7 +78,12 @@ export async function writeParleyJsonFile(file: string, corpus: Corpus, options:
       task.progress(next, total);
       if (next > 0) out.bytes(parts.between);
       // A long document is written in steps, so it never holds the thread for long either.
-      for (const _step of parts.document(next, out)) if (sliceDone()) await endSlice();
+      for (const _step of parts.document(next, out)) {
+        if (!sliceDone()) continue;
+        await endSlice();
+        // A cancel asked for while the event loop turned is seen inside a long document too.
+        if (task.isCancelled()) return fail('cancelled', 'cancelled');
+      }
       if (sliceDone()) await endSlice();
     }
     out.bytes(parts.tail);

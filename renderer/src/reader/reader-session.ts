@@ -21,7 +21,7 @@ import type { DocumentChange, DocumentView } from '../../../shared/library';
 import type { MarkLabel, MarksChange } from './annotation-marks';
 import { applyDocumentChange, marksOf, NO_MARKS_CHANGE, revertMarks, settleMarks } from './document-change';
 import { EditorView } from '@codemirror/view';
-import { addPendingTag, measurePendingTag, removePendingTag, type PendingTag } from './pending-tags';
+import { addPendingTag, afterNextPaint, measurePendingTag, removePendingTag, type PendingTag } from './pending-tags';
 import { hasTag, ownMark, ownMarks } from './reader-marks';
 import { ownAnnotations, readerConfig, readerUi, selectAnnotationEffect, setOwnAnnotations, setReaderUi, statusEffect } from './reader-state';
 import { spanForSelection } from './selection-snap';
@@ -203,14 +203,14 @@ export class ReaderSession {
    * store refuses or cannot save it. The view is patched with the change, and
    * fetched whole only if it turns out to be out of step.
    */
-  private mutate(call: () => Promise<Result<DocumentChange>>, then?: (change: DocumentChange) => void, early: MarksChange = NO_MARKS_CHANGE, pending: PendingTag | null = null): void {
+  private mutate(call: () => Promise<Result<DocumentChange>>, then?: (change: DocumentChange) => void, early: MarksChange = NO_MARKS_CHANGE, pending: { tag: PendingTag; shown: Promise<void> } | null = null): void {
     this.pending += 1;
     this.unsettled += 1;
     const run = async () => {
       const sent = performance.now();
       const result = await call().finally(() => (this.pending -= 1));
       const drewEarly = early.add.length > 0 || early.remove.length > 0 || pending !== null;
-      const takeBack = () => [...(early.add.length > 0 || early.remove.length > 0 ? [ownMarks.change.of(revertMarks(early))] : []), ...(pending ? [removePendingTag.of(pending)] : [])];
+      const takeBack = () => [...(early.add.length > 0 || early.remove.length > 0 ? [ownMarks.change.of(revertMarks(early))] : []), ...(pending ? [removePendingTag.of(pending.tag)] : [])];
       if (!result.ok) {
         if (drewEarly) {
           this.target?.dispatch({ effects: takeBack() });
@@ -220,6 +220,9 @@ export class ReaderSession {
         return;
       }
       const received = performance.now();
+      // An answer that came before the pending tag's frame waits for it, so that frame stays cheap.
+      if (pending) await pending.shown;
+      const settling = performance.now();
       const change = result.value;
       const next = applyDocumentChange(this.committed, change);
       if (!next) {
@@ -237,18 +240,18 @@ export class ReaderSession {
         const annotations = ownOf(next);
         this.target?.dispatch({
           effects: [
-            ...(pending ? [removePendingTag.of(pending)] : []),
+            ...(pending ? [removePendingTag.of(pending.tag)] : []),
             ...(rest.add.length > 0 || rest.remove.length > 0 ? [ownMarks.change.of(rest)] : []),
             setOwnAnnotations.of(this.visible(annotations)),
             setOwnRelations.of(ownRelationsOf(next)),
           ],
         });
         this.drawn = { documentId: next.document.id, annotations };
-      } else if (pending) this.target?.dispatch({ effects: removePendingTag.of(pending) });
+      } else if (pending) this.target?.dispatch({ effects: removePendingTag.of(pending.tag) });
       this.committed = next;
       this.received = next;
       performance.measure('parley:change-saved', { start: sent, end: received });
-      performance.measure('parley:apply-change', { start: received, end: performance.now() });
+      performance.measure('parley:apply-change', { start: settling, end: performance.now() });
       this.options.onViewChange(next);
       then?.(change);
     };
@@ -277,7 +280,9 @@ export class ReaderSession {
     // paragraph again nor moves the text selection (see pending-tags.ts); the selection stays until
     // the store confirms, so a refused tag leaves it ready to try again.
     const pending: PendingTag = { start: span.start, end: span.end, labelId, lane: ownMarks.laneFor(state, span) };
-    target.dispatch({ effects: addPendingTag.of(target instanceof EditorView ? measurePendingTag(target, pending) : pending) });
+    const inView = target instanceof EditorView;
+    target.dispatch({ effects: addPendingTag.of(inView ? measurePendingTag(target, pending) : pending) });
+    const shown = inView ? afterNextPaint() : Promise.resolve();
     performance.measure('parley:tag-drawn', { start: pressed });
     const inFlight = { start: span.start, end: span.end, labelId };
     this.tagging.push(inFlight);
@@ -295,7 +300,7 @@ export class ReaderSession {
         this.target?.dispatch(movedOn || !created ? { effects: status } : { selection: { anchor: span.end }, effects: [selectAnnotationEffect.of(created.id), status] });
       },
       NO_MARKS_CHANGE,
-      pending,
+      { tag: pending, shown },
     );
     // Once the store has answered (and the answer is drawn, or the tag taken back), the annotations say it.
     const forget = () => void this.tagging.splice(this.tagging.indexOf(inFlight), 1);

@@ -28,7 +28,9 @@ export function tokenCounts(
   // How many of a's items on each token are not matched yet: one row of tokens per label of a, in one array.
   const rowOf = new Map<string, number>();
   for (let k = 0; k < a.length; k++) if (rangesOfA.first[k]! < rangesOfA.last[k]! && !rowOf.has(a[k]!.labelId)) rowOf.set(a[k]!.labelId, rowOf.size);
-  const unmatched = new Int32Array(tokens.count * rowOf.size);
+  const size = tokens.count * rowOf.size;
+  if (unmatchedScratch.length < size) unmatchedScratch = new Int32Array(size);
+  const unmatched = unmatchedScratch;
   for (let k = 0; k < a.length; k++) {
     const first = rangesOfA.first[k]!;
     const last = rangesOfA.last[k]!;
@@ -55,5 +57,10 @@ export function tokenCounts(
       }
     }
   }
+  // What a matched nothing of stays counted; the next call starts from zeros.
+  unmatched.fill(0, 0, size);
   return byLabel;
 }
+
+/** The counts of unmatched items, reused by every call (a library's documents would each allocate their own). */
+let unmatchedScratch = new Int32Array(1024);

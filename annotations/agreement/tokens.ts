@@ -25,11 +25,24 @@ const WHITE_SPACE = new Uint8Array(0x3001);
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) WHITE_SPACE[c] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) WHITE_SPACE[c] = 1;
 
+/**
+ * Offsets found while scanning, before they are copied out at their exact
+ * count: one pair of buffers, grown as needed and reused by every call, so a
+ * library's texts do not each allocate room for their longest possible list.
+ */
+let scanStarts = new Int32Array(1024);
+let scanEnds = new Int32Array(1024);
+
 /** The tokens of `text`. Never throws; an all-whitespace text has none. */
 export function tokenize(text: string): Tokens {
   // No two tokens touch, so a text has at most half as many tokens as code units, rounded up.
-  const starts = new Int32Array((text.length + 1) >> 1);
-  const ends = new Int32Array(starts.length);
+  const most = (text.length + 1) >> 1;
+  if (scanStarts.length < most) {
+    scanStarts = new Int32Array(most);
+    scanEnds = new Int32Array(most);
+  }
+  const starts = scanStarts;
+  const ends = scanEnds;
   let count = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
@@ -45,7 +58,7 @@ export function tokenize(text: string): Tokens {
     starts[count] = start;
     ends[count++] = text.length;
   }
-  return { count, starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+  return { count, starts: starts.slice(0, count), ends: ends.slice(0, count) };
 }
 
 /**

@@ -1,7 +1,13 @@
 /** `parley export --out PATH [--format FORMAT] [--store DIR] [--force]`: the store's documents to a file or folder. */
+import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { codecs, FORMAT_NAMES, getCodec } from '../../annotations/formats/index';
+import { isZipPath } from '../../annotations/formats/zip';
+import { fail, type Result } from '../../annotations/result';
 import { openAppStore } from '../node/open-app-store';
+import { exportToFile, type ExportToFile } from '../node/tasks/export-to-file';
+import type { TaskHandle } from '../node/tasks/task-registry';
 import { reportIncidents } from './report-incidents';
 import type { CliIo } from './cli-io';
 import { printFailure, reportExportLosses } from './cli-report';
@@ -53,6 +59,17 @@ async function exportStore(args: CliArgs, io: CliIo): Promise<number> {
     reportIncidents(incidents, io);
     const corpus = store.exportCorpus();
     const layerIds = format === 'parley' ? [...new Set(corpus.documents.flatMap((d) => d.layers.map((l) => l.id)))] : undefined;
+    const count = corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + l.annotations.length, 0), 0);
+    if (format === 'parley' && (await namesOneFile(out))) {
+      // As the app writes it: straight into UTF-8 bytes, a temporary file renamed over the target once fsynced.
+      const written = await writeParleyJson(out, { format, corpus, options: { layerIds: layerIds! }, target: out }, args.flag('force'));
+      if (!written.ok) {
+        printFailure(written.error, io);
+        return 1;
+      }
+      io.out(`${corpus.documents.length} documents, ${count} annotations exported as ${format} to ${out}`);
+      return 0;
+    }
     const exported = codecs[format].export(corpus, layerIds ? { layerIds } : {});
     if (!exported.ok) {
       printFailure(exported.error, io);
@@ -68,10 +85,30 @@ async function exportStore(args: CliArgs, io: CliIo): Promise<number> {
       printFailure(written.error, io);
       return 1;
     }
-    const count = corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + l.annotations.length, 0), 0);
     io.out(`${corpus.documents.length} documents, ${count} annotations exported as ${format} to ${out}${written.value.length > 1 ? ` (${written.value.length} files)` : ''}`);
     return reportExportLosses(exported.value, format, io);
   } finally {
     await store.close();
   }
 }
+
+/** True when `out` names one file (as `writeOutputs` reads it for one file): not a .zip, with an extension, not an existing folder. */
+async function namesOneFile(out: string): Promise<boolean> {
+  if (isZipPath(out) || path.extname(out) === '') return false;
+  const existing = await stat(out).catch(() => undefined);
+  return !existing?.isDirectory();
+}
+
+/** Writes Parley JSON to `job.target` whole or not at all, refusing to replace a file unless `overwrite`. */
+async function writeParleyJson(out: string, job: ExportToFile, overwrite: boolean): Promise<Result<unknown>> {
+  if (!overwrite && (await stat(out).catch(() => undefined))) return fail('conflict', `${out} already exists (use --force to replace it)`);
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+  } catch (error) {
+    return fail('io-error', `could not write ${out}: ${(error as Error).message}`);
+  }
+  return exportToFile(null, job, UNSTOPPABLE_TASK);
+}
+
+/** The command line's export runs to its end: nothing asks it to stop, and nothing shows its progress. */
+const UNSTOPPABLE_TASK: TaskHandle = { id: 'parley-export', isCancelled: () => false, onCancel: () => {}, progress: () => {}, end: () => {} };

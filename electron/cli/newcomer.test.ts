@@ -92,6 +92,19 @@ describe('export --force and losses', () => {
     expect(JSON.parse(await readFile(out, 'utf8')).documents[0].text).toBe(TALKS);
   });
 
+  it('writes Parley JSON into a folder it makes, leaves no temporary file, and says clearly when the place cannot hold a file', async () => {
+    await importText('talks.txt', TALKS);
+    const out = path.join(dir, 'new', 'deeper', 'out.parley.json');
+    expect(await main(['export', '--store', store, '--out', out], capture().io)).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8')).documents[0].text).toBe(TALKS);
+    expect(await readdir(path.dirname(out))).toEqual(['out.parley.json']);
+    const blocked = path.join(dir, 'new', 'deeper', 'out.parley.json', 'inside.json');
+    const failed = capture();
+    expect(await main(['export', '--store', store, '--out', blocked], failed.io)).toBe(1);
+    expect(failed.err.join('\n')).toContain(`could not write ${blocked}`);
+    expect(JSON.parse(await readFile(out, 'utf8')).documents[0].text).toBe(TALKS);
+  });
+
   it('export and convert say the same words and exit 1 when the format cannot hold some annotations', async () => {
     await storeWithOverlaps();
     const exported = capture();

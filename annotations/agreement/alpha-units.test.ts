@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { groupAlphaUnits, type GroupedUnit } from './alpha-units';
+import { groupCodedAlphaUnits, type GroupedUnit } from './alpha-units';
+import { CategoryCodes } from './token-labels';
+
+/** Groups coders' categories given by name, numbering them as the report does. */
+function groupAlphaUnits(categories: string[][]): GroupedUnit[] {
+  const codes = new CategoryCodes();
+  return groupCodedAlphaUnits(
+    categories.map((c) => Int32Array.from(c, (category) => codes.code(category))),
+    codes.names,
+  );
+}
 
 /** The grouping done the plain way: one key per token. */
 function naive(categories: string[][]): GroupedUnit[] {
@@ -16,7 +26,7 @@ function naive(categories: string[][]): GroupedUnit[] {
 
 const sorted = (units: GroupedUnit[]) => [...units].sort((a, b) => (JSON.stringify(a.values) < JSON.stringify(b.values) ? -1 : 1));
 
-describe('groupAlphaUnits', () => {
+describe('groupCodedAlphaUnits', () => {
   it('counts the tokens of each distinct list of values, coders in order', () => {
     const a = ['[]', '["actor"]', '["actor"]', '["국회"]', '[]'];
     const b = ['[]', '["actor"]', '["position"]', '["국회"]', '["actor"]'];

@@ -5,7 +5,6 @@
  * it (see `addAlphaUnit`). A document has hundreds of tokens and a handful of
  * distinct lists.
  */
-import { CategoryCodes } from './token-labels';
 
 /** One distinct unit: the values in coder order, and how many tokens have them. */
 export interface GroupedUnit {
@@ -17,21 +16,10 @@ export interface GroupedUnit {
 const MAX_ARRAY_KEYS = 1 << 16;
 
 /**
- * Groups the tokens of `categories` (one array per coder, all of one length,
- * the category of each token) by their values across coders, in no particular
- * order. Throws RangeError if the arrays differ in length.
- */
-export function groupAlphaUnits(categories: ReadonlyArray<readonly string[]>): GroupedUnit[] {
-  const codes = new CategoryCodes();
-  return groupCodedAlphaUnits(
-    categories.map((c) => Int32Array.from(c, (category) => codes.code(category))),
-    codes.names,
-  );
-}
-
-/**
- * `groupAlphaUnits` over category numbers (see `CategoryCodes`): one array
- * per coder, `names[n]` naming category n.
+ * Groups the tokens of `coded` (one array per coder, all of one length, the
+ * category number of each token, `names[n]` naming category n; see
+ * `CategoryCodes`) by their values across coders, in no particular order.
+ * Throws RangeError if the arrays differ in length.
  */
 export function groupCodedAlphaUnits(coded: readonly Int32Array[], names: readonly string[]): GroupedUnit[] {
   const tokenCount = coded[0]?.length ?? 0;

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { annotationsFrom } from './test-support/load-fixture';
-import { CategoryCodes, categoryName, codedTokenCategories, tokenCategories } from './token-labels';
-import { spanTokenRanges, tokenize } from './tokens';
+import type { Annotation } from '../model';
+import { CategoryCodes, categoryName, codedTokenCategories } from './token-labels';
+import { spanTokenRanges, tokenize, type Tokens } from './tokens';
 
-describe('tokenCategories', () => {
+/** The category of every token, by name. */
+function tokenCategories(tokens: Tokens, annotations: readonly Annotation[]): string[] {
+  const codes = new CategoryCodes();
+  return Array.from(codedTokenCategories(tokens.count, annotations, spanTokenRanges(tokens, annotations), codes), (n) => codes.names[n]!);
+}
+
+describe('codedTokenCategories', () => {
   const text = 'joint fisheries council said';
   const tokens = tokenize(text);
 

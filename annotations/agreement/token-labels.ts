@@ -13,7 +13,7 @@
  * or with a combination.
  */
 import type { Annotation } from '../model';
-import { spanTokenRanges, type SpanTokenRanges, type Tokens } from './tokens';
+import type { SpanTokenRanges } from './tokens';
 
 /** Category of a token covered by no annotation. */
 export const NO_LABEL_CATEGORY = '[]';
@@ -65,16 +65,9 @@ export class CategoryCodes {
   }
 }
 
-/** The category of every token, given one annotator's annotations on the text. */
-export function tokenCategories(tokens: Tokens, annotations: readonly Annotation[]): string[] {
-  const codes = new CategoryCodes();
-  const coded = codedTokenCategories(tokens.count, annotations, spanTokenRanges(tokens, annotations), codes);
-  return Array.from(coded, (n) => codes.names[n]!);
-}
-
 /**
- * `tokenCategories` as numbers from `codes`: the category number of each of
- * `tokenCount` tokens, given the annotations and the tokens each covers.
+ * The category of each of `tokenCount` tokens, as its number in `codes`,
+ * given one annotator's annotations on the text and the tokens each covers.
  */
 export function codedTokenCategories(tokenCount: number, annotations: readonly Annotation[], ranges: SpanTokenRanges, codes: CategoryCodes): Int32Array {
   const labels = [...new Set(annotations.map((x) => x.labelId))];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlappingTokens, tokenize, type Tokens } from './tokens';
+import { spanTokenRanges, tokenize, type Tokens } from './tokens';
 
 /** The tokens as a list of offsets. */
 const spans = (tokens: Tokens) => Array.from(tokens.starts, (start, i) => ({ start, end: tokens.ends[i]! }));
@@ -36,21 +36,32 @@ describe('tokenize', () => {
   });
 });
 
-describe('overlappingTokens', () => {
+describe('spanTokenRanges', () => {
   const tokens = tokenize('aa bb cc'); // [0,2) [3,5) [6,8)
+  /** The tokens one span overlaps, as [first, last). */
+  const overlapping = (start: number, end: number) => {
+    const { first, last } = spanTokenRanges(tokens, [{ start, end }]);
+    return [first[0]!, last[0]!];
+  };
 
   it('includes a token the span only partly covers', () => {
-    expect(overlappingTokens(tokens, 1, 4)).toEqual([0, 2]);
+    expect(overlapping(1, 4)).toEqual([0, 2]);
   });
 
   it('excludes tokens that only touch the span', () => {
-    expect(overlappingTokens(tokens, 2, 6)).toEqual([1, 2]);
+    expect(overlapping(2, 6)).toEqual([1, 2]);
   });
 
   it('is empty for a span over whitespace only, or an empty span', () => {
-    const [first, last] = overlappingTokens(tokens, 2, 3);
-    expect(last - first).toBe(0);
-    const [f2, l2] = overlappingTokens(tokens, 4, 4);
-    expect(l2 - f2).toBe(0);
+    const [first, last] = overlapping(2, 3);
+    expect(last! - first!).toBe(0);
+    const [f2, l2] = overlapping(4, 4);
+    expect(l2! - f2!).toBe(0);
+  });
+
+  it('gives each of several spans its own range, in their order', () => {
+    const { first, last } = spanTokenRanges(tokens, [{ start: 6, end: 8 }, { start: 0, end: 8 }, { start: 5, end: 6 }]);
+    expect([...first]).toEqual([2, 0, 2]);
+    expect([...last]).toEqual([3, 3, 2]);
   });
 });

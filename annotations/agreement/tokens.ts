@@ -61,17 +61,6 @@ export function tokenize(text: string): Tokens {
   return { count, starts: starts.slice(0, count), ends: ends.slice(0, count) };
 }
 
-/**
- * Indices `[first, last)` of the tokens that overlap `[start, end)` (share at
- * least one character with it). Empty (`first === last`) when the span covers
- * only whitespace or is empty.
- */
-export function overlappingTokens(tokens: Tokens, start: number, end: number): [number, number] {
-  if (end <= start) return [0, 0];
-  const first = firstTokenEndingAfter(tokens, start);
-  return [first, Math.max(first, firstTokenStartingAtOrAfter(tokens, end, first))];
-}
-
 /** Index of the first token whose end lies after `offset` (binary search). */
 function firstTokenEndingAfter(tokens: Tokens, offset: number): number {
   let lo = 0;
@@ -97,9 +86,11 @@ function firstTokenStartingAtOrAfter(tokens: Tokens, offset: number, from: numbe
 }
 
 /**
- * For each span, the tokens it overlaps: span `i` covers tokens
- * `[first[i], last[i])` (see `overlappingTokens`). Computed once per
- * annotator and document, and read by every measure that works on tokens.
+ * For each span, the tokens it overlaps (shares at least one character
+ * with): span `i` covers tokens `[first[i], last[i])`, empty
+ * (`first === last`) for a span over whitespace only or an empty span.
+ * Computed once per annotator and document, and read by every measure that
+ * works on tokens.
  */
 export interface SpanTokenRanges {
   first: Int32Array;

@@ -62,7 +62,7 @@ async function exportStore(args: CliArgs, io: CliIo): Promise<number> {
     const count = corpus.documents.reduce((n, d) => n + d.layers.reduce((m, l) => m + l.annotations.length, 0), 0);
     if (format === 'parley' && (await namesOneFile(out))) {
       // As the app writes it: straight into UTF-8 bytes, a temporary file renamed over the target once fsynced.
-      const written = await writeParleyJson(out, { format, corpus, options: { layerIds: layerIds! }, target: out }, args.flag('force'));
+      const written = await writeParleyJson({ format, corpus, options: { layerIds: layerIds! }, target: out }, args.flag('force'));
       if (!written.ok) {
         printFailure(written.error, io);
         return 1;
@@ -100,7 +100,8 @@ async function namesOneFile(out: string): Promise<boolean> {
 }
 
 /** Writes Parley JSON to `job.target` whole or not at all, refusing to replace a file unless `overwrite`. */
-async function writeParleyJson(out: string, job: ExportToFile, overwrite: boolean): Promise<Result<unknown>> {
+async function writeParleyJson(job: ExportToFile, overwrite: boolean): Promise<Result<unknown>> {
+  const out = job.target;
   if (!overwrite && (await stat(out).catch(() => undefined))) return fail('conflict', `${out} already exists (use --force to replace it)`);
   try {
     await mkdir(path.dirname(out), { recursive: true });

@@ -3,7 +3,6 @@ import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { codecs, FORMAT_NAMES, getCodec } from '../../annotations/formats/index';
-import { isZipPath } from '../../annotations/formats/zip';
 import { fail, type Result } from '../../annotations/result';
 import { openAppStore } from '../node/open-app-store';
 import { exportToFile, type ExportToFile } from '../node/tasks/export-to-file';
@@ -13,7 +12,7 @@ import type { CliIo } from './cli-io';
 import { printFailure, reportExportLosses } from './cli-report';
 import { runCommand, type CliArgs, type CliCommand } from './command-line';
 import { outputProblem } from './output-path';
-import { writeOutputs } from './read-inputs';
+import { namesOneFile, writeOutputs } from './read-inputs';
 import { STORE_OPTION, storeDirOf } from './store-options';
 
 /** The `export` command. */
@@ -90,13 +89,6 @@ async function exportStore(args: CliArgs, io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
-}
-
-/** True when `out` names one file (as `writeOutputs` reads it for one file): not a .zip, with an extension, not an existing folder. */
-async function namesOneFile(out: string): Promise<boolean> {
-  if (isZipPath(out) || path.extname(out) === '') return false;
-  const existing = await stat(out).catch(() => undefined);
-  return !existing?.isDirectory();
 }
 
 /** Writes Parley JSON to `job.target` whole or not at all, refusing to replace a file unless `overwrite`. */

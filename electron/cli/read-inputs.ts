@@ -82,6 +82,13 @@ export interface WriteOptions {
   overwrite?: boolean;
 }
 
+/** True when `outputPath` names one file rather than a folder or a zip: it has an extension, is not a .zip and is not an existing folder. */
+export async function namesOneFile(outputPath: string): Promise<boolean> {
+  if (isZipPath(outputPath) || path.extname(outputPath) === '') return false;
+  const existing = await stat(outputPath).catch(() => undefined);
+  return !existing?.isDirectory();
+}
+
 /**
  * Writes codec output: into a .zip when `outputPath` ends in `.zip`; to
  * `outputPath` itself when there is one file and the path names a file (has an
@@ -93,10 +100,9 @@ export async function writeOutputs(outputPath: string, files: FormatFile[], opti
     if (safeRelativePath(f.path) === undefined) return fail('invalid-input', `refusing to write the unsafe file name ${f.path}`);
   }
   const targets: Array<{ to: string; data: string | Uint8Array }> = [];
-  const existing = await stat(outputPath).catch(() => undefined);
   if (isZipPath(outputPath)) {
     targets.push({ to: outputPath, data: zipFiles(files) });
-  } else if (files.length === 1 && path.extname(outputPath) !== '' && !existing?.isDirectory()) {
+  } else if (files.length === 1 && (await namesOneFile(outputPath))) {
     targets.push({ to: outputPath, data: files[0]!.data });
   } else {
     for (const f of files) targets.push({ to: path.join(outputPath, ...safeRelativePath(f.path)!.split('/')), data: f.data });

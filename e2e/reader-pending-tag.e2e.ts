@@ -109,6 +109,44 @@ describe('a tag on its way to the store', () => {
     expect(parseFloat(early.date.offset)).toBeGreaterThan(parseFloat((await drawnAs(page, mark('policy-body'))).offset));
   });
 
+  it('follows the text when the reader scrolls, over the text\'s visible area only', async () => {
+    const started = await startReader();
+    app = started.app;
+    const page = started.page;
+    await openDocument(page, SAMPLE.workingGroup);
+    await holdTagAnswers(page);
+    await dragSelect(page, 'working group', 1);
+    await page.keyboard.press('4');
+    await expect.poll(() => page.locator(pending('date')).allTextContents()).toEqual(['working group']);
+    const before = await drawnAs(page, pending('date'));
+
+    // The layer lies over the scroller's visible area, outside the scroller, so a scroll moves the
+    // text under it: the pending tag is drawn again where its words now are.
+    const scroller = '.parley-reader .cm-scroller';
+    const moved = await page.evaluate((sel) => {
+      const el = document.querySelector<HTMLElement>(sel)!;
+      const from = el.scrollTop;
+      el.scrollTop = from + 30;
+      return el.scrollTop - from;
+    }, scroller);
+    expect(moved).toBeGreaterThan(10);
+    await expect.poll(async () => (await drawnAs(page, pending('date'))).box?.top).toBe(before.box!.top - moved);
+    const after = await drawnAs(page, pending('date'));
+    expect([after.box!.left, after.box!.right, after.box!.bottom]).toEqual([before.box!.left, before.box!.right, before.box!.bottom - moved]);
+
+    const frames = await page.evaluate((sel) => {
+      const round = (r: DOMRect) => [r.left, r.top, r.width, r.height].map(Math.round);
+      const el = document.querySelector<HTMLElement>(sel)!;
+      const box = el.getBoundingClientRect();
+      return { layer: round(document.querySelector('.cm-parley-pending-layer')!.getBoundingClientRect()), visible: [box.left + el.clientLeft, box.top + el.clientTop, el.clientWidth, el.clientHeight].map(Math.round) };
+    }, scroller);
+    expect(frames.layer).toEqual(frames.visible);
+
+    await releaseAnswers(page);
+    await expect.poll(() => markTexts(page, 'date')).toEqual(['working group']);
+    await expect.poll(() => page.locator('.cm-parley-pending').count()).toBe(0);
+  });
+
   it('is taken back when the store refuses it, leaving the selection to try again', async () => {
     const started = await startReader();
     app = started.app;

@@ -14,7 +14,7 @@ interface Armed {
   kind: 'click' | 'keydown';
   start: number | null;
   /** Settles when the watched selector reached its state and the frame showing it was rendered. */
-  result: Promise<{ domAt: number; frameAt: number; frameBegan: number; paintAt: number }>;
+  result: Promise<{ domAt: number; frameAt: number; frameBegan: number; paintAt: number; nextBegan: number }>;
   /** The frame clock running from `arm` until the result is taken. */
   clock: FrameClock;
 }
@@ -58,14 +58,22 @@ function startFrameClock(): FrameClock {
 }
 
 /**
- * Frames from an event at `start` to the end of the rendering of the frame
- * that showed its result, on the grid of frame starts `began`: 1 when that
- * frame's rendering ended before the second frame start after the event (the
- * first frame that began after the event showed it), 2 when it ended within
- * the next frame interval, and so on. A frame that began late, because the
- * main thread was busy, still counts every frame start it missed.
+ * Frames from an event at `start` to the frame that showed its result, on the
+ * grid of frame starts `began`, judged by when the frame after it began
+ * (`nextBegan`): 1 when the first frame that began after the event showed it
+ * and its rendering was done in time for the next frame to begin on the grid,
+ * 2 when the result, or the frame after it, came one frame later, and so on.
+ * A frame that began late, because the main thread was busy, still counts
+ * every frame start it missed.
+ *
+ * Not judged by a task posted after the frame's rendering: after a key or a
+ * click, Chromium holds back timers, posted messages and even `user-blocking`
+ * tasks until that frame has been presented (DeferRendererTasksAfterInput),
+ * so such a task could run after the next frame had begun while the main
+ * thread sat idle — traces showed rendering done at +19 ms and the task run
+ * at +30 ms. Animation frame callbacks are not held back.
  */
-function framesToPaint(began: readonly number[], start: number, paintAt: number): { frames: number; interval: number } {
+function framesToPaint(began: readonly number[], start: number, nextBegan: number): { frames: number; interval: number } {
   const gaps: number[] = [];
   for (let i = 1; i < began.length; i++) gaps.push(began[i]! - began[i - 1]!);
   gaps.sort((a, b) => a - b);
@@ -75,7 +83,7 @@ function framesToPaint(began: readonly number[], start: number, paintAt: number)
   // The first frame start after the event, on the grid through the last frame start before it.
   const anchor = before[before.length - 1];
   const first = anchor === undefined ? (began.find((t) => t > start) ?? start) : anchor + Math.max(1, Math.ceil((start - anchor) / interval)) * interval;
-  return { frames: Math.max(1, Math.floor((paintAt - first) / interval) + 1), interval };
+  return { frames: Math.max(1, Math.round((nextBegan - first) / interval)), interval };
 }
 
 interface PaintResult {
@@ -89,7 +97,9 @@ interface PaintResult {
   paintAt: number;
   /** That frame's start time (its requestAnimationFrame timestamp). */
   frameBegan: number;
-  /** Frame intervals from the start event to `paintAt` (see `framesToPaint`); 1 = shown in the first frame after the event. */
+  /** Start time of the frame after the one showing it. */
+  nextBegan: number;
+  /** Frame intervals from the start event to the frame showing it (see `framesToPaint`); 1 = shown in the first frame after the event. */
   frames: number;
   /** Animation frames whose callbacks ran between the start event and the one that showed the result, included. */
   framesRun: number;
@@ -133,6 +143,15 @@ function afterNextPaint(): Promise<number> {
   return nextFrame().then((f) => f.paintAt);
 }
 
+/** The start time of the first frame the clock saw after the one that began at `began`, once it has begun. */
+async function frameAfter(clock: FrameClock, began: number): Promise<number> {
+  for (;;) {
+    const next = clock.began.find((t) => t > began);
+    if (next !== undefined) return next;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
 /** Resolves when `test()` holds, checked now and after every DOM mutation; rejects after `timeoutMs`. */
 function whenDom(test: () => boolean, timeoutMs: number): Promise<number> {
   if (test()) return Promise.resolve(performance.now());
@@ -164,7 +183,7 @@ const probes = {
   async arm(kind: 'click' | 'keydown', selector: string, present = true, timeoutMs = 60_000): Promise<void> {
     armed?.clock.stop();
     const clock = startFrameClock();
-    const entry: Armed = { kind, start: null, result: Promise.resolve({ domAt: 0, frameAt: 0, frameBegan: 0, paintAt: 0 }), clock };
+    const entry: Armed = { kind, start: null, result: Promise.resolve({ domAt: 0, frameAt: 0, frameBegan: 0, paintAt: 0, nextBegan: 0 }), clock };
     // A change made during a frame's animation frame callbacks (CodeMirror draws its layers there) is
     // painted by that frame's rendering; one made in any other task, by the next frame's.
     let seenInFrame: number | null = null;
@@ -173,7 +192,10 @@ const probes = {
       seenInFrame = clock.open;
       return true;
     };
-    entry.result = whenDom(reached, timeoutMs).then(async (domAt) => ({ domAt, ...(seenInFrame !== null ? await thisFrame(seenInFrame) : await nextFrame()) }));
+    entry.result = whenDom(reached, timeoutMs).then(async (domAt) => {
+      const shown = seenInFrame !== null ? await thisFrame(seenInFrame) : await nextFrame();
+      return { domAt, ...shown, nextBegan: await frameAfter(clock, shown.frameBegan) };
+    });
     // A run that fails before `paintOf` is called must not leave an unhandled rejection behind.
     entry.result.catch(() => undefined);
     armed = entry;
@@ -189,12 +211,12 @@ const probes = {
   async paintOf(): Promise<PaintResult> {
     const entry = armed;
     if (!entry) throw new Error('nothing was armed');
-    const { domAt, frameAt, frameBegan, paintAt } = await entry.result.finally(() => entry.clock.stop());
+    const { domAt, frameAt, frameBegan, paintAt, nextBegan } = await entry.result.finally(() => entry.clock.stop());
     const start = entry.start;
     if (start === null) throw new Error('the start event was not seen');
-    const { frames, interval } = framesToPaint(entry.clock.began, start, paintAt);
+    const { frames, interval } = framesToPaint(entry.clock.began, start, nextBegan);
     const framesRun = entry.clock.began.filter((t) => t > start && t <= frameBegan).length;
-    return { start, domAt, frameAt, paintAt, frameBegan, frames, framesRun, frameInterval: interval };
+    return { start, domAt, frameAt, paintAt, frameBegan, nextBegan, frames, framesRun, frameInterval: interval };
   },
 
   /** Waits until `selector` matches (or stops matching), without timing it. */

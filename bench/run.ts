@@ -375,7 +375,7 @@ async function main(): Promise<void> {
   console.log(
     `\nTimes in ms (open: median of ${OPEN_RUNS} after a warm-up; tag: key to painted mark, median and p95 of ${TAG_RUNS} after a warm-up; scroll: p95 frame work over ${SCROLL_FRAMES} frames). × = peer ÷ Parley.`,
   );
-  console.log('1st frame: tags whose mark was shown by the first frame that began after the key (its rendering done before the next frame began).');
+  console.log('1st frame: tags whose mark was shown by the first frame that began after the key, its rendering done in time for the frame after it to begin on schedule.');
   console.log(
     `Targets: open < ${TARGET.openMs} ms at 1,000,000 chars / 20,000 annotations; tag within one frame (p95 of frames to paint = ${TARGET.tagFrames}) on every row; open and scroll ≥ ${TARGET.speedup}× the peer.\n`,
   );

@@ -8,8 +8,11 @@ export interface PaintResult {
   domAt: number;
   /** When the frame's animation frame callbacks ran; its rendering took `paintAt - frameAt`. */
   frameAt: number;
+  /** The first task after that frame's rendering that Chromium ran (it may hold such tasks back until the frame is presented). */
   paintAt: number;
-  /** Frame intervals from the start event to `paintAt`: 1 when the first frame that began after the event showed the result. */
+  /** Start time of the frame after the one that showed the result. */
+  nextBegan: number;
+  /** Frame intervals from the start event to the frame showing the result, judged by when the frame after it began: 1 when the first frame that began after the event showed it, rendered in time. */
   frames: number;
   /** Animation frames that ran from the start event to the one that showed the result, included. */
   framesRun: number;

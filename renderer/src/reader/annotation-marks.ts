@@ -139,11 +139,23 @@ const moreLine = Decoration.line({ class: 'cm-parley-more' });
 type Sets = Pick<MarksValue, 'decorations' | 'drawn' | 'more'>;
 const FALLBACK_LABEL: MarkLabel = { name: 'Unknown label', color: '#6b7280', underline: 'solid' };
 
-const decorationCache = new Map<string, Decoration>();
+/**
+ * Decorations by label appearance, label id, layer, then `lane`, `shown` and
+ * style packed into one index: opening a document looks up 20,000 marks here,
+ * and nested maps cost no string per mark. Appearances are new objects when
+ * labels change, so the old ones' decorations go with them.
+ */
+const decorationCache = new WeakMap<MarkLabel, Map<string, Map<string, Decoration[]>>>();
 
 function markDecoration(label: MarkLabel, labelId: string, layer: string, style: LayerStyle, lane: number, shown: boolean): Decoration {
-  const key = `${labelId}\u0000${layer}\u0000${style}\u0000${lane}\u0000${shown}\u0000${label.color}\u0000${label.underline}`;
-  let decoration = decorationCache.get(key);
+  let byLabelId = decorationCache.get(label);
+  if (!byLabelId) decorationCache.set(label, (byLabelId = new Map()));
+  let byLayer = byLabelId.get(labelId);
+  if (!byLayer) byLabelId.set(labelId, (byLayer = new Map()));
+  let decorations = byLayer.get(layer);
+  if (!decorations) byLayer.set(layer, (decorations = []));
+  const index = lane * 4 + (shown ? 2 : 0) + (style === 'fill' ? 1 : 0);
+  let decoration = decorations[index];
   if (!decoration) {
     const spec: MarkSpec = { labelId, layer, lane, shown };
     decoration = Decoration.mark({
@@ -151,7 +163,7 @@ function markDecoration(label: MarkLabel, labelId: string, layer: string, style:
       class: `cm-parley-mark cm-parley-${style} cm-parley-u-${label.underline} cm-parley-lane-${Math.min(lane, DEEPEST_DRAWN_LANE)}`,
       attributes: { style: `--parley-label: ${label.color}`, 'data-label': labelId, 'data-layer': layer },
     });
-    decorationCache.set(key, decoration);
+    decorations[index] = decoration;
   }
   return decoration;
 }

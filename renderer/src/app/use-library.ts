@@ -47,6 +47,8 @@ export interface LibraryState {
 interface LibraryActions {
   /** Opens a document in the reader (null closes it). */
   open(documentId: string | null): Promise<void>;
+  /** Opens a document unless one is open or on its way (the first document at start, which the analyst may have beaten to it). */
+  openIfNone(documentId: string): Promise<void>;
   /** Refetches the list, the labels and the open document. */
   refresh(): Promise<void>;
   /**
@@ -107,6 +109,7 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
     else if (current !== null) await loadView(current);
   }, [loadView]);
   const refresh = useCallback(() => load(null), [load]);
+  const openIfNone = useCallback((documentId: string) => (openId.current === null ? loadView(documentId) : Promise.resolve()), [loadView]);
 
   useEffect(() => {
     let cancelled = false;
@@ -137,5 +140,5 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
 
   const setDocuments = useCallback((update: (documents: DocumentSummary[]) => DocumentSummary[]) => setDocumentsState(update), []);
 
-  return { info, documents, labels, view, loading, open: loadView, refresh, setView, setDocuments, setLabels, setInfo };
+  return { info, documents, labels, view, loading, open: loadView, openIfNone, refresh, setView, setDocuments, setLabels, setInfo };
 }

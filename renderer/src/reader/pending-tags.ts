@@ -188,31 +188,6 @@ function piecesOf(view: EditorView, tag: Pick<PendingTag, 'start' | 'end'>, area
   return pieces;
 }
 
-/** Longest wait for a frame in `afterNextPaint` (no frames come while the window is hidden). */
-const PAINT_WAIT_MS = 100;
-
-/**
- * Settles once the next frame has been rendered (the first task after its
- * animation frame callbacks), or after `PAINT_WAIT_MS` if no frame comes. The
- * session waits for it before settling a tag whose answer came back quickly:
- * drawing the mark in the text before the pending tag's frame would put the
- * paragraph's layout and paint back into that frame.
- */
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, PAINT_WAIT_MS);
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      // Then a task of its own, so whatever else was waiting for that frame's end runs first.
-      channel.port1.onmessage = () => {
-        clearTimeout(timer);
-        setTimeout(resolve, 0);
-      };
-      channel.port2.postMessage(null);
-    });
-  });
-}
-
 /** Each view's pending layer, for `measurePendingTag`. */
 const layers = new WeakMap<EditorView, HTMLElement>();
 

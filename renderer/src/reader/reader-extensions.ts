@@ -151,7 +151,7 @@ export function readerExtensions(setup: ReaderSetup): Extension {
     currentMatch.extension,
     searchMatches.extension,
     ownMarks.extension,
-    // Tags drawn before the store has them, behind the text (see pending-tags.ts).
+    // Tags drawn before the store has them, in a layer over the text (see pending-tags.ts).
     pendingTagsLayer((state) => state.field(readerConfig).appearance),
     overlayMarks.extension,
     selectedOutline,

@@ -14,7 +14,7 @@
  * takes it away).
  *
  * The layer is not inside the scroller: anything added there makes the
- * browser walk and repaint the scroller's whole content (about 5 ms of a
+ * browser walk and repaint the scroller's whole content (about 9 ms of a
  * 16.7 ms frame on a page under 20,000 marks). It is a fixed box over the
  * scroller's visible area, with `contain: strict`, a child of the editor (so
  * the editor's theme styles the copies), which the browser paints on its own.

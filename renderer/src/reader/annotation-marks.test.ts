@@ -59,3 +59,50 @@ describe('annotationMarks', () => {
     }
   });
 });
+
+describe('mark decorations', () => {
+  /** The decoration of each mark, by span and label, as the field holds it. */
+  function decorationsOf(state: EditorState, marks: ReturnType<typeof annotationMarks>): Map<string, { spec: Record<string, unknown> }> {
+    const found = new Map<string, { spec: Record<string, unknown> }>();
+    state.field(marks.field).decorations.between(0, state.doc.length, (from, to, d) => void found.set(`${from}:${to}:${(d.spec as { labelId: string }).labelId}:${(d.spec as { layer: string }).layer}`, d));
+    return found;
+  }
+
+  it('are shared by marks drawn alike, and new ones come with a label look, a layer style, a lane or an unknown label of their own', () => {
+    const text = 'Seoul and Washington agreed.\r\n한국 🇰🇷 and the allies.';
+    const own = annotationMarks({ layerStyles: { own: 'fill' } });
+    const overlay = annotationMarks({ defaultStyle: 'outline' });
+    const spans: MarkSpan[] = [
+      { start: 0, end: 5, labelId: 'actor', layer: 'own' },
+      { start: 10, end: 20, labelId: 'actor', layer: 'own' },
+      { start: 30, end: 32, labelId: 'actor', layer: 'own' },
+      { start: 10, end: 27, labelId: 'actor', layer: 'own' },
+      { start: 36, end: 40, labelId: 'ghost', layer: 'own' },
+      { start: 41, end: 47, labelId: 'ghost2', layer: 'own' },
+      { start: 0, end: 5, labelId: 'actor', layer: 'colleague:kim' },
+    ];
+    let state = EditorState.create({ doc: text, extensions: [own.extension, overlay.extension] });
+    state = state.update({ effects: [own.replace.of({ spans, labels: LABELS }), overlay.replace.of({ spans, labels: LABELS })] }).state;
+    const d = decorationsOf(state, own);
+    const at = (k: string) => d.get(k)!;
+    // Same label, layer and lane (0: the span around 10–20 takes it there): one object.
+    expect(at('0:5:actor:own')).toBe(at('30:32:actor:own'));
+    expect(at('0:5:actor:own')).toBe(at('10:27:actor:own'));
+    // Another lane (10–20, inside 10–27), another layer, another style: each its own.
+    expect(at('10:20:actor:own')).not.toBe(at('10:27:actor:own'));
+    expect(at('10:20:actor:own').spec.lane).toBe(1);
+    expect(at('0:5:actor:colleague:kim')).not.toBe(at('0:5:actor:own'));
+    expect(decorationsOf(state, overlay).get('0:5:actor:own')).not.toBe(at('0:5:actor:own'));
+    // Unknown labels share the fallback look but keep their own ids.
+    expect(at('36:40:ghost:own').spec.attributes).toMatchObject({ 'data-label': 'ghost' });
+    expect(at('41:47:ghost2:own').spec.attributes).toMatchObject({ 'data-label': 'ghost2' });
+
+    // A label given a new colour is drawn with it.
+    const recoloured = markLabels([
+      { id: 'actor', name: 'Actor', color: '#16a34a' },
+      { id: 'date', name: 'Date', color: '#db2777' },
+    ]);
+    state = state.update({ effects: own.replace.of({ spans, labels: recoloured }) }).state;
+    expect(decorationsOf(state, own).get('0:5:actor:own')!.spec.attributes).toMatchObject({ style: '--parley-label: #16a34a' });
+  });
+});

@@ -1,6 +1,6 @@
 import { StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationLayer, LabelSchema } from '../../../annotations/model';
 import { oneLine } from '../../../annotations/text/ellipsis';
 import type { TextSpan } from '../../../annotations/text/word-boundaries';
@@ -39,6 +39,7 @@ import { SUGGESTION_SHORTCUTS } from '../suggest/suggestion-groups';
 import { applyDocumentChange } from './document-change';
 import './reader.css';
 import { OriginalButtons } from './original-buttons';
+import { afterNextPaint } from '../ui/after-next-paint';
 
 export type { ReaderHistory };
 
@@ -103,16 +104,22 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const { session } = setup;
   const [cm, setCm] = useState<EditorView | null>(null);
   const [shown, setShown] = useState<ReaderSnapshot>(() => snapshotOf(setup.state));
+  // The lists beside the text (suggestions, statements, annotations) are drawn after the frame that shows the text:
+  // at 20,000 annotations they cost more than the text and its marks (about 170 of a 330 ms open).
+  const [sideShown, setSideShown] = useState(false);
 
-  // Create the editor once; React owns its life.
-  useEffect(() => {
+  // Create the editor once, before the first frame (a layout effect), so that frame shows the text; React owns its life.
+  useLayoutEffect(() => {
     const listener = EditorView.updateListener.of((update) => setShown((current) => snapshotOf(update.state, current)));
     const editor = new EditorView({ state: setup.state.update({ effects: StateEffect.appendConfig.of(listener) }).state, parent: hostRef.current! });
     const opened = performance.now();
     requestAnimationFrame(() => performance.measure('parley:reader-open', { start: opened }));
     session.attach(editor);
     setCm(editor);
+    let live = true;
+    void afterNextPaint().then(() => live && setSideShown(true));
     return () => {
+      live = false;
       session.attach(null);
       editor.destroy();
     };
@@ -155,7 +162,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
   const onKeyDown = useReaderKeys(cm);
 
   const { ui, config, own, selected } = shown;
-  const statements = useReaderStatements(cm, setup.state, labels, view.document, own);
+  const statements = useReaderStatements(cm, setup.state, labels, view.document, own, sideShown);
   const setUi = (change: Parameters<typeof setReaderUi.of>[0], focus = true) => {
     cm?.dispatch({ effects: setReaderUi.of(change) });
     if (focus) cm?.focus();
@@ -198,7 +205,7 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
         <div className="parley-reader-text" ref={hostRef} />
         <aside className="parley-reader-side" aria-label="Beside the text">
           {side}
-          {!side && (
+          {!side && sideShown && (
             <SuggestionPanel
               api={window.parley.api}
               cm={cm}
@@ -214,10 +221,10 @@ export function Reader({ view, labels, author, onViewChange, onError, overlayLay
             />
           )}
           {!side && selected && <SelectedAnnotation annotation={selected} labels={labels.labels} page={pageOf(view.document.pages, selected.start)} onRelabel={(id) => session.relabel(selected.id, id)} onEditNote={() => setUi({ noteFor: selected.id }, false)} onDelete={() => session.deleteAnnotation(selected.id)} />}
-          {!side && statements.listShown && (
+          {!side && sideShown && statements.listShown && (
             <StatementList rows={statements.rows} labels={labels.labels} entities={statements.snapshot.entities} selectedId={selected?.id ?? null} onSelect={select} onDeleteRelation={(r) => session.deleteRelations([r.id])} />
           )}
-          {!side && <AnnotationList annotations={own} labels={labels.labels} appearance={config.appearance} selectedId={selected?.id ?? null} pages={view.document.pages} onSelect={select} />}
+          {!side && sideShown && <AnnotationList annotations={own} labels={labels.labels} appearance={config.appearance} selectedId={selected?.id ?? null} pages={view.document.pages} onSelect={select} />}
         </aside>
       </div>
       <ReaderFooter

@@ -35,9 +35,10 @@ export interface ReaderStatements {
 /**
  * Statements in the reader: follows the editor's statement state, loads the
  * library's entities, and keeps the relation types, statement keys and date
- * reading in step with the labels and the open document.
+ * reading in step with the labels and the open document. The rows are made
+ * only once `sideShown` (the reader draws the lists beside the text).
  */
-export function useReaderStatements(cm: EditorView | null, initial: EditorState, labels: LabelSchema, document: ParleyDocument, own: readonly Annotation[]): ReaderStatements {
+export function useReaderStatements(cm: EditorView | null, initial: EditorState, labels: LabelSchema, document: ParleyDocument, own: readonly Annotation[], sideShown: boolean): ReaderStatements {
   const [snapshot, setSnapshot] = useState(() => statementSnapshotOf(initial));
   const [listShown, setListShownState] = useState(readShown);
 
@@ -68,7 +69,9 @@ export function useReaderStatements(cm: EditorView | null, initial: EditorState,
   const suggest = useMemo(() => (text: string) => suggestDate(text, reference), [reference]);
   useEffect(() => cm?.dispatch({ effects: dateSuggesterCompartment.reconfigure(dateSuggester.of(suggest)) }), [cm, suggest]);
 
-  const rows = useMemo(() => (listShown ? statementRows(own, snapshot.relations) : []), [listShown, own, snapshot.relations]);
+  // Made only while the list is drawn (not before the reader's first frame, see Reader).
+  const listDrawn = listShown && sideShown;
+  const rows = useMemo(() => (listDrawn ? statementRows(own, snapshot.relations) : []), [listDrawn, own, snapshot.relations]);
   const setListShown = (shown: boolean) => {
     setListShownState(shown);
     try {

@@ -41,11 +41,12 @@ async function serve(dir: string, port: number): Promise<void> {
   const channels = new Map<string, (event: InvokeEventLike, input: unknown) => Promise<unknown>>();
   const invoke = channelInvoker(channels);
   const { server, origin } = await serveRenderer(() => invoke, path.join(ROOT, 'out/renderer'), port);
-  // As the app's main process: the store and the handlers' modules load after the window is served.
+  // As the app's main process: the store opens once its module has loaded, after the window is served; the handlers' modules load meanwhile.
   const opening = import('../electron/node/open-app-store').then(({ openAppStore }) => openAppStore(dir, 'bench', { seedSamples: false }));
+  const handlersModule = import('../electron/main/handlers/create-handlers');
   const handlers: Promise<ApiHandlers> = opening.then(async (opened) => {
     if (!opened.ok) throw new Error(opened.error.message);
-    const { createHandlers } = await import('../electron/main/handlers/create-handlers');
+    const { createHandlers } = await handlersModule;
     const { store, settings, incidents } = opened.value;
     return createHandlers({ store, settings, incidents, dialogs: { openFiles: async () => null, saveFile: async () => null }, version: 'bench', notify: () => undefined, formatWorker: path.join(ROOT, 'out/main/format-worker.js') });
   });

@@ -67,14 +67,13 @@ if (!app.requestSingleInstanceLock()) {
     };
     window = createWindow();
 
-    // The store, the workspace and the handlers load while the window does (they are most of the main process's code).
-    const [{ openAppStore }, { createHandlers }, { WorkspaceHost, workspaceEvents }] = await Promise.all([
-      import('../node/open-app-store'),
-      import('./handlers/create-handlers'),
-      import('../node/workspace/workspace-host'),
-    ]);
-    const open = () => openAppStore(storeDir, os.userInfo().username, { seedSamples: !process.argv.includes('--no-samples') });
-    let opened = await open();
+    // The store opens while the window loads, as soon as its own module has; the handlers and the workspace
+    // (most of the main process's code) load meanwhile, in the store's waits on the disk, not after it.
+    const storeModule = import('../node/open-app-store');
+    const open = () => storeModule.then(({ openAppStore }) => openAppStore(storeDir, os.userInfo().username, { seedSamples: !process.argv.includes('--no-samples') }));
+    const opening = open();
+    const [{ createHandlers }, { WorkspaceHost, workspaceEvents }] = await Promise.all([import('./handlers/create-handlers'), import('../node/workspace/workspace-host')]);
+    let opened = await opening;
     if (!opened.ok && opened.error.code === 'store-locked') {
       // A lock Parley cannot judge (another machine, an unknown process): show who holds it and let the analyst decide.
       const inspection = await inspectLock(storeDir).catch(() => ({ state: 'free' as const }));

@@ -3,13 +3,12 @@
  * next open; any other file, and every file when the cache is missing,
  * damaged or written for other checks, is checked in full as before.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWN_LAYER_ID } from '../../../annotations/model';
-import { bytesDigest, CHECKED_FILES, checksFingerprint, DOCUMENT_FILE_SCHEMA_DIGEST, documentSchemaDigest } from './checked-files';
+import { bytesDigest, cacheText, CHECKED_FILES, checksFingerprint, DOCUMENT_FILE_SCHEMA_DIGEST, documentSchemaDigest, parseCacheText, type CheckedFilesCache } from './checked-files';
 import { ParleyStore } from './parley-store';
-import type { DocumentSummary } from '../../../shared/library';
 import type { DocumentFile } from './store-schemas';
 import { makeAnnotation, makeDocument, makeTempDir, removeTempDir } from './test-support/store-fixtures';
 
@@ -30,10 +29,14 @@ async function open() {
 const TEXT = '통일부 met the envoy in Seoul.\r\nBoth sides 🇰🇷🇺🇸 agreed on 3 May 2023.';
 const docFile = (stem: string) => path.join(dir, 'documents', `${stem}.json`);
 const cacheFile = () => path.join(dir, CHECKED_FILES);
-type CacheFile = { checks: string; files: Record<string, { sha256: string; id: string; row: DocumentSummary }> };
-const readCache = async () => JSON.parse(await readFile(cacheFile(), 'utf8')) as CacheFile;
+const readCache = async (): Promise<CheckedFilesCache> => {
+  const cache = parseCacheText(await readFile(cacheFile(), 'utf8'));
+  if (!cache) throw new Error('the cache file is not a sealed cache');
+  return cache;
+};
+const writeCache = (cache: CheckedFilesCache) => writeFile(cacheFile(), cacheText(cache));
 /** The digest recorded for each file stem. */
-const digests = (cache: CacheFile) => Object.fromEntries(Object.entries(cache.files).map(([stem, f]) => [stem, f.sha256]));
+const digests = (cache: CheckedFilesCache) => Object.fromEntries(Object.entries(cache.files).map(([stem, f]) => [stem, f.sha256]));
 
 async function seed(): Promise<void> {
   const { store } = await open();
@@ -102,7 +105,7 @@ describe('checked files', () => {
     // A cache claiming the broken bytes passed, but under other checks: ignored, so the damage is found.
     const claim = async (checks: string) => {
       const cache = await readCache();
-      await writeFile(cacheFile(), JSON.stringify({ checks, files: { doc_a: { ...cache.files['doc_a']!, sha256: bytesDigest(await readFile(docFile('doc_a'))) } } }));
+      await writeCache({ checks, files: { doc_a: { ...cache.files['doc_a']!, sha256: bytesDigest(await readFile(docFile('doc_a'))) } } });
     };
     void bytes;
     await claim('other checks');
@@ -118,16 +121,26 @@ describe('checked files', () => {
     await trusting.store.close();
   });
 
+  /** A cache claiming that doc_a's current (broken) bytes passed, sealed and then changed by `change`. */
+  const claimed = async (change: (text: string) => string) => {
+    const cache = await readCache();
+    const sealed = cacheText({ checks: checksFingerprint(), files: { ...cache.files, doc_a: { ...cache.files['doc_a']!, sha256: bytesDigest(await readFile(docFile('doc_a'))) } } });
+    return change(sealed);
+  };
   for (const [name, content] of [
-    ['damaged', '{"checks": "2/1/'],
-    ['not JSON at all', '\u0000\u0001'],
-    ['of the wrong shape', '{"checks": 3, "files": []}'],
+    ['damaged', async () => '{"checks": "2/1/'],
+    ['not JSON at all', async () => '\u0000\u0001'],
+    ['of the wrong shape', async () => '{"checks": 3, "files": []}'],
+    ['cut off after its seal', () => claimed((text) => text.slice(0, -10))],
+    ['changed after it was sealed', () => claimed((text) => text.replace('"annotationCount":1', '"annotationCount":7'))],
+    ['sealed by another digest', () => claimed((text) => text.replace(/"sha256":"[0-9a-f]{64}"\}/, `"sha256":"${'0'.repeat(64)}"}`))],
+    ['in the unsealed form of earlier versions', () => claimed((text) => JSON.stringify({ checks: checksFingerprint(), files: JSON.parse(text.slice(text.indexOf('\n') + 1)) }))],
   ] as const) {
     it(`opens the store and checks every file when the cache is ${name}`, async () => {
       await seed();
       await (await open()).store.close();
       await breakQuote();
-      await writeFile(cacheFile(), content);
+      await writeFile(cacheFile(), await content());
       const { store, incidents } = await open();
       expect(incidents.map((i) => i.file)).toEqual([docFile('doc_a')]);
       await store.close();
@@ -136,8 +149,36 @@ describe('checked files', () => {
     });
   }
 
+  it('believes a sealed claim under the current checks: the claims above fail by their change alone', async () => {
+    await seed();
+    await (await open()).store.close();
+    await breakQuote();
+    await writeFile(cacheFile(), await claimed((text) => text));
+    const { store, incidents } = await open();
+    expect(incidents).toEqual([]);
+    await store.close();
+  });
+
+  it('rewrites the cache only when what it records changed', async () => {
+    await seed();
+    await (await open()).store.close();
+    const written = await stat(cacheFile());
+    await (await open()).store.close();
+    // Written through a new file renamed over the old: the same inode means it was left alone.
+    expect((await stat(cacheFile())).ino).toBe(written.ino);
+    const first = await open();
+    const a = makeDocument('doc_a', TEXT);
+    await first.store.changeAnnotations('doc_a', OWN_LAYER_ID, { removed: [], added: [makeAnnotation(a, 4, 7, 'actor', 'ann_met')] }, 'tag');
+    await first.store.close();
+    await (await open()).store.close();
+    expect((await stat(cacheFile())).ino).not.toBe(written.ino);
+    expect(digests(await readCache())['doc_a']).toBe(bytesDigest(await readFile(docFile('doc_a'))));
+  });
+
   it('does not record a file that parsing alone would read differently (a field the schema drops, or spaces)', async () => {
     await seed();
+    await (await open()).store.close();
+    expect(Object.keys((await readCache()).files).sort()).toEqual(['doc_a', 'doc_b']);
     const file = JSON.parse(await readFile(docFile('doc_a'), 'utf8')) as DocumentFile & { note?: string };
     await writeFile(docFile('doc_a'), JSON.stringify({ ...file, note: 'a field the schema does not know' }));
     await writeFile(docFile('doc_b'), JSON.stringify(JSON.parse(await readFile(docFile('doc_b'), 'utf8')), null, 2));
@@ -152,7 +193,7 @@ describe('checked files', () => {
     await (await open()).store.close();
     const cache = await readCache();
     cache.files['doc_b']!.row = { ...cache.files['doc_b']!.row, title: 'The row kept for doc_b' };
-    await writeFile(cacheFile(), JSON.stringify(cache));
+    await writeCache(cache);
     const { store } = await open();
     expect(store.listDocuments().map((d) => d.title)).toEqual(['Document doc_a', 'The row kept for doc_b']);
     const view = store.getDocument('doc_b');

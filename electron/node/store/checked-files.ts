@@ -19,47 +19,60 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { documentStatusSchema, layerKindSchema } from '../../../annotations/model-schema';
 import type { DocumentSummary } from '../../../shared/library';
 import { libraryRowOf } from '../../../shared/library-row';
 import { CHECKS_REVISION } from './check-document-file';
 import { TEMP_SUFFIX } from './durable-file-adapter';
 import { documentFileSchema, STORE_SCHEMA_VERSION } from './store-schemas';
-import type { Same } from '../../../annotations/same-type';
 
 /** The cache's file name, in the store's folder. */
 export const CHECKED_FILES = 'checked-files.json';
 
-/** A library row as `libraryRowOf` makes it (`DocumentSummary`). */
-const rowSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  source: z.string(),
-  sha256: z.string(),
-  importedAt: z.string(),
-  updatedAt: z.string(),
-  status: documentStatusSchema,
-  annotationCount: z.number().int().min(0),
-  countsByLabel: z.record(z.string(), z.number().int().min(0)),
-  layers: z.array(z.object({ id: z.string(), kind: layerKindSchema, author: z.string(), count: z.number().int().min(0) })),
-  length: z.number().int().min(0),
-});
+/** The record of one checked file: its digest, the document it holds, and its library row (as `libraryRowOf` made it). */
+export interface CheckedRecord {
+  sha256: string;
+  id: string;
+  row: DocumentSummary;
+}
 
-// The row kept must stay the row the window is sent; a drift fails to compile here.
-const rowCheck: Same<z.infer<typeof rowSchema>, DocumentSummary> = true;
-void rowCheck;
+/** The cache's content: the checks its files passed (`checksFingerprint`) and each file's record by file stem. */
+export interface CheckedFilesCache {
+  checks: string;
+  files: { [stem: string]: CheckedRecord };
+}
 
-/** What is kept of a checked file: its digest, the document it holds, and its library row. */
-const checkedFileSchema = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  id: z.string().min(1),
-  row: rowSchema,
-});
+const sealSchema = z.object({ checks: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
-const cacheFileSchema = z.object({
-  checks: z.string(),
-  files: z.record(z.string(), checkedFileSchema),
-});
+/**
+ * The cache file's text: a first line of JSON naming the checks and the
+ * SHA-256 of the rest, then the records as JSON. The seal stands in for
+ * checking 1,000 records against their schema at every open (36 ms of the
+ * store's 280): only Parley writes this file, from records it made, and
+ * damage, a cut-off write or another version's form breaks the seal.
+ */
+export function cacheText(cache: CheckedFilesCache): string {
+  const records = JSON.stringify(cache.files);
+  return `${JSON.stringify({ checks: cache.checks, sha256: textDigest(records) })}\n${records}`;
+}
+
+/** The cache a file's text holds; null when it is not a sealed cache or its seal does not match what follows. */
+export function parseCacheText(text: string): CheckedFilesCache | null {
+  const lineEnd = text.indexOf('\n');
+  if (lineEnd < 0) return null;
+  try {
+    const seal = sealSchema.safeParse(JSON.parse(text.slice(0, lineEnd)));
+    const records = text.slice(lineEnd + 1);
+    if (!seal.success || textDigest(records) !== seal.data.sha256) return null;
+    const files = JSON.parse(records) as unknown;
+    return files !== null && typeof files === 'object' && !Array.isArray(files) ? { checks: seal.data.checks, files: files as CheckedFilesCache['files'] } : null;
+  } catch {
+    return null;
+  }
+}
+
+function textDigest(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
 
 /** A file that passed every check: the document it holds and the library row it gives. */
 export interface CheckedFile {
@@ -97,25 +110,23 @@ export function bytesDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-type Record = z.infer<typeof checkedFileSchema>;
-
 /** The document files that passed every check, by file stem. */
 export class CheckedFiles {
-  private readonly next = new Map<string, Record>();
+  private readonly next = new Map<string, CheckedRecord>();
 
   private constructor(
     private readonly file: string,
     private readonly checks: string,
-    private readonly before: ReadonlyMap<string, Record>,
+    private readonly before: ReadonlyMap<string, CheckedRecord>,
   ) {}
 
   /** The cache of the store in `dir`; empty when it is missing, damaged, or written for other checks. */
   static async load(dir: string, checks = checksFingerprint()): Promise<CheckedFiles> {
     const file = path.join(dir, CHECKED_FILES);
-    let before = new Map<string, Record>();
+    let before = new Map<string, CheckedRecord>();
     try {
-      const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (parsed.success && parsed.data.checks === checks) before = new Map(Object.entries(parsed.data.files));
+      const cache = parseCacheText(await readFile(file, 'utf8'));
+      if (cache?.checks === checks) before = new Map(Object.entries(cache.files));
     } catch {
       // No cache, or an unreadable one: every file is checked.
     }
@@ -125,7 +136,7 @@ export class CheckedFiles {
   /** What the file `stem` held when it last passed every check, if it had exactly these bytes then; else null. */
   wasChecked(stem: string, digest: string): CheckedFile | null {
     const before = this.before.get(stem);
-    return before?.sha256 === digest && before.row.id === before.id ? { id: before.id, row: before.row } : null;
+    return before?.sha256 === digest && typeof before.row === 'object' && before.row !== null && before.row.id === before.id ? { id: before.id, row: before.row } : null;
   }
 
   /** Records that the file `stem`, with bytes of this digest, passed every check, holding this document. */
@@ -136,11 +147,13 @@ export class CheckedFiles {
   /**
    * Replaces the cache with the files recorded since it was loaded; others are
    * forgotten. Not fsynced: after a crash the cache is at worst stale or
-   * unreadable, and a stale digest matches no file.
+   * unreadable, and a stale digest matches no file. Not written at all when
+   * it would hold what it already holds.
    */
   async save(): Promise<void> {
+    if (this.next.size === this.before.size && [...this.next].every(([stem, r]) => this.before.get(stem)?.sha256 === r.sha256)) return;
     const temp = `${this.file}.${process.pid}${TEMP_SUFFIX}`;
-    await writeFile(temp, JSON.stringify({ checks: this.checks, files: Object.fromEntries(this.next) }));
+    await writeFile(temp, cacheText({ checks: this.checks, files: Object.fromEntries(this.next) }));
     await rename(temp, this.file);
   }
 }

@@ -1,18 +1,23 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/library';
-import { formatAbsoluteTime, formatRelativeTime } from './format-time';
+import { formatAbsoluteTime } from './format-time';
 import { STATUS_NAMES } from './status-names';
 
 interface DocumentListItemProps {
   document: DocumentSummary;
   current: boolean;
-  onOpen: () => void;
-  onShowBackups: () => void;
-  onDelete: () => void;
+  /** When the document last changed, in words ("3 minutes ago"): given by the list, which keeps it current. */
+  changed: string;
+  onOpen: (documentId: string) => void;
+  onShowBackups: (document: DocumentSummary) => void;
+  onDelete: (document: DocumentSummary) => void;
 }
 
-/** One document in the library list: open it, rename it (F2 or the pencil), see its backups, or delete it. */
-export function DocumentListItem({ document, current, onOpen, onShowBackups, onDelete }: DocumentListItemProps) {
+/**
+ * One document in the library list: open it, rename it (F2 or the pencil), see its backups, or delete it.
+ * Drawn again only when its props change (the list passes the same handlers on every render).
+ */
+export const DocumentListItem = memo(function DocumentListItem({ document, current, changed, onOpen, onShowBackups, onDelete }: DocumentListItemProps) {
   const count = document.annotationCount;
   const metaId = useId();
   const [renaming, setRenaming] = useState(false);
@@ -55,7 +60,7 @@ export function DocumentListItem({ document, current, onOpen, onShowBackups, onD
       }}
     >
       {/* The button holds the title alone, so its name is what it shows; the status, count and time describe it. A click anywhere on the row opens it too. */}
-      <div className="document-open-area" onClick={onOpen}>
+      <div className="document-open-area" onClick={() => onOpen(document.id)}>
         <button type="button" className="document-open" aria-current={current ? 'true' : undefined} aria-describedby={metaId}>
           <span className="document-title">{document.title}</span>
         </button>
@@ -63,7 +68,7 @@ export function DocumentListItem({ document, current, onOpen, onShowBackups, onD
           <span className={`status-pill status-${document.status}`}>{STATUS_NAMES[document.status]}</span>
           <span className="document-count">{`${count} ${count === 1 ? 'annotation' : 'annotations'}`}</span>
           <time dateTime={document.updatedAt} title={`Last changed ${formatAbsoluteTime(document.updatedAt)}`}>
-            {formatRelativeTime(document.updatedAt)}
+            {changed}
           </time>
         </span>
       </div>
@@ -77,9 +82,9 @@ export function DocumentListItem({ document, current, onOpen, onShowBackups, onD
           ✎
         </button>
         {/* Their icons are painted by CSS from the list's --icon-history and --icon-trash (see LibrarySidebar): no <svg> in a row. */}
-        <button type="button" className="icon-button mask-icon document-backups-button" aria-label={`Backups of “${document.title}”`} title="Backups" onClick={onShowBackups} />
-        <button type="button" className="icon-button icon-button-danger mask-icon document-delete-button" aria-label={`Delete “${document.title}”`} title="Delete" onClick={onDelete} />
+        <button type="button" className="icon-button mask-icon document-backups-button" aria-label={`Backups of “${document.title}”`} title="Backups" onClick={() => onShowBackups(document)} />
+        <button type="button" className="icon-button icon-button-danger mask-icon document-delete-button" aria-label={`Delete “${document.title}”`} title="Delete" onClick={() => onDelete(document)} />
       </span>
     </li>
   );
-}
+});

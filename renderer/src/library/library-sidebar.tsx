@@ -1,11 +1,13 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import type { LabelSchema } from '../../../annotations/model';
 import type { DocumentSummary } from '../../../shared/library';
 import { iconMask } from '../ui/icon';
 import { DocumentListItem } from './document-list-item';
+import { formatRelativeTime } from './format-time';
 import { LibraryProgress } from './library-progress';
 import { StoreSizeLine } from './store-size-line';
 import { WorkspacePanel } from './workspace-panel';
+import { useStableHandlers } from '../ui/use-stable-handlers';
 
 interface LibrarySidebarProps {
   id: string;
@@ -25,8 +27,27 @@ interface LibrarySidebarProps {
 /** The icons of every row's buttons, set once on the list (library.css gives each button its own). */
 const ROW_ICONS = { '--icon-history': iconMask('history'), '--icon-trash': iconMask('trash') } as CSSProperties;
 
+/** The time now, updated each minute: the rows' "3 minutes ago" follow it. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** "3 minutes ago" by a clock up to a minute old: a change made since its last tick is "now", not "in 20 seconds". */
+function changedText(updatedAt: string, clock: number): string {
+  const time = Date.parse(updatedAt);
+  return formatRelativeTime(updatedAt, Number.isNaN(time) ? clock : Math.max(clock, time));
+}
+
 /** The left column: progress through the library and the list of documents. */
 export function LibrarySidebar({ id, documents, labels, currentId, loading, onOpen, onShowBackups, onDelete, onImport, onShowDeleted, footer }: LibrarySidebarProps) {
+  // The same functions on every render, so opening a document draws again the two rows whose state changed, not a thousand.
+  const rowHandlers = useStableHandlers({ onOpen, onShowBackups, onDelete });
+  const now = useMinuteClock();
   return (
     <nav id={id} className="sidebar" aria-label="Library">
       <div className="sidebar-header">
@@ -50,14 +71,7 @@ export function LibrarySidebar({ id, documents, labels, currentId, loading, onOp
       ) : (
         <ul className="document-list" aria-label="Documents" style={ROW_ICONS}>
           {documents.map((doc) => (
-            <DocumentListItem
-              key={doc.id}
-              document={doc}
-              current={doc.id === currentId}
-              onOpen={() => onOpen(doc.id)}
-              onShowBackups={() => onShowBackups(doc)}
-              onDelete={() => onDelete(doc)}
-            />
+            <DocumentListItem key={doc.id} document={doc} current={doc.id === currentId} changed={changedText(doc.updatedAt, now)} {...rowHandlers} />
           ))}
         </ul>
       )}

@@ -206,6 +206,31 @@ describe('reader annotations', () => {
     await expect.poll(visible).toBe(true);
   });
 
+  it('shows the text with its marks in the first frame of an open, and draws the lists beside it in a later one', async () => {
+    const { page, documentId, storeDir } = await begin();
+    await tagAll(page, storeDir, documentId, [['Sung Kim', '1']]);
+    await openDocument(page, SAMPLE.campDavid);
+    // Counts animation frames, and notes the frame in which the mark and the side list first appear in the page.
+    await page.evaluate(() => {
+      const seen: { frame: number; mark?: number; list?: number } = { frame: 0 };
+      (window as unknown as { __openFrames: typeof seen }).__openFrames = seen;
+      const tick = () => {
+        seen.frame += 1;
+        if (seen.list === undefined) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      new MutationObserver(() => {
+        seen.mark ??= document.querySelector('.parley-reader .cm-content .cm-parley-mark') ? seen.frame : undefined;
+        seen.list ??= document.querySelector('.parley-reader-side .parley-list-item') ? seen.frame : undefined;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await openDocument(page, SAMPLE.workingGroup);
+    await page.locator('.parley-reader-side .parley-list-item').first().waitFor();
+    const { mark, list } = await page.evaluate(() => (window as unknown as { __openFrames: { mark?: number; list?: number } }).__openFrames);
+    expect(mark).toBeDefined();
+    expect(list).toBeGreaterThan(mark!);
+  });
+
   it('opens the shortcut sheet with ? and lists every key', async () => {
     const { page } = await begin();
     await clickText(page, 'Seoul');

@@ -3,7 +3,7 @@ import { createAnnotation } from '../annotations/annotation';
 import { createDocument } from '../annotations/document';
 import type { Annotation, AnnotationLayer } from '../annotations/model';
 import type { DocumentSummary } from './library';
-import { libraryRowOf, withLibraryRow } from './library-row';
+import { keepUnchangedRows, libraryRowOf, withLibraryRow } from './library-row';
 
 const NOW = '2026-11-30T10:00:00.000Z';
 
@@ -86,5 +86,65 @@ describe('withLibraryRow', () => {
 
   it('takes a row of the same time (two changes within a millisecond)', () => {
     expect(withLibraryRow(list, row('c', '2026-11-30T10:00:00.000Z', 2))[2]!.annotationCount).toBe(2);
+  });
+});
+
+describe('keepUnchangedRows', () => {
+  const row = (id: string, change: Partial<DocumentSummary> = {}): DocumentSummary => ({
+    id,
+    title: `Title ${id}`,
+    source: 'test',
+    sha256: id,
+    importedAt: NOW,
+    updatedAt: NOW,
+    status: 'todo',
+    annotationCount: 2,
+    countsByLabel: { actor: 1, date: 1 },
+    layers: [{ id: 'own', kind: 'own', author: 'Min-ji', count: 2 }],
+    length: 40,
+    ...change,
+  });
+  const shown = [row('a'), row('b'), row('c')];
+
+  it('gives the shown list itself when a fresh answer says the same of every row', () => {
+    expect(keepUnchangedRows(shown, [row('a'), row('b'), row('c')])).toBe(shown);
+  });
+
+  // Each field of a row, changed alone, makes that row (and only it) the fresh one.
+  const changes: Array<[string, Partial<DocumentSummary>]> = [
+    ['title', { title: '통일부 briefing 🇰🇷' }],
+    ['source', { source: 'other.txt' }],
+    ['sha256', { sha256: 'other' }],
+    ['importedAt', { importedAt: '2026-11-30T11:00:00.000Z' }],
+    ['updatedAt', { updatedAt: '2026-11-30T11:00:00.000Z' }],
+    ['status', { status: 'done' }],
+    ['annotationCount', { annotationCount: 3 }],
+    ['a label count', { countsByLabel: { actor: 2, date: 1 } }],
+    ['a new label with the same total', { countsByLabel: { actor: 1, position: 1 } }],
+    ['a layer count', { layers: [{ id: 'own', kind: 'own', author: 'Min-ji', count: 3 }] }],
+    ['a layer added', { layers: [{ id: 'own', kind: 'own', author: 'Min-ji', count: 2 }, { id: 'jaewon', kind: 'colleague', author: 'Jae-won', count: 5 }] }],
+    ['a layer author', { layers: [{ id: 'own', kind: 'own', author: 'Jae-won', count: 2 }] }],
+    ['length', { length: 41 }],
+  ];
+  for (const [name, change] of changes) {
+    it(`takes the fresh row when its ${name} changed, and keeps the others`, () => {
+      const fresh = [row('a'), row('b', change), row('c')];
+      const kept = keepUnchangedRows(shown, fresh);
+      expect(kept).not.toBe(shown);
+      expect(kept[0]).toBe(shown[0]);
+      expect(kept[1]).toBe(fresh[1]);
+      expect(kept[2]).toBe(shown[2]);
+    });
+  }
+
+  it('follows the fresh order, additions and deletions, keeping the unchanged rows', () => {
+    const fresh = [row('c'), row('d'), row('a')];
+    const kept = keepUnchangedRows(shown, fresh);
+    expect(kept.map((r) => r.id)).toEqual(['c', 'd', 'a']);
+    expect(kept[0]).toBe(shown[2]);
+    expect(kept[1]).toBe(fresh[1]);
+    expect(kept[2]).toBe(shown[0]);
+    expect(keepUnchangedRows(shown, [row('a'), row('b')])).toEqual([row('a'), row('b')]);
+    expect(keepUnchangedRows(shown, [row('b'), row('a'), row('c')]).map((r) => r.id)).toEqual(['b', 'a', 'c']);
   });
 });

@@ -52,3 +52,36 @@ export function withLibraryRow(rows: readonly DocumentSummary[], row: DocumentSu
   next[at] = row;
   return next;
 }
+
+/** Whether two rows say the same in every field. */
+function sameRow(a: DocumentSummary, b: DocumentSummary): boolean {
+  if (a.id !== b.id || a.title !== b.title || a.source !== b.source || a.sha256 !== b.sha256 || a.importedAt !== b.importedAt) return false;
+  if (a.updatedAt !== b.updatedAt || a.status !== b.status || a.annotationCount !== b.annotationCount || a.length !== b.length) return false;
+  const labels = Object.keys(a.countsByLabel);
+  if (labels.length !== Object.keys(b.countsByLabel).length || labels.some((id) => a.countsByLabel[id] !== b.countsByLabel[id])) return false;
+  return a.layers.length === b.layers.length && a.layers.every((l, i) => {
+    const m = b.layers[i]!;
+    return l.id === m.id && l.kind === m.kind && l.author === m.author && l.count === m.count;
+  });
+}
+
+/**
+ * The list `next` (a fresh answer from the store) with each row that says
+ * the same as the one shown in `shown` replaced by that shown row, so a list
+ * drawn row by row (memoized) draws again only the rows that changed; `shown`
+ * itself when nothing did.
+ */
+export function keepUnchangedRows(shown: readonly DocumentSummary[], next: readonly DocumentSummary[]): DocumentSummary[] {
+  const before = new Map(shown.map((r) => [r.id, r]));
+  let changed = shown.length !== next.length;
+  const kept = next.map((row, i) => {
+    const old = before.get(row.id);
+    if (old && sameRow(old, row)) {
+      if (shown[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return row;
+  });
+  return changed ? kept : (shown as DocumentSummary[]);
+}

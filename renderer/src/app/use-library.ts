@@ -3,7 +3,7 @@ import type { LabelSchema } from '../../../annotations/model';
 import type { Failure } from '../../../annotations/result';
 import type { AppInfo, ParleyApi } from '../../../shared/api';
 import type { DocumentSummary, DocumentView } from '../../../shared/library';
-import { libraryRowOf, withLibraryRow } from '../../../shared/library-row';
+import { keepUnchangedRows, libraryRowOf, withLibraryRow } from '../../../shared/library-row';
 import { newerView } from './newer-view';
 
 type Answer<M extends keyof ParleyApi> = ReturnType<ParleyApi[M]>;
@@ -99,7 +99,8 @@ export function useLibrary(onFailure: (title: string, failure: Failure) => void)
 
   const load = useCallback(async (asked: FirstCalls | null) => {
     const [list, schema] = await Promise.all([asked?.list ?? window.parley.api.listDocuments({}), asked?.labels ?? window.parley.api.getLabels({})]);
-    if (list.ok) setDocumentsState(list.value);
+    // Rows that say what they said keep their objects, so the list draws again only those that changed.
+    if (list.ok) setDocumentsState((shown) => keepUnchangedRows(shown, list.value));
     else reportFailure.current('Could not read the library', list.error);
     if (schema.ok) setLabels(schema.value);
     else reportFailure.current('Could not read the labels', schema.error);

@@ -5,7 +5,16 @@
  * on the disk for each (about 1.5 s of 2 s at 1,000 documents), while parsing
  * and checking them stays in order, as before.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile as readFileWithCallback } from 'node:fs';
+import { promisify } from 'node:util';
+
+/**
+ * `fs.readFile` with a callback, as a promise. The callback form reads a file
+ * in one native operation; `fs/promises`' readFile goes through a FileHandle
+ * and a step in JavaScript for each of open, stat, read and close. Over 1,000
+ * document files (41 MB) it took 112 ms of CPU against 160.
+ */
+const readFile = promisify(readFileWithCallback);
 
 /** Files read ahead in the order they will be asked for. */
 export class ReadAhead {

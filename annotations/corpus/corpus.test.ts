@@ -84,6 +84,28 @@ describe('entities across the library', () => {
     expect(mentions.every((m) => m.labelId === 'actor')).toBe(true);
   });
 
+  it('gives mentions in reading order whether or not a layer is stored in that order, and groups names by their normalised form', () => {
+    const inOrder = library();
+    for (const doc of inOrder) doc.layers[0]!.annotations.sort((a, b) => a.start - b.start || a.end - b.end);
+    const reversed = library();
+    for (const doc of reversed) doc.layers[0]!.annotations.reverse();
+    const places = (docs: CorpusDocument[]) => libraryMentions(docs, SCHEMA, ENTITIES).map((m) => [m.documentId, m.start, m.group]);
+    expect(places(reversed)).toEqual(places(inOrder));
+    expect(places(inOrder).filter(([doc]) => doc === 'doc_seoul').map(([, start]) => start)).toEqual([...SEOUL.matchAll(/Kim Jong Un|Seoul/g)].map((m) => m.index).sort((a, b) => a - b).slice(0, 3));
+    // The same name typed apart (case, spaces, composed or not) is one group.
+    const hangul = article('doc_hangul', '김정은 met 김정은.\r\nKIM  jong un and Kim Jong Un 😀.');
+    tag(hangul, '김정은', 'actor');
+    const decomposed = '김정은'.normalize('NFD');
+    tag(hangul, 'KIM  jong un', 'actor');
+    tag(hangul, 'Kim Jong Un', 'actor');
+    tag(hangul, '김정은', 'actor', {}, 1);
+    hangul.layers[0]!.annotations[3] = { ...hangul.layers[0]!.annotations[3]!, quote: { ...hangul.layers[0]!.annotations[3]!.quote, exact: decomposed } };
+    expect(Object.fromEntries(entityRows(libraryMentions([hangul], SCHEMA, []), []).map((r) => [r.key, r.mentions.length]))).toEqual({
+      'text:actor:김정은': 2,
+      'text:actor:kim jong un': 2,
+    });
+  });
+
   it('filters by stance, label, layer, status and name', () => {
     const mentions = libraryMentions(library(), SCHEMA, ENTITIES);
     const statusOf = (id: string) => (id === 'doc_seoul' ? ('todo' as const) : ('in-progress' as const));

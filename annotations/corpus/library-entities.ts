@@ -6,7 +6,7 @@
  */
 import { parseDateValue } from '../dates/date-value';
 import { entityNameKey } from '../entities/entity-names';
-import type { CorpusDocument, DocumentStatus, Entity, LabelSchema } from '../model';
+import type { Annotation, CorpusDocument, DocumentStatus, Entity, LabelSchema } from '../model';
 import { statementLinks, STATEMENT_RELATIONS } from '../statements/build-statements';
 
 /** One span that names an entity, or could: where it is, what it reads, when, and the stances of the statements it takes part in. */
@@ -57,6 +57,16 @@ function firstDay(value: string | undefined): string | undefined {
 export function libraryMentions(documents: readonly CorpusDocument[], labels: LabelSchema, entities: readonly Entity[]): EntityMention[] {
   const wanted = mentionLabels(labels, entities);
   const mentions: EntityMention[] = [];
+  // The same names come back in document after document: each is normalised once.
+  const keys = new Map<string, string>();
+  const nameKey = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = entityNameKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
   for (const { document, layers } of documents) {
     const published = firstDay(document.metadata?.publishedAt);
     for (const layer of layers) {
@@ -73,10 +83,10 @@ export function libraryMentions(documents: readonly CorpusDocument[], labels: La
           roles.set(end.id, role);
         }
       }
-      for (const a of [...layer.annotations].sort((x, y) => x.start - y.start || x.end - y.end)) {
+      for (const a of inReadingOrder(layer.annotations)) {
         if (a.entityId === undefined && !wanted.has(a.labelId)) continue;
         const role = roles.get(a.id);
-        const group = a.entityId !== undefined ? `entity:${a.entityId}` : `text:${a.labelId}:${entityNameKey(a.quote.exact)}`;
+        const group = a.entityId !== undefined ? `entity:${a.entityId}` : `text:${a.labelId}:${nameKey(a.quote.exact)}`;
         const mention: EntityMention = { documentId: document.id, layerId: layer.id, annotationId: a.id, labelId: a.labelId, text: a.quote.exact, start: a.start, end: a.end, group };
         if (role && role.stances.size > 0) mention.stances = [...role.stances];
         if (a.entityId !== undefined) mention.entityId = a.entityId;
@@ -87,6 +97,16 @@ export function libraryMentions(documents: readonly CorpusDocument[], labels: La
     }
   }
   return mentions;
+}
+
+const byPlace = (x: Annotation, y: Annotation) => x.start - y.start || x.end - y.end;
+
+/** The annotations by start, then end: the layer itself when it is in that order already, as stored layers are. */
+function inReadingOrder(annotations: readonly Annotation[]): readonly Annotation[] {
+  for (let i = 1; i < annotations.length; i++) {
+    if (byPlace(annotations[i - 1]!, annotations[i]!) > 0) return [...annotations].sort(byPlace);
+  }
+  return annotations;
 }
 
 /** Which mentions count: absent fields let every mention through. */

@@ -81,19 +81,21 @@ export interface StatementLinks {
  * is gone is ignored.
  */
 export function statementLinks(annotations: readonly Annotation[], relations: readonly Relation[]): StatementLinks[] {
-  const byId = new Map(annotations.map((a) => [a.id, a]));
+  const byId = new Map<string, Annotation>();
+  for (const a of annotations) byId.set(a.id, a);
   type Link = { other: Annotation; relation: Relation };
   const actors = new Map<string, Link[]>();
   const targets = new Map<string, Link[]>();
   const dates = new Map<string, Link[]>();
-  const positions = new Set(annotations.filter((a) => a.labelId === POSITION_LABEL).map((a) => a.id));
+  const positions = new Set<string>();
+  for (const a of annotations) if (a.labelId === POSITION_LABEL) positions.add(a.id);
   const link = (into: Map<string, Link[]>, positionId: string, otherId: string, relation: Relation) => {
     const other = byId.get(otherId);
     if (!byId.has(positionId) || !other) return;
     positions.add(positionId);
-    const list = into.get(positionId) ?? [];
-    if (!list.some((l) => l.other === other)) list.push({ other, relation });
-    into.set(positionId, list);
+    const list = into.get(positionId);
+    if (!list) into.set(positionId, [{ other, relation }]);
+    else if (!list.some((l) => l.other === other)) list.push({ other, relation });
   };
   for (const r of relations) {
     if (r.typeId === STATEMENT_RELATIONS.holds) link(actors, r.targetId, r.sourceId, r);
@@ -102,12 +104,18 @@ export function statementLinks(annotations: readonly Annotation[], relations: re
   }
 
   const byReading = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const inOrder = (list: readonly Link[]) => [...list].sort((a, b) => byReading(a.other, b.other));
+  const inOrder = (list: readonly Link[]) => (list.length < 2 ? list : [...list].sort((a, b) => byReading(a.other, b.other)));
+  const ordered: Annotation[] = [];
+  for (const id of positions) ordered.push(byId.get(id)!);
+  ordered.sort(byReading);
   const rows: StatementLinks[] = [];
-  for (const position of [...positions].map((id) => byId.get(id)!).sort(byReading)) {
+  const ABSENT: ReadonlyArray<Link | undefined> = [undefined];
+  for (const position of ordered) {
     const when = inOrder(dates.get(position.id) ?? []);
-    const whoList: Array<Link | undefined> = actors.has(position.id) ? inOrder(actors.get(position.id)!) : [undefined];
-    const towardList: Array<Link | undefined> = targets.has(position.id) ? inOrder(targets.get(position.id)!) : [undefined];
+    const actorLinks = actors.get(position.id);
+    const targetLinks = targets.get(position.id);
+    const whoList = actorLinks ? inOrder(actorLinks) : ABSENT;
+    const towardList = targetLinks ? inOrder(targetLinks) : ABSENT;
     for (const actor of whoList) {
       for (const target of towardList) {
         const row: StatementLinks = { position, dates: when.map((l) => l.other), relations: [] };
@@ -119,7 +127,7 @@ export function statementLinks(annotations: readonly Annotation[], relations: re
           row.target = target.other;
           row.relations.push(target.relation);
         }
-        row.relations.push(...when.map((l) => l.relation));
+        for (const l of when) row.relations.push(l.relation);
         rows.push(row);
       }
     }

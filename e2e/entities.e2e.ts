@@ -3,7 +3,8 @@
  * opens the entity picker, Alt+M the entities dialog with the span's entity
  * shown; merge "정동영" into "Chung Dong-young" (the spans follow, in the
  * store), then Ctrl+Z in the dialog undoes the merge: both entities and
- * every span's link are back.
+ * every span's link are back. Deleting an entity asks once more, leaves its
+ * spans tagged but unlinked, and is undone the same way.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -79,5 +80,41 @@ describe('entities dialog', () => {
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('deletes an entity after asking once more: its spans stay tagged, unlinked, and Undo brings both back', async () => {
+    app = await launchParley({ seedSamples: false, viewport: { width: 1280, height: 900 } });
+    const { page } = app;
+    await page.getByText('No documents yet.').waitFor();
+    const imported = await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: ARTICLE }] });
+    const documentId = imported.added[0]!.id;
+    await call(page, 'createEntity', { name: '정동영', kind: 'actor', aliases: ['Chung Dong-young'] });
+    const at = (quote: string) => ({ start: ARTICLE.indexOf(quote), end: ARTICLE.indexOf(quote) + quote.length, labelId: 'actor' });
+    await call(page, 'addAnnotations', { documentId, spans: [at('정동영'), at('Chung Dong-young')] });
+    await app.reload();
+    await openDocument(page, imported.added[0]!.title);
+    await page.locator('.parley-reader .cm-content').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('e');
+    await page.getByRole('dialog', { name: 'Entity' }).waitFor();
+    await page.keyboard.press('Alt+m');
+    const dialog = page.getByRole('dialog', { name: 'Entities' });
+    await dialog.getByRole('group', { name: 'Edit 정동영' }).waitFor();
+
+    // The first click only asks; "Keep it" leaves everything as it was.
+    await dialog.getByRole('button', { name: 'Delete…' }).click();
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    expect(await call(page, 'listEntities', {})).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Delete…' }).click();
+    await expectAccessible(page, 'entities dialog, asking before a delete');
+    await dialog.getByRole('button', { name: 'Delete “정동영”' }).click();
+    await expect.poll(() => dialog.getByTestId('entities-said').textContent()).toBe('Deleted “정동영”; 2 spans stay tagged, unlinked.');
+    expect(await call(page, 'listEntities', {})).toEqual([]);
+    await expect.poll(() => links(page, documentId)).toEqual(['정동영 → -', 'Chung Dong-young → -']);
+
+    await dialog.getByRole('button', { name: 'Undo: Delete “정동영”' }).click();
+    await expect.poll(() => dialog.getByTestId('entities-said').textContent()).toBe('Undid: Delete “정동영”');
+    await expect.poll(() => links(page, documentId)).toEqual(['정동영 → 정동영', 'Chung Dong-young → 정동영']);
   });
 });

@@ -51,6 +51,7 @@ export const API_METHODS = [
   'renameEntity',
   'mergeEntities',
   'splitEntity',
+  'deleteEntity',
   'setEntityAliases',
   'entityHistory',
   'undoEntityChange',

@@ -196,6 +196,8 @@ export const apiInputSchemas = {
   mergeEntities: z.strictObject({ intoId: id, fromId: id }),
   /** Moves `aliases` of an entity to a new entity called `name`, with the spans that read as them. */
   splitEntity: z.strictObject({ entityId: id, name: entityName, aliases: z.array(entityName).max(100) }),
+  /** Deletes an entity; the spans linked to it stay tagged, unlinked. Undoable with `undoEntityChange`. */
+  deleteEntity: z.strictObject({ entityId: id }),
   /** Replaces an entity's aliases (any script; repeats and its own name left out); undoable with `undoEntityChange`. */
   setEntityAliases: z.strictObject({ entityId: id, aliases: z.array(entityName).max(500) }),
   /** What `undoEntityChange` and `redoEntityChange` would take, by name. */
@@ -425,6 +427,7 @@ export interface ApiOutputs {
   mergeEntities: { entity: Entity; relinked: number };
   /** The entity left, the new one, and how many spans moved to it (one undoable step per document). */
   splitEntity: { kept: Entity; split: Entity; relinked: number };
+  deleteEntity: { unlinked: number };
   /** The entity with its new aliases. */
   setEntityAliases: Entity;
   entityHistory: { undoLabel: string | null; redoLabel: string | null };

@@ -94,13 +94,21 @@ export function splitEntity(entity: Entity, names: readonly string[], created: {
 }
 
 /**
- * The spans to move from `from` to `to` after a split or merge: those linked
- * to `from` whose text is one of `names` (every one linked to `from` when
- * `names` is absent), with `entityId` set to `to`. Returns the old and new
- * versions, as a layer change removes and adds them.
+ * The spans to move from `from` to `to` after a split or merge, or to unlink
+ * after a delete (`to` null): those linked to `from` whose text is one of
+ * `names` (every one linked to `from` when `names` is absent), with `entityId`
+ * set to `to` or taken away. Returns the old and new versions, as a layer
+ * change removes and adds them.
  */
-export function relinkedSpans(annotations: readonly Annotation[], from: string, to: string, now: string, names?: readonly string[]): { removed: Annotation[]; added: Annotation[] } {
+export function relinkedSpans(annotations: readonly Annotation[], from: string, to: string | null, now: string, names?: readonly string[]): { removed: Annotation[]; added: Annotation[] } {
   const keys = names ? new Set(names.map(entityNameKey)) : null;
   const removed = annotations.filter((a) => a.entityId === from && (!keys || keys.has(entityNameKey(a.quote.exact))));
-  return { removed, added: removed.map((a) => ({ ...a, entityId: to, updatedAt: now })) };
+  return { removed, added: removed.map((a) => linkedTo(a, to, now)) };
+}
+
+/** The span linked to `entityId`, or to no entity (null), changed at `now`. */
+export function linkedTo(a: Annotation, entityId: string | null, now: string): Annotation {
+  if (entityId !== null) return { ...a, entityId, updatedAt: now };
+  const { entityId: _unlinked, ...rest } = a;
+  return { ...rest, updatedAt: now };
 }

@@ -8,14 +8,15 @@
  * was moved on since, or deleted, is left as it is.
  */
 import type { Annotation, Entity } from '../model';
+import { linkedTo } from './entity-names';
 
-/** Spans of one layer of one document that a step moved from one entity to another. */
+/** Spans of one layer of one document that a step moved from one entity to another, or unlinked (`to` null, a delete). */
 export interface EntityRelink {
   documentId: string;
   layerId: string;
   spanIds: string[];
   from: string;
-  to: string;
+  to: string | null;
 }
 
 /** One undoable change to the library's entities. */
@@ -39,12 +40,12 @@ export function entityUpdate(step: EntityStep, how: 'undo' | 'redo'): { saved: E
 /**
  * The layer change that moves a relink's spans back (`undo`) or again
  * (`redo`): each span of `spanIds` still linked to the entity it was moved
- * from gets the other one. Returns the old and new versions, as a layer
- * change removes and adds them.
+ * from (or still unlinked, for a delete's undo) gets the other one. Returns
+ * the old and new versions, as a layer change removes and adds them.
  */
 export function relinkChange(annotations: readonly Annotation[], relink: EntityRelink, how: 'undo' | 'redo', now: string): { removed: Annotation[]; added: Annotation[] } {
   const [from, to] = how === 'undo' ? [relink.to, relink.from] : [relink.from, relink.to];
   const ids = new Set(relink.spanIds);
-  const removed = annotations.filter((a) => ids.has(a.id) && a.entityId === from);
-  return { removed, added: removed.map((a) => ({ ...a, entityId: to, updatedAt: now })) };
+  const removed = annotations.filter((a) => ids.has(a.id) && a.entityId === (from ?? undefined));
+  return { removed, added: removed.map((a) => linkedTo(a, to, now)) };
 }

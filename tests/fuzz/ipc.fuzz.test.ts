@@ -338,6 +338,8 @@ function validPayload(rng: Rng, method: ApiMethod, f: StoreFacts): Record<string
       return { intoId: rng.pick(['ent_missing', '__proto__']), fromId: rng.pick(['ent_other', 'constructor']) };
     case 'splitEntity':
       return { entityId: rng.pick(['ent_missing', '__proto__']), name: 'Chung Eui-yong', aliases: rng.chance(0.5) ? [] : ['정의용'] };
+    case 'deleteEntity':
+      return { entityId: rng.pick(['ent_missing', '__proto__', 'constructor']) };
     case 'setEntityAliases':
       return { entityId: rng.pick(['ent_missing', '__proto__']), aliases: rng.chance(0.5) ? [] : ['정동영', ...MARKUP_PAYLOADS.map((p) => p.slice(0, 500) || 'x')] };
     case 'entityHistory':

@@ -1,8 +1,8 @@
 /**
  * The library's entities and a document's metadata (issue 13): list, create
  * and add aliases to entities ("정동영" as an alias of "Chung Dong-young"),
- * rename, edit aliases, merge and split them (the spans linked to them
- * follow, as one step per document), undo and redo those entity changes as
+ * rename, edit aliases, merge, split and delete them (the spans linked to
+ * them follow, or are unlinked, as one step per document), undo and redo those entity changes as
  * library-wide steps (`EntityHistory`), and set a document's publication
  * date, outlet, author and address.
  */
@@ -23,10 +23,11 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[
 /**
  * Moves the spans of the own and reconciled layers of every document that
  * are linked to `from` (and, when `names` is given, whose text is one of
- * them) to `to`: one undoable step per document that has any. Returns how
+ * them) to `to`, or unlinks them (`to` null): one undoable step per document
+ * that has any. Returns how
  * many spans moved and which (for the entity history), or the first failure.
  */
-async function relink(store: ParleyStore, from: string, to: string, now: string, label: string, names?: readonly string[]): Promise<Result<{ moved: number; relinks: EntityRelink[] }>> {
+async function relink(store: ParleyStore, from: string, to: string | null, now: string, label: string, names?: readonly string[]): Promise<Result<{ moved: number; relinks: EntityRelink[] }>> {
   let moved = 0;
   const relinks: EntityRelink[] = [];
   for (const summary of store.listDocuments()) {
@@ -52,7 +53,7 @@ export function createEntityHandlers({
   store,
   now,
   notify,
-}: HandlerContext): Pick<ApiHandlers, 'listEntities' | 'createEntity' | 'addEntityAlias' | 'setEntityAliases' | 'renameEntity' | 'mergeEntities' | 'splitEntity' | 'entityHistory' | 'undoEntityChange' | 'redoEntityChange' | 'setDocumentMetadata'> {
+}: HandlerContext): Pick<ApiHandlers, 'listEntities' | 'createEntity' | 'addEntityAlias' | 'setEntityAliases' | 'renameEntity' | 'mergeEntities' | 'splitEntity' | 'deleteEntity' | 'entityHistory' | 'undoEntityChange' | 'redoEntityChange' | 'setDocumentMetadata'> {
   const entityOf = (id: string) => store.listEntities().find((e) => e.id === id);
   const history = new EntityHistory(store, now);
   return {
@@ -136,6 +137,19 @@ export function createEntityHandlers({
       history.record({ label, before: [entity], after: [split.value.kept, split.value.split], relinks: moved.ok ? moved.value.relinks : [] });
       notify({ type: 'library-changed' });
       return moved.ok ? ok({ kept: split.value.kept, split: split.value.split, relinked: moved.value.moved }) : moved;
+    },
+
+    async deleteEntity({ entityId }) {
+      const entity = entityOf(entityId);
+      if (!entity) return fail('not-found', `there is no entity ${entityId}`);
+      const saved = await store.updateEntities({ saved: [], removed: [entity.id] });
+      if (!saved.ok) return saved;
+      // The spans keep their labels and text; only the link goes, so they show again among the unlinked mentions.
+      const label = `Delete “${entity.name}”`;
+      const moved = await relink(store, entity.id, null, now(), label);
+      history.record({ label, before: [entity], after: [], relinks: moved.ok ? moved.value.relinks : [] });
+      notify({ type: 'library-changed' });
+      return moved.ok ? ok({ unlinked: moved.value.moved }) : moved;
     },
 
     async entityHistory() {

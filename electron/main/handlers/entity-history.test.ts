@@ -1,6 +1,6 @@
 /**
  * Undoing entity changes as library-wide steps, through the handlers on a
- * real store: a merge, a split, a rename and an alias edit each come back
+ * real store: a merge, a split, a delete, a rename and an alias edit each come back
  * with Undo (the entities as they were, the spans that moved moved back in
  * every document) and go again with Redo; a span moved on by hand since is
  * left alone.
@@ -51,6 +51,48 @@ describe('entity history', () => {
     value(await api.redoEntityChange({}));
     expect(value(await api.listEntities({}))).toEqual([{ ...english, aliases: ['정동영', '정 장관'] }]);
     expect(await links()).toEqual([`정동영=${english.id}`, `Chung Dong-young=${english.id}`, `정동영=${english.id}`]);
+  });
+
+  it('deletes an entity: its spans stay tagged, unlinked, in every document; undo links them again, redo unlinks them', async () => {
+    const { api, ids, tag, links } = await setup();
+    const korean = value(await api.createEntity({ name: '정동영', kind: 'actor', aliases: ['Chung Dong-young'] }));
+    const other = value(await api.createEntity({ name: 'DY Chung', kind: 'actor', aliases: [] }));
+    await tag(0, '정동영');
+    await tag(0, 'Chung Dong-young');
+    await tag(0, 'DY Chung');
+    await tag(1, '정동영');
+    const linked = [`정동영=${korean.id}`, `Chung Dong-young=${korean.id}`, `DY Chung=${other.id}`, `정동영=${korean.id}`];
+    expect(await links()).toEqual(linked);
+
+    expect(value(await api.deleteEntity({ entityId: korean.id }))).toEqual({ unlinked: 3 });
+    expect(value(await api.listEntities({}))).toEqual([other]);
+    expect(await links()).toEqual(['정동영=-', 'Chung Dong-young=-', `DY Chung=${other.id}`, '정동영=-']);
+    // The unlinked spans keep no trace of the entity, and tagging its name again links nothing.
+    const own = value(await api.getDocument({ documentId: ids[1]! })).layers.find((l) => l.id === OWN_LAYER_ID)!.annotations;
+    expect(own.every((a) => !('entityId' in a))).toBe(true);
+    expect((await tag(1, 'working group')).entityId).toBeUndefined();
+    expect(value(await api.entityHistory({}))).toEqual({ undoLabel: 'Delete “정동영”', redoLabel: null });
+
+    const undone = value(await api.undoEntityChange({}));
+    expect(undone.did).toBe('Delete “정동영”');
+    expect([...undone.entities].sort((a, b) => a.name.localeCompare(b.name))).toEqual([other, korean].sort((a, b) => a.name.localeCompare(b.name)));
+    expect((await links()).filter((l) => !l.startsWith('working group'))).toEqual(linked);
+    value(await api.redoEntityChange({}));
+    expect((await links()).filter((l) => !l.startsWith('working group'))).toEqual(['정동영=-', 'Chung Dong-young=-', `DY Chung=${other.id}`, '정동영=-']);
+
+    // A document's own undo takes back that document's unlinking alone.
+    value(await api.undo({ documentId: ids[0]! }));
+    expect((await links()).slice(0, 3)).toEqual([`정동영=${korean.id}`, `Chung Dong-young=${korean.id}`, `DY Chung=${other.id}`]);
+  });
+
+  it('refuses to delete an entity that is not there, changing nothing', async () => {
+    const { api, tag, links } = await setup();
+    const korean = value(await api.createEntity({ name: '정동영', kind: 'actor', aliases: [] }));
+    await tag(1, '정동영');
+    for (const entityId of ['ent_missing', '__proto__', 'constructor']) expect(await api.deleteEntity({ entityId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(value(await api.listEntities({}))).toEqual([korean]);
+    expect(await links()).toEqual([`정동영=${korean.id}`]);
+    expect(value(await api.entityHistory({}))).toEqual({ undoLabel: null, redoLabel: null });
   });
 
   it('undoes a split, a rename and an alias edit across scripts, newest first, and says when there is nothing left', async () => {

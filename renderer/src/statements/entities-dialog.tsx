@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Entity, LabelSchema } from '../../../annotations/model';
+import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { foldName } from './entity-matches';
 
@@ -26,8 +27,9 @@ function typing(target: EventTarget): boolean {
 /**
  * The library's entities: find one (↑↓ in the search box), rename it, edit
  * its aliases in any script (one a line: "정동영" beside "Chung Dong-young"),
- * merge it into another of its kind, or split aliases off into a new entity.
- * Spans linked to an entity follow it. Each change is one step of the
+ * merge it into another of its kind, split aliases off into a new entity, or
+ * delete it. Spans linked to an entity follow it (a delete leaves them tagged,
+ * unlinked). Each change is one step of the
  * library's entity history: Undo and Redo here (Ctrl+Z, Ctrl+Shift+Z outside
  * the text fields) take it back or again, spans included.
  */
@@ -44,6 +46,8 @@ export function EntitiesDialog({ entities: initial, labels, initialId, onEntitie
   const [mergeInto, setMergeInto] = useState('');
   const [moving, setMoving] = useState<ReadonlySet<string>>(new Set());
   const [splitName, setSplitName] = useState('');
+  /** Delete asks once more, in place, before it runs. */
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   const kindName = useCallback((kind: string) => labels.labels.find((l) => l.id === kind)?.name ?? kind, [labels]);
   const shown = useMemo(() => {
@@ -60,6 +64,7 @@ export function EntitiesDialog({ entities: initial, labels, initialId, onEntitie
     setMergeInto('');
     setMoving(new Set());
     setSplitName('');
+    setConfirmingDelete(false);
   }, [selected]);
 
   useEffect(() => {
@@ -117,6 +122,12 @@ export function EntitiesDialog({ entities: initial, labels, initialId, onEntitie
       const result = await window.parley.api.splitEntity({ entityId: selected.id, name: splitName, aliases: [...moving] });
       return result.ok ? { ok: true, said: `Split “${result.value.split.name}” off “${selected.name}”; ${result.value.relinked} spans follow.`, select: result.value.split.id } : { ok: false, message: `Not split: ${result.error.message}` };
     });
+  const remove = () =>
+    selected &&
+    run(async () => {
+      const result = await window.parley.api.deleteEntity({ entityId: selected.id });
+      return result.ok ? { ok: true, said: `Deleted “${selected.name}”; ${result.value.unlinked === 1 ? '1 span stays' : `${result.value.unlinked} spans stay`} tagged, unlinked.` } : { ok: false, message: `Not deleted: ${result.error.message}` };
+    });
   const step = (how: 'undo' | 'redo') =>
     run(async () => {
       const result = how === 'undo' ? await window.parley.api.undoEntityChange({}) : await window.parley.api.redoEntityChange({});
@@ -138,7 +149,7 @@ export function EntitiesDialog({ entities: initial, labels, initialId, onEntitie
   };
 
   return (
-    <Dialog open title="Entities" description="Rename, edit aliases, merge and split the library’s entities; the spans linked to them follow." size="medium" onClose={onClose}>
+    <Dialog open title="Entities" description="Rename, edit aliases, merge, split and delete the library’s entities; the spans linked to them follow." size="medium" onClose={onClose}>
       <div className="entities-manager" onKeyDown={onKeyDown}>
         <div className="entities-history">
           <button type="button" disabled={busy || history.undoLabel === null} aria-keyshortcuts="Control+Z" onClick={() => void step('undo')}>
@@ -236,6 +247,23 @@ export function EntitiesDialog({ entities: initial, labels, initialId, onEntitie
                 </button>
               </fieldset>
             )}
+            <div className="entities-field">
+              {confirmingDelete ? (
+                <>
+                  <span>Delete “{selected.name}”? The spans linked to it stay tagged, unlinked; Undo brings it back.</span>
+                  <Button variant="danger" size="small" disabled={busy} autoFocus onClick={() => void remove()}>
+                    Delete “{selected.name}”
+                  </Button>
+                  <button type="button" disabled={busy} onClick={() => setConfirmingDelete(false)}>
+                    Keep it
+                  </button>
+                </>
+              ) : (
+                <button type="button" disabled={busy} onClick={() => setConfirmingDelete(true)}>
+                  Delete…
+                </button>
+              )}
+            </div>
           </div>
         )}
         <p className="entities-said" role="status" aria-live="polite" data-testid="entities-said">

@@ -259,6 +259,22 @@ describe('library', () => {
     expect(exported).toContain(first.title);
     expect(exported).toContain(quote);
     expect(exported).not.toContain(docs[1]!.title);
+    const layerIds = (json: string) => (JSON.parse(json) as { documents: Array<{ layers: Array<{ id: string }> }> }).documents.flatMap((d) => d.layers.map((l) => l.id));
+    // Your own layer, unless every layer is asked for: here with a colleague's layer (the file just written, loaded back as one).
+    expect(layerIds(exported)).toEqual(['own']);
+    app!.dialogs.nextOpen([parleyFile]);
+    await call(page, 'importLayerFromDialog', { format: 'parley', author: 'Jae-won' });
+    const everyFile = path.join(dir, 'every.json');
+    app!.dialogs.nextSave(everyFile);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    expect(await dialog.getByRole('radio', { name: 'Your own layer' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: /^Every layer/ }).check();
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await page.getByText(`Written to ${everyFile}`).waitFor();
+    const everyLayer = layerIds(await readFile(everyFile, 'utf8'));
+    expect(everyLayer).toHaveLength(2);
+    expect(everyLayer[0]).toBe('own');
+    expect(everyLayer[1]).toMatch(/^colleague:/);
 
     // The whole library as CSV.
     const csvFile = path.join(dir, 'all.csv');
@@ -302,7 +318,7 @@ describe('library', () => {
     await dialog.getByRole('button', { name: 'Export…' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect((await readdir(dir)).sort()).toEqual(['all.csv', 'one.conll', 'one.json', 'statements.csv']);
+    expect((await readdir(dir)).sort()).toEqual(['all.csv', 'every.json', 'one.conll', 'one.json', 'statements.csv']);
   });
 
   it('brings a deleted document back, with its annotations, from Deleted documents', async () => {

@@ -140,11 +140,15 @@ export const apiInputSchemas = {
     /** The relation types; absent keeps those stored. */
     relationTypes: z.array(relationType).max(50).optional(),
   }),
-  exportToDialog: z.strictObject({
-    documentIds: z.array(id).max(100_000).optional(),
-    format: formatName,
-    layerIds: z.array(layerId).max(100).optional(),
-  }),
+  /** Exports the analyst's own layer, the layers named, or every layer (`allLayers`, as `parley export` writes Parley JSON); not both of the last two. */
+  exportToDialog: z
+    .strictObject({
+      documentIds: z.array(id).max(100_000).optional(),
+      format: formatName,
+      layerIds: z.array(layerId).max(100).optional(),
+      allLayers: z.boolean().optional(),
+    })
+    .refine((input) => !(input.allLayers && input.layerIds), { message: 'give layerIds or allLayers, not both' }),
   listBackups: z.strictObject({ documentId: id.optional() }),
   restoreBackup: z.strictObject({ backupId: z.string().min(1).max(500) }),
   importLayerFromDialog: z.strictObject({ format: formatName, author: z.string().trim().min(1).max(100).optional() }),

@@ -33,14 +33,16 @@ export function createExportHandlers({ store, dialogs, tasks, formatWorker, now 
       return ok({ path: target, statements: statements.length });
     },
 
-    async exportToDialog({ documentIds, format, layerIds }) {
+    async exportToDialog({ documentIds, format, layerIds, allLayers }) {
       const corpus = store.exportCorpus(documentIds);
       if (corpus.documents.length === 0) return fail('not-found', 'there is nothing to export');
       // The target first: the export then writes straight into a file beside it, and nothing it makes is held or copied.
       const defaultName = exportFileName(format, corpus.labels);
       const target = await dialogs.saveFile({ title: 'Export annotations', defaultPath: defaultName, filters: [{ name: format, extensions: [path.extname(defaultName).slice(1) || 'json'] }] });
       if (!target) return ok(null);
-      const options = { layerIds: layerIds ?? [OWN_LAYER_ID], now: now() };
+      // Every layer is every layer any exported document has (the own, colleagues', the reconciled one), for every format alike.
+      const everyLayer = () => [...new Set(corpus.documents.flatMap((d) => d.layers.map((l) => l.id)))];
+      const options = { layerIds: allLayers ? everyLayer() : (layerIds ?? [OWN_LAYER_ID]), now: now() };
       const written = await withTask(tasks, `Exporting ${plural(corpus.documents.length, 'document')} as ${FORMAT_TITLES[format]}`, (task) => exportToFile(formatWorker, { format, corpus, options, target }, task));
       if (!written.ok) return written.error.code === 'cancelled' ? fail('cancelled', 'the export was cancelled; nothing was written') : written;
       return ok({ path: target, warnings: written.value.warnings });

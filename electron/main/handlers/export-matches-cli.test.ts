@@ -10,6 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiInputSchemas } from '../../../shared/api';
 import { runExport } from '../../cli/export-command';
 import { capture } from '../../cli/test-support/capture-io';
 import { createHandlers } from './create-handlers';
@@ -67,6 +68,42 @@ describe('the app’s export and parley export', () => {
     expect(written.documents.map((d) => d.text)).toEqual(texts);
     expect(written.documents.flatMap((d) => d.layers.flatMap((l) => l.annotations.map((a) => a.quote.exact)))).toEqual(expect.arrayContaining(['통일부', 'Noh Kyu-duk 🇰🇷', '남북 실무회담', 'envoy 🕊️']));
     expect((await readdir(dir)).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('write the same Parley JSON bytes with a colleague’s layer when the app exports every layer; by default the app writes the own layer alone', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-30T08:00:00.000Z') });
+    const { dir, api, dialogs, store } = await annotatedStore();
+    // A colleague's layer: the own layer as exported now, loaded back as a colleague's layer (Min-ji's, its author), then the own layer changed.
+    const earlier = path.join(dir, 'colleague.parley.json');
+    dialogs.saves.push(earlier);
+    value(await api.exportToDialog({ format: 'parley' }));
+    dialogs.opens.push([earlier]);
+    value(await api.importLayerFromDialog({ format: 'parley' }));
+    const first = store.exportCorpus().documents[0]!;
+    value(await api.addAnnotations({ documentId: first.document.id, spans: [{ start: 0, end: 5, labelId: 'actor' }] }));
+    const layersOf = async (file: string) => (JSON.parse(await readFile(file, 'utf8')) as { documents: Array<{ layers: Array<{ id: string }> }> }).documents.map((d) => d.layers.map((l) => l.id));
+
+    const ownOnly = path.join(dir, 'own.parley.json');
+    dialogs.saves.push(ownOnly);
+    value(await api.exportToDialog({ format: 'parley' }));
+    expect(new Set((await layersOf(ownOnly)).flat())).toEqual(new Set(['own']));
+    const every = path.join(dir, 'every.parley.json');
+    dialogs.saves.push(every);
+    value(await api.exportToDialog({ format: 'parley', allLayers: true }));
+    expect(new Set((await layersOf(every)).flat())).toEqual(new Set(['own', 'colleague:Min-ji']));
+    await closeTestStores();
+
+    const fromCli = path.join(dir, 'cli-every.parley.json');
+    expect(await runExport(['--out', fromCli, '--store', path.join(dir, 'store')], capture().io)).toBe(0);
+    expect((await readFile(every)).equals(await readFile(fromCli))).toBe(true);
+  });
+
+  it('takes layers named or every layer, not both', () => {
+    const input = (extra: object) => apiInputSchemas.exportToDialog.safeParse({ format: 'parley', ...extra }).success;
+    expect(input({ layerIds: ['own'], allLayers: true })).toBe(false);
+    expect(input({ layerIds: ['own'] })).toBe(true);
+    expect(input({ allLayers: true })).toBe(true);
+    expect(input({ layerIds: ['own'], allLayers: false })).toBe(true);
   });
 
   it('write the same files into a zip for a format of several files', async () => {

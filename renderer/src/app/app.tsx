@@ -190,10 +190,10 @@ export function App() {
     library.setDocuments((all) => all.map((d) => (d.id === result.value.id ? result.value : d)));
   };
 
-  const exportTo = async (scope: 'current' | 'library', choice: ExportChoice) => {
+  const exportTo = async (scope: 'current' | 'library', choice: ExportChoice, allLayers: boolean) => {
     const documents = scope === 'current' && currentId ? { documentIds: [currentId] } : {};
     const result = await whileBusy(async () =>
-      choice === 'statements' ? await window.parley.api.exportStatementsToDialog({ ...documents, format: 'csv' }) : await window.parley.api.exportToDialog({ ...documents, format: choice }),
+      choice === 'statements' ? await window.parley.api.exportStatementsToDialog({ ...documents, format: 'csv' }) : await window.parley.api.exportToDialog({ ...documents, format: choice, ...(allLayers ? { allLayers } : {}) }),
     );
     if (!result.ok) return reportFailure('Export failed', result.error);
     if (result.value === null) return;
@@ -374,7 +374,7 @@ export function App() {
       <PartBoundary name="The dialog" resetKey={dialog ?? ''}>
       <Suspense fallback={<LoadingPart />}>
         {dialog === 'export' && (
-          <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, choice) => void exportTo(scope, choice)} />
+          <ExportDialog open currentTitle={current?.title ?? null} documentCount={documents.length} busy={busy} onClose={() => setDialog(null)} onExport={(scope, choice, allLayers) => void exportTo(scope, choice, allLayers)} />
         )}
         <ImportPairingsDialog plan={pairingPlan} busy={busy} onCancel={() => setPairingPlan(null)} onApply={(merges) => pairingPlan && void applyAnnotated(pairingPlan.planId, merges)} />
         {dialog === 'load-layer' && <LoadLayerDialog onClose={() => setDialog(null)} onLoaded={layersLoaded} />}

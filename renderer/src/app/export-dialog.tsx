@@ -12,7 +12,7 @@ export type ExportChoice = ExportFormat | 'statements';
 
 /** What each format is for, shown under the choice. */
 const DETAILS: Record<ExportFormat, string> = {
-  parley: 'Everything, for another Parley user: text, labels, layers and review decisions.',
+  parley: 'Everything, for another Parley user: text, labels, the layers chosen below and review decisions.',
   w3c: 'JSON-LD annotations with text position and quote selectors.',
   brat: 'A .txt and a standoff .ann file per document.',
   doccano: 'One line per document with its labelled spans, for doccano.',
@@ -30,7 +30,8 @@ interface ExportDialogProps {
   documentCount: number;
   busy: boolean;
   onClose: () => void;
-  onExport: (scope: 'current' | 'library', choice: ExportChoice) => void;
+  /** `allLayers`: every layer (own, colleagues', reconciled) rather than the analyst's own. */
+  onExport: (scope: 'current' | 'library', choice: ExportChoice, allLayers: boolean) => void;
 }
 
 /** Picks what to export and in which format; the save dialog then asks where. */
@@ -38,8 +39,10 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
   const [scope, setScope] = useState<'current' | 'library'>(currentTitle ? 'current' : 'library');
   const [format, setFormat] = useState<ExportFormat>('parley');
   const [table, setTable] = useState<'annotations' | 'statements'>('annotations');
+  const [allLayers, setAllLayers] = useState(false);
   const scopeName = useId();
   const tableName = useId();
+  const layersName = useId();
   const effectiveScope = currentTitle ? scope : 'library';
   const detail = DETAILS[format];
 
@@ -52,7 +55,7 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={busy} onClick={() => onExport(effectiveScope, table === 'statements' ? 'statements' : format)}>
+          <Button variant="primary" disabled={busy} onClick={() => onExport(effectiveScope, table === 'statements' ? 'statements' : format, table === 'annotations' && allLayers)}>
             Export…
           </Button>
         </>
@@ -83,7 +86,18 @@ export function ExportDialog({ open, currentTitle, documentCount, busy, onClose,
       {table === 'annotations' ? (
         <>
           <FormatSelect value={format} onChange={setFormat} />
-          {detail && <p className="muted">{detail} Your own layer is exported.</p>}
+          {detail && <p className="muted">{detail}</p>}
+          <fieldset className="choice-group">
+            <legend>Layers</legend>
+            <label className="choice">
+              <input type="radio" name={layersName} checked={!allLayers} onChange={() => setAllLayers(false)} />
+              <span>Your own layer</span>
+            </label>
+            <label className="choice">
+              <input type="radio" name={layersName} checked={allLayers} onChange={() => setAllLayers(true)} />
+              <span>Every layer: yours, colleagues’ and the reconciled one</span>
+            </label>
+          </fieldset>
         </>
       ) : (
         <p className="muted">One row per actor, position and target: who took which position toward whom, and when, with stance, entities and offsets, from your own layer’s links.</p>

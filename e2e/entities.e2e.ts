@@ -30,21 +30,31 @@ async function links(page: Page, documentId: string): Promise<string[]> {
   return (view.layers.find((l) => l.id === 'own')?.annotations ?? []).map((a) => `${a.quote.exact} → ${name(a.entityId)}`);
 }
 
+/**
+ * A fresh app with the article, these entities, and its two names tagged as actors (a known name is linked as
+ * it is tagged), open in the reader after a reload.
+ */
+async function envoysWith(entities: Array<{ name: string; aliases: string[] }>): Promise<{ page: Page; documentId: string }> {
+  app = await launchParley({ seedSamples: false, viewport: { width: 1280, height: 900 } });
+  const { page } = app;
+  await page.getByText('No documents yet.').waitFor();
+  const imported = await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: ARTICLE }] });
+  const documentId = imported.added[0]!.id;
+  for (const entity of entities) await call(page, 'createEntity', { ...entity, kind: 'actor' });
+  const at = (quote: string) => ({ start: ARTICLE.indexOf(quote), end: ARTICLE.indexOf(quote) + quote.length, labelId: 'actor' });
+  await call(page, 'addAnnotations', { documentId, spans: [at('정동영'), at('Chung Dong-young')] });
+  await app.reload();
+  await openDocument(page, imported.added[0]!.title);
+  return { page, documentId };
+}
+
 describe('entities dialog', () => {
   it('merges two entities from the reader by keyboard and undoes the merge', async () => {
-    app = await launchParley({ seedSamples: false, viewport: { width: 1280, height: 900 } });
-    const { page } = app;
-    await page.getByText('No documents yet.').waitFor();
-    const imported = await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: ARTICLE }] });
-    const documentId = imported.added[0]!.id;
-    await call(page, 'createEntity', { name: 'Chung Dong-young', kind: 'actor', aliases: [] });
-    await call(page, 'createEntity', { name: '정동영', kind: 'actor', aliases: ['정 장관'] });
-    const at = (quote: string) => ({ start: ARTICLE.indexOf(quote), end: ARTICLE.indexOf(quote) + quote.length, labelId: 'actor' });
-    // Tagging a known name links it at once.
-    await call(page, 'addAnnotations', { documentId, spans: [at('정동영'), at('Chung Dong-young')] });
+    const { page, documentId } = await envoysWith([
+      { name: 'Chung Dong-young', aliases: [] },
+      { name: '정동영', aliases: ['정 장관'] },
+    ]);
     expect(await links(page, documentId)).toEqual(['정동영 → 정동영', 'Chung Dong-young → Chung Dong-young']);
-    await app.reload();
-    await openDocument(page, imported.added[0]!.title);
 
     // Select the first annotation (정동영) by keyboard, open the picker, then the entities.
     await page.locator('.parley-reader .cm-content').focus();
@@ -83,16 +93,7 @@ describe('entities dialog', () => {
   });
 
   it('deletes an entity after asking once more: its spans stay tagged, unlinked, and Undo brings both back', async () => {
-    app = await launchParley({ seedSamples: false, viewport: { width: 1280, height: 900 } });
-    const { page } = app;
-    await page.getByText('No documents yet.').waitFor();
-    const imported = await call(page, 'importTexts', { files: [{ name: 'envoys.md', content: ARTICLE }] });
-    const documentId = imported.added[0]!.id;
-    await call(page, 'createEntity', { name: '정동영', kind: 'actor', aliases: ['Chung Dong-young'] });
-    const at = (quote: string) => ({ start: ARTICLE.indexOf(quote), end: ARTICLE.indexOf(quote) + quote.length, labelId: 'actor' });
-    await call(page, 'addAnnotations', { documentId, spans: [at('정동영'), at('Chung Dong-young')] });
-    await app.reload();
-    await openDocument(page, imported.added[0]!.title);
+    const { page, documentId } = await envoysWith([{ name: '정동영', aliases: ['Chung Dong-young'] }]);
     await page.locator('.parley-reader .cm-content').focus();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Alt+ArrowDown');

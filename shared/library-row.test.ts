@@ -125,6 +125,8 @@ describe('keepUnchangedRows', () => {
     ['a layer added', { layers: [{ id: 'own', kind: 'own', author: 'Min-ji', count: 2 }, { id: 'jaewon', kind: 'colleague', author: 'Jae-won', count: 5 }] }],
     ['a layer author', { layers: [{ id: 'own', kind: 'own', author: 'Jae-won', count: 2 }] }],
     ['length', { length: 41 }],
+    // A field the row does not have today: compared all the same.
+    ['a field added later', { origin: 'pdf' } as Partial<DocumentSummary>],
   ];
   for (const [name, change] of changes) {
     it(`takes the fresh row when its ${name} changed, and keeps the others`, () => {

@@ -53,16 +53,17 @@ export function withLibraryRow(rows: readonly DocumentSummary[], row: DocumentSu
   return next;
 }
 
-/** Whether two rows say the same in every field. */
-function sameRow(a: DocumentSummary, b: DocumentSummary): boolean {
-  if (a.id !== b.id || a.title !== b.title || a.source !== b.source || a.sha256 !== b.sha256 || a.importedAt !== b.importedAt) return false;
-  if (a.updatedAt !== b.updatedAt || a.status !== b.status || a.annotationCount !== b.annotationCount || a.length !== b.length) return false;
-  const labels = Object.keys(a.countsByLabel);
-  if (labels.length !== Object.keys(b.countsByLabel).length || labels.some((id) => a.countsByLabel[id] !== b.countsByLabel[id])) return false;
-  return a.layers.length === b.layers.length && a.layers.every((l, i) => {
-    const m = b.layers[i]!;
-    return l.id === m.id && l.kind === m.kind && l.author === m.author && l.count === m.count;
-  });
+/**
+ * Whether two values of plain data (JSON's kinds: strings, numbers, booleans,
+ * null, arrays and objects of them) say the same, every field of every level
+ * compared, so a field added to the library row later is compared too.
+ */
+function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && samePlainData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**
@@ -76,7 +77,7 @@ export function keepUnchangedRows(shown: readonly DocumentSummary[], next: reado
   let changed = shown.length !== next.length;
   const kept = next.map((row, i) => {
     const old = before.get(row.id);
-    if (old && sameRow(old, row)) {
+    if (old && samePlainData(old, row)) {
       if (shown[i] !== old) changed = true;
       return old;
     }

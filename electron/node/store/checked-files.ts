@@ -21,7 +21,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DocumentSummary } from '../../../shared/library';
 import { libraryRowOf } from '../../../shared/library-row';
-import { CHECKS_REVISION } from './check-document-file';
+import { CHECKS_REVISION, nativeTextSha256 } from './check-document-file';
 import { TEMP_SUFFIX } from './durable-file-adapter';
 import { documentFileSchema, STORE_SCHEMA_VERSION } from './store-schemas';
 
@@ -52,7 +52,7 @@ const sealSchema = z.object({ checks: z.string(), sha256: z.string().regex(/^[0-
  */
 export function cacheText(cache: CheckedFilesCache): string {
   const records = JSON.stringify(cache.files);
-  return `${JSON.stringify({ checks: cache.checks, sha256: textDigest(records) })}\n${records}`;
+  return `${JSON.stringify({ checks: cache.checks, sha256: nativeTextSha256(records) })}\n${records}`;
 }
 
 /** The cache a file's text holds; null when it is not a sealed cache or its seal does not match what follows. */
@@ -62,16 +62,12 @@ export function parseCacheText(text: string): CheckedFilesCache | null {
   try {
     const seal = sealSchema.safeParse(JSON.parse(text.slice(0, lineEnd)));
     const records = text.slice(lineEnd + 1);
-    if (!seal.success || textDigest(records) !== seal.data.sha256) return null;
+    if (!seal.success || nativeTextSha256(records) !== seal.data.sha256) return null;
     const files = JSON.parse(records) as unknown;
     return files !== null && typeof files === 'object' && !Array.isArray(files) ? { checks: seal.data.checks, files: files as CheckedFilesCache['files'] } : null;
   } catch {
     return null;
   }
-}
-
-function textDigest(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** A file that passed every check: the document it holds and the library row it gives. */
